@@ -1,0 +1,48 @@
+import type { GameDesign } from '../../src/runtime/game-contract.ts';
+import { balancedSequence, createRng } from '../kit/rng.ts';
+
+export const REACTION_ID = 'reaction';
+/** Bump on any change to the design, the scene's timing or the scorer's rules. */
+export const REACTION_VERSION = '1.0.0';
+
+export type Condition = 'simple' | 'choice';
+export type Side = 'left' | 'right' | 'center';
+
+export interface ReactionTrial {
+  condition: Condition;
+  /** Where the target appears; 'center' for simple RT. */
+  side: Side;
+  /** Fixation to target (ms), drawn uniformly so the onset cannot be anticipated. */
+  foreperiodMs: number;
+  /** How long after target onset a response is accepted (ms). */
+  windowMs: number;
+}
+
+export type ReactionDesign = GameDesign<ReactionTrial>;
+
+/** Trial counts per block; exported so tests and the duration benchmark read the same numbers. */
+export const REACTION_COUNTS = { simplePractice: 3, simpleTest: 16, choicePractice: 4, choiceTest: 24 } as const;
+export const FOREPERIOD_MS = { min: 800, max: 1800 } as const;
+export const RESPONSE_WINDOW_MS = 1500;
+
+export function reactionDesign(seed: number): ReactionDesign {
+  const rng = createRng(seed);
+  const foreperiod = () => Math.round(rng.uniform(FOREPERIOD_MS.min, FOREPERIOD_MS.max));
+  const simple = (n: number) =>
+    Array.from({ length: n }, (): ReactionTrial => ({ condition: 'simple', side: 'center', foreperiodMs: foreperiod(), windowMs: RESPONSE_WINDOW_MS }));
+  const choice = (perSide: number, maxRun: number) =>
+    balancedSequence(rng, ['left', 'right'] as const, perSide, maxRun).map(
+      (side): ReactionTrial => ({ condition: 'choice', side, foreperiodMs: foreperiod(), windowMs: RESPONSE_WINDOW_MS }),
+    );
+  return {
+    game: REACTION_ID,
+    version: REACTION_VERSION,
+    seed,
+    blocks: [
+      { kind: 'practice', instruction: 'reaction.simple', demo: 'simple', trials: simple(REACTION_COUNTS.simplePractice) },
+      { kind: 'test', instruction: 'reaction.simpleTest', demo: 'simple', trials: simple(REACTION_COUNTS.simpleTest) },
+      { kind: 'practice', instruction: 'reaction.choice', demo: 'choice', trials: choice(REACTION_COUNTS.choicePractice / 2, 2) },
+      { kind: 'test', instruction: 'reaction.choiceTest', demo: 'choice', trials: choice(REACTION_COUNTS.choiceTest / 2, 3) },
+    ],
+  };
+}

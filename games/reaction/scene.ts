@@ -1,0 +1,202 @@
+import Phaser from 'phaser';
+import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
+import type { ReactionTrial, Side } from './design.ts';
+import { readResponse } from './responses.ts';
+import { expectedResponse } from './score.ts';
+
+type Phase = 'idle' | 'fixation' | 'target' | 'feedback';
+
+const FEEDBACK_MS = { practice: 800, test: 350 } as const;
+const ITI_MS = 300;
+
+/** Reaction: a yellow disc appears after a random wait; tap or press as fast as possible (simple), or on its side (choice). */
+export class ReactionScene extends TrialScene<ReactionTrial> {
+  private fixation!: Phaser.GameObjects.Container;
+  private target!: Phaser.GameObjects.Arc;
+  private ripple!: Phaser.GameObjects.Arc;
+  private good!: Phaser.GameObjects.Container;
+  private bad!: Phaser.GameObjects.Container;
+  private keys!: Phaser.GameObjects.Container;
+  private pointsText!: Phaser.GameObjects.Text;
+  private divider!: Phaser.GameObjects.Rectangle;
+
+  private phase: Phase = 'idle';
+  private trialIndex = 0;
+  private points = 0;
+  private drawnAt = 0;
+  private timeout?: Phaser.Time.TimerEvent;
+
+  constructor() {
+    super({ key: 'reaction' });
+  }
+
+  protected build(): void {
+    const cross = [this.add.rectangle(0, 0, 28, 4, PALETTE.foreground), this.add.rectangle(0, 0, 4, 28, PALETTE.foreground)];
+    this.fixation = this.add.container(0, 0, cross).setVisible(false);
+    this.target = this.add.circle(0, 0, 10, PALETTE.yellow).setVisible(false);
+    this.ripple = this.add.circle(0, 0, 10).setStrokeStyle(5, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
+    this.good = this.icon(PALETTE.green, (g) => g.lineBetween(-14, 2, -4, 12).lineBetween(-4, 12, 16, -10)).setVisible(false);
+    this.bad = this.icon(PALETTE.vermillion, (g) => g.lineBetween(-11, -11, 11, 11).lineBetween(-11, 11, 11, -11)).setVisible(false);
+    this.keys = this.add.container(0, 0, [this.keyCap(-60, '←'), this.keyCap(60, '→')]).setVisible(false);
+    this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.35).setVisible(false);
+    this.pointsText = this.add
+      .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
+      .setOrigin(1, 0);
+  }
+
+  protected layout(): void {
+    const r = Math.max(22, Math.min(this.w, this.h) * 0.09);
+    this.target.setRadius(r);
+    this.ripple.setRadius(r * 1.25);
+    this.fixation.setPosition(this.w / 2, this.h * 0.45);
+    this.keys.setPosition(this.w / 2, this.h * 0.82);
+    this.divider.setPosition(this.w / 2, this.h * 0.45).setSize(2, this.h * 0.6);
+    this.pointsText.setPosition(this.w - 16, 12);
+    this.placeTarget(this.currentSide());
+  }
+
+  protected playDemo(): void {
+    const choice = this.blockSpec.demo === 'choice';
+    this.keys.setVisible(choice);
+    this.divider.setVisible(choice);
+    const sides: Side[] = choice ? ['left', 'right'] : ['center'];
+    if (this.run.reducedMotion) {
+      // One still frame that shows the whole rule: target, where to tap, the keys.
+      this.placeTarget(sides[0] ?? 'center');
+      this.target.setVisible(true);
+      this.ripple.setPosition(this.target.x, this.target.y).setVisible(true);
+      return;
+    }
+    let i = 0;
+    const cycle = () => {
+      const side = sides[i++ % sides.length] ?? 'center';
+      this.target.setVisible(false);
+      this.good.setVisible(false);
+      this.fixation.setVisible(true);
+      this.after(700, () => {
+        this.fixation.setVisible(false);
+        this.placeTarget(side);
+        this.target.setVisible(true);
+        this.after(450, () => {
+          this.ripple.setPosition(this.target.x, this.target.y).setScale(0.6).setAlpha(1).setVisible(true);
+          this.tweens.add({ targets: this.ripple, scale: 1.3, alpha: 0, duration: 450 });
+          this.highlightKey(side);
+          this.after(350, () => {
+            this.target.setVisible(false);
+            this.good.setPosition(this.w / 2, this.h * 0.45).setVisible(true);
+            this.after(800, cycle);
+          });
+        });
+      });
+    };
+    cycle();
+  }
+
+  protected startBlock(): void {
+    const choice = this.blockSpec.trials[0]?.condition === 'choice';
+    this.keys.setVisible(choice);
+    this.divider.setVisible(choice);
+    this.points = 0;
+    this.updatePoints();
+    this.listen((input) => this.onInput(input));
+    this.trialIndex = this.run.startTrial;
+    this.after(600, () => this.beginTrial());
+  }
+
+  private beginTrial(): void {
+    const spec = this.blockSpec.trials[this.trialIndex];
+    if (!spec) {
+      this.phase = 'idle';
+      this.run.bus.blockDone(this.points);
+      return;
+    }
+    this.good.setVisible(false);
+    this.bad.setVisible(false);
+    this.target.setVisible(false);
+    this.fixation.setVisible(true);
+    this.phase = 'fixation';
+    this.run.bus.trialStart(this.trialIndex);
+    this.after(spec.foreperiodMs, () => this.showTarget(spec));
+  }
+
+  private showTarget(spec: ReactionTrial): void {
+    if (this.phase !== 'fixation') return;
+    this.fixation.setVisible(false);
+    this.placeTarget(spec.side);
+    this.target.setVisible(true);
+    this.phase = 'target';
+    this.drawnAt = this.game.loop.now;
+    this.markDrawn(this.trialIndex, 'target');
+    this.timeout = this.after(spec.windowMs, () => this.finish('timeout', false));
+  }
+
+  private onInput(input: CapturedInput): void {
+    if (this.phase !== 'fixation' && this.phase !== 'target') return;
+    const spec = this.blockSpec.trials[this.trialIndex];
+    if (!spec) return;
+    const value = readResponse(spec.condition, input);
+    if (value === null) return;
+    this.run.bus.response(this.trialIndex, input, value);
+    if (this.phase === 'fixation') {
+      this.finish('premature', false);
+      return;
+    }
+    const correct = value === expectedResponse(spec.condition, spec.side);
+    if (correct) this.points += 10 + Math.max(0, Math.min(8, Math.round((700 - (input.t - this.drawnAt)) / 50)));
+    this.ripple.setPosition(this.target.x, this.target.y).setScale(0.8).setAlpha(1).setVisible(!this.run.reducedMotion);
+    if (!this.run.reducedMotion) this.tweens.add({ targets: this.ripple, scale: 1.3, alpha: 0, duration: 300 });
+    this.finish('response', correct);
+  }
+
+  private finish(reason: 'response' | 'timeout' | 'premature', correct: boolean): void {
+    this.timeout?.remove();
+    this.timeout = undefined;
+    this.phase = 'feedback';
+    this.fixation.setVisible(false);
+    this.target.setVisible(false);
+    this.run.bus.trialEnd(this.trialIndex, reason);
+    this.updatePoints();
+    const practice = this.blockSpec.kind === 'practice';
+    if (practice || reason !== 'response') {
+      (correct ? this.good : this.bad).setPosition(this.w / 2, this.h * 0.45).setVisible(true);
+    }
+    this.after((practice ? FEEDBACK_MS.practice : FEEDBACK_MS.test) + ITI_MS, () => {
+      this.trialIndex++;
+      this.beginTrial();
+    });
+  }
+
+  private currentSide(): Side {
+    return this.blockSpec.trials[this.trialIndex]?.side ?? 'center';
+  }
+
+  private placeTarget(side: Side): void {
+    const x = side === 'left' ? this.w * 0.25 : side === 'right' ? this.w * 0.75 : this.w / 2;
+    this.target.setPosition(x, this.h * 0.45);
+  }
+
+  private highlightKey(side: Side): void {
+    const index = side === 'left' ? 0 : side === 'right' ? 1 : -1;
+    this.keys.each((child: Phaser.GameObjects.GameObject) => {
+      const cap = child as Phaser.GameObjects.Container;
+      cap.setAlpha(this.keys.getIndex(cap) === index ? 1 : 0.45);
+    });
+  }
+
+  private updatePoints(): void {
+    this.pointsText.setText(`★ ${this.points}`);
+  }
+
+  private icon(colour: number, draw: (g: Phaser.GameObjects.Graphics) => Phaser.GameObjects.Graphics): Phaser.GameObjects.Container {
+    const disc = this.add.circle(0, 0, 26, colour);
+    const mark = draw(this.add.graphics().lineStyle(6, 0xffffff));
+    return this.add.container(0, 0, [disc, mark]);
+  }
+
+  private keyCap(x: number, glyph: string): Phaser.GameObjects.Container {
+    const cap = this.add.rectangle(0, 0, 64, 52, 0x2a3058).setStrokeStyle(2, PALETTE.muted);
+    const label = this.add.text(0, 0, glyph, { fontFamily: 'system-ui, sans-serif', fontSize: '30px', color: '#f4f4f8' }).setOrigin(0.5);
+    return this.add.container(x, 0, [cap, label]);
+  }
+}

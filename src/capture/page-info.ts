@@ -1,0 +1,16 @@
+import type { PageStartEvent } from '../log/events.ts';
+
+/** The facts about this page that make its times interpretable: clock origin, isolation (timer resolution), device. */
+export function pageStart(): Omit<PageStartEvent, 'seq' | 'page'> {
+  const coarse = matchMedia('(pointer: coarse)').matches;
+  const fine = matchMedia('(pointer: fine)').matches;
+  return {
+    type: 'page-start',
+    t: performance.now(),
+    timeOrigin: performance.timeOrigin,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    userAgent: navigator.userAgent,
+    viewport: { width: innerWidth, height: innerHeight, dpr: devicePixelRatio },
+    pointer: coarse ? 'coarse' : fine ? 'fine' : 'none',
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { GAME_MESSAGES } from '../../games/messages.ts';
+import { GAMES } from '../../games/registry.ts';
+import { LANGUAGES } from './index.ts';
+import { en } from './en.ts';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('i18n', () => {
+  it('every language has every shell message, with the same placeholders', () => {
+    for (const [code, l] of Object.entries(LANGUAGES)) {
+      for (const [key, text] of Object.entries(en)) {
+        const translated = (l.messages as Record<string, string>)[key];
+        expect(translated, `${code}: ${key}`).toBeTruthy();
+        expect(placeholders(translated ?? ''), `${code}: ${key}`).toEqual(placeholders(text));
+      }
+    }
+  });
+
+  it('every game brings its name, instructions and metric names in all four languages', () => {
+    for (const game of Object.values(GAMES)) {
+      const design = game.design(1);
+      const keys = [`game.${game.id}`, ...design.blocks.map((b) => b.instruction), ...game.metrics.map((m) => `metric.${game.id}.${m.id}`)];
+      for (const code of Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[]) {
+        for (const key of keys) {
+          expect(GAME_MESSAGES.some((m) => typeof m[code][key] === 'string' && m[code][key] !== ''), `${code}: ${key}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('Arabic is right-to-left, the others left-to-right', () => {
+    expect(LANGUAGES.ar.dir).toBe('rtl');
+    expect([LANGUAGES.nl.dir, LANGUAGES.en.dir, LANGUAGES.uk.dir]).toEqual(['ltr', 'ltr', 'ltr']);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * The raw event log: the single source of truth for a session (architecture invariant 1).
+ *
+ * THE CLOCK. Every `t` is milliseconds on the main-thread `performance` clock of the page that recorded the event:
+ * the clock that `event.timeStamp` and `requestAnimationFrame` timestamps are on. Absolute time (epoch ms) is
+ * `timeOrigin + t`, with `timeOrigin` from the `page-start` event of the same `page`. A reload opens a new page with
+ * a new clock, so times are compared only within one page; a trial never spans pages. The worker never stamps a
+ * scored time: its own clock has a different origin.
+ */
+export const LOG_SCHEMA_VERSION = 1;
+
+export type InputDevice = 'keyboard' | 'mouse' | 'touch' | 'pen';
+export type BlockKind = 'practice' | 'test';
+export type TrialEndReason = 'response' | 'timeout' | 'premature' | 'interrupted';
+export type InterruptionReason = 'hidden' | 'blur' | 'pagehide';
+
+interface Stamped {
+  /** Position in the session's log, assigned on the main thread, strictly increasing. */
+  seq: number;
+  /** Page-load index within the session (0 for the first load, +1 per reload). */
+  page: number;
+  /** ms on the page's main-thread performance clock (see THE CLOCK above). */
+  t: number;
+}
+
+interface TrialRef {
+  game: string;
+  block: number;
+  trial: number;
+}
+
+export interface SessionStartEvent extends Stamped {
+  type: 'session-start';
+  sessionId: string;
+  schema: number;
+  appVersion: string;
+  battery: string;
+  lang: string;
+}
+
+export interface PageStartEvent extends Stamped {
+  type: 'page-start';
+  /** `performance.timeOrigin` of this page: epoch ms of t = 0. */
+  timeOrigin: number;
+  crossOriginIsolated: boolean;
+  userAgent: string;
+  viewport: { width: number; height: number; dpr: number };
+  /** What the device offers; the input actually used is in each `input` event. */
+  pointer: 'coarse' | 'fine' | 'none';
+}
+
+export interface GameStartEvent extends Stamped {
+  type: 'game-start';
+  game: string;
+  version: string;
+  /** Seed of the game's trial design; with the version it regenerates the design exactly. */
+  seed: number;
+}
+
+export interface BlockStartEvent extends Stamped {
+  type: 'block-start';
+  game: string;
+  block: number;
+  kind: BlockKind;
+  /** 0 for the first run of a block, 1 when a failed practice block is repeated. */
+  attempt: number;
+}
+
+export interface TrialStartEvent extends Stamped, TrialRef {
+  type: 'trial-start';
+}
+
+/** A stimulus became visible. `t` is its onset: the rAF time of the first frame after the one that rendered it. */
+export interface StimulusEvent extends Stamped, TrialRef {
+  type: 'stimulus';
+  /** Which stimulus of the trial: 'target' for the one RTs are measured from; others e.g. 'stop-signal', 'cue'. */
+  name: string;
+  /** rAF time of the frame in which the stimulus was rendered (onset is the next frame). */
+  drawnAt: number;
+  /** Parameters realised on screen that the static design does not hold (e.g. an adaptive stop-signal delay). */
+  params?: Record<string, number | string>;
+}
+
+/** A raw input, stamped from `event.timeStamp` by a capture-phase listener on window. */
+export interface InputEvent extends Stamped {
+  type: 'input';
+  device: InputDevice;
+  /** KeyboardEvent.key for keys; undefined for pointers. */
+  key?: string;
+  /** Pointer position relative to the game stage, 0..1 in each axis (undefined for keys). */
+  x?: number;
+  y?: number;
+  /** False for script-made events; they are logged but never count as a response. */
+  trusted: boolean;
+}
+
+/** The game's reading of an input as an answer to a trial. Its time is the time of the input it names. */
+export interface ResponseEvent extends Stamped, TrialRef {
+  type: 'response';
+  /** seq of the `input` event this response was read from; the scored time is that input's `t`. */
+  input: number;
+  value: string;
+}
+
+export interface TrialEndEvent extends Stamped, TrialRef {
+  type: 'trial-end';
+  reason: TrialEndReason;
+}
+
+export interface FrameStats {
+  /** Frames observed in the block. */
+  frames: number;
+  /** Estimated refresh rate (Hz) from the median frame interval. */
+  refreshHz: number | null;
+  medianIntervalMs: number | null;
+  /** SD of frame intervals (ms), excluding gaps longer than 100 ms (tab hidden, pauses). */
+  intervalSdMs: number | null;
+  /** Frames missed while a stimulus was on screen (intervals longer than 1.5 median, counted in whole frames). */
+  droppedInStimulus: number;
+  /** Trials whose stimulus window lost at least one frame. */
+  trialsWithDrops: number;
+}
+
+export interface BlockEndEvent extends Stamped {
+  type: 'block-end';
+  game: string;
+  block: number;
+  attempt: number;
+  frames: FrameStats;
+  /** Points shown to the candidate. Motivation only: never read by a scorer. */
+  points: number;
+  /** For practice blocks: whether the pass criterion was met. */
+  passed?: boolean;
+}
+
+export interface GameEndEvent extends Stamped {
+  type: 'game-end';
+  game: string;
+}
+
+export interface InterruptionEvent extends Stamped {
+  type: 'interruption';
+  reason: InterruptionReason;
+}
+
+export interface SessionEndEvent extends Stamped {
+  type: 'session-end';
+}
+
+export type LogEvent =
+  | SessionStartEvent
+  | PageStartEvent
+  | GameStartEvent
+  | BlockStartEvent
+  | TrialStartEvent
+  | StimulusEvent
+  | InputEvent
+  | ResponseEvent
+  | TrialEndEvent
+  | BlockEndEvent
+  | GameEndEvent
+  | InterruptionEvent
+  | SessionEndEvent;
+
+export type LogEventType = LogEvent['type'];
+
+/** An event before the sink has given it its place in the log. */
+export type UnsequencedEvent = LogEvent extends infer E ? (E extends LogEvent ? Omit<E, 'seq' | 'page'> : never) : never;

@@ -1,0 +1,2 @@
+import './shell/ts-app.ts';
+import './app.css';

@@ -1,0 +1,99 @@
+import type { LogEvent, StimulusEvent } from '../log/events.ts';
+import type { TrialRecord } from '../log/trials.ts';
+import type { GameDesign } from './game-contract.ts';
+import type { RecorderClient } from './recorder-client.ts';
+
+/**
+ * The automation hook (`window.__talentscan`), for browser tests and the timing benchmark.
+ *
+ * It reports stimulus onsets as they are stamped and the trials the worker paired, so a driver can answer at
+ * onset + a known RT. A bot that sees onsets could fake a profile, so the hook exists only in builds made with
+ * automation allowed (development and test builds; production only with TALENTSCAN_AUTOMATION=1 at build time)
+ * AND only on a page opened with `?automation=1`.
+ */
+export interface OnsetReport {
+  game: string;
+  block: number;
+  trial: number;
+  name: string;
+  /** Onset on the page clock (ms). */
+  t: number;
+  /** `performance.timeOrigin` of the page: epoch ms = timeOrigin + t. */
+  timeOrigin: number;
+  seq: number;
+}
+
+export interface AutomationHook {
+  readonly version: 1;
+  /** Every onset stamped on this page, in order. */
+  readonly onsets: OnsetReport[];
+  /** Resolves with the first onset stamped after the call (optionally of one stimulus name). */
+  nextOnset(name?: string): Promise<OnsetReport>;
+  /** Resolves once the worker has written everything logged so far; returns the log's length. */
+  persisted(): Promise<number>;
+  /** The current session's log as the worker holds it. */
+  events(): Promise<LogEvent[]>;
+  /** Trials paired by the worker. */
+  trials(game?: string): Promise<TrialRecord[]>;
+  /** The runner's current phase, e.g. 'intro', 'running', 'break', 'done'. */
+  phase(): string;
+  sessionId(): string | null;
+  /** The trial design of the game being played (holds the correct answers: automation only). */
+  design(): GameDesign<unknown> | null;
+}
+
+declare global {
+  interface Window {
+    __talentscan?: AutomationHook;
+  }
+}
+
+export function automationEnabled(): boolean {
+  return __AUTOMATION_BUILD__ && new URLSearchParams(location.search).get('automation') === '1';
+}
+
+export interface AutomationSource {
+  recorder: RecorderClient;
+  sessionId(): string | null;
+  phase(): string;
+  flush(): Promise<void>;
+  design(): GameDesign<unknown> | null;
+}
+
+/** Installs the hook; returns the function the runner calls with each logged event. */
+export function installAutomation(source: AutomationSource): (e: LogEvent) => void {
+  const onsets: OnsetReport[] = [];
+  const waiting: { name?: string; resolve: (o: OnsetReport) => void }[] = [];
+  const session = () => {
+    const id = source.sessionId();
+    if (!id) throw new Error('No session is running');
+    return id;
+  };
+  window.__talentscan = {
+    version: 1,
+    onsets,
+    nextOnset: (name) => new Promise((resolve) => waiting.push({ ...(name ? { name } : {}), resolve })),
+    async persisted() {
+      await source.flush();
+      return (await source.recorder.events(session())).length;
+    },
+    events: () => source.recorder.events(session()),
+    trials: (game) => source.recorder.trials(session(), game),
+    phase: () => source.phase(),
+    sessionId: () => source.sessionId(),
+    design: () => source.design(),
+  };
+  return (e) => {
+    if (e.type !== 'stimulus') return;
+    const s: StimulusEvent = e;
+    const report: OnsetReport = { game: s.game, block: s.block, trial: s.trial, name: s.name, t: s.t, timeOrigin: performance.timeOrigin, seq: s.seq };
+    onsets.push(report);
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      const w = waiting[i];
+      if (w && (w.name === undefined || w.name === s.name)) {
+        waiting.splice(i, 1);
+        w.resolve(report);
+      }
+    }
+  };
+}

@@ -1,0 +1,93 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type PhaserNs from 'phaser';
+import { loadScene } from '../../games/scenes.ts';
+import type { AnyGameManifest, SceneRun } from './game-contract.ts';
+
+type PhaserModule = typeof PhaserNs;
+
+/**
+ * Owns the page's single Phaser.Game (several games leak WebGL and audio contexts): created on first use inside
+ * the host's stage element, resized with it, destroyed when the host leaves the DOM. Games are scenes swapped in
+ * and out of this one game.
+ */
+export class GameHostController implements ReactiveController {
+  private game: PhaserNs.Game | null = null;
+  private booting: Promise<PhaserNs.Game> | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  private active: string | null = null;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly stage: () => HTMLElement | null,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.destroy();
+  }
+
+  /** Frees the game (WebGL context, loop) when no more games will be played on this page. */
+  destroy(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.game?.destroy(true);
+    this.game = null;
+    this.booting = null;
+    this.active = null;
+  }
+
+  /** Starts the manifest's scene with `run` (restarting it if it is already running). */
+  async show<T>(manifest: AnyGameManifest, run: SceneRun<T>): Promise<void> {
+    const game = await this.ensureGame();
+    if (this.active && this.active !== manifest.id) game.scene.stop(this.active);
+    if (!game.scene.getScene(manifest.id)) game.scene.add(manifest.id, await loadScene(manifest.id), false);
+    this.active = manifest.id;
+    game.scene.start(manifest.id, run);
+  }
+
+  /** Stops the running scene; its timers and listeners are released by the scene's shutdown. */
+  stop(): void {
+    if (this.game && this.active) this.game.scene.stop(this.active);
+    this.active = null;
+  }
+
+  /** Removes a finished game's scene so that its textures and objects are freed. */
+  remove(id: string): void {
+    if (!this.game) return;
+    if (this.active === id) this.stop();
+    if (this.game.scene.getScene(id)) this.game.scene.remove(id);
+  }
+
+  private ensureGame(): Promise<PhaserNs.Game> {
+    this.booting ??= this.boot();
+    return this.booting;
+  }
+
+  private async boot(): Promise<PhaserNs.Game> {
+    const Phaser: PhaserModule = (await import('phaser')).default;
+    const parent = this.stage();
+    if (!parent) throw new Error('Game host: the stage element is not rendered');
+    const game = new Phaser.Game({
+      type: Phaser.AUTO,
+      parent, // the element itself: an id is not found inside a shadow root
+      backgroundColor: '#14182e',
+      banner: false,
+      autoFocus: false,
+      disableContextMenu: true,
+      // Input is ours (capture-phase listeners on window, stamped with event.timeStamp); Phaser's would be a second clock.
+      input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+      audio: { noAudio: true },
+      scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 360, height: parent.clientHeight || 480 },
+      render: { antialias: true, powerPreference: 'low-power' },
+      scene: [],
+    });
+    await new Promise<void>((resolve) => (game.isBooted ? resolve() : game.events.once(Phaser.Core.Events.READY, () => resolve())));
+    this.resizeObserver = new ResizeObserver(() => game.scale.refresh());
+    this.resizeObserver.observe(parent);
+    this.game = game;
+    return game;
+  }
+}

@@ -1,0 +1,355 @@
+import { gameById } from '../../games/registry.ts';
+import { FrameMonitor } from '../capture/frame-monitor.ts';
+import { startInputCapture } from '../capture/input-capture.ts';
+import { onsetAfterFrame } from '../capture/onset.ts';
+import type { BlockKind, InterruptionReason, LogEvent } from '../log/events.ts';
+import { sessionState, type SessionState } from '../log/resume.ts';
+import { batteryById, type Battery } from './batteries.ts';
+import { nextBlock } from './block-plan.ts';
+import type { AnyGameManifest, CapturedInput, GameBus, GameDesign, GameScore, SceneRun } from './game-contract.ts';
+import type { RecorderClient } from './recorder-client.ts';
+import { SessionLog } from './session-log.ts';
+
+export type RunnerView =
+  | { phase: 'loading' }
+  | { phase: 'intro'; game: string; block: number; kind: BlockKind; instruction: string; attempt: number; resumed: boolean; progress: number }
+  | { phase: 'running'; game: string; block: number; kind: BlockKind; progress: number }
+  | { phase: 'paused'; progress: number }
+  | { phase: 'break'; nextGame: string; progress: number }
+  | { phase: 'done'; scores: GameScore[]; progress: 1 }
+  | { phase: 'error'; message: string };
+
+/** The stage a runner plays scenes on (the Lit game host implements it). */
+export interface Stage {
+  show(manifest: AnyGameManifest, run: SceneRun<unknown>): Promise<void>;
+  stop(): void;
+  remove(id: string): void;
+  element(): HTMLElement | null;
+  reducedMotion(): boolean;
+}
+
+export interface RunnerOptions {
+  recorder: RecorderClient;
+  stage: Stage;
+  onView: (view: RunnerView) => void;
+  /** Called with every event as it is logged (automation hook). */
+  onEvent?: (e: LogEvent) => void;
+  /** Fixed design seed (automation and reproducible demos); random per game otherwise. */
+  seed?: number;
+}
+
+interface Current {
+  manifest: AnyGameManifest;
+  design: GameDesign<unknown>;
+  block: number;
+  attempt: number;
+  kind: BlockKind;
+  /** Whether the block's `block-start` is already in the log (a resumed or paused block). */
+  opened: boolean;
+  startTrial: number;
+}
+
+/**
+ * Sequences a battery: game → block intro → block → … → break → next game → results. Every decision is derived from
+ * the log (`sessionState`), so a reload continues exactly where the log stops. Knows games only by their manifests.
+ */
+export class ScanRunner {
+  private log: SessionLog | null = null;
+  private battery: Battery | null = null;
+  private view: RunnerView = { phase: 'loading' };
+  private current: Current | null = null;
+  private inputListeners = new Set<(i: CapturedInput) => void>();
+  private stopCapture: (() => void) | null = null;
+  private frames = new FrameMonitor();
+  private openTrial: number | null = null;
+  /** Keeps bus events in call order even though an onset is stamped a frame after the call. */
+  private chain: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void) | null = null;
+  private readonly onHidden = () => {
+    if (document.visibilityState === 'hidden') this.interrupt('hidden');
+  };
+  private readonly onBlur = () => this.interrupt('blur');
+  private readonly onPageHide = () => {
+    if (this.view.phase === 'running') this.interrupt('pagehide');
+    void this.log?.flush();
+  };
+
+  constructor(private readonly opts: RunnerOptions) {}
+
+  get sessionId(): string | null {
+    return this.log?.sessionId ?? null;
+  }
+
+  get phase(): string {
+    return this.view.phase;
+  }
+
+  /** The design of the game being played (automation only: it holds the answers). */
+  get currentDesign(): GameDesign<unknown> | null {
+    return this.current?.design ?? null;
+  }
+
+  async start(battery: string, lang: string): Promise<void> {
+    this.battery = batteryById(battery);
+    this.attach(await SessionLog.create(this.opts.recorder, battery, lang));
+    await this.advance(false);
+  }
+
+  async resume(sessionId: string): Promise<void> {
+    this.attach(await SessionLog.resume(this.opts.recorder, sessionId));
+    const state = this.state();
+    this.battery = batteryById(state.battery);
+    await this.advance(true);
+  }
+
+  /** The candidate pressed start on a block intro. */
+  beginBlock(): void {
+    const c = this.current;
+    if (!c || this.view.phase !== 'intro') return;
+    if (!c.opened) {
+      this.emit({ type: 'block-start', t: performance.now(), game: c.manifest.id, block: c.block, kind: c.kind, attempt: c.attempt });
+      c.opened = true;
+    }
+    // A block resumed after a reload has a new page clock: its telemetry starts again with it.
+    if (!this.frames.running) this.frames.start();
+    this.stopCapture = startInputCapture(() => this.opts.stage.element(), (raw) => {
+      const e = this.emit(raw);
+      if (e.type === 'input' && e.trusted) {
+        const input: CapturedInput = { seq: e.seq, t: e.t, device: e.device, ...(e.key ? { key: e.key } : {}), ...(e.x === undefined ? {} : { x: e.x }), ...(e.y === undefined ? {} : { y: e.y }) };
+        for (const l of this.inputListeners) l(input);
+      }
+    });
+    this.setView({ phase: 'running', game: c.manifest.id, block: c.block, kind: c.kind, progress: this.progress() });
+    void this.opts.stage.show(c.manifest, {
+      mode: 'run',
+      design: c.design,
+      block: c.block,
+      startTrial: c.startTrial,
+      priorTrials: [],
+      reducedMotion: this.opts.stage.reducedMotion(),
+      bus: this.bus(c),
+    });
+  }
+
+  /** The candidate chose to go on after an interruption. */
+  async continueAfterPause(): Promise<void> {
+    if (this.view.phase !== 'paused') return;
+    await this.advance(true);
+  }
+
+  /** The candidate ended the break between games. */
+  async continueAfterBreak(): Promise<void> {
+    if (this.view.phase !== 'break') return;
+    await this.advance(false);
+  }
+
+  dispose(): void {
+    this.stopCapture?.();
+    this.stopCapture = null;
+    this.unsubscribe?.();
+    document.removeEventListener('visibilitychange', this.onHidden);
+    window.removeEventListener('blur', this.onBlur);
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.opts.stage.stop();
+  }
+
+  private attach(log: SessionLog): void {
+    this.log = log;
+    if (this.opts.onEvent) this.unsubscribe = log.subscribe(this.opts.onEvent);
+    document.addEventListener('visibilitychange', this.onHidden);
+    window.addEventListener('blur', this.onBlur);
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
+  private state(): SessionState {
+    const s = this.log ? sessionState(this.log.events) : null;
+    if (!s) throw new Error('The session log has no start');
+    return s;
+  }
+
+  /** Decides the next step from the log and shows it. */
+  private async advance(resumed: boolean): Promise<void> {
+    const battery = this.battery;
+    if (!battery) throw new Error('No battery');
+    let state = this.state();
+    if (state.current) {
+      const manifest = gameById(state.current.game);
+      const design = manifest.design(state.current.seed);
+      const open = state.current.open;
+      if (open) {
+        this.current = { manifest, design, block: open.block, attempt: open.attempt, kind: open.kind, opened: true, startTrial: open.nextTrial };
+        if (open.nextTrial >= (design.blocks[open.block]?.trials.length ?? 0)) {
+          // Every trial completed before the interruption: close the block as the scene would have.
+          await this.endBlock(this.current, 0);
+          return;
+        }
+        return this.showIntro(resumed);
+      }
+      const next = nextBlock(design, state.current.ended);
+      if (next) {
+        const kind = design.blocks[next.block]?.kind ?? 'test';
+        this.current = { manifest, design, block: next.block, attempt: next.attempt, kind, opened: false, startTrial: 0 };
+        return this.showIntro(resumed);
+      }
+      this.emit({ type: 'game-end', t: performance.now(), game: manifest.id });
+      this.opts.stage.remove(manifest.id);
+      this.current = null;
+      state = this.state();
+      const following = battery.games.find((g) => !state.completedGames.includes(g));
+      if (following) {
+        await this.log?.flush();
+        this.setView({ phase: 'break', nextGame: following, progress: this.progress() });
+        return;
+      }
+    }
+    const nextGame = battery.games.find((g) => !state.completedGames.includes(g));
+    if (!nextGame) return this.finish();
+    const manifest = gameById(nextGame);
+    const seed = this.opts.seed ?? crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+    this.emit({ type: 'game-start', t: performance.now(), game: manifest.id, version: manifest.version, seed });
+    return this.advance(resumed);
+  }
+
+  private showIntro(resumed: boolean): void {
+    const c = this.current;
+    if (!c) return;
+    const spec = c.design.blocks[c.block];
+    if (!spec) throw new Error(`${c.manifest.id}: no block ${c.block}`);
+    this.setView({ phase: 'intro', game: c.manifest.id, block: c.block, kind: c.kind, instruction: spec.instruction, attempt: c.attempt, resumed, progress: this.progress() });
+    void this.opts.stage.show(c.manifest, {
+      mode: 'demo',
+      design: c.design,
+      block: c.block,
+      startTrial: 0,
+      priorTrials: [],
+      reducedMotion: this.opts.stage.reducedMotion(),
+      bus: this.bus(c),
+    });
+  }
+
+  private bus(c: Current): GameBus {
+    const game = c.manifest.id;
+    const ref = (trial: number) => ({ game, block: c.block, trial });
+    const live = () => this.current === c && this.view.phase === 'running';
+    const enqueue = (step: () => void | Promise<void>) => {
+      this.chain = this.chain.then(step).catch((err: unknown) => this.fail(err));
+    };
+    return {
+      trialStart: (trial) => {
+        if (!live()) return;
+        const t = performance.now();
+        this.openTrial = trial;
+        enqueue(() => void this.emit({ type: 'trial-start', t, ...ref(trial) }));
+      },
+      stimulusDrawn: (trial, name, frameTime, params) => {
+        if (!live()) return;
+        const onset = onsetAfterFrame(frameTime);
+        enqueue(async () => {
+          const t = await onset;
+          this.emit({ type: 'stimulus', t, drawnAt: frameTime, name, ...ref(trial), ...(params ? { params } : {}) });
+          if (name === 'target') this.frames.stimulusOn(t);
+        });
+      },
+      response: (trial, input, value) => {
+        if (!live()) return;
+        enqueue(() => void this.emit({ type: 'response', t: input.t, input: input.seq, value, ...ref(trial) }));
+      },
+      trialEnd: (trial, reason) => {
+        if (!live()) return;
+        const t = performance.now();
+        this.openTrial = null;
+        enqueue(() => {
+          this.emit({ type: 'trial-end', t, reason, ...ref(trial) });
+          this.frames.stimulusOff(t);
+        });
+      },
+      blockDone: (points) => {
+        if (!live()) return;
+        enqueue(() => this.endBlock(c, points));
+      },
+      onInput: (listener) => {
+        this.inputListeners.add(listener);
+        return () => this.inputListeners.delete(listener);
+      },
+    };
+  }
+
+  private async endBlock(c: Current, points: number): Promise<void> {
+    this.stopCapture?.();
+    this.stopCapture = null;
+    this.opts.stage.stop();
+    const frames = this.frames.stop();
+    let passed: boolean | undefined;
+    if (c.kind === 'practice') {
+      await this.log?.flush();
+      const sessionId = this.sessionId;
+      const trials = sessionId ? await this.opts.recorder.trials(sessionId, c.manifest.id) : [];
+      passed = c.manifest.practicePassed(c.design, c.block, trials.filter((t) => t.block === c.block && t.attempt === c.attempt));
+    }
+    this.emit({ type: 'block-end', t: performance.now(), game: c.manifest.id, block: c.block, attempt: c.attempt, frames, points, ...(passed === undefined ? {} : { passed }) });
+    await this.advance(false);
+  }
+
+  private interrupt(reason: InterruptionReason): void {
+    if (this.view.phase !== 'running' || !this.current) return;
+    this.stopCapture?.();
+    this.stopCapture = null;
+    this.opts.stage.stop();
+    const t = performance.now();
+    const trial = this.openTrial;
+    const c = this.current;
+    this.openTrial = null;
+    this.emit({ type: 'interruption', t, reason });
+    if (trial !== null) {
+      this.chain = this.chain.then(() => {
+        this.emit({ type: 'trial-end', t, reason: 'interrupted', game: c.manifest.id, block: c.block, trial });
+        this.frames.stimulusOff(t);
+      });
+    }
+    this.setView({ phase: 'paused', progress: this.progress() });
+    void this.chain.then(() => this.log?.flush());
+  }
+
+  private async finish(): Promise<void> {
+    this.emit({ type: 'session-end', t: performance.now() });
+    await this.log?.flush();
+    const sessionId = this.sessionId;
+    if (!sessionId) return;
+    await this.opts.recorder.markFinished(sessionId);
+    this.setView({ phase: 'done', scores: await this.opts.recorder.scoreAll(sessionId), progress: 1 });
+  }
+
+  private emit(e: Parameters<SessionLog['emit']>[0]): LogEvent {
+    if (!this.log) throw new Error('No session');
+    return this.log.emit(e);
+  }
+
+  /** Share of the battery done, weighted by each game's expected duration. */
+  private progress(): number {
+    const battery = this.battery;
+    if (!battery || !this.log) return 0;
+    const state = sessionState(this.log.events);
+    const weights = battery.games.map((g) => gameById(g).expectedDurationSec);
+    const total = weights.reduce((a, b) => a + b, 0) || 1;
+    let done = 0;
+    battery.games.forEach((g, i) => {
+      if (state?.completedGames.includes(g)) done += weights[i] ?? 0;
+      else if (state?.current?.game === g && this.current) {
+        const blocks = this.current.design.blocks.length || 1;
+        const endedBlocks = new Set(state.current.ended.map((e) => e.block)).size;
+        done += ((weights[i] ?? 0) * endedBlocks) / blocks;
+      }
+    });
+    return Math.min(1, done / total);
+  }
+
+  private setView(view: RunnerView): void {
+    this.view = view;
+    this.opts.onView(view);
+  }
+
+  private fail(err: unknown): void {
+    console.error(err);
+    this.setView({ phase: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+}

@@ -1,0 +1,22 @@
+import { gameById } from '../../games/registry.ts';
+import type { GameStartEvent, LogEvent } from '../log/events.ts';
+import type { GameScore } from '../runtime/game-contract.ts';
+
+/**
+ * Scores one game of a session from its log alone: regenerates the design from (game, version, seed) in the log,
+ * then runs the game's pure scorer. The browser worker and the issuer both call exactly this.
+ */
+export function scoreGame(events: readonly LogEvent[], game: string): GameScore {
+  const start = events.find((e): e is GameStartEvent => e.type === 'game-start' && e.game === game);
+  if (!start) throw new Error(`The log has no start of game "${game}"`);
+  const manifest = gameById(game);
+  if (start.version !== manifest.version) {
+    throw new Error(`The log was recorded with ${game} ${start.version}; this scorer is for ${manifest.version}`);
+  }
+  return manifest.score(manifest.design(start.seed), events);
+}
+
+/** Scores every game the log completed, in the order they were played. */
+export function scoreSession(events: readonly LogEvent[]): GameScore[] {
+  return events.filter((e) => e.type === 'game-end').map((e) => scoreGame(events, (e as { game: string }).game));
+}

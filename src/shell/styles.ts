@@ -1,0 +1,53 @@
+import { css } from 'lit';
+
+/** Shared look: high contrast (WCAG 2.2 AA), large touch targets (≥ 44 px), logical properties for right-to-left. */
+export const base = css`
+  :host {
+    --ink: #1a1d33;
+    --ink-soft: #4a4f6a;
+    --paper: #f7f7fb;
+    --card: #ffffff;
+    --accent: #3b2fc9;
+    --accent-ink: #ffffff;
+    --warn-bg: #fff4d6;
+    --warn-ink: #5c3d00;
+    --stage: #14182e;
+    --radius: 14px;
+    color: var(--ink);
+    font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', sans-serif;
+    line-height: 1.5;
+  }
+  h1, h2, h3 { line-height: 1.2; margin-block: 0 0.5em; }
+  p { margin-block: 0 0.75em; }
+  button, .button {
+    font: inherit;
+    font-weight: 600;
+    min-block-size: 48px;
+    min-inline-size: 48px;
+    padding-block: 0.6em;
+    padding-inline: 1.4em;
+    border-radius: 999px;
+    border: 2px solid var(--accent);
+    background: var(--accent);
+    color: var(--accent-ink);
+    cursor: pointer;
+    text-decoration: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+  }
+  button.secondary, .button.secondary { background: transparent; color: var(--accent); }
+  button:disabled { opacity: 0.5; cursor: not-allowed; }
+  button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible {
+    outline: 3px solid #f0b400;
+    outline-offset: 2px;
+  }
+  .card {
+    background: var(--card);
+    border-radius: var(--radius);
+    padding: 1.25rem;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.12);
+  }
+  .notice { background: var(--warn-bg); color: var(--warn-ink); border-radius: var(--radius); padding: 0.75rem 1rem; }
+  .visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+`;

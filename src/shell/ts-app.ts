@@ -1,0 +1,78 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement } from 'lit';
+import { I18nController, isLang, lang, LANGUAGES, setLang, t, type Lang } from '../i18n/index.ts';
+import { recorderClient } from '../runtime/recorder-client.ts';
+import { recorderContext } from './context.ts';
+import { base } from './styles.ts';
+import './ts-placeholder.ts';
+import './ts-scan.ts';
+
+const LANG_KEY = 'talentscan.lang';
+
+/** The application shell: header with language choice, and one route: `/` scan, `/coach`, `/embed`. */
+export class TsApp extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host { display: flex; flex-direction: column; min-block-size: 100dvh; background: var(--paper); }
+      header { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; padding-block: 0.5rem; padding-inline: 1rem; background: var(--card); border-block-end: 1px solid #d9dbe8; }
+      .brand { font-weight: 800; font-size: 1.1rem; color: var(--ink); text-decoration: none; }
+      nav { display: flex; align-items: center; gap: 0.75rem; }
+      nav a { color: var(--accent); }
+      select { font: inherit; min-block-size: 44px; border-radius: 8px; border: 1px solid #8b90b0; padding-inline: 0.5rem; background: var(--card); color: var(--ink); }
+      main { display: flex; flex-direction: column; flex: 1; min-block-size: 0; }
+      .skip { position: absolute; inset-inline-start: -999px; }
+      .skip:focus { inset-inline-start: 1rem; z-index: 10; background: var(--card); padding: 0.5rem; }
+      @media (max-width: 420px) { .coach-link { display: none; } }
+    `,
+  ];
+
+  private readonly i18n = new I18nController(this);
+  private readonly provider = new ContextProvider(this, { context: recorderContext, initialValue: recorderClient() });
+
+  constructor() {
+    super();
+    const asked = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem(LANG_KEY);
+    setLang(isLang(asked) ? asked : lang());
+  }
+
+  override render() {
+    const path = location.pathname.replace(/\/+$/, '') || '/';
+    return html`
+      <a class="skip" href="#main">${t('app.skip')}</a>
+      <header>
+        <a class="brand" href="/">${t('app.title')}</a>
+        <nav>
+          <a class="coach-link" href="/coach">${t('nav.coach')}</a>
+          <label>
+            <span class="visually-hidden">${t('lang.label')}</span>
+            <select @change=${this.onLang} aria-label=${t('lang.label')}>
+              ${Object.entries(LANGUAGES).map(([code, l]) => html`<option value=${code} ?selected=${code === lang()} lang=${code}>${l.name}</option>`)}
+            </select>
+          </label>
+        </nav>
+      </header>
+      <main id="main" tabindex="-1">${this.route(path)}</main>
+    `;
+  }
+
+  private route(path: string) {
+    switch (path) {
+      case '/coach':
+        return html`<ts-placeholder heading="coach.title" body="coach.body"></ts-placeholder>`;
+      case '/embed':
+        return html`<ts-placeholder heading="embed.title" body="embed.body"></ts-placeholder>`;
+      default:
+        return html`<ts-scan></ts-scan>`;
+    }
+  }
+
+  private onLang(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    if (!isLang(value)) return;
+    localStorage.setItem(LANG_KEY, value);
+    setLang(value as Lang);
+  }
+}
+
+customElements.define('ts-app', TsApp);

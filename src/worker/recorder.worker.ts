@@ -1,0 +1,54 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+import type { LogEvent } from '../log/events.ts';
+import type { SessionRow } from './event-store.ts';
+import { Recorder, type StorageStatus } from './recorder.ts';
+
+const recorder = Recorder.open();
+
+/** The worker's API as the page sees it through comlink. Every method is async across the boundary. */
+export const recorderApi = {
+  async status(): Promise<StorageStatus> {
+    return (await recorder).status();
+  },
+  async onStatus(listener: (s: StorageStatus) => void): Promise<void> {
+    (await recorder).onStatus(listener);
+  },
+  async startSession(row: SessionRow, first: LogEvent[]) {
+    return (await recorder).startSession(row, first);
+  },
+  async resume(sessionId: string) {
+    return (await recorder).resume(sessionId);
+  },
+  async append(sessionId: string, events: LogEvent[]) {
+    (await recorder).append(sessionId, events);
+  },
+  async flush() {
+    return (await recorder).flush();
+  },
+  async events(sessionId: string) {
+    return (await recorder).events(sessionId);
+  },
+  async trials(sessionId: string, game?: string) {
+    return (await recorder).trials(sessionId, game);
+  },
+  async score(sessionId: string, game: string) {
+    return (await recorder).score(sessionId, game);
+  },
+  async scoreAll(sessionId: string) {
+    return (await recorder).scoreAll(sessionId);
+  },
+  async sessions() {
+    return (await recorder).sessions();
+  },
+  async markFinished(sessionId: string) {
+    return (await recorder).markFinished(sessionId);
+  },
+  async deleteSession(sessionId: string) {
+    return (await recorder).deleteSession(sessionId);
+  },
+};
+
+export type RecorderApi = typeof recorderApi;
+
+expose(recorderApi);
