@@ -95,7 +95,10 @@ export interface SceneRun<T> {
   design: GameDesign<T>;
   block: number;
   startTrial: number;
-  /** Completed trials of this block so far (for adaptive designs after a resume). */
+  /**
+   * Completed trials of this game so far, every block and attempt, as the worker paired them from the log. Adaptive
+   * games (staircases, reversal criteria) rebuild their state from these, so a resumed block continues exactly.
+   */
   priorTrials: TrialRecord[];
   reducedMotion: boolean;
   bus: GameBus;

@@ -103,9 +103,13 @@ export class ScanRunner {
   }
 
   /** The candidate pressed start on a block intro. */
-  beginBlock(): void {
+  async beginBlock(): Promise<void> {
     const c = this.current;
     if (!c || this.view.phase !== 'intro') return;
+    await this.log?.flush();
+    const sessionId = this.sessionId;
+    const priorTrials = sessionId ? await this.opts.recorder.trials(sessionId, c.manifest.id) : [];
+    if (this.current !== c || this.view.phase !== 'intro') return;
     if (!c.opened) {
       this.emit({ type: 'block-start', t: performance.now(), game: c.manifest.id, block: c.block, kind: c.kind, attempt: c.attempt });
       c.opened = true;
@@ -125,7 +129,7 @@ export class ScanRunner {
       design: c.design,
       block: c.block,
       startTrial: c.startTrial,
-      priorTrials: [],
+      priorTrials,
       reducedMotion: this.opts.stage.reducedMotion(),
       bus: this.bus(c),
     });
