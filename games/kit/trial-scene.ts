@@ -27,6 +27,9 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   init(data: SceneRun<T>): void {
     this.run = data;
     this.releases = [];
+    // Every delay and tween of a game runs on the scene clock, so one switch speeds up a test play (never a real one).
+    this.time.timeScale = data.timeScale;
+    this.tweens.timeScale = data.timeScale;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.releaseAll());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.releaseAll());
     const onResize = () => this.layout();

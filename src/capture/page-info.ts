@@ -1,7 +1,7 @@
 import type { PageStartEvent } from '../log/events.ts';
 
 /** The facts about this page that make its times interpretable: clock origin, isolation (timer resolution), device. */
-export function pageStart(): Omit<PageStartEvent, 'seq' | 'page'> {
+export function pageStart(timeScale = 1): Omit<PageStartEvent, 'seq' | 'page'> {
   const coarse = matchMedia('(pointer: coarse)').matches;
   const fine = matchMedia('(pointer: fine)').matches;
   return {
@@ -12,5 +12,6 @@ export function pageStart(): Omit<PageStartEvent, 'seq' | 'page'> {
     userAgent: navigator.userAgent,
     viewport: { width: innerWidth, height: innerHeight, dpr: devicePixelRatio },
     pointer: coarse ? 'coarse' : fine ? 'fine' : 'none',
+    ...(timeScale === 1 ? {} : { timeScale }),
   };
 }

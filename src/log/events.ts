@@ -47,6 +47,8 @@ export interface PageStartEvent extends Stamped {
   viewport: { width: number; height: number; dpr: number };
   /** What the device offers; the input actually used is in each `input` event. */
   pointer: 'coarse' | 'fine' | 'none';
+  /** Scene clock speed when not 1: an automated test play, never a valid measurement. */
+  timeScale?: number;
 }
 
 export interface GameStartEvent extends Stamped {

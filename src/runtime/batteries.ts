@@ -11,8 +11,9 @@ export interface Battery {
  * `reaction` is the Reaction game alone (timing benchmark, quick checks).
  */
 export const BATTERIES: Readonly<Record<string, Battery>> = {
-  standard: { id: 'standard', games: ['reaction'] },
-  reaction: { id: 'reaction', games: ['reaction'] },
+  standard: { id: 'standard', games: ['reaction', 'flanker', 'switch', 'reversal'] },
+  // Every game alone, under its own id: for a coach's demo, a retest of one domain, and the browser tests.
+  ...Object.fromEntries(Object.keys(GAMES).map((id) => [id, { id, games: [id] }])),
 };
 
 export const DEFAULT_BATTERY = 'standard';

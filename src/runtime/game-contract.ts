@@ -101,6 +101,11 @@ export interface SceneRun<T> {
    */
   priorTrials: TrialRecord[];
   reducedMotion: boolean;
+  /**
+   * Speed of the scene's clock: 1 for every real session. Browser tests play whole games faster (automation only);
+   * such a session is flagged and never a valid measurement (see scoreGame).
+   */
+  timeScale: number;
   bus: GameBus;
 }
 

@@ -15,6 +15,7 @@ export class GameHostController implements ReactiveController {
   private booting: Promise<PhaserNs.Game> | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private active: string | null = null;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     host: ReactiveControllerHost,
@@ -40,25 +41,42 @@ export class GameHostController implements ReactiveController {
   }
 
   /** Starts the manifest's scene with `run` (restarting it if it is already running). */
-  async show<T>(manifest: AnyGameManifest, run: SceneRun<T>): Promise<void> {
-    const game = await this.ensureGame();
-    if (this.active && this.active !== manifest.id) game.scene.stop(this.active);
-    if (!game.scene.getScene(manifest.id)) game.scene.add(manifest.id, await loadScene(manifest.id), false);
-    this.active = manifest.id;
-    game.scene.start(manifest.id, run);
+  show<T>(manifest: AnyGameManifest, run: SceneRun<T>): Promise<void> {
+    return this.enqueue(async () => {
+      const game = await this.ensureGame();
+      if (this.active && this.active !== manifest.id) game.scene.stop(this.active);
+      if (!game.scene.getScene(manifest.id)) game.scene.add(manifest.id, await loadScene(manifest.id), false);
+      this.active = manifest.id;
+      game.scene.start(manifest.id, run);
+    });
   }
 
   /** Stops the running scene; its timers and listeners are released by the scene's shutdown. */
-  stop(): void {
-    if (this.game && this.active) this.game.scene.stop(this.active);
-    this.active = null;
+  stop(): Promise<void> {
+    return this.enqueue(() => {
+      if (this.game && this.active) this.game.scene.stop(this.active);
+      this.active = null;
+    });
   }
 
   /** Removes a finished game's scene so that its textures and objects are freed. */
-  remove(id: string): void {
-    if (!this.game) return;
-    if (this.active === id) this.stop();
-    if (this.game.scene.getScene(id)) this.game.scene.remove(id);
+  remove(id: string): Promise<void> {
+    return this.enqueue(() => {
+      if (!this.game) return;
+      if (this.active === id) this.game.scene.stop(id);
+      if (this.active === id) this.active = null;
+      if (this.game.scene.getScene(id)) this.game.scene.remove(id);
+    });
+  }
+
+  /**
+   * Scene changes run one after another in call order: a show that is still loading its scene must not overtake a
+   * later stop or show (the demo of a block and the block itself are asked for in quick succession).
+   */
+  private enqueue(step: () => void | Promise<void>): Promise<void> {
+    const next = this.queue.then(step);
+    this.queue = next.catch((err: unknown) => console.error('Game host:', err));
+    return next;
   }
 
   private ensureGame(): Promise<PhaserNs.Game> {

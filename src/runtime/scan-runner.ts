@@ -22,8 +22,8 @@ export type RunnerView =
 /** The stage a runner plays scenes on (the Lit game host implements it). */
 export interface Stage {
   show(manifest: AnyGameManifest, run: SceneRun<unknown>): Promise<void>;
-  stop(): void;
-  remove(id: string): void;
+  stop(): Promise<void>;
+  remove(id: string): Promise<void>;
   element(): HTMLElement | null;
   reducedMotion(): boolean;
 }
@@ -36,6 +36,8 @@ export interface RunnerOptions {
   onEvent?: (e: LogEvent) => void;
   /** Fixed design seed (automation and reproducible demos); random per game otherwise. */
   seed?: number;
+  /** Scene clock speed (automation only; see SceneRun.timeScale). */
+  timeScale?: number;
 }
 
 interface Current {
@@ -91,12 +93,12 @@ export class ScanRunner {
 
   async start(battery: string, lang: string): Promise<void> {
     this.battery = batteryById(battery);
-    this.attach(await SessionLog.create(this.opts.recorder, battery, lang));
+    this.attach(await SessionLog.create(this.opts.recorder, battery, lang, this.opts.timeScale ?? 1));
     await this.advance(false);
   }
 
   async resume(sessionId: string): Promise<void> {
-    this.attach(await SessionLog.resume(this.opts.recorder, sessionId));
+    this.attach(await SessionLog.resume(this.opts.recorder, sessionId, this.opts.timeScale ?? 1));
     const state = this.state();
     this.battery = batteryById(state.battery);
     await this.advance(true);
@@ -131,6 +133,7 @@ export class ScanRunner {
       startTrial: c.startTrial,
       priorTrials,
       reducedMotion: this.opts.stage.reducedMotion(),
+      timeScale: this.opts.timeScale ?? 1,
       bus: this.bus(c),
     });
   }
@@ -154,7 +157,7 @@ export class ScanRunner {
     document.removeEventListener('visibilitychange', this.onHidden);
     window.removeEventListener('blur', this.onBlur);
     window.removeEventListener('pagehide', this.onPageHide);
-    this.opts.stage.stop();
+    void this.opts.stage.stop();
   }
 
   private attach(log: SessionLog): void {
@@ -196,7 +199,7 @@ export class ScanRunner {
         return this.showIntro(resumed);
       }
       this.emit({ type: 'game-end', t: performance.now(), game: manifest.id });
-      this.opts.stage.remove(manifest.id);
+      void this.opts.stage.remove(manifest.id);
       this.current = null;
       state = this.state();
       const following = battery.games.find((g) => !state.completedGames.includes(g));
@@ -227,6 +230,7 @@ export class ScanRunner {
       startTrial: 0,
       priorTrials: [],
       reducedMotion: this.opts.stage.reducedMotion(),
+      timeScale: this.opts.timeScale ?? 1,
       bus: this.bus(c),
     });
   }
@@ -281,7 +285,7 @@ export class ScanRunner {
   private async endBlock(c: Current, points: number): Promise<void> {
     this.stopCapture?.();
     this.stopCapture = null;
-    this.opts.stage.stop();
+    void this.opts.stage.stop();
     const frames = this.frames.stop();
     let passed: boolean | undefined;
     if (c.kind === 'practice') {
@@ -298,7 +302,7 @@ export class ScanRunner {
     if (this.view.phase !== 'running' || !this.current) return;
     this.stopCapture?.();
     this.stopCapture = null;
-    this.opts.stage.stop();
+    void this.opts.stage.stop();
     const t = performance.now();
     const trial = this.openTrial;
     const c = this.current;

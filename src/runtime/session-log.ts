@@ -24,23 +24,23 @@ export class SessionLog {
     this.events = prior;
   }
 
-  static async create(recorder: RecorderClient, battery: string, lang: string): Promise<SessionLog> {
+  static async create(recorder: RecorderClient, battery: string, lang: string, timeScale = 1): Promise<SessionLog> {
     const sessionId = crypto.randomUUID();
     const log = new SessionLog(recorder, sessionId, [], 0, 0);
     const first = [
       log.place({ type: 'session-start', t: performance.now(), sessionId, schema: LOG_SCHEMA_VERSION, appVersion: APP_VERSION, battery, lang }),
-      log.place(pageStart()),
+      log.place(pageStart(timeScale)),
     ];
     await recorder.startSession({ sessionId, battery, startedAt: Date.now(), finished: false }, first);
     return log;
   }
 
-  static async resume(recorder: RecorderClient, sessionId: string): Promise<SessionLog> {
+  static async resume(recorder: RecorderClient, sessionId: string, timeScale = 1): Promise<SessionLog> {
     const prior = await recorder.resume(sessionId);
     const last = prior.at(-1);
     const page = prior.reduce((m, e) => Math.max(m, e.page), -1) + 1;
     const log = new SessionLog(recorder, sessionId, prior, (last?.seq ?? -1) + 1, page);
-    log.emit(pageStart());
+    log.emit(pageStart(timeScale));
     return log;
   }
 

@@ -13,7 +13,12 @@ export function scoreGame(events: readonly LogEvent[], game: string): GameScore 
   if (start.version !== manifest.version) {
     throw new Error(`The log was recorded with ${game} ${start.version}; this scorer is for ${manifest.version}`);
   }
-  return manifest.score(manifest.design(start.seed), events);
+  const score = manifest.score(manifest.design(start.seed), events);
+  const scaled = events.find((e) => e.type === 'page-start' && e.timeScale !== undefined && e.timeScale !== 1);
+  if (scaled && scaled.type === 'page-start') {
+    score.flags.push({ code: 'time-scaled', detail: `Automated test play with the game clock at ${scaled.timeScale}× speed: not a valid measurement.` });
+  }
+  return score;
 }
 
 /** Scores every game the log completed, in the order they were played. */

@@ -99,6 +99,7 @@ export class TsScan extends LitElement {
     this.runner?.dispose();
     const automation = automationEnabled();
     const seedParam = Number(this.params.get('seed'));
+    const timeScale = Number(this.params.get('timescale'));
     let runner: ScanRunner;
     const onEvent = automation
       ? installAutomation({
@@ -126,6 +127,7 @@ export class TsScan extends LitElement {
       },
       ...(onEvent ? { onEvent } : {}),
       ...(automation && Number.isInteger(seedParam) && seedParam > 0 ? { seed: seedParam } : {}),
+      ...(automation && timeScale >= 1 && timeScale <= 10 ? { timeScale } : {}),
     });
     this.runner = runner;
     return runner;

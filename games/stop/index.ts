@@ -1,0 +1,36 @@
+import type { GameManifest } from '../../src/runtime/game-contract.ts';
+import { estimateDurationSec, stopDesign, STOP_ID, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
+import { outcomeOf, scoreStop, STOP_METRICS } from './score.ts';
+import { simulateStop, type StopParticipant } from './simulate.ts';
+
+/**
+ * Practice passes when at least three quarters of its go trials were answered in the arrow's direction (6 of 8 in the
+ * go practice, 7 of 9 in the stop practice). Stopping itself is not a criterion: the staircase makes half of the
+ * stops fail by design, and judging them would teach waiting for the signal.
+ */
+export const PRACTICE_PASS_RATE = 0.75;
+
+export function stopPracticePassed(design: StopDesign, block: number, trials: Parameters<GameManifest['practicePassed']>[2]): boolean {
+  const specs = design.blocks[block]?.trials ?? [];
+  const goTrials = specs.filter((s) => !s.stop).length;
+  if (goTrials === 0) return true;
+  const correct = trials.filter((t) => {
+    const spec = specs[t.trial];
+    return spec !== undefined && !spec.stop && outcomeOf(t, spec).correct;
+  }).length;
+  return correct / goTrials >= PRACTICE_PASS_RATE;
+}
+
+export const stop: GameManifest<StopTrial, StopParticipant> = {
+  id: STOP_ID,
+  version: STOP_VERSION,
+  domains: ['inhibition'],
+  // The same for every seed: counts and timing are fixed; only orders are drawn (about 285 s; see estimateDurationSec).
+  expectedDurationSec: Math.round(estimateDurationSec(stopDesign(1))),
+  inputModes: ['keyboard', 'mouse', 'touch'],
+  metrics: STOP_METRICS,
+  design: stopDesign,
+  score: scoreStop,
+  practicePassed: stopPracticePassed,
+  simulate: simulateStop,
+};

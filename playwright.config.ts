@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/support/chromium.ts';
+
+export const TEST_PORT = 4317;
+export const PROD_PORT = 4318;
+
+/**
+ * Browser tests run against the built app served by our own server (the same headers as production):
+ * the test build (automation hook allowed) on TEST_PORT, the production build on PROD_PORT.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'tests/.artifacts/results',
+  timeout: 240_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'tests/.artifacts/e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${TEST_PORT}`,
+    launchOptions: chromiumLaunchOptions(),
+    trace: 'off',
+  },
+  webServer: [
+    {
+      command: `npm run build:test && APP_DIR=dist-test PORT=${TEST_PORT} npx tsx src/server/main.ts`,
+      url: `http://127.0.0.1:${TEST_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `npm run build && APP_DIR=dist PORT=${PROD_PORT} npx tsx src/server/main.ts`,
+      url: `http://127.0.0.1:${PROD_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+    },
+  ],
+});

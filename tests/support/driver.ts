@@ -1,0 +1,106 @@
+import { expect, type Page } from '@playwright/test';
+import type { OnsetReport } from '../../src/runtime/automation.ts';
+
+export interface ScanOptions {
+  battery?: string;
+  lang?: string;
+  seed?: number;
+  /** Game clock speed (automation only): whole games in a fraction of the time. */
+  timeScale?: number;
+}
+
+/** Opens the scan with the automation hook, gives consent and starts. */
+export async function startScan(page: Page, opts: ScanOptions = {}): Promise<void> {
+  const q = new URLSearchParams({ automation: '1', lang: opts.lang ?? 'en', battery: opts.battery ?? 'reaction', seed: String(opts.seed ?? 42), ...(opts.timeScale ? { timescale: String(opts.timeScale) } : {}) });
+  await page.goto(`/?${q}`);
+  await page.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect.poll(() => phase(page)).toBe('intro');
+}
+
+export function phase(page: Page): Promise<string> {
+  return page.evaluate(() => window.__talentscan?.phase() ?? 'none');
+}
+
+/** One thing the driver does: a key press, a tap or click at a point of the stage (0..1 in each axis), or a pause (ms). */
+export type Action = { kind: 'key'; key: string } | { kind: 'tap'; x: number; y: number } | { kind: 'wait'; ms: number };
+
+/** Decides how to answer a trial from its 'target' onset and its design entry; [] lets the trial time out. */
+export type Responder = (onset: OnsetReport, trial: Record<string, unknown>, stage: { w: number; h: number }) => Action[];
+
+/** Answers the Reaction game correctly by key: Space for simple, the arrow of the target's side for choice. */
+export const keyboardCorrect: Responder = (_o, trial) => [
+  trial['condition'] === 'simple' ? { kind: 'key', key: 'Space' } : { kind: 'key', key: trial['side'] === 'left' ? 'ArrowLeft' : 'ArrowRight' },
+];
+
+/** Answers the Reaction game correctly by tapping: the middle for simple, the target's half for choice. */
+export const tapCorrect: Responder = (_o, trial) => [
+  trial['condition'] === 'simple' ? { kind: 'tap', x: 0.5, y: 0.5 } : { kind: 'tap', x: trial['side'] === 'left' ? 0.25 : 0.75, y: 0.5 },
+];
+
+async function trialSpec(page: Page, o: OnsetReport): Promise<Record<string, unknown>> {
+  return page.evaluate(({ block, trial }) => {
+    const d = window.__talentscan?.design();
+    return (d?.blocks[block]?.trials[trial] ?? {}) as Record<string, unknown>;
+  }, { block: o.block, trial: o.trial });
+}
+
+export async function stageBox(page: Page): Promise<{ x: number; y: number; w: number; h: number }> {
+  const box = await page.evaluate(() => {
+    const stage = document.querySelector('ts-app')?.shadowRoot?.querySelector('ts-scan')?.shadowRoot?.querySelector('.stage');
+    const r = stage?.getBoundingClientRect();
+    return r ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
+  });
+  if (!box) throw new Error('No stage');
+  return box;
+}
+
+/**
+ * Plays the running game through the hook until `stop` says so: starts each block from its intro, waits for each
+ * 'target' onset, waits `rtMs`, performs the responder's actions. Returns the number of trials answered.
+ */
+export async function play(
+  page: Page,
+  respond: Responder,
+  opts: { rtMs?: number; stop?: (answered: number, phase: string) => boolean; pointer?: 'mouse' | 'touch' } = {},
+): Promise<number> {
+  const rt = opts.rtMs ?? 250;
+  let answered = 0;
+  let seen = 0;
+  for (;;) {
+    const p = await phase(page);
+    if (opts.stop?.(answered, p) ?? (p === 'break' || p === 'done')) return answered;
+    if (p === 'intro') {
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await expect.poll(() => phase(page)).not.toBe('intro');
+      continue;
+    }
+    if (p !== 'running') throw new Error(`Unexpected phase ${p}`);
+    seen = Math.max(seen, await page.evaluate(() => window.__talentscan?.onsets.findLastIndex((o) => o.name === 'target') ?? -1) + 1);
+    const onset = await page
+      .waitForFunction((n) => {
+        const h = window.__talentscan;
+        if (!h) return null;
+        if (h.phase() !== 'running') return 'left-running';
+        return h.onsets.slice(n).find((o) => o.name === 'target') ?? null;
+      }, seen, { timeout: 15_000 })
+      .then((handle) => handle.jsonValue() as Promise<OnsetReport | 'left-running'>);
+    if (onset === 'left-running') continue;
+    const box = await stageBox(page);
+    const actions = respond(onset, await trialSpec(page, onset), { w: box.w, h: box.h });
+    await page.waitForTimeout(rt);
+    for (const a of actions) {
+      if (a.kind === 'key') await page.keyboard.press(a.key);
+      if (a.kind === 'tap' && opts.pointer === 'touch') await page.touchscreen.tap(box.x + a.x * box.w, box.y + a.y * box.h);
+      if (a.kind === 'tap' && opts.pointer !== 'touch') await page.mouse.click(box.x + a.x * box.w, box.y + a.y * box.h);
+      if (a.kind === 'wait') await page.waitForTimeout(a.ms);
+    }
+    answered++;
+    const index = await page.evaluate((o) => window.__talentscan?.onsets.findIndex((x) => x.seq === o.seq) ?? -1, onset);
+    seen = index + 1;
+    // Let the trial end before looking for the next onset.
+    await page
+      .waitForFunction((n) => (window.__talentscan?.onsets.slice(n).some((o) => o.name === 'target') ?? false) || window.__talentscan?.phase() !== 'running', seen, { timeout: 15_000 })
+      .catch(() => undefined);
+  }
+}
