@@ -13,8 +13,9 @@ export default defineConfig({
   outputDir: 'tests/.artifacts/results',
   timeout: 240_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Games play in real time (mostly waiting), so two workers halve the wall time even on two cores.
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'tests/.artifacts/e2e.json' }]],
   use: {
