@@ -4,6 +4,7 @@ import { SimLog, type SimResponse, type SimTrial } from '../kit/sim-log.ts';
 import { BLOCK_COUNT } from './board.ts';
 import { CORSI_ID, TIMING, type CorsiDesign, type CorsiTrial, type Direction } from './design.ts';
 import { expectedTaps, judgeSequence, PRACTICE_MIN_CORRECT, stopRuleMet } from './rules.ts';
+import { INTRO_SEC } from '../kit/pacing.ts';
 
 export interface ExGaussParams {
   mu: number;
@@ -40,7 +41,7 @@ export const TYPICAL_PARTICIPANT: CorsiParticipant = {
 };
 
 /** Allowance for each block's instruction and demo screen, which the log does not time (s). */
-export const INTRO_ALLOWANCE_SEC = 10;
+export const INTRO_ALLOWANCE_SEC = INTRO_SEC;
 
 /**
  * Plays the design as the runtime and scene would: practice blocks in full (a failed one once more), test blocks in

@@ -43,10 +43,10 @@ describe('Flanker design', () => {
   });
 
   it('lasts about four minutes, computed from the design', () => {
-    // Practice: 15 s intro + 0.6 s lead-in + 8 × (600 fixation + 700 answer + 800 feedback + 500 gap) = 36.4 s.
-    // Each test block: 15 s + 0.6 s + 48 × (600 + 700 + 0 + 500) + 1.2 s points = 103.2 s. Total 242.8 s → 243 s.
-    expect(expectedDurationSec(flankerDesign(1))).toBe(243);
-    expect(flanker.expectedDurationSec).toBe(243);
+    // Practice: 10 s intro + 0.6 s lead-in + 8 × (600 fixation + 700 answer + 800 feedback + 500 gap) = 31.4 s.
+    // Each test block: 10 s + 0.6 s + 32 × (600 + 700 + 0 + 500) + 1.2 s points = 69.4 s. Total 170.2 s, rounded up: 171 s.
+    expect(expectedDurationSec(flankerDesign(1))).toBe(171);
+    expect(flanker.expectedDurationSec).toBe(171);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
 import { createRng, type Rng } from '../kit/rng.ts';
+import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const FLANKER_ID = 'flanker';
 /** Bump on any change to the design, the scene's timing or the scorer's rules. */
@@ -28,7 +29,7 @@ export interface FlankerTrial {
 export type FlankerDesign = GameDesign<FlankerTrial>;
 
 /** Trial counts per block; exported so tests and the duration estimate read the same numbers. */
-export const FLANKER_COUNTS = { practice: 8, test: 48, testBlocks: 2 } as const;
+export const FLANKER_COUNTS = { practice: 8, test: 32, testBlocks: 2 } as const;
 /** Longest run of the same condition, or of the same correct direction, in a block. */
 export const MAX_RUN = { practice: 3, test: 4 } as const;
 
@@ -50,7 +51,7 @@ export const FLANKER_TIMING = {
  * Assumptions of the duration estimate (not of the design): seconds to watch a block's demo and read its few
  * words, and the mean time to answer (SRO's ANT mean RT of correct trials is 637 ms; a little slower on phones).
  */
-export const DURATION_ASSUMPTIONS = { introSec: 15, meanResponseMs: 700 } as const;
+export const DURATION_ASSUMPTIONS = { introSec: INTRO_SEC, meanResponseMs: 700 } as const;
 
 /** Expected duration in seconds: instructions, practice (passed first time) and test blocks, computed from the design. */
 export function expectedDurationSec(design: FlankerDesign): number {

@@ -1,5 +1,6 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
 import { balancedSequence, createRng } from '../kit/rng.ts';
+import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const REACTION_ID = 'reaction';
 /** Bump on any change to the design, the scene's timing or the scorer's rules. */
@@ -24,6 +25,10 @@ export type ReactionDesign = GameDesign<ReactionTrial>;
 export const REACTION_COUNTS = { simplePractice: 3, simpleTest: 16, choicePractice: 4, choiceTest: 24 } as const;
 export const FOREPERIOD_MS = { min: 800, max: 1800 } as const;
 export const RESPONSE_WINDOW_MS = 1500;
+/** The scene's pacing (ms): feedback after a trial, blank before the next, wait before a block's first trial. */
+export const PACING_MS = { feedbackPractice: 800, feedbackTest: 350, iti: 300, blockLeadIn: 600 } as const;
+/** Typical RTs (ms) for the duration estimate: young adults on a phone (SRO simple/choice means are 290/550 ms). */
+const TYPICAL_RT_MS = { simple: 320, choice: 480 } as const;
 
 export function reactionDesign(seed: number): ReactionDesign {
   const rng = createRng(seed);
@@ -45,4 +50,15 @@ export function reactionDesign(seed: number): ReactionDesign {
       { kind: 'test', instruction: 'reaction.choiceTest', demo: 'choice', trials: choice(REACTION_COUNTS.choiceTest / 2, 3) },
     ],
   };
+}
+
+/** Expected duration (s) of a play of `design` at typical RTs, including intros, practice and feedback. */
+export function estimateDurationSec(design: ReactionDesign): number {
+  let ms = 0;
+  for (const block of design.blocks) {
+    ms += INTRO_SEC * 1000 + PACING_MS.blockLeadIn;
+    const feedback = block.kind === 'practice' ? PACING_MS.feedbackPractice : PACING_MS.feedbackTest;
+    for (const t of block.trials) ms += t.foreperiodMs + TYPICAL_RT_MS[t.condition] + feedback + PACING_MS.iti;
+  }
+  return Math.round(ms / 1000);
 }

@@ -1,5 +1,5 @@
 import type { GameManifest } from '../../src/runtime/game-contract.ts';
-import { reactionDesign, REACTION_ID, REACTION_VERSION, type ReactionTrial } from './design.ts';
+import { estimateDurationSec, reactionDesign, REACTION_ID, REACTION_VERSION, type ReactionTrial } from './design.ts';
 import { expectedResponse, outcomeOf, REACTION_METRICS, scoreReaction } from './score.ts';
 import { simulateReaction, type ReactionParticipant } from './simulate.ts';
 
@@ -10,7 +10,7 @@ export const reaction: GameManifest<ReactionTrial, ReactionParticipant> = {
   id: REACTION_ID,
   version: REACTION_VERSION,
   domains: ['processing-speed'],
-  expectedDurationSec: 150,
+  expectedDurationSec: estimateDurationSec(reactionDesign(1)),
   inputModes: ['keyboard', 'mouse', 'touch'],
   metrics: REACTION_METRICS,
   design: reactionDesign,

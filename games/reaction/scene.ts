@@ -1,14 +1,12 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
-import type { ReactionTrial, Side } from './design.ts';
+import { PACING_MS, type ReactionTrial, type Side } from './design.ts';
 import { readResponse } from './responses.ts';
 import { expectedResponse } from './score.ts';
 
 type Phase = 'idle' | 'fixation' | 'target' | 'feedback';
 
-const FEEDBACK_MS = { practice: 800, test: 350 } as const;
-const ITI_MS = 300;
 
 /** Reaction: a yellow disc appears after a random wait; tap or press as fast as possible (simple), or on its side (choice). */
 export class ReactionScene extends TrialScene<ReactionTrial> {
@@ -101,7 +99,7 @@ export class ReactionScene extends TrialScene<ReactionTrial> {
     this.updatePoints();
     this.listen((input) => this.onInput(input));
     this.trialIndex = this.run.startTrial;
-    this.after(600, () => this.beginTrial());
+    this.after(PACING_MS.blockLeadIn, () => this.beginTrial());
   }
 
   private beginTrial(): void {
@@ -161,7 +159,7 @@ export class ReactionScene extends TrialScene<ReactionTrial> {
     if (practice || reason !== 'response') {
       (correct ? this.good : this.bad).setPosition(this.w / 2, this.h * 0.45).setVisible(true);
     }
-    this.after((practice ? FEEDBACK_MS.practice : FEEDBACK_MS.test) + ITI_MS, () => {
+    this.after((practice ? PACING_MS.feedbackPractice : PACING_MS.feedbackTest) + PACING_MS.iti, () => {
       this.trialIndex++;
       this.beginTrial();
     });

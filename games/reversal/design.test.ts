@@ -59,8 +59,8 @@ describe('Reversal design', () => {
   });
 
   it('estimates the duration from its trial counts and timings', () => {
-    // 90 trials × (250 fixation + 700 choice + 700 feedback + 250 gap) ms = 171 s; 2 blocks × (0.6 s lead + 12 s intro) = 25.2 s.
-    expect(expectedDurationSec(reversalDesign(1))).toBe(196);
-    expect(reversal.expectedDurationSec).toBe(196);
+    // 80 trials × (250 fixation + 700 choice + 700 feedback + 250 gap) ms = 152 s; 2 blocks × (0.6 s lead + 10 s intro) = 21.2 s.
+    expect(expectedDurationSec(reversalDesign(1))).toBe(173);
+    expect(reversal.expectedDurationSec).toBe(173);
   });
 });

@@ -1,5 +1,6 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
 import { balancedSequence, createRng, type Rng } from '../kit/rng.ts';
+import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const REVERSAL_ID = 'reversal';
 /** Bump on any change to the design, the contingency rules, the scene's timing or the scorer's rules. */
@@ -33,7 +34,7 @@ export interface ReversalTrial {
 export type ReversalDesign = GameDesign<ReversalTrial>;
 
 /** Trial counts per block; exported so tests and the duration estimate read the same numbers. */
-export const REVERSAL_COUNTS = { practice: 10, test: 80 } as const;
+export const REVERSAL_COUNTS = { practice: 10, test: 70 } as const;
 /** The best option pays on this many trials of every run of OUTCOME_CHUNK trials (8 of 10 = 80 %). */
 export const OUTCOME_CHUNK = 10;
 export const BEST_PAYS_PER_CHUNK = 8;
@@ -55,7 +56,7 @@ export const TIMING = {
 } as const;
 
 /** Assumptions of the duration estimate: a typical choice time and the time spent on each block's intro screen. */
-export const DURATION_ASSUMPTIONS = { choiceMs: 700, introSecPerBlock: 12 } as const;
+export const DURATION_ASSUMPTIONS = { choiceMs: 700, introSecPerBlock: INTRO_SEC } as const;
 
 export function reversalDesign(seed: number): ReversalDesign {
   const rng = createRng(seed);

@@ -1,5 +1,6 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
 import { createRng, type Rng } from '../kit/rng.ts';
+import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const STOP_ID = 'stop';
 /** Bump on any change to the design, the staircase, the scene's timing or the scorer's rules. */
@@ -49,7 +50,7 @@ export const TIMING = {
 } as const;
 
 /** Assumptions of the duration estimate: a typical go RT, p(respond|signal) the staircase aims at, time on each intro. */
-export const DURATION_ASSUMPTIONS = { goRtMs: 550, pRespond: 0.5, signalRespondRtMs: 480, introSecPerBlock: 12 } as const;
+export const DURATION_ASSUMPTIONS = { goRtMs: 550, pRespond: 0.5, signalRespondRtMs: 480, introSecPerBlock: INTRO_SEC } as const;
 
 export function stopDesign(seed: number): StopDesign {
   const rng = createRng(seed);

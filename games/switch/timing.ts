@@ -1,5 +1,6 @@
 import type { BlockKind } from '../../src/log/events.ts';
 import { CTI_MS, type SwitchDesign, type SwitchTrial } from './design.ts';
+import { INTRO_SEC } from '../kit/pacing.ts';
 
 /**
  * The scene's fixed timing, shared with the simulated participant and the duration estimate so the three cannot
@@ -18,7 +19,7 @@ export const LEAD_IN_MS = 600;
  */
 export const DURATION_ASSUMPTIONS = {
   rtMs: { single: 650, mixed: 850, singlePractice: 800, mixedPractice: 1000 },
-  introSec: { practice: 8, test: 5 },
+  introSec: { practice: INTRO_SEC, test: INTRO_SEC },
 } as const;
 
 function assumedRt(kind: BlockKind, mixed: boolean): number {

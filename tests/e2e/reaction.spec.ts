@@ -18,9 +18,10 @@ test.describe('Reaction, played through the automation hook', () => {
     expect(test).toHaveLength(40);
     for (const t of test) {
       expect(t.responses[0]?.device).toBe('keyboard');
-      // We answered 300 ms after the onset was reported; the recorded RT is that plus the driver's own latency.
+      // We answered 300 ms after the onset was reported, so the RT is at least that and inside the response window
+      // (how exact it is, is measured by bench:timing, not asserted here).
       expect(t.responses[0]?.rt).toBeGreaterThan(295);
-      expect(t.responses[0]?.rt).toBeLessThan(700);
+      expect(t.responses[0]?.rt).toBeLessThan(1500);
     }
     const events = (await page.evaluate(() => window.__talentscan?.events())) as LogEvent[];
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));

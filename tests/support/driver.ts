@@ -66,7 +66,8 @@ export async function play(
 ): Promise<number> {
   const rt = opts.rtMs ?? 250;
   let answered = 0;
-  let seen = 0;
+  // Onsets already reported belong to trials that are over (or were interrupted): answer only new ones.
+  let seen = await page.evaluate(() => window.__talentscan?.onsets.length ?? 0);
   for (;;) {
     const p = await phase(page);
     if (opts.stop?.(answered, p) ?? (p === 'break' || p === 'done')) return answered;
@@ -76,7 +77,6 @@ export async function play(
       continue;
     }
     if (p !== 'running') throw new Error(`Unexpected phase ${p}`);
-    seen = Math.max(seen, await page.evaluate(() => window.__talentscan?.onsets.findLastIndex((o) => o.name === 'target') ?? -1) + 1);
     const onset = await page
       .waitForFunction((n) => {
         const h = window.__talentscan;
