@@ -4,6 +4,7 @@ import { en, type MessageKey, type Messages } from './en.ts';
 import { nl } from './nl.ts';
 import { uk } from './uk.ts';
 import { GAME_MESSAGES } from '../../games/messages.ts';
+import { FEATURE_MESSAGES } from './features.ts';
 
 export type { MessageKey } from './en.ts';
 
@@ -44,7 +45,7 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 /** Looks up a message whose key is built at run time (game words, metric names); falls back to the key itself. */
 export function tDynamic(key: string, params: Record<string, string | number> = {}): string {
   if (key in en) return t(key as MessageKey, params);
-  for (const m of GAME_MESSAGES) {
+  for (const m of [...GAME_MESSAGES, ...FEATURE_MESSAGES]) {
     const text = m[current][key];
     if (text !== undefined) return fill(text, params);
   }

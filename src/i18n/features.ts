@@ -1,0 +1,7 @@
+/**
+ * Words of features that live outside the shell dictionaries (profile, credential), in the same shape as a game's:
+ * one record per language. Each feature keeps its words beside its code; this list merges them for tDynamic.
+ */
+import type { GameMessages as MessageBundle } from './game-messages.ts';
+
+export const FEATURE_MESSAGES: readonly MessageBundle[] = [];
