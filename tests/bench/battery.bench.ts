@@ -115,7 +115,7 @@ async function playBattery(url: string, batteryId: string): Promise<void> {
 async function main(): Promise<void> {
   printEstimates();
   if (toPlay === 'none') return;
-  const handler = staticFiles(resolve('dist-test'));
+  const handler = staticFiles(resolve('dist-bench'));
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -41,7 +41,7 @@ interface Injection {
 }
 
 async function serve(): Promise<{ server: Server; url: string }> {
-  const handler = staticFiles(resolve('dist-test'));
+  const handler = staticFiles(resolve('dist-bench'));
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
