@@ -14,6 +14,11 @@ export function scoreGame(events: readonly LogEvent[], game: string): GameScore 
     throw new Error(`The log was recorded with ${game} ${start.version}; this scorer is for ${manifest.version}`);
   }
   const score = manifest.score(manifest.design(start.seed), events);
+  // A practice block failed on its last attempt: the runtime went on (after one repeat); the coach should know.
+  const failedPractice = lastPracticeAttempts(events, game).filter((b) => b.passed === false);
+  if (failedPractice.length > 0 && !score.flags.some((f) => f.code.includes('practice'))) {
+    score.flags.push({ code: 'practice-not-passed', detail: `Practice block(s) ${failedPractice.map((b) => b.block).join(', ')} not passed after the repeat: the instructions may not have been understood.` });
+  }
   const scaled = events.find((e) => e.type === 'page-start' && e.timeScale !== undefined && e.timeScale !== 1);
   if (scaled && scaled.type === 'page-start') {
     score.flags.push({ code: 'time-scaled', detail: `Automated test play with the game clock at ${scaled.timeScale}× speed: not a valid measurement.` });
@@ -24,4 +29,12 @@ export function scoreGame(events: readonly LogEvent[], game: string): GameScore 
 /** Scores every game the log completed, in the order they were played. */
 export function scoreSession(events: readonly LogEvent[]): GameScore[] {
   return events.filter((e) => e.type === 'game-end').map((e) => scoreGame(events, (e as { game: string }).game));
+}
+
+function lastPracticeAttempts(events: readonly LogEvent[], game: string): { block: number; passed?: boolean }[] {
+  const last = new Map<number, { block: number; passed?: boolean }>();
+  for (const e of events) {
+    if (e.type === 'block-end' && e.game === game && e.passed !== undefined) last.set(e.block, { block: e.block, passed: e.passed });
+  }
+  return [...last.values()];
 }
