@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
+import { feedbackMarks } from '../kit/widgets.ts';
 import { BLOCK_COUNT, boardGeometry, moveFocus, START_BLOCK, type BoardGeometry } from './board.ts';
 import { TIMING, type CorsiTrial, type Direction } from './design.ts';
 import { keyAction, tappedBlock } from './responses.ts';
@@ -74,8 +75,7 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
     });
     this.directionIcon = this.add.graphics();
     this.hand = this.add.circle(0, 0, 12, PALETTE.foreground).setStrokeStyle(3, PALETTE.background).setVisible(false);
-    this.good = this.icon(PALETTE.green, (g) => g.lineBetween(-14, 2, -4, 12).lineBetween(-4, 12, 16, -10)).setVisible(false);
-    this.bad = this.icon(PALETTE.vermillion, (g) => g.lineBetween(-11, -11, 11, 11).lineBetween(-11, 11, 11, -11)).setVisible(false);
+    ({ good: this.good, bad: this.bad } = feedbackMarks(this));
     this.pointsText = this.add
       .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
       .setOrigin(1, 0)
@@ -396,9 +396,4 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
     this.pointsText.setText(`★ ${this.points}`);
   }
 
-  private icon(colour: number, draw: (g: Phaser.GameObjects.Graphics) => Phaser.GameObjects.Graphics): Phaser.GameObjects.Container {
-    const disc = this.add.circle(0, 0, 26, colour);
-    const mark = draw(this.add.graphics().lineStyle(6, 0xffffff));
-    return this.add.container(0, 0, [disc, mark]);
-  }
 }

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
+import { feedbackMarks } from '../kit/widgets.ts';
 import { FLANKER_TIMING, type Direction, type FlankerTrial } from './design.ts';
 import { readResponse } from './responses.ts';
 
@@ -53,8 +54,7 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
     this.fixation = this.add.container(0, 0, cross).setVisible(false);
     this.frame = this.add.rectangle(0, 0, 10, 10).setStrokeStyle(4, PALETTE.yellow).setFillStyle(0, 0).setVisible(false);
     this.ripple = this.add.circle(0, 0, 34).setStrokeStyle(5, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
-    this.good = this.icon(PALETTE.green, (g) => g.lineBetween(-14, 2, -4, 12).lineBetween(-4, 12, 16, -10)).setVisible(false);
-    this.bad = this.icon(PALETTE.vermillion, (g) => g.lineBetween(-11, -11, 11, 11).lineBetween(-11, 11, 11, -11)).setVisible(false);
+    ({ good: this.good, bad: this.bad } = feedbackMarks(this));
     this.keys = this.add.container(0, 0, [this.keyCap('left'), this.keyCap('right')]);
     this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.35);
     this.progressTrack = this.add.rectangle(0, 0, 10, 6, PALETTE.muted, 0.25).setOrigin(0, 0.5).setVisible(false);
@@ -261,12 +261,6 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
   private updateProgress(): void {
     const n = this.blockSpec.trials.length;
     this.progressBar.setSize(n === 0 ? 0 : (this.progressTrack.width * Math.min(this.trialIndex, n)) / n, 6);
-  }
-
-  private icon(colour: number, draw: (g: Phaser.GameObjects.Graphics) => Phaser.GameObjects.Graphics): Phaser.GameObjects.Container {
-    const disc = this.add.circle(0, 0, 26, colour);
-    const mark = draw(this.add.graphics().lineStyle(6, 0xffffff));
-    return this.add.container(0, 0, [disc, mark]);
   }
 
   private keyCap(side: Direction): Phaser.GameObjects.Container {

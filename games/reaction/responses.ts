@@ -1,8 +1,7 @@
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { onStage, readSide } from '../kit/sides.ts';
 import type { Condition } from './design.ts';
 
-const LEFT_KEYS = new Set(['ArrowLeft', 'f', 'F', 'a', 'A']);
-const RIGHT_KEYS = new Set(['ArrowRight', 'j', 'J', 'l', 'L']);
 /** Keys that never count as an answer: navigation and modifiers stay the browser's. */
 const IGNORED_KEYS = new Set(['Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'F5']);
 
@@ -14,12 +13,8 @@ export function readResponse(condition: Condition, input: CapturedInput): string
   if (input.device === 'keyboard') {
     const key = input.key ?? '';
     if (IGNORED_KEYS.has(key)) return null;
-    if (condition === 'simple') return 'any';
-    if (LEFT_KEYS.has(key)) return 'left';
-    if (RIGHT_KEYS.has(key)) return 'right';
-    return null;
+    return condition === 'simple' ? 'any' : readSide(input);
   }
-  if (input.x === undefined || input.y === undefined || input.x < 0 || input.x > 1 || input.y < 0 || input.y > 1) return null;
-  if (condition === 'simple') return 'any';
-  return input.x < 0.5 ? 'left' : 'right';
+  if (!onStage(input)) return null;
+  return condition === 'simple' ? 'any' : readSide(input);
 }

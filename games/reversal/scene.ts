@@ -1,10 +1,14 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
+import { keyCap } from '../kit/widgets.ts';
 import { otherOption, type ContingencyTracker } from './contingency.ts';
 import { TIMING, type Option, type ReversalTrial, type ShapeSet, type Side } from './design.ts';
 import { rebuildTracker } from './play.ts';
 import { optionOnSide, readSide } from './responses.ts';
+
+/** Key caps a little smaller than in the other games: they sit under the option cards. */
+const CAP = { w: 56, h: 46, font: 26 } as const;
 
 type Phase = 'idle' | 'fixation' | 'choice' | 'feedback';
 type ShapeName = 'star' | 'diamond' | 'triangle' | 'square';
@@ -71,7 +75,7 @@ export class ReversalScene extends TrialScene<ReversalTrial> {
       .fillTriangle(-14, 20, 14, 20, 0, 0)
       .setVisible(false);
     this.tap = this.add.circle(0, 0, 18).setStrokeStyle(4, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
-    this.keys = this.add.container(0, 0, [this.keyCap('←'), this.keyCap('→')]).setVisible(false);
+    this.keys = this.add.container(0, 0, [keyCap(this, 0, '←', CAP), keyCap(this, 0, '→', CAP)]).setVisible(false);
     this.pointsText = this.add
       .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
       .setOrigin(1, 0);
@@ -289,11 +293,6 @@ export class ReversalScene extends TrialScene<ReversalTrial> {
     this.pointsText.setText(`● ${this.points}`);
   }
 
-  private keyCap(glyph: string): Phaser.GameObjects.Container {
-    const cap = this.add.rectangle(0, 0, 56, 46, 0x2a3058).setStrokeStyle(2, PALETTE.muted);
-    const label = this.add.text(0, 0, glyph, { fontFamily: 'system-ui, sans-serif', fontSize: '26px', color: '#f4f4f8' }).setOrigin(0.5);
-    return this.add.container(0, 0, [cap, label]);
-  }
 }
 
 /** Corner points of each shape in the 100-unit card (radius about 36), centred on 0,0. */

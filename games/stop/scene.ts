@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
+import { feedbackMarks, keyCap, markIcon } from '../kit/widgets.ts';
 import { TIMING, type Direction, type StopTrial } from './design.ts';
 import { readResponse } from './responses.ts';
 import { nextSsd, ssdAfter } from './staircase.ts';
@@ -55,11 +56,10 @@ export class StopScene extends TrialScene<StopTrial> {
     this.arrow = this.add.graphics().setVisible(false);
     this.ring = this.add.graphics().setVisible(false);
     this.ripple = this.add.circle(0, 0, 10).setStrokeStyle(5, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
-    this.good = this.icon(PALETTE.green, (g) => g.lineBetween(-14, 2, -4, 12).lineBetween(-4, 12, 16, -10)).setVisible(false);
-    this.bad = this.icon(PALETTE.vermillion, (g) => g.lineBetween(-11, -11, 11, 11).lineBetween(-11, 11, 11, -11)).setVisible(false);
+    ({ good: this.good, bad: this.bad } = feedbackMarks(this));
     // A clock face: "faster".
-    this.slow = this.icon(PALETTE.blue, (g) => g.strokeCircle(0, 0, 15).lineBetween(0, 0, 0, -11).lineBetween(0, 0, 9, 4)).setVisible(false);
-    this.keys = this.add.container(0, 0, [this.keyCap(-60, '←'), this.keyCap(60, '→')]).setVisible(false);
+    this.slow = markIcon(this, PALETTE.blue, (g) => g.strokeCircle(0, 0, 15).lineBetween(0, 0, 0, -11).lineBetween(0, 0, 9, 4)).setVisible(false);
+    this.keys = this.add.container(0, 0, [keyCap(this, -60, '←'), keyCap(this, 60, '→')]).setVisible(false);
     this.pointsText = this.add
       .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
       .setOrigin(1, 0);
@@ -324,15 +324,4 @@ export class StopScene extends TrialScene<StopTrial> {
     this.pointsText.setText(`★ ${this.points}`);
   }
 
-  private icon(colour: number, draw: (g: Phaser.GameObjects.Graphics) => Phaser.GameObjects.Graphics): Phaser.GameObjects.Container {
-    const disc = this.add.circle(0, 0, 26, colour);
-    const mark = draw(this.add.graphics().lineStyle(6, 0xffffff));
-    return this.add.container(0, 0, [disc, mark]);
-  }
-
-  private keyCap(x: number, glyph: string): Phaser.GameObjects.Container {
-    const cap = this.add.rectangle(0, 0, 64, 52, 0x2a3058).setStrokeStyle(2, PALETTE.muted);
-    const label = this.add.text(0, 0, glyph, { fontFamily: 'system-ui, sans-serif', fontSize: '30px', color: '#f4f4f8' }).setOrigin(0.5);
-    return this.add.container(x, 0, [cap, label]);
-  }
 }

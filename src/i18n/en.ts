@@ -51,6 +51,21 @@ export const en = {
   'embed.body': 'Embedding the scan in a partner platform is still being built.',
   'unit.perSecond': 'per second',
   'unit.times': '×',
+  'profile.title': "Your cognitive profile",
+  'profile.scaleHelp': "Each score is on a scale from 1 to 10, where 5 and 6 are average in the comparison group. The band shows where your score lies with 90% certainty.",
+  'profile.provisional': "Provisional comparison: the comparison group is another population and another version of the tasks. Read the scores as a first indication only.",
+  'profile.normGroup': "Compared with: {population} (N = {n}); norm table {id}.",
+  'profile.tips': "How you may work best",
+  'profile.roles': "Fit with example roles",
+  'profile.rolesExample': "These roles are examples that show how fit works. They are not advice about a job.",
+  'profile.versions': "Algorithm version {version}. Every rule is described in the algorithm card.",
+  'profile.notMeasured': "Not measured",
+  'profile.stenLabel': "{sten} of 10 (90%: {low}–{high}), percentile {percentile}",
+  'profile.why': "Why this fit?",
+  'profile.domain': "Area",
+  'profile.target': "Role range",
+  'profile.you': "You",
+  'profile.points': "Points",
 } as const;
 
 export type MessageKey = keyof typeof en;

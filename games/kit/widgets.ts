@@ -1,0 +1,29 @@
+import type Phaser from 'phaser';
+import { PALETTE } from './trial-scene.ts';
+
+/**
+ * Language-free pieces every game draws the same way, so a candidate learns them once: feedback marks that differ
+ * in shape as well as colour, and key caps that show which key answers.
+ */
+
+/** A coloured disc with a white mark drawn on it. */
+export function markIcon(scene: Phaser.Scene, colour: number, draw: (g: Phaser.GameObjects.Graphics) => Phaser.GameObjects.Graphics): Phaser.GameObjects.Container {
+  const disc = scene.add.circle(0, 0, 26, colour);
+  const mark = draw(scene.add.graphics().lineStyle(6, 0xffffff));
+  return scene.add.container(0, 0, [disc, mark]);
+}
+
+/** ✓ on green and ✗ on vermillion, hidden until shown. */
+export function feedbackMarks(scene: Phaser.Scene): { good: Phaser.GameObjects.Container; bad: Phaser.GameObjects.Container } {
+  return {
+    good: markIcon(scene, PALETTE.green, (g) => g.lineBetween(-14, 2, -4, 12).lineBetween(-4, 12, 16, -10)).setVisible(false),
+    bad: markIcon(scene, PALETTE.vermillion, (g) => g.lineBetween(-11, -11, 11, 11).lineBetween(-11, 11, 11, -11)).setVisible(false),
+  };
+}
+
+/** A key cap with a glyph (e.g. ← →), at x within its container. */
+export function keyCap(scene: Phaser.Scene, x: number, glyph: string, size: { w: number; h: number; font: number } = { w: 64, h: 52, font: 30 }): Phaser.GameObjects.Container {
+  const cap = scene.add.rectangle(0, 0, size.w, size.h, 0x2a3058).setStrokeStyle(2, PALETTE.muted);
+  const label = scene.add.text(0, 0, glyph, { fontFamily: 'system-ui, sans-serif', fontSize: `${size.font}px`, color: '#f4f4f8' }).setOrigin(0.5);
+  return scene.add.container(x, 0, [cap, label]);
+}

@@ -1,0 +1,142 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { formatNumber, I18nController, t, tDynamic } from '../i18n/index.ts';
+import type { DomainScore, Profile, RoleFit } from '../scoring/profile-types.ts';
+import { base } from './styles.ts';
+
+/**
+ * The cognitive profile as a candidate and a coach read it together: each domain on the sten scale with its 90%
+ * interval, the norm group and how far to trust it, role fits with the reason per domain, working-style tips.
+ */
+export class TsProfile extends LitElement {
+  static override properties = { profile: { attribute: false } };
+  static override styles = [
+    base,
+    css`
+      :host { display: grid; gap: 1rem; }
+      .domains { display: grid; gap: 0.9rem; margin: 0; padding: 0; list-style: none; }
+      .domain { display: grid; gap: 0.25rem; }
+      .domain-head { display: flex; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap; }
+      .domain-name { font-weight: 600; }
+      .muted { color: var(--ink-soft); }
+      .scale { position: relative; inline-size: 100%; block-size: 24px; }
+      .scale .cell { position: absolute; inset-block: 9px; inline-size: 9.2%; background: #e1e3ee; border-radius: 2px; }
+      .scale .band { position: absolute; inset-block: 5px; min-inline-size: 4px; background: rgb(59 47 201 / 0.28); border-radius: 6px; }
+      .scale .dot { position: absolute; inset-block-start: 5px; inline-size: 14px; block-size: 14px; margin-inline-start: -7px; background: var(--accent); border-radius: 50%; }
+      .provisional { background: var(--warn-bg); color: var(--warn-ink); border-radius: 8px; padding: 0.5rem 0.75rem; }
+      .fits { display: grid; gap: 0.75rem; margin: 0; padding: 0; list-style: none; }
+      .fit-head { display: flex; justify-content: space-between; gap: 0.5rem; }
+      .bar { block-size: 10px; background: #e1e3ee; border-radius: 5px; overflow: hidden; }
+      .bar > div { block-size: 100%; background: var(--accent); }
+      details summary { cursor: pointer; min-block-size: 44px; display: flex; align-items: center; color: var(--accent); }
+      table { inline-size: 100%; border-collapse: collapse; font-size: 0.95rem; }
+      th, td { text-align: start; padding-block: 0.3rem; padding-inline: 0.4rem; border-block-end: 1px solid #e1e3ee; }
+      td.num { font-variant-numeric: tabular-nums; }
+      ul.tips { margin: 0; padding-inline-start: 1.2rem; display: grid; gap: 0.4rem; }
+    `,
+  ];
+
+  declare profile: Profile | null;
+  private readonly i18n = new I18nController(this);
+
+  constructor() {
+    super();
+    this.profile = null;
+  }
+
+  override render() {
+    const p = this.profile;
+    if (!p) return nothing;
+    return html`
+      <section class="card" aria-labelledby="profile-title">
+        <h2 id="profile-title">${t('profile.title')}</h2>
+        <p class="muted">${t('profile.scaleHelp')}</p>
+        ${p.norm.provisional ? html`<p class="provisional" role="note">${t('profile.provisional')}</p>` : nothing}
+        <ul class="domains">${p.domains.map((d) => this.renderDomain(d))}</ul>
+        <p class="muted">${t('profile.normGroup', { population: p.norm.population, n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}</p>
+      </section>
+      ${p.tips.length
+        ? html`<section class="card" aria-labelledby="tips-title">
+            <h2 id="tips-title">${t('profile.tips')}</h2>
+            <ul class="tips">${p.tips.map((tip) => html`<li>${tDynamic(tip.message)}</li>`)}</ul>
+          </section>`
+        : nothing}
+      ${p.roleFits.length
+        ? html`<section class="card" aria-labelledby="fits-title">
+            <h2 id="fits-title">${t('profile.roles')}</h2>
+            ${p.roleFits.some((f) => f.example) ? html`<p class="muted">${t('profile.rolesExample')}</p>` : nothing}
+            <ul class="fits">${p.roleFits.map((f) => this.renderFit(f))}</ul>
+          </section>`
+        : nothing}
+      ${p.quality.length
+        ? html`<section class="card"><h2>${t('results.flags')}</h2><ul>${p.quality.map((q) => html`<li>${q.detail}</li>`)}</ul></section>`
+        : nothing}
+      <p class="muted">${t('profile.versions', { version: p.algorithmVersion })}</p>
+    `;
+  }
+
+  private renderDomain(d: DomainScore) {
+    const name = tDynamic(`domain.${d.domain}`);
+    if (d.status !== 'measured' || d.sten === undefined) {
+      return html`<li class="domain">
+        <div class="domain-head"><span class="domain-name">${name}</span><span class="muted">${t('profile.notMeasured')}</span></div>
+        ${d.reason ? html`<span class="muted">${d.reason}</span>` : nothing}
+      </li>`;
+    }
+    const ci = d.stenCi;
+    const label = t('profile.stenLabel', {
+      sten: formatNumber(d.sten),
+      low: ci ? formatNumber(ci.low, 1) : '–',
+      high: ci ? formatNumber(ci.high, 1) : '–',
+      percentile: d.percentile === undefined ? '–' : formatNumber(d.percentile),
+    });
+    return html`<li class="domain">
+      <div class="domain-head"><span class="domain-name">${name}</span><span>${label}</span></div>
+      ${stenScale(d.sten, ci?.low, ci?.high, `${name}: ${label}`)}
+    </li>`;
+  }
+
+  private renderFit(f: RoleFit) {
+    return html`<li>
+      <div class="fit-head"><span class="domain-name">${tDynamic(f.label)}</span><span>${formatNumber(f.fitPercent)}%</span></div>
+      <div class="bar" aria-hidden="true"><div style=${styleMap({ inlineSize: `${Math.max(0, Math.min(100, f.fitPercent))}%` })}></div></div>
+      <details>
+        <summary>${t('profile.why')}</summary>
+        <table>
+          <thead><tr><th scope="col">${t('profile.domain')}</th><th scope="col">${t('profile.target')}</th><th scope="col">${t('profile.you')}</th><th scope="col">${t('profile.points')}</th></tr></thead>
+          <tbody>
+            ${f.contributions.map(
+              (c) => html`<tr>
+                <th scope="row">${tDynamic(`domain.${c.domain}`)}</th>
+                <td class="num">${formatNumber(c.target.low)}–${formatNumber(c.target.high)}</td>
+                <td class="num">${c.sten === null ? t('profile.notMeasured') : formatNumber(c.sten)}</td>
+                <td class="num">${formatNumber(c.contribution, 1)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </details>
+    </li>`;
+  }
+}
+
+/** A 1–10 sten scale with the 90% interval as a band and the score as a dot; logical insets mirror it in Arabic. */
+function stenScale(sten: number, low: number | undefined, high: number | undefined, label: string) {
+  const at = (v: number) => `${((Math.min(10, Math.max(1, v)) - 0.5) / 10) * 100}%`;
+  const lo = Math.min(low ?? sten, sten);
+  const hi = Math.max(high ?? sten, sten);
+  const band = { insetInlineStart: at(lo), inlineSize: `calc(${at(hi)} - ${at(lo)})` };
+  return html`<div class="scale" role="img" aria-label=${label}>
+    ${Array.from({ length: 10 }, (_, i) => html`<span class="cell" style=${styleMap({ insetInlineStart: `${i * 10 + 0.4}%` })}></span>`)}
+    <span class="band" style=${styleMap(band)}></span>
+    <span class="dot" style=${styleMap({ insetInlineStart: at(sten) })}></span>
+  </div>`;
+}
+
+customElements.define('ts-profile', TsProfile);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ts-profile': TsProfile;
+  }
+}
