@@ -25,6 +25,12 @@ export interface NormRef {
   population: string;
   n: number;
   citation: string;
+  /** The label shown with every score when provisional ("provisional — other population and task version"). */
+  provisionalNote?: string;
+  /** Date of the norm data (YYYY-MM-DD). */
+  date?: string;
+  /** Input device of the norm data ('all' when pooled). */
+  deviceClass?: string;
 }
 
 /** One game metric as it entered (or did not enter) the profile. */
@@ -37,6 +43,12 @@ export interface MetricScore {
   included: boolean;
   /** Why a metric was left out: not computable, flagged invalid, no norm for it, … */
   excludedReason?: string;
+  /** The domain the metric feeds. */
+  domain?: Domain;
+  /** Direction-aligned percentile (higher is better): from the norm's percentile table where present, else Φ(z). */
+  percentile?: number;
+  /** Which statistics it was compared with: 'table', 'device:<class>' or 'offset:<class>' (documented latency correction). */
+  normBasis?: string;
 }
 
 export interface DomainScore {
@@ -77,6 +89,10 @@ export interface RoleFit {
   example: boolean;
   fitPercent: number;
   contributions: RoleFitContribution[];
+  /** Share (0–1) of the role's total importance resting on measured domains; the fit is computed over those. */
+  coverage?: number;
+  /** 'not-enough-data' when coverage is below one half: show that instead of the percentage. */
+  status?: 'computed' | 'not-enough-data';
 }
 
 export interface WorkingStyleTip {
@@ -98,5 +114,7 @@ export interface Profile {
   tips: WorkingStyleTip[];
   quality: QualityFlag[];
   /** The games and scorer versions the profile rests on. */
-  sources: { game: string; gameVersion: string; scorerVersion: string }[];
+  sources: { game: string; gameVersion: string; scorerVersion: string; deviceClass?: DeviceClass }[];
+  /** The role profiles the fits were computed with (id, version, whether they are examples). */
+  roleSet?: { id: string; version: string; example: boolean };
 }
