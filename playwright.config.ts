@@ -6,7 +6,8 @@ export const PROD_PORT = 4318;
 
 /**
  * Browser tests run against the built app served by our own server (the same headers as production):
- * the test build (automation hook allowed) on TEST_PORT, the production build on PROD_PORT.
+ * the test build (automation hook allowed) on TEST_PORT, the production build on PROD_PORT, each with an issuer data
+ * folder of its own under tests/.artifacts (npm test starts them empty).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,14 +26,14 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npm run build:test && APP_DIR=dist-test PORT=${TEST_PORT} npx tsx src/server/main.ts`,
+      command: `npm run build:test && APP_DIR=dist-test PORT=${TEST_PORT} TALENTSCAN_DATA_DIR=tests/.artifacts/issuer-${TEST_PORT} npx tsx src/server/main.ts`,
       url: `http://127.0.0.1:${TEST_PORT}/`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',
     },
     {
-      command: `npm run build && APP_DIR=dist PORT=${PROD_PORT} npx tsx src/server/main.ts`,
+      command: `npm run build && APP_DIR=dist PORT=${PROD_PORT} TALENTSCAN_DATA_DIR=tests/.artifacts/issuer-${PROD_PORT} npx tsx src/server/main.ts`,
       url: `http://127.0.0.1:${PROD_PORT}/`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const ARTIFACTS = 'tests/.artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
-for (const f of ['unit.json', 'e2e.json']) rmSync(`${ARTIFACTS}/${f}`, { force: true });
+for (const f of ['unit.json', 'e2e.json', 'issuer-4317', 'issuer-4318']) rmSync(`${ARTIFACTS}/${f}`, { force: true, recursive: true });
 
 function run(label, cmd, args) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}\n`);

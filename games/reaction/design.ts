@@ -22,7 +22,7 @@ export interface ReactionTrial {
 export type ReactionDesign = GameDesign<ReactionTrial>;
 
 /** Trial counts per block; exported so tests and the duration benchmark read the same numbers. */
-export const REACTION_COUNTS = { simplePractice: 3, simpleTest: 16, choicePractice: 4, choiceTest: 24 } as const;
+export const REACTION_COUNTS = { simplePractice: 3, simpleTest: 12, choicePractice: 4, choiceTest: 20 } as const;
 export const FOREPERIOD_MS = { min: 800, max: 1800 } as const;
 export const RESPONSE_WINDOW_MS = 1500;
 /** The scene's pacing (ms): feedback after a trial, blank before the next, wait before a block's first trial. */

@@ -22,17 +22,17 @@ export interface StopTrial {
 export type StopDesign = GameDesign<StopTrial>;
 
 /**
- * Trial counts per block. Test: two blocks of 60 with 15 stop trials each (25 %), 120 trials and 30 stop trials in all.
- * Verbruggen et al. (2019) advise about 50 stop trials for a stable SSRT; 30 is the compromise with a 4–5 minute game,
- * and the reason SSRT is a composite ingredient, never a stand-alone verdict.
+ * Trial counts per block. Test: two blocks of 48 with 12 stop trials each (25 %), 96 trials and 24 stop trials in all.
+ * Verbruggen et al. (2019) advise about 50 stop trials for a stable SSRT; 24 is the compromise with a 20-minute battery
+ * (measured by bench:battery), and the reason SSRT is a composite ingredient, never a stand-alone verdict.
  */
 export const STOP_COUNTS = {
   goPractice: 8,
   stopPractice: 12,
   stopPracticeSignals: 3,
   testBlocks: 2,
-  testPerBlock: 60,
-  testSignalsPerBlock: 15,
+  testPerBlock: 48,
+  testSignalsPerBlock: 12,
 } as const;
 
 /** Borrowed from the SRO stop-signal task (fixation 500 ms, response window 1,850 ms); see ../shared/reference/sro. */

@@ -45,7 +45,7 @@ export const SHAPE_SIDE: Record<Shape, Side> = { circle: 'left', square: 'right'
  * the same numbers. Single test blocks cross congruency × answer side (4 cells × 3); the mixed test block crosses
  * transition × congruency × answer side (8 cells × 6), so repeat and switch have 24 trials each.
  */
-export const SWITCH_COUNTS = { singlePractice: 4, singleTest: 12, mixedPractice: 8, mixedTest: 48 } as const;
+export const SWITCH_COUNTS = { singlePractice: 4, singleTest: 8, mixedPractice: 8, mixedTest: 48 } as const;
 /** Cue–target interval, drawn uniformly per trial so that the target onset cannot be timed. */
 export const CTI_MS = { min: 600, max: 900 } as const;
 export const RESPONSE_WINDOW_MS = 2500;

@@ -1,5 +1,6 @@
 import type { LogEvent, StimulusEvent } from '../log/events.ts';
 import type { TrialRecord } from '../log/trials.ts';
+import type { Profile } from '../scoring/profile-types.ts';
 import type { GameDesign } from './game-contract.ts';
 import type { RecorderClient } from './recorder-client.ts';
 
@@ -35,11 +36,15 @@ export interface AutomationHook {
   events(): Promise<LogEvent[]>;
   /** Trials paired by the worker. */
   trials(game?: string): Promise<TrialRecord[]>;
+  /** The profile the worker computes from the log (the same function the issuer runs). */
+  profile(normGroup?: string): Promise<Profile>;
   /** The runner's current phase, e.g. 'intro', 'running', 'break', 'done'. */
   phase(): string;
   sessionId(): string | null;
   /** The trial design of the game being played (holds the correct answers: automation only). */
   design(): GameDesign<unknown> | null;
+  /** Stores a finished session's log and shows its results screen (tests of the results and credential flow). */
+  showSession(events: LogEvent[]): Promise<void>;
 }
 
 declare global {
@@ -58,6 +63,7 @@ export interface AutomationSource {
   phase(): string;
   flush(): Promise<void>;
   design(): GameDesign<unknown> | null;
+  showSession(events: LogEvent[]): Promise<void>;
 }
 
 /** Installs the hook; returns the function the runner calls with each logged event. */
@@ -79,9 +85,11 @@ export function installAutomation(source: AutomationSource): (e: LogEvent) => vo
     },
     events: () => source.recorder.events(session()),
     trials: (game) => source.recorder.trials(session(), game),
+    profile: (normGroup) => source.recorder.profile(session(), normGroup),
     phase: () => source.phase(),
     sessionId: () => source.sessionId(),
     design: () => source.design(),
+    showSession: (events) => source.showSession(events),
   };
   return (e) => {
     if (e.type !== 'stimulus') return;

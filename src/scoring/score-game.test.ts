@@ -10,7 +10,7 @@ describe('scoreGame', () => {
   it('regenerates the design from the seed in the log and scores it', () => {
     const s = scoreGame(played(), 'reaction');
     expect(s.gameVersion).toBe('1.0.0');
-    expect(s.trials).toBe(40);
+    expect(s.trials).toBe(32);
     expect(scoreSession(played()).map((x) => x.game)).toEqual(['reaction']);
   });
 

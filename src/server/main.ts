@@ -55,9 +55,10 @@ function describeKey(source: string): string {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () =>
+  process.on(signal, () => {
     server.close(() => {
       void issuer.close().then(() => process.exit(0));
-    }),
-  );
+    });
+    server.closeIdleConnections();
+  });
 }

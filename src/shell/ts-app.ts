@@ -6,6 +6,7 @@ import { recorderContext } from './context.ts';
 import { base } from './styles.ts';
 import './ts-placeholder.ts';
 import './ts-scan.ts';
+import './ts-verify.ts';
 
 const LANG_KEY = 'talentscan.lang';
 
@@ -60,6 +61,8 @@ export class TsApp extends LitElement {
     switch (path) {
       case '/coach':
         return html`<ts-placeholder heading="coach.title" body="coach.body"></ts-placeholder>`;
+      case '/verify':
+        return html`<ts-verify></ts-verify>`;
       case '/embed':
         return html`<ts-placeholder heading="embed.title" body="embed.body"></ts-placeholder>`;
       default:

@@ -51,7 +51,9 @@ export class TsProfile extends LitElement {
       <section class="card" aria-labelledby="profile-title">
         <h2 id="profile-title">${t('profile.title')}</h2>
         <p class="muted">${t('profile.scaleHelp')}</p>
-        ${p.norm.provisional ? html`<p class="provisional" role="note">${t('profile.provisional')}</p>` : nothing}
+        ${p.norm.provisional
+          ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.provisional')}</strong>. ${t('profile.provisionalExplained')}</p>`
+          : nothing}
         <ul class="domains">${p.domains.map((d) => this.renderDomain(d))}</ul>
         <p class="muted">${t('profile.normGroup', { population: p.norm.population, n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}</p>
       </section>
@@ -59,28 +61,46 @@ export class TsProfile extends LitElement {
         ? html`<section class="card" aria-labelledby="tips-title">
             <h2 id="tips-title">${t('profile.tips')}</h2>
             <ul class="tips">${p.tips.map((tip) => html`<li>${tDynamic(tip.message)}</li>`)}</ul>
+            <p class="muted">${tDynamic('profile.notDiagnosis')}</p>
           </section>`
         : nothing}
       ${p.roleFits.length
         ? html`<section class="card" aria-labelledby="fits-title">
             <h2 id="fits-title">${t('profile.roles')}</h2>
-            ${p.roleFits.some((f) => f.example) ? html`<p class="muted">${t('profile.rolesExample')}</p>` : nothing}
+            ${p.roleFits.some((f) => f.example)
+              ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.example')}</strong>. ${t('profile.rolesExample')}</p>`
+              : nothing}
             <ul class="fits">${p.roleFits.map((f) => this.renderFit(f))}</ul>
           </section>`
         : nothing}
-      ${p.quality.length
-        ? html`<section class="card"><h2>${t('results.flags')}</h2><ul>${p.quality.map((q) => html`<li>${q.detail}</li>`)}</ul></section>`
-        : nothing}
+      ${this.renderDetails(p)}
       <p class="muted">${t('profile.versions', { version: p.algorithmVersion })}</p>
     `;
+  }
+
+  /**
+   * The audit trail for a coach: why a domain is not measured, data-quality flags, where the norms come from. These
+   * texts come from the scoring rules and norm tables and are in English (the algorithm card's language).
+   */
+  private renderDetails(p: Profile) {
+    const reasons = p.domains.filter((d) => d.status !== 'measured' && d.reason);
+    if (reasons.length === 0 && p.quality.length === 0 && !p.norm.provisionalNote) return nothing;
+    return html`<details class="card">
+      <summary>${t('profile.details')}</summary>
+      <p class="muted">${t('profile.detailsLanguage')}</p>
+      <ul lang="en" dir="ltr">
+        ${reasons.map((d) => html`<li>${d.domain}: ${d.reason}</li>`)}
+        ${p.quality.map((q) => html`<li>${q.detail}</li>`)}
+        ${p.norm.provisionalNote ? html`<li>${p.norm.citation} — ${p.norm.provisionalNote}</li>` : nothing}
+      </ul>
+    </details>`;
   }
 
   private renderDomain(d: DomainScore) {
     const name = tDynamic(`domain.${d.domain}`);
     if (d.status !== 'measured' || d.sten === undefined) {
       return html`<li class="domain">
-        <div class="domain-head"><span class="domain-name">${name}</span><span class="muted">${t('profile.notMeasured')}</span></div>
-        ${d.reason ? html`<span class="muted">${d.reason}</span>` : nothing}
+        <div class="domain-head"><span class="domain-name">${name}</span><span class="muted">${tDynamic('profile.notMeasured')}</span></div>
       </li>`;
     }
     const ci = d.stenCi;
@@ -93,13 +113,20 @@ export class TsProfile extends LitElement {
     return html`<li class="domain">
       <div class="domain-head"><span class="domain-name">${name}</span><span>${label}</span></div>
       ${stenScale(d.sten, ci?.low, ci?.high, `${name}: ${label}`)}
+      <span class="muted">${tDynamic(`domain.${d.domain}.about`)}</span>
     </li>`;
   }
 
   private renderFit(f: RoleFit) {
+    const computed = f.status !== 'not-enough-data';
     return html`<li>
-      <div class="fit-head"><span class="domain-name">${tDynamic(f.label)}</span><span>${formatNumber(f.fitPercent)}%</span></div>
-      <div class="bar" aria-hidden="true"><div style=${styleMap({ inlineSize: `${Math.max(0, Math.min(100, f.fitPercent))}%` })}></div></div>
+      <div class="fit-head">
+        <span class="domain-name">${tDynamic(f.label)}</span>
+        <span>${computed ? `${formatNumber(f.fitPercent)}%` : tDynamic('profile.notEnoughData')}</span>
+      </div>
+      ${computed
+        ? html`<div class="bar" aria-hidden="true"><div style=${styleMap({ inlineSize: `${Math.max(0, Math.min(100, f.fitPercent))}%` })}></div></div>`
+        : nothing}
       <details>
         <summary>${t('profile.why')}</summary>
         <table>
@@ -109,7 +136,7 @@ export class TsProfile extends LitElement {
               (c) => html`<tr>
                 <th scope="row">${tDynamic(`domain.${c.domain}`)}</th>
                 <td class="num">${formatNumber(c.target.low)}–${formatNumber(c.target.high)}</td>
-                <td class="num">${c.sten === null ? t('profile.notMeasured') : formatNumber(c.sten)}</td>
+                <td class="num">${c.sten === null ? tDynamic('profile.notMeasured') : formatNumber(c.sten)}</td>
                 <td class="num">${formatNumber(c.contribution, 1)}</td>
               </tr>`,
             )}

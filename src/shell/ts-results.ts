@@ -1,19 +1,25 @@
 import { ContextConsumer } from '@lit/context';
+import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { gameById } from '../../games/registry.ts';
 import { formatNumber, I18nController, t, tDynamic } from '../i18n/index.ts';
 import type { GameScore, MetricDefinition } from '../runtime/game-contract.ts';
 import { recorderContext } from './context.ts';
 import { base } from './styles.ts';
+import './ts-credential.ts';
+import './ts-profile.ts';
 
 /**
- * Raw results of a finished scan. PROVISIONAL: no norm comparison yet (the profile issue adds it); the screen says so.
+ * The end of a scan: the cognitive profile (computed in the worker from the log, against the chosen norm group), the
+ * raw measurements per game for whoever wants to check them, the credential, and the candidate's data controls.
  */
 export class TsResults extends LitElement {
   static override properties = {
     scores: { attribute: false },
     sessionId: { attribute: false },
+    normGroup: { attribute: false },
     deleted: { state: true },
+    revokeFailed: { state: true },
   };
   static override styles = [
     base,
@@ -26,30 +32,55 @@ export class TsResults extends LitElement {
       caption { text-align: start; font-weight: 700; font-size: 1.15rem; padding-block-end: 0.5rem; }
       .muted { color: var(--ink-soft); }
       .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+      details > summary { cursor: pointer; min-block-size: 44px; display: flex; align-items: center; font-weight: 600; color: var(--accent); }
+      [role='alert'] { background: var(--warn-bg); color: var(--warn-ink); border-radius: var(--radius); padding: 0.75rem 1rem; }
     `,
   ];
 
   declare scores: GameScore[];
   declare sessionId: string;
+  declare normGroup: string | undefined;
   declare deleted: boolean;
+  declare revokeFailed: boolean;
 
   private readonly i18n = new I18nController(this);
   private readonly recorder = new ContextConsumer(this, { context: recorderContext });
+  private readonly profile = new Task(this, {
+    task: async ([sessionId, normGroup]: readonly [string, string | undefined]) => {
+      const recorder = this.recorder.value;
+      if (!recorder || !sessionId) throw new Error('No session');
+      return recorder.profile(sessionId, normGroup);
+    },
+    args: () => [this.sessionId, this.normGroup] as const,
+  });
 
   constructor() {
     super();
     this.scores = [];
     this.sessionId = '';
+    this.normGroup = undefined;
     this.deleted = false;
+    this.revokeFailed = false;
   }
 
   override render() {
     return html`<div class="wrap">
       <section class="card">
         <h1>${t('results.title')}</h1>
-        <p class="muted">${t('results.provisional')}</p>
       </section>
-      ${this.scores.map((s) => this.renderGame(s))}
+      ${this.profile.render({
+        pending: () => html`<p class="card" role="status">${t('results.computing')}</p>`,
+        complete: (profile) => html`<ts-profile .profile=${profile}></ts-profile>`,
+        error: (err) => html`<p role="alert">${t('results.profileFailed')} ${err instanceof Error ? err.message : String(err)}</p>`,
+      })}
+      <details class="card">
+        <summary>${t('results.raw')}</summary>
+        ${this.scores.map((s) => this.renderGame(s))}
+      </details>
+      ${this.deleted
+        ? nothing
+        : html`<section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} @credential-issued=${this.onIssued}></ts-credential></section>`}
+      ${this.revokeFailed ? html`<p role="alert">${t('results.revokeFailed')}</p>` : nothing}
       <section class="card actions">
         ${this.deleted
           ? html`<p role="status">${t('results.deleted')}</p>`
@@ -59,6 +90,12 @@ export class TsResults extends LitElement {
       </section>
     </div>`;
   }
+
+  /** Keeps the credential's revocation token with the session, so deleting the data can withdraw the credential. */
+  private readonly onIssued = (e: Event) => {
+    const detail = (e as CustomEvent<{ credentialId: string; revocationToken: string }>).detail;
+    localStorage.setItem(revocationKey(this.sessionId), JSON.stringify(detail));
+  };
 
   private renderGame(score: GameScore) {
     const definitions = gameById(score.game).metrics;
@@ -77,7 +114,7 @@ export class TsResults extends LitElement {
         </tbody>
       </table>
       ${score.flags.length
-        ? html`<h2>${t('results.flags')}</h2><ul>${score.flags.map((f) => html`<li>${f.detail}</li>`)}</ul>`
+        ? html`<h2>${t('results.flags')}</h2><ul lang="en" dir="ltr">${score.flags.map((f) => html`<li>${f.detail}</li>`)}</ul>`
         : nothing}
       <p class="muted">${score.game} ${score.gameVersion} · scorer ${score.scorerVersion}</p>
     </section>`;
@@ -98,9 +135,29 @@ export class TsResults extends LitElement {
   private async deleteData(): Promise<void> {
     const recorder = this.recorder.value;
     if (!recorder || !this.sessionId) return;
+    // Withdraw an issued credential first: deleting the data must not leave a valid credential of it behind.
+    const stored = localStorage.getItem(revocationKey(this.sessionId));
+    if (stored) {
+      const { credentialId, revocationToken } = JSON.parse(stored) as { credentialId: string; revocationToken: string };
+      const res = await fetch('/issuer/api/revoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ credentialId, token: revocationToken }),
+        credentials: 'same-origin',
+      }).catch(() => undefined);
+      if (!res?.ok) {
+        this.revokeFailed = true;
+        return; // keep the data and the token: the candidate can try again
+      }
+      localStorage.removeItem(revocationKey(this.sessionId));
+    }
     await recorder.deleteSession(this.sessionId);
     this.deleted = true;
   }
+}
+
+function revocationKey(sessionId: string): string {
+  return `talentscan.revocation.${sessionId}`;
 }
 
 /** Formats a metric value with its unit for the candidate (the stored number is never rounded by this). */

@@ -8,6 +8,7 @@ import { batteryById, batteryDurationSec, BATTERIES, DEFAULT_BATTERY } from '../
 import { GameHostController } from '../runtime/game-host.ts';
 import type { RecorderClient } from '../runtime/recorder-client.ts';
 import { ScanRunner, type RunnerView } from '../runtime/scan-runner.ts';
+import type { LogEvent } from '../log/events.ts';
 import type { StorageStatus } from '../worker/recorder.ts';
 import type { SessionRow } from '../worker/event-store.ts';
 import { recorderContext } from './context.ts';
@@ -57,6 +58,8 @@ export class TsScan extends LitElement {
   private readonly recorderConsumer = new ContextConsumer(this, { context: recorderContext });
   private readonly host = new GameHostController(this, () => this.renderRoot.querySelector<HTMLElement>('.stage'));
   private runner: ScanRunner | null = null;
+  /** A finished session shown without a runner (automation's showSession). */
+  private shownSession: string | null = null;
   private readonly params = new URLSearchParams(location.search);
 
   constructor() {
@@ -89,29 +92,44 @@ export class TsScan extends LitElement {
   }
 
   private async check(): Promise<void> {
+    this.installAutomationHook();
     this.storage = await this.recorder.status();
     await this.recorder.onStatus(proxy((s: StorageStatus) => (this.storage = s)));
     const unfinished = (await this.recorder.sessions()).find((s) => !s.finished) ?? null;
     this.screen = { kind: 'welcome', unfinished };
   }
 
+  /** The automation hook's feed of logged events (null unless automation is on for this page). */
+  private automationFeed: ((e: LogEvent) => void) | null = null;
+
+  private installAutomationHook(): void {
+    if (!automationEnabled()) return;
+    this.automationFeed = installAutomation({
+      recorder: this.recorder,
+      sessionId: () => this.runner?.sessionId ?? this.shownSession,
+      phase: () => this.runner?.phase ?? (this.shownSession ? 'done' : this.screen.kind),
+      flush: async () => {
+        await this.recorder.flush();
+      },
+      design: () => this.runner?.currentDesign ?? null,
+      showSession: async (events) => {
+        this.runner?.dispose();
+        this.runner = null;
+        const sessionId = await this.recorder.importSession(events);
+        this.shownSession = sessionId;
+        this.screen = { kind: 'scan', view: { phase: 'done', scores: await this.recorder.scoreAll(sessionId), progress: 1 } };
+      },
+    });
+  }
+
   private makeRunner(): ScanRunner {
     this.runner?.dispose();
+    this.shownSession = null;
     const automation = automationEnabled();
     const seedParam = Number(this.params.get('seed'));
     const timeScale = Number(this.params.get('timescale'));
+    const onEvent = this.automationFeed ?? undefined;
     let runner: ScanRunner;
-    const onEvent = automation
-      ? installAutomation({
-          recorder: this.recorder,
-          sessionId: () => runner.sessionId,
-          phase: () => runner.phase,
-          flush: async () => {
-            await this.recorder.flush();
-          },
-          design: () => runner.currentDesign,
-        })
-      : undefined;
     runner = new ScanRunner({
       recorder: this.recorder,
       stage: {
@@ -205,7 +223,9 @@ export class TsScan extends LitElement {
   }
 
   private renderScan(view: RunnerView) {
-    if (view.phase === 'done') return html`<ts-results .scores=${view.scores} .sessionId=${this.runner?.sessionId ?? ''}></ts-results>`;
+    if (view.phase === 'done') {
+      return html`<ts-results .scores=${view.scores} .sessionId=${this.runner?.sessionId ?? this.shownSession ?? ''} .normGroup=${this.params.get('norm') ?? undefined}></ts-results>`;
+    }
     const progress = 'progress' in view ? view.progress : 0;
     return html`<div class="play">
       <div class="progress" role="progressbar" aria-label=${t('progress.label')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(progress * 100)}>

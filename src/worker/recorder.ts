@@ -1,6 +1,8 @@
 import type { LogEvent } from '../log/events.ts';
 import { pairTrials, type TrialRecord } from '../log/trials.ts';
 import type { GameScore } from '../runtime/game-contract.ts';
+import { profileFromLog } from '../scoring/build-profile.ts';
+import type { Profile } from '../scoring/profile-types.ts';
 import { scoreGame, scoreSession } from '../scoring/score-game.ts';
 import { memoryStore, openIdbStore, type EventStore, type SessionRow } from './event-store.ts';
 
@@ -51,6 +53,20 @@ export class Recorder {
     await this.store.putSession(row);
     this.append(row.sessionId, first);
     await this.flush();
+  }
+
+  /**
+   * Stores a finished session's log as it is (automation only: browser tests show a known session's results). The
+   * log must start with its session-start and be numbered without gaps, as every log the recorder writes is.
+   */
+  async importSession(events: readonly LogEvent[]): Promise<string> {
+    const first = events[0];
+    if (!first || first.type !== 'session-start') throw new Error('Recorder: a log starts with its session-start');
+    this.logs.set(first.sessionId, []);
+    await this.store.putSession({ sessionId: first.sessionId, battery: first.battery, startedAt: Date.now(), finished: events.at(-1)?.type === 'session-end' });
+    this.append(first.sessionId, events);
+    await this.flush();
+    return first.sessionId;
   }
 
   /** Loads a stored session so that it can continue; returns its log. */
@@ -115,6 +131,11 @@ export class Recorder {
 
   scoreAll(sessionId: string): GameScore[] {
     return scoreSession(this.events(sessionId));
+  }
+
+  /** The profile against a norm group: the same pure function the issuer runs on the same log. */
+  profile(sessionId: string, normGroup?: string): Profile {
+    return profileFromLog(this.events(sessionId), normGroup ? { normGroup } : {});
   }
 
   async sessions(): Promise<SessionRow[]> {

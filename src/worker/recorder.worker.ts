@@ -17,6 +17,9 @@ export const recorderApi = {
   async startSession(row: SessionRow, first: LogEvent[]) {
     return (await recorder).startSession(row, first);
   },
+  async importSession(events: LogEvent[]) {
+    return (await recorder).importSession(events);
+  },
   async resume(sessionId: string) {
     return (await recorder).resume(sessionId);
   },
@@ -37,6 +40,9 @@ export const recorderApi = {
   },
   async scoreAll(sessionId: string) {
     return (await recorder).scoreAll(sessionId);
+  },
+  async profile(sessionId: string, normGroup?: string) {
+    return (await recorder).profile(sessionId, normGroup);
   },
   async sessions() {
     return (await recorder).sessions();

@@ -33,5 +33,6 @@ test('short battery: every game, breaks between them, progress over the whole ba
   expect(progress[0]).toBe(0);
   expect(progress.at(-1)).toBeLessThan(100);
   const results = page.locator('ts-results');
+  await results.getByText('Raw measurements per game').click();
   for (const name of ['Reaction', 'Arrows', 'Block sequence']) await expect(results.getByRole('table', { name })).toBeVisible();
 });

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { LogEvent } from '../../src/log/events.ts';
 import type { TrialRecord } from '../../src/log/trials.ts';
+import { profileFromLog } from '../../src/scoring/build-profile.ts';
+import { REACTION_COUNTS } from '../../games/reaction/design.ts';
 import { keyboardCorrect, phase, play, startScan, tapCorrect } from '../support/driver.ts';
 
 test.describe('Reaction, played through the automation hook', () => {
@@ -15,7 +17,7 @@ test.describe('Reaction, played through the automation hook', () => {
       return window.__talentscan?.trials('reaction');
     }) as TrialRecord[];
     const test = trials.filter((t) => t.kind === 'test');
-    expect(test).toHaveLength(40);
+    expect(test).toHaveLength(REACTION_COUNTS.simpleTest + REACTION_COUNTS.choiceTest);
     for (const t of test) {
       expect(t.responses[0]?.device).toBe('keyboard');
       // We answered 300 ms after the onset was reported, so the RT is at least that and inside the response window
@@ -37,8 +39,20 @@ test.describe('Reaction, played through the automation hook', () => {
       expect(b.frames.intervalSdMs).not.toBeNull();
     }
 
+    // The profile the browser worker computed is byte-identical to the one Node computes from the same log.
+    const browserProfile = await page.evaluate(() => window.__talentscan?.profile());
+    expect(JSON.stringify(browserProfile)).toBe(JSON.stringify(profileFromLog(events)));
+    // Speed is measured, unless this (headless, software-rendered) machine dropped frames in too many trials: then
+    // the profile must say so rather than show a number.
+    const speed = browserProfile?.domains.find((d) => d.domain === 'processing-speed');
+    const speedMeasured = speed?.status === 'measured';
+    if (!speedMeasured) expect(JSON.stringify(browserProfile?.metrics)).toMatch(/lost frames/);
+
     const results = page.locator('ts-results');
     await expect(results.getByRole('heading', { name: 'Your results' })).toBeVisible();
+    await expect(results.getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible();
+    if (speedMeasured) await expect(results.getByRole('img', { name: /^Speed: \d+ of 10/ })).toBeVisible();
+    await results.getByText('Raw measurements per game').click();
     await expect(results.getByRole('cell').first()).toBeVisible();
     await expect(results.getByRole('row', { name: /Simple reaction: accuracy/ })).toContainText('100%');
     await expect(results.getByRole('row', { name: /Left or right: accuracy/ })).toContainText('100%');
@@ -107,3 +121,4 @@ test('a hidden tab interrupts the running trial, which runs again after "Continu
   const trials = (await page.evaluate(() => window.__talentscan?.trials('reaction'))) as TrialRecord[];
   expect(trials.map((t) => t.trial)).toEqual([0, 1, 2]);
 });
+

@@ -72,7 +72,8 @@ export async function play(
     const p = await phase(page);
     if (opts.stop?.(answered, p) ?? (p === 'break' || p === 'done')) return answered;
     if (p === 'intro') {
-      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      // The panel's one button, whatever the language.
+      await page.locator('ts-scan section.panel button').click();
       await expect.poll(() => phase(page)).not.toBe('intro');
       continue;
     }

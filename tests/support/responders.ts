@@ -8,8 +8,9 @@ const arrow = (side: unknown) => ({ kind: 'key' as const, key: side === 'left' ?
 
 export const RESPONDERS: Record<string, Responder> = {
   reaction: keyboardCorrect,
-  // Withholds on every stop trial: p(respond|signal) = 0 is flagged, but the game plays through.
-  stop: (_o, t) => (t['stop'] ? [] : [arrow(t['direction'])]),
+  // Answers every go trial and every other stop trial (by trial index): p(respond|signal) near one half, as the
+  // staircase intends, so the game runs as long as it would for a real candidate.
+  stop: (o, t) => (t['stop'] && o.trial % 2 === 1 ? [] : [arrow(t['direction'])]),
   flanker: (_o, t) => [arrow(t['target'])],
   switch: (_o, t) => [arrow(t['correct'])],
   // Always the option on the left: a non-learner, which is enough to play the game to its end.

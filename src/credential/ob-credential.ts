@@ -1,0 +1,276 @@
+/**
+ * The Open Badges 3.0 OpenBadgeCredential (W3C VCDM 2.0) a cognitive profile becomes. Pure: the same profile and
+ * context give the same credential. Shared by issuer (builds it) and verifier/shell (read it with the helpers below).
+ *
+ * Shape:
+ * - achievement "cognitive profile": one ResultDescription per domain (ScaledScore, sten 1–10, aligned to ESCO) and
+ *   one per reported role fit (Percent, 0–100);
+ * - credentialSubject.result: the candidate's values, each with its 90% interval (`interval`), one entry per
+ *   measured domain and per role fit (each entry is selectively disclosable once secured);
+ * - evidence[0]: what anyone needs to recompute it — algorithm version, norm table (id, version, provisional),
+ *   role profile versions, game and scorer versions, the SHA-256 of the raw log (see log-hash.ts), quality flags.
+ */
+import type { Domain } from '../runtime/game-contract.ts';
+import { DOMAINS, type Profile } from '../scoring/profile-types.ts';
+import { DOMAIN_ESCO, escoUrl } from './esco.ts';
+import { LOG_HASH_CANONICALIZATION } from './log-hash.ts';
+
+export const VCDM_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+export const OB_SCHEMA_ID = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+export const CREDENTIAL_VERSION = '1';
+
+export interface Alignment {
+  type: ['Alignment'];
+  targetName: string;
+  targetUrl: string;
+  targetFramework: 'ESCO';
+  targetType: 'ceasn:Competency';
+  targetCode: string;
+}
+
+export interface ResultDescription {
+  id: string;
+  type: ['ResultDescription'];
+  name: string;
+  resultType: 'ScaledScore' | 'Percent';
+  valueMin: string;
+  valueMax: string;
+  alignment?: Alignment[];
+}
+
+export interface CredentialResult {
+  type: ['Result'];
+  resultDescription: string;
+  value: string;
+  /** 90% confidence interval on the same scale as `value` (an extension property; OB allows additional properties). */
+  interval?: { level: '0.90'; low: string; high: string };
+}
+
+export interface RecomputeEvidence {
+  type: ['Evidence'];
+  id: string;
+  name: string;
+  description: string;
+  genre: 'Measurement';
+  algorithmVersion: string;
+  credentialVersion: string;
+  norm: { id: string; version: string; provisional: boolean; population: string; n: number; citation: string };
+  roleProfiles: { role: string; version: string; example: boolean }[];
+  sources: { game: string; gameVersion: string; scorerVersion: string }[];
+  rawLog: { digest: string; canonicalization: typeof LOG_HASH_CANONICALIZATION; events: number; battery?: string };
+  deviceClass: string;
+  qualityFlags: string[];
+  notMeasured: { domain: Domain; reason: string }[];
+}
+
+export interface OpenBadgeCredential {
+  '@context': [typeof VCDM_CONTEXT, typeof OB_CONTEXT];
+  id: string;
+  type: ['VerifiableCredential', 'OpenBadgeCredential'];
+  issuer: { id: string; type: ['Profile']; name: string; url?: string };
+  validFrom: string;
+  validUntil: string;
+  name: string;
+  description: string;
+  credentialSubject: {
+    id: string;
+    type: ['AchievementSubject'];
+    achievement: {
+      id: string;
+      type: ['Achievement'];
+      achievementType: 'Assessment';
+      name: string;
+      description: string;
+      criteria: { narrative: string };
+      alignment: Alignment[];
+      resultDescription: ResultDescription[];
+      version: string;
+    };
+    result: CredentialResult[];
+  };
+  evidence: [RecomputeEvidence];
+  credentialSchema: [{ id: typeof OB_SCHEMA_ID; type: '1EdTechJsonSchemaValidator2019' }];
+}
+
+export interface CredentialContext {
+  /** Credential id (`urn:uuid:…`). */
+  id: string;
+  issuer: { id: string; name: string; url?: string };
+  /** Base URL the achievement and result descriptions are named under (the issuer's public URL). */
+  baseUrl: string;
+  /** The holder (did:jwk of the wallet key) or a random `urn:uuid:` when issued for download. */
+  subjectId: string;
+  issuedAt: Date;
+  validForDays: number;
+  logDigest: string;
+  logEvents: number;
+  battery?: string;
+  /** Human-readable names of roles (by role id); the role id is used when missing. */
+  roleNames?: Record<string, string>;
+}
+
+const DOMAIN_NAMES: Record<Domain, string> = {
+  'processing-speed': 'Processing speed',
+  inhibition: 'Inhibition (stopping an action)',
+  'selective-attention': 'Selective attention',
+  flexibility: 'Cognitive flexibility',
+  'working-memory': 'Working memory',
+  learning: 'Learning from feedback',
+};
+
+export function achievementId(baseUrl: string): string {
+  return `${baseUrl}/issuer/achievements/cognitive-profile/v${CREDENTIAL_VERSION}`;
+}
+export const domainResultId = (baseUrl: string, d: Domain) => `${achievementId(baseUrl)}#domain-${d}`;
+export const roleResultId = (baseUrl: string, role: string) => `${achievementId(baseUrl)}#role-${encodeURIComponent(role)}`;
+
+function alignmentsFor(d: Domain): Alignment[] {
+  return DOMAIN_ESCO[d].map((s) => ({
+    type: ['Alignment'],
+    targetName: s.label,
+    targetUrl: escoUrl(s),
+    targetFramework: 'ESCO',
+    targetType: 'ceasn:Competency',
+    targetCode: s.id,
+  }));
+}
+
+function num(v: number, digits = 0): string {
+  const f = 10 ** digits;
+  return String(Math.round(v * f) / f);
+}
+
+export function buildOpenBadgeCredential(profile: Profile, ctx: CredentialContext): OpenBadgeCredential {
+  const validFrom = new Date(Math.floor(ctx.issuedAt.getTime() / 1000) * 1000);
+  const validUntil = new Date(validFrom.getTime() + ctx.validForDays * 86_400_000);
+  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const base = ctx.baseUrl;
+
+  const allAlignments = new Map<string, Alignment>();
+  for (const d of DOMAINS) for (const a of alignmentsFor(d)) allAlignments.set(a.targetUrl, a);
+
+  const descriptions: ResultDescription[] = [
+    ...DOMAINS.map((d): ResultDescription => ({
+      id: domainResultId(base, d),
+      type: ['ResultDescription'],
+      name: DOMAIN_NAMES[d],
+      resultType: 'ScaledScore',
+      valueMin: '1',
+      valueMax: '10',
+      alignment: alignmentsFor(d),
+    })),
+    ...profile.roleFits.map((r): ResultDescription => ({
+      id: roleResultId(base, r.role),
+      type: ['ResultDescription'],
+      name: `Fit with role: ${ctx.roleNames?.[r.role] ?? r.role}${r.example ? ' (example role profile)' : ''}`,
+      resultType: 'Percent',
+      valueMin: '0',
+      valueMax: '100',
+    })),
+  ];
+
+  const results: CredentialResult[] = [];
+  for (const d of profile.domains) {
+    if (d.status !== 'measured' || d.sten === undefined) continue;
+    results.push({
+      type: ['Result'],
+      resultDescription: domainResultId(base, d.domain),
+      value: num(d.sten),
+      ...(d.stenCi ? { interval: { level: '0.90' as const, low: num(d.stenCi.low, 1), high: num(d.stenCi.high, 1) } } : {}),
+    });
+  }
+  for (const r of profile.roleFits) {
+    results.push({ type: ['Result'], resultDescription: roleResultId(base, r.role), value: num(r.fitPercent) });
+  }
+
+  const provisional = profile.norm.provisional ? ' The norm table is provisional.' : '';
+  return {
+    '@context': [VCDM_CONTEXT, OB_CONTEXT],
+    id: ctx.id,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: ctx.issuer.id, type: ['Profile'], name: ctx.issuer.name, ...(ctx.issuer.url ? { url: ctx.issuer.url } : {}) },
+    validFrom: iso(validFrom),
+    validUntil: iso(validUntil),
+    name: 'Talentscan cognitive profile',
+    description: `Cognitive profile from a language-free game-based assessment, compared with the norm group "${profile.norm.population}".${provisional}`,
+    credentialSubject: {
+      id: ctx.subjectId,
+      type: ['AchievementSubject'],
+      achievement: {
+        id: achievementId(base),
+        type: ['Achievement'],
+        achievementType: 'Assessment',
+        name: 'Cognitive profile',
+        description:
+          'Standard-ten scores (1–10, with a 90% interval) for up to six cognitive domains measured by short mini-games, and the fit with role profiles as a percentage. Scores come from behaviour (reaction times and choices), were recomputed by the issuer from the raw event log, and are compared with the norm group named in the evidence.',
+        criteria: {
+          narrative:
+            'Awarded to a candidate who completed the Talentscan games. The issuer re-scored the raw session log with the versioned scoring code named in the evidence, checked it for plausibility, and found it valid. A domain has a result only when it was measured.',
+        },
+        alignment: [...allAlignments.values()],
+        resultDescription: descriptions,
+        version: CREDENTIAL_VERSION,
+      },
+      result: results,
+    },
+    evidence: [
+      {
+        type: ['Evidence'],
+        id: `urn:talentscan:log:${ctx.logDigest}`,
+        name: 'Raw session event log (digest) and the versions that scored it',
+        description: `The SHA-256 digest (${LOG_HASH_CANONICALIZATION} canonical JSON) of the ${ctx.logEvents} raw events the scores were recomputed from, with the algorithm, norm table, role profiles and game scorers used. Anyone holding the log can recompute every number.`,
+        genre: 'Measurement',
+        algorithmVersion: profile.algorithmVersion,
+        credentialVersion: CREDENTIAL_VERSION,
+        norm: {
+          id: profile.norm.id,
+          version: profile.norm.version,
+          provisional: profile.norm.provisional,
+          population: profile.norm.population,
+          n: profile.norm.n,
+          citation: profile.norm.citation,
+        },
+        roleProfiles: profile.roleFits.map((r) => ({ role: r.role, version: r.roleVersion, example: r.example })),
+        sources: profile.sources.map((s) => ({ game: s.game, gameVersion: s.gameVersion, scorerVersion: s.scorerVersion })),
+        rawLog: { digest: ctx.logDigest, canonicalization: LOG_HASH_CANONICALIZATION, events: ctx.logEvents, ...(ctx.battery ? { battery: ctx.battery } : {}) },
+        deviceClass: profile.deviceClass,
+        qualityFlags: [...new Set(profile.quality.map((q) => q.code))],
+        notMeasured: profile.domains.filter((d) => d.status !== 'measured').map((d) => ({ domain: d.domain, reason: d.reason ?? 'not measured' })),
+      },
+    ],
+    credentialSchema: [{ id: OB_SCHEMA_ID, type: '1EdTechJsonSchemaValidator2019' }],
+  };
+}
+
+/** What a (possibly partly disclosed) credential says, in terms a screen can show. */
+export interface CredentialSummary {
+  domains: { domain: Domain; sten: number; low?: number; high?: number; escos: { name: string; url: string }[] }[];
+  roles: { role: string; name: string; fitPercent: number }[];
+  /** Result entries whose description the reader does not know (shown raw). */
+  other: CredentialResult[];
+}
+
+export function summarise(credential: Pick<OpenBadgeCredential, 'credentialSubject'>): CredentialSummary {
+  const ach = credential.credentialSubject?.achievement;
+  const byId = new Map((ach?.resultDescription ?? []).map((d) => [d.id, d]));
+  const out: CredentialSummary = { domains: [], roles: [], other: [] };
+  for (const r of credential.credentialSubject?.result ?? []) {
+    const desc = byId.get(r.resultDescription);
+    const domain = desc?.id.match(/#domain-([a-z-]+)$/)?.[1] as Domain | undefined;
+    const role = desc?.id.match(/#role-(.+)$/)?.[1];
+    if (desc && domain && (DOMAINS as readonly string[]).includes(domain)) {
+      out.domains.push({
+        domain,
+        sten: Number(r.value),
+        ...(r.interval ? { low: Number(r.interval.low), high: Number(r.interval.high) } : {}),
+        escos: (desc.alignment ?? []).map((a) => ({ name: a.targetName, url: a.targetUrl })),
+      });
+    } else if (desc && role) {
+      out.roles.push({ role: decodeURIComponent(role), name: desc.name.replace(/^Fit with role: /, ''), fitPercent: Number(r.value) });
+    } else {
+      out.other.push(r);
+    }
+  }
+  return out;
+}

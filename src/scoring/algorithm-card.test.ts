@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderAlgorithmCard } from './algorithm-card.ts';
+import { cardInputs } from './card-inputs.ts';
+import { DOMAIN_MODEL } from './domain-model.ts';
+import { EXAMPLE_ROLES } from './role-profiles.ts';
+import { TIP_RULES } from './working-style.ts';
+
+const card = renderAlgorithmCard(cardInputs('.'));
+
+describe('algorithm card (docs/algorithm.md)', () => {
+  it('is in sync with the code and data: run `npm run algorithm-card` after changing them', () => {
+    expect(readFileSync('docs/algorithm.md', 'utf8')).toBe(card);
+  });
+
+  it('writes down the formulas a pilot must check: T, sten, CI, Mosier, fit', () => {
+    expect(card).toContain('T = 50 + 10 · z');
+    expect(card).toContain('sten = ⌊2z + 6⌋ clamped to 1–10');
+    expect(card).toContain('CI = z ± 1.6449 · SEM');
+    expect(card).toContain('r_C = 1 − Σ a_i² (1 − r_ii) / Var(C)');
+    expect(card).toContain('fit %    = 100 · Σ importance·m / Σ importance');
+    expect(card).toContain('| 5|6 | 0 | 50.00 |');
+  });
+
+  it('lists every weight, every role, every tip rule and the provenance of every shipped norm table', () => {
+    for (const d of DOMAIN_MODEL) for (const m of d.metrics) expect(card).toContain(`| ${m.game} | \`${m.metric}\` | ${m.weight} |`);
+    for (const r of TIP_RULES) expect(card).toContain(`| \`${r.id}\` |`);
+    expect(card).toContain('Role profiles: example-roles 1.0.0 — EXAMPLES');
+    expect(EXAMPLE_ROLES.roles.length).toBe(6);
+    expect(card).toContain('`sro-provisional-all` 1.0.0');
+    expect(card).toContain('`sro-provisional-20-29` 1.0.0');
+    expect(card).toContain('**provisional — other population and task version**');
+    expect(card).toMatch(/Difference scores \(e\.g\. the flanker conflict effect\) subtract two conditions measured with the same device, so a constant device latency cancels/);
+  });
+});
