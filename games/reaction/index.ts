@@ -20,7 +20,7 @@ export const reaction: GameManifest<ReactionTrial, ReactionParticipant> = {
     if (specs.length === 0) return true;
     const correct = trials.filter((t) => {
       const spec = specs[t.trial];
-      return spec !== undefined && outcomeOf(t, expectedResponse(spec.condition, spec.side), spec.condition).correct;
+      return spec !== undefined && outcomeOf(t, expectedResponse(spec.condition, spec.side), spec.condition, spec.windowMs).correct;
     }).length;
     return correct / specs.length >= PRACTICE_PASS_RATE;
   },

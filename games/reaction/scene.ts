@@ -135,6 +135,8 @@ export class ReactionScene extends TrialScene<ReactionTrial> {
     if (!spec) return;
     const value = readResponse(spec.condition, input);
     if (value === null) return;
+    // Stamped after the window closed but delivered before the timeout ran (a busy main thread): the timeout decides.
+    if (this.phase === 'target' && input.t > this.drawnAt + spec.windowMs) return;
     this.run.bus.response(this.trialIndex, input, value);
     if (this.phase === 'fixation') {
       this.finish('premature', false);

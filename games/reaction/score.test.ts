@@ -85,6 +85,14 @@ describe('Reaction scorer, hand-computed fixtures', () => {
     expect(s.metrics['choice.accuracy']).toEqual({ value: 0 });
   });
 
+  it('counts an answer after the response window as no answer (a lapse), whatever the scene accepted', () => {
+    const design = fixtureDesign(6, ['left']);
+    const s = scoreReaction(design, play(design, [300, 300, 300, 300, 300, 1600], [500]));
+    expect(s.metrics['simple.accuracy']).toEqual({ value: 0.8333 }); // 5 of 6
+    expect(s.metrics['simple.lapses']).toEqual({ value: 1 });
+    expect(s.metrics['simple.median_rt']).toEqual({ value: 300 });
+  });
+
   it('reports a condition without trials as not computable', () => {
     const design = fixtureDesign(5, []);
     const s = scoreReaction(design, play(design, [300, 300, 300, 300, 300], []));

@@ -38,7 +38,7 @@ export const REACTION_METRICS: MetricDefinition[] = conditions.flatMap((c): Metr
     id: `${c}.accuracy`,
     unit: 'proportion',
     direction: 'higher-is-better',
-    definition: `Correct responses (right side for choice, any response for simple) at or above ${ANTICIPATION_MS} ms within the response window, divided by all completed ${c}-RT test trials.`,
+    definition: `Correct responses (right side for choice, any response for simple) at or above ${ANTICIPATION_MS} ms and within the response window (1500 ms; a later answer counts as none), divided by all completed ${c}-RT test trials.`,
   },
   {
     id: `${c}.anticipations`,
@@ -62,8 +62,10 @@ interface TrialOutcome {
 }
 
 /** Classifies one trial by its first response; exported for the live feedback and for tests. */
-export function outcomeOf(trial: TrialRecord, expected: string, condition: Condition): TrialOutcome {
-  const first = trial.responses[0];
+export function outcomeOf(trial: TrialRecord, expected: string, condition: Condition, windowMs = Infinity): TrialOutcome {
+  // An answer after the response window is no answer: a busy main thread may hand it to the scene before its
+  // timeout fires, but the window is part of the design, and times come from event.timeStamp.
+  const first = trial.responses[0] && (trial.responses[0].rt === null || trial.responses[0].rt <= windowMs) ? trial.responses[0] : undefined;
   if (!first || first.rt === null) {
     // No answer, or an answer before any target was shown.
     const premature = trial.endReason === 'premature' || (first !== undefined && first.rt === null);
@@ -92,7 +94,7 @@ export function scoreReaction(design: ReactionDesign, events: readonly LogEvent[
     const mine = trials.filter((t) => design.blocks[t.block]?.trials[t.trial]?.condition === c);
     const outcomes = mine.map((t) => {
       const spec = design.blocks[t.block]?.trials[t.trial];
-      return outcomeOf(t, expectedResponse(c, spec?.side ?? 'center'), c);
+      return outcomeOf(t, expectedResponse(c, spec?.side ?? 'center'), c, spec?.windowMs);
     });
     const rts = outcomes.filter((o) => o.correct && o.rt !== null).map((o) => o.rt as number);
     const notEnough = { value: null, reason: `fewer than ${MIN_RTS} correct responses (${rts.length})` } as const;

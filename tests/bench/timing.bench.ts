@@ -18,6 +18,7 @@ import type { TrialRecord } from '../../src/log/trials.ts';
 import type { OnsetReport } from '../../src/runtime/automation.ts';
 import { staticFiles } from '../../src/server/static-files.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
+import { stageBox } from '../support/driver.ts';
 
 interface Condition {
   name: string;
@@ -49,14 +50,6 @@ async function serve(): Promise<{ server: Server; url: string }> {
 
 function sleepUntil(epochMs: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(0, epochMs - Date.now())));
-}
-
-async function stageBox(page: Page) {
-  return page.evaluate(() => {
-    const stage = document.querySelector('ts-app')?.shadowRoot?.querySelector('ts-scan')?.shadowRoot?.querySelector('.stage');
-    const r = stage?.getBoundingClientRect();
-    return r ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
-  });
 }
 
 async function inject(cdp: CDPSession, page: Page, o: OnsetReport, side: string, condition: string, device: Injection['device'], rt: number): Promise<void> {

@@ -45,14 +45,13 @@ async function trialSpec(page: Page, o: OnsetReport): Promise<Record<string, unk
   }, { block: o.block, trial: o.trial });
 }
 
-export async function stageBox(page: Page): Promise<{ x: number; y: number; w: number; h: number }> {
-  const box = await page.evaluate(() => {
+/** The game stage's box, or null once the game has ended (the results or break screen has no stage). */
+export async function stageBox(page: Page): Promise<{ x: number; y: number; w: number; h: number } | null> {
+  return page.evaluate(() => {
     const stage = document.querySelector('ts-app')?.shadowRoot?.querySelector('ts-scan')?.shadowRoot?.querySelector('.stage');
     const r = stage?.getBoundingClientRect();
-    return r ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
+    return r && r.width > 0 ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
   });
-  if (!box) throw new Error('No stage');
-  return box;
 }
 
 /**
@@ -88,6 +87,7 @@ export async function play(
       .then((handle) => handle.jsonValue() as Promise<OnsetReport | 'left-running'>);
     if (onset === 'left-running') continue;
     const box = await stageBox(page);
+    if (!box) continue; // the game ended between the onset and now
     const actions = respond(onset, await trialSpec(page, onset), { w: box.w, h: box.h });
     await page.waitForTimeout(rt);
     for (const a of actions) {
