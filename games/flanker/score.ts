@@ -97,8 +97,9 @@ export interface TrialOutcome {
 }
 
 /** Classifies one trial by its first response; exported for the live feedback, practice judging and tests. */
-export function outcomeOf(trial: TrialRecord, target: Direction): TrialOutcome {
-  const first = trial.responses[0];
+export function outcomeOf(trial: TrialRecord, target: Direction, windowMs = Infinity): TrialOutcome {
+  // An answer stamped after the response window is no answer (a busy main thread may deliver it before the timeout).
+  const first = trial.responses[0] && (trial.responses[0].rt === null || trial.responses[0].rt <= windowMs) ? trial.responses[0] : undefined;
   if (!first) return { rt: null, correct: false, anticipation: false, omission: true };
   // rt is null when the trial never showed its arrows: the answer came during the fixation cross.
   if (first.rt === null || first.rt < ANTICIPATION_MS) return { rt: first.rt, correct: false, anticipation: true, omission: false };
@@ -124,7 +125,7 @@ export function practicePassed(design: FlankerDesign, block: number, trials: rea
   if (specs.length === 0) return true;
   const correct = trials.filter((t) => {
     const spec = t.block === block ? specs[t.trial] : undefined;
-    return spec !== undefined && outcomeOf(t, spec.target).correct;
+    return spec !== undefined && outcomeOf(t, spec.target, spec.windowMs).correct;
   }).length;
   return correct / specs.length >= PRACTICE_PASS_RATE;
 }
@@ -142,7 +143,7 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
   for (const t of trials) {
     const spec = design.blocks[t.block]?.trials[t.trial];
     if (!spec) continue; // a trial the design does not hold cannot be judged
-    classified.push({ condition: spec.condition, outcome: outcomeOf(t, spec.target), responded: t.responses.length > 0 });
+    classified.push({ condition: spec.condition, outcome: outcomeOf(t, spec.target, spec.windowMs), responded: t.responses.length > 0 && (t.responses[0]?.rt ?? 0) <= spec.windowMs });
   }
 
   const metrics: Record<string, MetricValue> = {};

@@ -90,7 +90,8 @@ export interface StopOutcome {
 }
 
 export function outcomeOf(trial: TrialRecord, spec: StopTrial): StopOutcome {
-  const first = trial.responses[0];
+  // An answer stamped after the response window is no answer (a busy main thread may deliver it before the timeout).
+  const first = trial.responses[0] && (trial.responses[0].rt === null || trial.responses[0].rt <= spec.windowMs) ? trial.responses[0] : undefined;
   const responded = first !== undefined;
   const rt = first?.rt ?? null;
   const target = trial.onsets['target'];
