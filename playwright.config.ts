@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/support/chromium.ts';
 
-export const TEST_PORT = 4317;
-export const PROD_PORT = 4318;
+/**
+ * Ports of the two servers the browser tests start. `TALENTSCAN_TEST_PORT` moves both (the production build takes the
+ * next port), so two checkouts can run their browser tests side by side on one machine.
+ */
+export const TEST_PORT = Number(process.env.TALENTSCAN_TEST_PORT ?? 4317);
+export const PROD_PORT = TEST_PORT + 1;
 
 /**
  * Browser tests run against the built app served by our own server (the same headers as production):
@@ -21,7 +25,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'tests/.artifacts/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${TEST_PORT}`,
-    launchOptions: chromiumLaunchOptions(),
+    launchOptions: await chromiumLaunchOptions(),
     trace: 'off',
   },
   webServer: [

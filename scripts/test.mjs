@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const ARTIFACTS = 'tests/.artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
-for (const f of ['unit.json', 'e2e.json', 'issuer-4317', 'issuer-4318']) rmSync(`${ARTIFACTS}/${f}`, { force: true, recursive: true });
+const testPort = Number(process.env.TALENTSCAN_TEST_PORT ?? 4317);
+for (const f of ['unit.json', 'e2e.json', `issuer-${testPort}`, `issuer-${testPort + 1}`]) rmSync(`${ARTIFACTS}/${f}`, { force: true, recursive: true });
 
 function run(label, cmd, args) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}\n`);

@@ -72,7 +72,7 @@ async function heapMb(page: Page): Promise<number> {
 async function playBattery(url: string, batteryId: string): Promise<void> {
   const battery = BATTERIES[batteryId];
   if (!battery) throw new Error(`Unknown battery ${batteryId}`);
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   const started = Date.now();
   await page.goto(`${url}/?automation=1&lang=nl&battery=${batteryId}&seed=77`);

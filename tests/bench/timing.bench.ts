@@ -17,7 +17,7 @@ import type { LogEvent } from '../../src/log/events.ts';
 import type { TrialRecord } from '../../src/log/trials.ts';
 import type { OnsetReport } from '../../src/runtime/automation.ts';
 import { staticFiles } from '../../src/server/static-files.ts';
-import { chromiumLaunchOptions } from '../support/chromium.ts';
+import { chromiumLaunchOptions, resolveChromium } from '../support/chromium.ts';
 import { stageBox } from '../support/driver.ts';
 
 interface Condition {
@@ -70,7 +70,7 @@ async function inject(cdp: CDPSession, page: Page, o: OnsetReport, side: string,
 }
 
 async function runCondition(url: string, c: Condition, seed: number) {
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -153,7 +153,8 @@ const fmt = (x: number | null | undefined, d = 3) => (x === null || x === undefi
 async function main(): Promise<void> {
   const { server, url } = await serve();
   console.log(`Timing benchmark: Reaction game, CDP-injected responses at onset + RT (RT uniform ${RT_RANGE[0]}–${RT_RANGE[1]} ms)`);
-  console.log(`Chromium: ${chromiumLaunchOptions().executablePath ?? "Playwright's own"}; machine: ${process.platform} ${process.arch}\n`);
+  const browserUsed = await resolveChromium();
+  console.log(`Chromium: ${browserUsed.executablePath} (${browserUsed.source}); machine: ${process.platform} ${process.arch}\n`);
   const rows: string[] = [];
   let allMet = true;
   for (const [i, c] of CONDITIONS.entries()) {
