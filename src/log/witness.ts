@@ -116,6 +116,19 @@ export interface WitnessStatus {
   credentialIssued: boolean;
 }
 
+/**
+ * `POST /api/sessions/:id/credential` — body `{ lang?, txCode? }`: the issuer scores ITS copy of the log and answers
+ * as the practice-era `POST /issuer/api/credentials` did (credential forms, wallet offer, revocation token). Asking
+ * again for the same session answers the same credential; it never issues a second one.
+ *
+ * `DELETE /api/sessions/:id` — the candidate deletes the session from the server at any time: raw events go, every
+ * credential of the session is revoked.
+ */
+export interface CredentialRequest {
+  lang?: 'nl' | 'en' | 'uk' | 'ar';
+  txCode?: boolean;
+}
+
 /** Error bodies of every witness and issuance endpoint. */
 export interface WitnessError {
   error: string;
