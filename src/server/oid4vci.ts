@@ -11,7 +11,7 @@
  * Codes and nonces are single-use (`take`) and short-lived (config TTLs). A replayed code or a stale nonce is refused
  * with `invalid_grant` / `invalid_nonce`.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   clientAuthenticationAnonymous,
   Oauth2AuthorizationServer,
@@ -31,7 +31,7 @@ import { jwkFromDidJwk } from '../credential/did.ts';
 import { randomToken } from '../credential/encoding.ts';
 import type { OpenBadgeCredential } from '../credential/ob-credential.ts';
 import type { IssuerConfig } from './config.ts';
-import { API_HEADERS, frameworkError, HttpError, requestLike } from './http.ts';
+import { API_HEADERS, frameworkError, HttpError, requestLike, sameSecret } from './http.ts';
 import type { IssuanceService } from './issuance.ts';
 import type { IssuerIdentity } from './keys.ts';
 import type { IssuerStore } from './store.ts';
@@ -61,12 +61,6 @@ interface Grant {
 }
 
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export class Oid4vci {
   readonly credentialIssuerMetadata: CredentialIssuerMetadata;
@@ -311,7 +305,7 @@ export class Oid4vci {
     const { didJwk } = await import('../credential/did.ts');
     const id = `urn:uuid:${crypto.randomUUID()}`;
     const vc: OpenBadgeCredential = { ...offer.vc, id, credentialSubject: { ...offer.vc.credentialSubject, id: didJwk(holderJwk) } };
-    await this.store.put('record', id, { idx: offer.statusIdx, tokenHash: offer.tokenHash }, Date.parse(vc.validUntil) + 86_400_000);
+    await this.store.putRecord(id, { idx: offer.statusIdx, tokenHash: offer.tokenHash }, Date.parse(vc.validUntil) + 86_400_000);
     return this.issuance.secure(vc, { idx: offer.statusIdx, uri: this.issuance.statusListUri }, format, holderJwk);
   }
 }

@@ -19,7 +19,7 @@ import { fixtureProfileSource } from '../../src/server/fixtures/profile.ts';
 import { simulatedSession } from '../../src/server/fixtures/session-log.ts';
 import { createIssuer } from '../../src/server/issuer.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { FileStore } from '../../src/server/store.ts';
+import { openDatabase } from '../../src/server/db/connect.ts';
 import { freePort } from '../../src/server/testing/free-port.ts';
 
 const N = Number(process.env.BENCH_N ?? 200);
@@ -30,7 +30,7 @@ const dir = mkdtempSync(join(tmpdir(), 'talentscan-bench-'));
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const config = { publicUrl: url, name: 'bench', dataDir: dir, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS, maxConcurrentIssuance: 64 };
-const issuer = await createIssuer(config, { profileSource, store: new FileStore(dir) });
+const issuer = await createIssuer(config, { profileSource, db: await openDatabase({ dataDir: dir }) });
 const app = await buildApp({ config, issuer });
 await app.listen({ port, host: '127.0.0.1' });
 
