@@ -11,6 +11,7 @@
  * attack is also time-compressed; the row passes when the expected code is among the codes the server gave.
  * Exit code 1 when any attack was not refused with its expected code.
  */
+import { pathToFileURL } from 'node:url';
 import { BATTERIES } from '../src/runtime/batteries.ts';
 import { ATTACKS, type Attack } from '../src/integrity/attacks.ts';
 import { assessWitnessed } from '../src/integrity/index.ts';
@@ -19,20 +20,14 @@ import { joinGameLogs } from '../src/log/join-session.ts';
 import type { LogEvent } from '../src/log/events.ts';
 import { canonicalJson, chainHash, genesisHash, type CreateSessionRequest, type CreateSessionResponse, type GameStartResponse, type UploadBatchRequest } from '../src/log/witness.ts';
 
-interface Row {
+export interface Row {
   attack: string;
   expected: string;
   got: string[];
 }
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-
-async function inProcess(): Promise<Row[]> {
-  const honest = await simulatedWitnessedRecord({ seed: 7, battery: opt('--battery', 'standard') });
+export async function inProcess(battery = 'standard'): Promise<Row[]> {
+  const honest = await simulatedWitnessedRecord({ seed: 7, battery });
   const judge = async (r: typeof honest) => (await assessWitnessed(r, { now: r.serverStart + 86_400_000 })).refusals.map((x) => x.code);
   const rows: Row[] = [{ attack: 'honest (no attack)', expected: '—', got: await judge(honest) }];
   for (const a of ATTACKS) rows.push({ attack: a.id, expected: a.expected, got: [...new Set(await judge(await a.build(honest)))] });
@@ -70,7 +65,13 @@ async function call<T>(base: string, method: string, path: string, body: unknown
 async function overHttp(base: string, battery: string, attack: Attack, replaySource: LogEvent[] | null): Promise<{ codes: string[]; log: LogEvent[] }> {
   const spec = attack.http!;
   const create: CreateSessionRequest = { battery, normGroup: 'sro-provisional-all', lang: 'en', consent: { textVersion: 'attack-test', mode: 'certified', acceptedAt: Date.now() } };
-  const session = await call<CreateSessionResponse>(base, 'POST', '/api/sessions', create);
+  let session: CreateSessionResponse;
+  try {
+    session = await call<CreateSessionResponse>(base, 'POST', '/api/sessions', create);
+  } catch (err) {
+    const why = err instanceof Refused ? err.codes.join(', ') : (err as Error).message;
+    throw new Error(`${base} does not start certified sessions (POST /api/sessions: ${why}); is it a server with the witness endpoints of src/log/witness.ts?`);
+  }
   const { sessionId, token } = session;
   let prev = await genesisHash(sessionId);
   let next = 0;
@@ -123,7 +124,7 @@ function renumber(events: LogEvent[]): LogEvent[] {
   });
 }
 
-async function againstServer(base: string, battery: string): Promise<Row[]> {
+export async function againstServer(base: string, battery: string): Promise<Row[]> {
   const rows: Row[] = [];
   let lastLog: LogEvent[] | null = null;
   for (const a of ATTACKS) {
@@ -142,19 +143,35 @@ async function againstServer(base: string, battery: string): Promise<Row[]> {
   return rows;
 }
 
-function print(rows: Row[]): boolean {
+/** Prints the table; true when every attack that ran was refused with its expected code (and the honest row passed). */
+export function print(rows: Row[], log: (line: string) => void = console.log): boolean {
   const w = [Math.max(6, ...rows.map((r) => r.attack.length)), Math.max(17, ...rows.map((r) => r.expected.length))];
   let allOk = true;
-  console.log(`${'attack'.padEnd(w[0]!)}  ${'expected refusal'.padEnd(w[1]!)}  verdict  got`);
+  log(`${'attack'.padEnd(w[0]!)}  ${'expected refusal'.padEnd(w[1]!)}  verdict  got`);
   for (const r of rows) {
     const honest = r.expected === '—';
     const ok = honest ? r.got.length === 0 : r.got.includes(r.expected);
     const skipped = r.got.length === 1 && r.got[0]!.startsWith('(');
     if (!ok && !skipped) allOk = false;
-    console.log(`${r.attack.padEnd(w[0]!)}  ${r.expected.padEnd(w[1]!)}  ${(skipped ? 'skipped' : ok ? 'ok' : 'FAIL').padEnd(7)}  ${r.got.join(', ') || '(passed all checks)'}`);
+    log(`${r.attack.padEnd(w[0]!)}  ${r.expected.padEnd(w[1]!)}  ${(skipped ? 'skipped' : ok ? 'ok' : 'FAIL').padEnd(7)}  ${r.got.join(', ') || '(passed all checks)'}`);
   }
   return allOk;
 }
 
-const rows = args.includes('--in-process') ? await inProcess() : await againstServer(opt('--url', 'http://127.0.0.1:8080').replace(/\/+$/, ''), opt('--battery', 'short'));
-process.exit(print(rows) ? 0 : 1);
+async function main(args: readonly string[]): Promise<number> {
+  const opt = (name: string, fallback: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+  };
+  try {
+    const rows = args.includes('--in-process')
+      ? await inProcess(opt('--battery', 'standard'))
+      : await againstServer(opt('--url', 'http://127.0.0.1:8080').replace(/\/+$/, ''), opt('--battery', 'short'));
+    return print(rows) ? 0 : 1;
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exit(await main(process.argv.slice(2)));

@@ -125,9 +125,9 @@ export const EDITS = {
   },
   /** A bot: the correct answer 250 ± 8 ms after every target. */
   regularBot(events: LogEvent[]): LogEvent[] {
-    let k = 0;
+    // The jitter depends on the trial alone, so the edit of a log does not change when more games are added to it.
     return eachAnsweredTrial(events, (r, input, onset, end) => {
-      const t = onset + 250 + 8 * Math.sin(k++ * 2.3);
+      const t = onset + 250 + 8 * Math.sin(r.trial * 2.3 + r.block * 1.7 + r.game.length);
       input.t = t;
       r.t = t;
       if (end) end.t = t;
@@ -135,7 +135,6 @@ export const EDITS = {
   },
   /** A bot: the correct answer 110–145 ms after every two-choice target — faster than the stimulus can be told apart. */
   fastCorrectBot(events: LogEvent[]): LogEvent[] {
-    let k = 0;
     EDITS.correctAnswers(events);
     // The key pressed matches the answer, so nothing but the timing gives the bot away.
     const bySeq = new Map(events.map((e) => [e.seq, e]));
@@ -146,7 +145,7 @@ export const EDITS = {
       if (input?.type === 'input' && input.device === 'keyboard' && (right === 'left' || right === 'right')) input.key = right === 'left' ? 'ArrowLeft' : 'ArrowRight';
     }
     return eachAnsweredTrial(events, (r, input, onset, end) => {
-      const t = onset + 110 + ((k++ * 7) % 35);
+      const t = onset + 110 + ((r.trial * 7 + r.block * 3 + r.game.length) % 35);
       input.t = t;
       r.t = t;
       if (end) end.t = t;
