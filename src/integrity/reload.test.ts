@@ -48,3 +48,25 @@ describe('a session resumed after a reload', () => {
     expect(v.refusals.map((x) => x.code)).toEqual(expect.arrayContaining(['session-mismatch', 'hash-chain-broken', 'games-missing', 'session-not-finished']));
   });
 });
+
+describe('page time against server time', () => {
+  it('counts the first page from session-start: time spent before the session existed is not the session', async () => {
+    const { spans } = await import('./witness-checks.ts');
+    const record: WitnessRecord = {
+      sessionId: 's1',
+      battery: 'reaction',
+      normGroup: 'x',
+      serverStart: 1_000_000,
+      seeds: [],
+      batches: [{ fromSeq: 0, toSeq: 2, receivedAt: 1_005_000, prevHash: '', hash: '' }],
+      events: [
+        { type: 'session-start', seq: 0, page: 0, t: 70_000, sessionId: 's1', schema: 1, appVersion: 'x', battery: 'reaction', lang: 'nl' },
+        { type: 'interruption', seq: 1, page: 0, t: 10_000, reason: 'blur' },
+        { type: 'session-end', seq: 2, page: 0, t: 74_000 },
+      ],
+    };
+    expect(spans(record)).toEqual({ pageMs: 4000, serverMs: 5000 });
+    // A log that is not this session's gets no such allowance.
+    expect(spans({ ...record, sessionId: 'other' }).pageMs).toBe(64_000);
+  });
+});

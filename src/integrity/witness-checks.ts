@@ -182,7 +182,12 @@ export function receiptRefusals(record: WitnessRecord, located: Located): Refusa
 /** Page time summed over pages, and the server's span from creating the session to its last batch. */
 export function spans(record: WitnessRecord): { pageMs: number; serverMs: number } {
   const byPage = new Map<number, { min: number; max: number }>();
+  // On the first page, time counts from session-start: what the page logged before (by its clock) may precede the
+  // session (consent read before it was created); session-start itself cannot, as it names the server's session id.
+  const first = record.events[0];
+  const from = first?.type === 'session-start' && first.sessionId === record.sessionId ? { page: first.page, t: first.t } : undefined;
   for (const e of record.events) {
+    if (from && e.page === from.page && e.t < from.t) continue;
     const s = byPage.get(e.page);
     if (!s) byPage.set(e.page, { min: e.t, max: e.t });
     else {
