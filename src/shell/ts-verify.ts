@@ -122,7 +122,7 @@ export class TsVerify extends LitElement {
     return html`<h3>${t('integrity.assurance.title')}</h3>
       <ul class="assurance">
         <li>${t('integrity.assurance.certified', { from: when(a.sessionStart), until: when(a.sessionEnd) })}</li>
-        <li>${t('integrity.assurance.games', { battery: a.battery, games: list(a.games.map((g) => t(`game.${g}`))) })}</li>
+        <li>${t('integrity.assurance.games', { games: list(a.games.map((g) => t(`game.${g}`))) })}</li>
         <li>${t('integrity.assurance.unproctored')}</li>
         <li>${t('integrity.assurance.checks', { version: a.checks.version, checks: list(a.checks.passed.map((c) => t(`integrity.check.${c}`))) })}</li>
         ${a.checks.marked.length ? html`<li>${t('integrity.assurance.marked', { signals: a.checks.marked.map((c) => t(`integrity.refusal.${c}`)).join(' ') })}</li>` : nothing}

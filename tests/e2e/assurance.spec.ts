@@ -59,7 +59,7 @@ for (const lang of ['en', 'ar'] as const) {
     if (lang === 'en') {
       await expect(page.getByRole('heading', { name: 'How this result was obtained' })).toBeVisible();
       await expect(list).toContainText('Certified: the issuer witnessed the session');
-      await expect(list).toContainText('Games (standard): Reaction');
+      await expect(list).toContainText('Games covered: all of the scan — Reaction');
       await expect(list).toContainText('Unproctored, online');
       await expect(list).toContainText('Integrity checks (version 1) passed: the right session');
       await expect(list).toContainText('Offline 1 time(s), 3 min in all');
