@@ -113,8 +113,8 @@ class TestWallet {
   async nonce(endpoint: string): Promise<string> {
     return ((await (await fetch(endpoint, { method: 'POST' })).json()) as { c_nonce: string }).c_nonce;
   }
-  proof(aud: string, nonce: string): Promise<string> {
-    return new SignJWT({ nonce }).setProtectedHeader({ alg: 'ES256', typ: 'openid4vci-proof+jwt', jwk: this.holderJwk }).setAudience(aud).setIssuedAt().sign(this.privateKey);
+  proof(aud: string, nonce: string, iat = Math.floor(Date.now() / 1000)): Promise<string> {
+    return new SignJWT({ nonce }).setProtectedHeader({ alg: 'ES256', typ: 'openid4vci-proof+jwt', jwk: this.holderJwk }).setAudience(aud).setIssuedAt(iat).sign(this.privateKey);
   }
   credential(endpoint: string, accessToken: string, configId: string, proof: string) {
     return fetch(endpoint, {
@@ -224,6 +224,11 @@ describe('OpenID4VCI pre-authorized code flow', () => {
     await run.store.put('nonce', 'expired-nonce', {}, Date.now() - 1);
     const expired = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof(run.url, 'expired-nonce'));
     expect(((await expired.json()) as { error: string }).error).toBe('invalid_nonce');
+    // A stale proof and one from the future (iat), each with a fresh nonce.
+    for (const iat of [Math.floor(Date.now() / 1000) - 3600, Math.floor(Date.now() / 1000) + 3600]) {
+      const dated = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof(run.url, await wallet.nonce(meta.nonce_endpoint), iat));
+      expect([dated.status, ((await dated.json()) as { error: string }).error]).toEqual([400, 'invalid_proof']);
+    }
     // A proof for another audience.
     const badAud = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof('https://elsewhere.example', await wallet.nonce(meta.nonce_endpoint)));
     expect(badAud.status).toBe(400);

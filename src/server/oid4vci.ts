@@ -40,6 +40,9 @@ export const VC_CONFIG_ID = 'TalentscanCognitiveProfile_vc+sd-jwt';
 export const DC_CONFIG_ID = 'TalentscanCognitiveProfile_dc+sd-jwt';
 const FORMAT_OF: Record<string, 'vc+sd-jwt' | 'dc+sd-jwt'> = { [VC_CONFIG_ID]: 'vc+sd-jwt', [DC_CONFIG_ID]: 'dc+sd-jwt' };
 
+/** Clock difference tolerated between a wallet and the issuer when judging a proof's iat (seconds). */
+const PROOF_CLOCK_SKEW_SEC = 60;
+
 export const TOKEN_PATH = '/issuer/oid4vci/token';
 export const NONCE_PATH = '/issuer/oid4vci/nonce';
 export const CREDENTIAL_PATH = '/issuer/oid4vci/credential';
@@ -278,11 +281,17 @@ export class Oid4vci {
     if (!proofs || proofs.length !== 1) throw new HttpError(400, 'invalid_proof', 'Send exactly one proof JWT of the holder key (proof_type jwt).');
     const proofJwt = proofs[0]!;
     let nonce: unknown;
+    let iat: unknown;
     try {
-      nonce = decodeJwt(proofJwt).nonce;
+      ({ nonce, iat } = decodeJwt(proofJwt));
     } catch {
       throw new HttpError(400, 'invalid_proof', 'The proof is not a JWT.');
     }
+    // OpenID4VCI §8.2.1.1: iat is required. A proof older than a nonce can live, or from the future beyond clock skew, is refused.
+    const nowSec = Math.floor(Date.now() / 1000);
+    if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new HttpError(400, 'invalid_proof', 'The proof has no issued-at time (iat).');
+    if (iat > nowSec + PROOF_CLOCK_SKEW_SEC) throw new HttpError(400, 'invalid_proof', 'The proof is dated in the future (iat).');
+    if (iat < nowSec - this.config.nonceTtlSec - PROOF_CLOCK_SKEW_SEC) throw new HttpError(400, 'invalid_proof', 'The proof is stale (iat older than a nonce can be).');
     const nonceEntry = typeof nonce === 'string' ? await this.store.take<Record<string, never>>('nonce', nonce) : undefined;
     if (!nonceEntry) {
       throw new HttpError(400, 'invalid_nonce', 'The proof carries no valid nonce (unknown, already used or expired); fetch a fresh one from the nonce endpoint.');
