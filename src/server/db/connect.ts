@@ -10,7 +10,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.ts';
 import { pgliteDialect } from './pglite-dialect.ts';
@@ -55,7 +55,11 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     kysely = new Kysely<Database>({ dialect: pgliteDialect(db) });
     kind = 'pglite';
   }
-  const { error, results } = await new Migrator({ db: kysely, provider: migrationProvider }).migrateToLatest();
+  // The migration tables live in the connection's own schema: Kysely otherwise looks for them in every schema and,
+  // finding another schema's, would not create its own (several databases in one PostgreSQL, e.g. the tests').
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(kysely);
+  const migrationTableSchema = rows[0]?.schema ?? 'public';
+  const { error, results } = await new Migrator({ db: kysely, provider: migrationProvider, migrationTableSchema }).migrateToLatest();
   if (error) {
     await kysely.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;

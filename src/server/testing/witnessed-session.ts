@@ -39,6 +39,8 @@ export interface WitnessedPlayOptions {
   uploadAtOnce?: boolean;
   /** Stop after this many games (an unfinished battery). */
   games?: number;
+  /** Told the wall time (ms) of each batch upload and its event count (the ingest benchmark). */
+  onUpload?: (ms: number, events: number) => void;
 }
 
 export interface WitnessedPlay {
@@ -85,8 +87,10 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
   for (const batch of cutBatches(events)) {
     if (!opts.uploadAtOnce) clock.set(timeOrigin + batch[batch.length - 1]!.t + 150);
     const hash = await chainHash(prev, batch);
+    const t0 = performance.now();
     const res = await fetch(`${base}/batches`, { method: 'POST', headers: auth, body: JSON.stringify({ fromSeq: batch[0]!.seq, events: batch, prevHash: prev, hash }) });
     await res.arrayBuffer();
+    opts.onUpload?.(performance.now() - t0, batch.length);
     uploads.push(res.status);
     if (res.status === 200) prev = hash;
   }
