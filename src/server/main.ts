@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { profileFromLogSource } from '../credential/profile-source.ts';
 import { configFromEnv } from './config.ts';
 import { createIssuer } from './issuer.ts';
+import { coachVerifier } from './openid4vp/mount.ts';
 import { staticFiles } from './static-files.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -25,10 +26,11 @@ if (!existsSync(resolve(appDir, 'index.html'))) {
 const config = configFromEnv(process.env, { host, port });
 const issuer = await createIssuer(config, { profileSource: profileFromLogSource });
 const serve = staticFiles(appDir);
+const coach = coachVerifier(config, issuer);
 const server = createServer((req, res) => {
   issuer
     .handle(req, res)
-    .then((handled) => (handled ? undefined : serve(req, res)))
+    .then(async (handled) => (handled || (await coach.handle(req, res)) ? undefined : serve(req, res)))
     .catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.writeHead(500).end('Internal error');
