@@ -13,6 +13,9 @@ import { DOMAINS } from '../../scoring/profile-types.ts';
 
 export const CREDENTIAL_QUERY_ID = 'talentscan';
 
+/** Why the verifier refuses a presentation before (or besides) the credential verifier's own reasons. */
+export const PRESENTATION_REFUSALS = ['malformed', 'wrong-type', 'wrong-nonce', 'wrong-audience', 'stale-proof', 'key-binding'] as const;
+
 export interface DcqlQuery {
   credentials: {
     id: string;

@@ -9,10 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import QRCode from 'qrcode';
 import type { FetchLike } from '../../credential/did.ts';
-import { verifyCredential } from '../../credential/verify.ts';
+import { verifyCredential, type VerifyFailureReason } from '../../credential/verify.ts';
 import type { Domain } from '../../runtime/game-contract.ts';
 import { ExchangeStore, type Exchange, type ExchangeOutcome } from './exchanges.ts';
-import { CREDENTIAL_QUERY_ID, dcqlFor, isDomain, requestUri, type AuthorizationRequest } from './request.ts';
+import { CREDENTIAL_QUERY_ID, dcqlFor, isDomain, requestUri, type AuthorizationRequest, type PRESENTATION_REFUSALS } from './request.ts';
 
 export const PRESENTATIONS_PATH = '/coach/api/presentations';
 export const RESPONSE_PATH = '/coach/oid4vp/response';
@@ -35,7 +35,7 @@ export interface VerifierOptions {
   now?: () => number;
 }
 
-export type RefusalReason = 'unknown-state' | 'malformed' | 'wrong-type' | 'wrong-nonce' | 'wrong-audience' | 'stale-proof' | string;
+export type RefusalReason = (typeof PRESENTATION_REFUSALS)[number] | VerifyFailureReason;
 
 export class PresentationError extends Error {
   constructor(
