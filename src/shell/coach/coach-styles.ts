@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** Looks shared by the coach workspace's components: forms, tables, badges, the sten range chart, print. */
 export const coachStyles = css`
-  .stack { display: grid; gap: 0.75rem; }
+  .stack { display: grid; gap: 0.75rem; align-content: start; justify-items: stretch; }
   label { display: grid; gap: 0.3rem; font-weight: 600; }
   label.check { display: flex; align-items: center; gap: 0.5rem; font-weight: 400; min-block-size: 44px; }
   label.check input { inline-size: 1.3rem; block-size: 1.3rem; }

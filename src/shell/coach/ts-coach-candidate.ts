@@ -129,7 +129,7 @@ export class TsCoachCandidate extends LitElement {
             })}</tbody>
           </table></div>`}
       ${n
-        ? html`<p>${t('coach.norm.line', { population: n.population, n: n.n, id: n.id, version: n.version })}</p>
+        ? html`<p>${t('coach.norm.line', { population: n.population, id: n.id, version: n.version })}</p>
             ${n.provisional ? html`<p class="provisional">${t('coach.norm.provisional')}</p>` : nothing}
             <p class="muted" lang="en" dir="ltr">${n.citation}</p>`
         : nothing}
