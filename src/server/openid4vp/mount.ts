@@ -5,12 +5,12 @@
 import { obSchemaValidator } from '../../credential/ob-schema.ts';
 import type { IssuerConfig } from '../config.ts';
 import type { Issuer } from '../issuer.ts';
-import { openid4vpHandler, type Openid4vpMount } from './plugin.ts';
+import { openid4vpPlugin, type Openid4vpPlugin } from './plugin.ts';
 
-export function coachVerifier(config: IssuerConfig, issuer: Issuer, env: NodeJS.ProcessEnv = process.env): Openid4vpMount {
+export function coachVerifier(config: IssuerConfig, issuer: Issuer, env: NodeJS.ProcessEnv = process.env): Openid4vpPlugin {
   const extra = (env.COACH_TRUSTED_ISSUERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const trusted = [issuer.identity.did, ...extra];
-  return openid4vpHandler({
+  return openid4vpPlugin({
     publicUrl: config.publicUrl,
     vct: issuer.issuance.vct,
     issuerBaseUrl: config.publicUrl,

@@ -1,59 +1,50 @@
 /**
- * Mounts the coach's OpenID4VP verifier on the server (node:http today; one adapter when the server moves):
+ * The coach's OpenID4VP verifier as a Fastify plugin (app.ts registers it):
  *   POST /coach/api/presentations       { domains } → { id, uri, qrSvg, expiresAt }   (same origin: the coach's page)
  *   GET  /coach/api/presentations/:id   pending | received (the presentation) | refused (reason); read once
  *   POST /coach/oid4vp/response          the wallet's direct_post (application/x-www-form-urlencoded: vp_token, state)
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_HEADERS, HttpError, readForm, readJson, sendJson } from '../http.ts';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { API_HEADERS, HttpError } from '../http.ts';
 import { Openid4vpVerifier, PRESENTATIONS_PATH, PresentationError, RESPONSE_PATH, type VerifierOptions } from './verifier.ts';
 
-export interface Openid4vpMount {
+export interface Openid4vpPlugin {
   verifier: Openid4vpVerifier;
-  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  routes: FastifyPluginAsync;
 }
 
-export function openid4vpHandler(opts: VerifierOptions & { allowedOrigins: readonly string[] }): Openid4vpMount {
+export function openid4vpPlugin(opts: VerifierOptions & { allowedOrigins: readonly string[] }): Openid4vpPlugin {
   const verifier = new Openid4vpVerifier(opts);
-  const sameOrigin = (req: IncomingMessage) => {
+  const sameOrigin = (req: FastifyRequest) => {
     const origin = req.headers.origin;
     if ((origin !== undefined && !opts.allowedOrigins.includes(origin)) || req.headers['sec-fetch-site'] === 'cross-site') {
       throw new PresentationError(403, 'origin-not-allowed', 'Requests from this origin are not accepted.');
     }
   };
-  async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    if (path === PRESENTATIONS_PATH && req.method === 'POST') {
+  const routes: FastifyPluginAsync = async (app) => {
+    app.addHook('onSend', async (_req, reply) => {
+      reply.headers(API_HEADERS);
+    });
+    app.setErrorHandler((err, req, reply) => {
+      const e = err instanceof PresentationError || err instanceof HttpError ? err : undefined;
+      const status = e?.status ?? (typeof (err as { statusCode?: unknown }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500);
+      if (status >= 500) req.log.error({ err }, 'openid4vp error');
+      void reply.code(status).send({ error: e?.code ?? (status < 500 ? 'bad-request' : 'internal'), reason: e?.message ?? (status < 500 ? 'Bad request.' : 'The verifier failed.') });
+    });
+    app.post(PRESENTATIONS_PATH, { bodyLimit: 4096 }, async (req, reply) => {
       sameOrigin(req);
-      sendJson(res, 201, await verifier.create(await readJson(req, 4096)));
-      return true;
-    }
-    if (path.startsWith(`${PRESENTATIONS_PATH}/`) && req.method === 'GET') {
+      return reply.code(201).send(await verifier.create(req.body));
+    });
+    app.get<{ Params: { id: string } }>(`${PRESENTATIONS_PATH}/:id`, async (req) => {
       sameOrigin(req);
-      sendJson(res, 200, verifier.poll(decodeURIComponent(path.slice(PRESENTATIONS_PATH.length + 1))));
-      return true;
-    }
-    if (path === RESPONSE_PATH && req.method === 'POST') {
-      const outcome = await verifier.respond(await readForm(req, 256 * 1024));
-      if (outcome.status === 'refused') sendJson(res, 400, { error: 'invalid_request', error_description: `${outcome.reason}: ${outcome.detail}` });
-      else sendJson(res, 200, {});
-      return true;
-    }
-    return false;
-  }
-  return {
-    verifier,
-    async handle(req, res) {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      if (!path.startsWith('/coach/api/') && path !== RESPONSE_PATH) return false;
-      try {
-        if (await route(req, res, path)) return true;
-        sendJson(res, 404, { error: 'not-found', reason: 'No such endpoint.' });
-      } catch (err) {
-        const e = err instanceof PresentationError || err instanceof HttpError ? err : undefined;
-        if (!e) console.error('openid4vp error', err);
-        sendJson(res, e?.status ?? 500, { error: e?.code ?? 'internal', reason: e?.message ?? 'The verifier failed.' }, API_HEADERS);
-      }
-      return true;
-    },
+      return verifier.poll(req.params.id);
+    });
+    app.post(RESPONSE_PATH, { bodyLimit: 256 * 1024 }, async (req, reply) => {
+      const form = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, string>;
+      const outcome = await verifier.respond(form);
+      if (outcome.status === 'refused') return reply.code(400).send({ error: 'invalid_request', error_description: `${outcome.reason}: ${outcome.detail}` });
+      return reply.send({});
+    });
   };
+  return { verifier, routes };
 }

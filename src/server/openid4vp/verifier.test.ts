@@ -4,43 +4,38 @@
  * refused with their reasons; an exchange is read once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToWallet, revoke, TestWallet } from '../../../tests/support/test-wallet.ts';
 import { verifyCredential } from '../../credential/verify.ts';
+import { buildApp } from '../app.ts';
 import { DEFAULT_LIMITS } from '../config.ts';
 import { fixtureProfileSource } from '../fixtures/profile.ts';
 import { simulatedSession } from '../fixtures/session-log.ts';
 import { createIssuer, type Issuer } from '../issuer.ts';
-import { coachVerifier } from './mount.ts';
+import { freePort } from '../testing/free-port.ts';
 
 let dir: string;
-let server: Server;
+let app: FastifyInstance;
 let issuer: Issuer;
 let url: string;
 const log = simulatedSession({ battery: 'short', seed: 3 });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentscan-vp-'));
-  server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
   const config = { publicUrl: url, name: 'Talentscan (test)', dataDir: dir, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS, maxBodyBytes: 1024 * 1024 };
   issuer = await createIssuer(config, { profileSource: fixtureProfileSource });
-  const coach = coachVerifier(config, issuer, {});
-  server.on('request', (req, res) => {
-    void (async () => {
-      if (!(await issuer.handle(req, res)) && !(await coach.handle(req, res))) res.writeHead(404).end();
-    })();
-  });
+  // buildApp registers the coach verifier beside the issuer, as in production.
+  app = await buildApp({ config, issuer });
+  await app.listen({ port, host: '127.0.0.1' });
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((ok) => server.close(() => ok()));
+  await app.close();
   await issuer.close();
   rmSync(dir, { recursive: true, force: true });
 });
