@@ -427,12 +427,14 @@ export class TsCoach extends LitElement {
 
   private async onSetPassphrase(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
+    // Captured now: a shadow-DOM event's target is cleared once dispatch ends, before the awaits below.
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
     const minutes = Number(data.get('minutes'));
     if (Number.isFinite(minutes) && minutes >= 1) localStorage.setItem(LOCK_MINUTES_KEY, String(Math.min(240, Math.round(minutes))));
     await this.store?.setPassphrase(String(data.get('passphrase') ?? ''));
     this.encrypted = true;
-    (e.target as HTMLFormElement).reset();
+    form.reset();
     this.message = t('coach.settings.sealed');
     this.armIdleLock();
   }
