@@ -195,3 +195,31 @@ test('an altered credential is kept only as not verified, with the reason; a pas
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('row', { name: /Candidate 1/ })).toBeVisible({ timeout: 30_000 });
 });
+
+test("the candidate's 'share with my coach' report imports as recomputable but unsigned", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await freshWorkspace(page);
+  await page.goto('/?automation=1&lang=en');
+  await page.evaluate((ev) => window.__talentscan?.showSession(ev), session(14));
+  const results = page.locator('ts-results');
+  await expect(results.getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Share with my coach (full report)' }).click()]);
+  const file = (await download.path()) ?? '';
+
+  await page.goto('/coach?lang=en');
+  await page.getByLabel('Or choose a file').setInputFiles(file);
+  await expect(page.getByText('Candidate 1 imported, but NOT verified. The reason is shown with it.')).toBeVisible({ timeout: 30_000 });
+  const candidate = page.locator('ts-coach-candidate');
+  await expect(candidate.getByText("Not verified: the report is not signed (numbers from the candidate's device)", { exact: true })).toBeVisible();
+  await expect(candidate.getByText(/Raw log.*recomputes to exactly this profile/)).toBeVisible();
+  await expect(candidate.getByText('These numbers are not verified. Do not rely on them without checking with the candidate.')).toBeVisible();
+
+  // Arabic: right to left, still accessible.
+  await page.goto('/coach?lang=ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: 'فتح Candidate 1' }).click();
+  await expect(page.locator('ts-coach-candidate').getByRole('heading', { name: 'ملف Candidate 1' })).toBeVisible();
+  await expectAccessible(page, 'arabic');
+  await page.screenshot({ path: `${SCREENS}/coach-ar-1280.png` });
+});

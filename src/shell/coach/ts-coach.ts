@@ -40,7 +40,7 @@ export class TsCoach extends LitElement {
   static override styles = [base, coachStyles, css`
     :host { display: block; padding: 1rem; }
     .wrap { max-inline-size: 72rem; margin-inline: auto; display: grid; gap: 1rem; }
-    .intake { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
+    .intake { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); align-items: start; }
     .qr { inline-size: 14rem; block-size: 14rem; background: #fff; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
     .list td, .list th { vertical-align: middle; }
