@@ -2,6 +2,7 @@
  * The only state the coach side keeps on the server: short-lived presentation exchanges, in memory, each deleted when
  * the coach's page has read its outcome or when it expires. A bounded number at a time, so a flood cannot grow it.
  */
+import type { Openid4vpAuthorizationRequest } from '@openid4vc/openid4vp';
 import type { Domain } from '../../runtime/game-contract.ts';
 
 export interface ExchangeOutcome {
@@ -21,6 +22,8 @@ export interface Exchange {
   domains: Domain[];
   createdAt: number;
   expiresAt: number;
+  /** The request as sent, to check the wallet's answer against. */
+  request?: Openid4vpAuthorizationRequest;
   outcome?: ExchangeOutcome;
 }
 

@@ -1,7 +1,7 @@
 /**
- * The OpenID4VP 1.0 authorization request the coach shows as a QR code / same-device link: unsigned, passed by value,
- * client identifier prefix `redirect_uri:` (the response URI itself, which needs no signed request), `direct_post`,
- * and a DCQL query for our SD-JWT VC type that asks only for the chosen domains' results (selective disclosure).
+ * The DCQL query of the OpenID4VP 1.0 request the coach shows as a QR code / same-device link (the request itself is
+ * made by @openid4vc/openid4vp in verifier.ts): our SD-JWT VC type, asking only for the chosen domains' results
+ * (selective disclosure).
  *
  * DCQL cannot address an array element by its content, so each domain is asked for as the `resultDescription` of an
  * element of `credentialSubject.result` with `values` naming that domain's result description (the wallet discloses
@@ -43,28 +43,4 @@ export function dcqlFor(domains: readonly Domain[], vct: string, issuerBaseUrl: 
       },
     ],
   };
-}
-
-export interface AuthorizationRequest {
-  client_id: string;
-  response_type: 'vp_token';
-  response_mode: 'direct_post';
-  response_uri: string;
-  nonce: string;
-  state: string;
-  dcql_query: DcqlQuery;
-}
-
-/** `openid4vp://?…` with every parameter by value (JSON parameters as JSON text). */
-export function requestUri(req: AuthorizationRequest): string {
-  const q = new URLSearchParams({
-    client_id: req.client_id,
-    response_type: req.response_type,
-    response_mode: req.response_mode,
-    response_uri: req.response_uri,
-    nonce: req.nonce,
-    state: req.state,
-    dcql_query: JSON.stringify(req.dcql_query),
-  });
-  return `openid4vp://?${q.toString()}`;
 }

@@ -47,7 +47,7 @@ async function ask(domains: string[]): Promise<{ id: string; uri: string }> {
 }
 const poll = async (id: string) => (await (await fetch(`${url}/coach/api/presentations/${id}`)).json()) as { status: string; presentation?: string; reason?: string };
 
-describe('OpenID4VP presentation to the coach', () => {
+describe('OpenID4VP presentation to the coach', { timeout: 30_000 }, () => {
   it('receives exactly the two asked-for domains, verified with the holder proof; read once', async () => {
     const wallet = await new TestWallet().init();
     await issueToWallet(url, log, wallet);

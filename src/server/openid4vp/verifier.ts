@@ -6,13 +6,14 @@
  * and keeps the outcome until the coach's page reads it once. Nothing else is stored.
  */
 import { randomBytes } from 'node:crypto';
+import { createOpenid4vpAuthorizationRequest, parseOpenid4vpAuthorizationResponse, type Openid4vpAuthorizationRequest } from '@openid4vc/openid4vp';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import QRCode from 'qrcode';
 import type { FetchLike } from '../../credential/did.ts';
 import { verifyCredential, type VerifyFailureReason } from '../../credential/verify.ts';
 import type { Domain } from '../../runtime/game-contract.ts';
 import { ExchangeStore, type Exchange, type ExchangeOutcome } from './exchanges.ts';
-import { CREDENTIAL_QUERY_ID, dcqlFor, isDomain, requestUri, type AuthorizationRequest, type PRESENTATION_REFUSALS } from './request.ts';
+import { CREDENTIAL_QUERY_ID, dcqlFor, isDomain, type PRESENTATION_REFUSALS } from './request.ts';
 
 export const PRESENTATIONS_PATH = '/coach/api/presentations';
 export const RESPONSE_PATH = '/coach/oid4vp/response';
@@ -49,6 +50,14 @@ export class PresentationError extends Error {
 
 const token = () => randomBytes(24).toString('base64url');
 
+/** We neither sign requests (no JAR) nor accept encrypted responses (no JARM): these callbacks must never run. */
+const NO_JWT_CALLBACKS = {
+  signJwt: () => Promise.reject(new Error('signed requests are not used')),
+  encryptJwe: () => Promise.reject(new Error('encrypted requests are not used')),
+  decryptJwe: () => Promise.reject(new Error('encrypted responses are not accepted')),
+  verifyJwt: () => Promise.reject(new Error('signed responses are not accepted')),
+};
+
 export class Openid4vpVerifier {
   readonly store: ExchangeStore;
   readonly clientId: string;
@@ -72,16 +81,20 @@ export class Openid4vpVerifier {
     const created = this.now();
     const x: Exchange = { id: token(), state: token(), nonce: token(), clientId: this.clientId, domains, createdAt: created, expiresAt: created + (this.opts.ttlSec ?? 300) * 1000 };
     if (!this.store.add(x)) throw new PresentationError(429, 'busy', 'Too many open requests; try again in a minute.');
-    const request: AuthorizationRequest = {
-      client_id: this.clientId,
-      response_type: 'vp_token',
-      response_mode: 'direct_post',
-      response_uri: this.responseUri,
-      nonce: x.nonce,
-      state: x.state,
-      dcql_query: dcqlFor(domains, this.opts.vct, this.opts.issuerBaseUrl),
-    };
-    const uri = requestUri(request);
+    // Unsigned and by value: the `redirect_uri:` client identifier prefix needs no request object (no JAR).
+    const { authorizationRequest: uri, authorizationRequestPayload } = await createOpenid4vpAuthorizationRequest({
+      authorizationRequestPayload: {
+        client_id: this.clientId,
+        response_type: 'vp_token',
+        response_mode: 'direct_post',
+        response_uri: this.responseUri,
+        nonce: x.nonce,
+        state: x.state,
+        dcql_query: dcqlFor(domains, this.opts.vct, this.opts.issuerBaseUrl),
+      },
+      callbacks: NO_JWT_CALLBACKS,
+    });
+    x.request = authorizationRequestPayload as Openid4vpAuthorizationRequest;
     const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'L', margin: 2 });
     return { id: x.id, uri, qrSvg, expiresAt: new Date(x.expiresAt).toISOString(), domains };
   }
@@ -91,7 +104,7 @@ export class Openid4vpVerifier {
     const x = typeof form.state === 'string' ? this.store.byState(form.state) : undefined;
     if (!x) throw new PresentationError(400, 'invalid_request', 'Unknown or expired state.');
     if (x.outcome) throw new PresentationError(400, 'invalid_request', 'This request was already answered.');
-    const outcome = await this.check(x, form.vp_token);
+    const outcome = await this.check(x, form);
     x.outcome = outcome;
     return outcome;
   }
@@ -105,10 +118,19 @@ export class Openid4vpVerifier {
     return x.outcome;
   }
 
-  private async check(x: Exchange, vpToken: string | undefined): Promise<ExchangeOutcome> {
+  private async check(x: Exchange, form: Record<string, string>): Promise<ExchangeOutcome> {
     const receivedAt = new Date(this.now()).toISOString();
     const refuse = (reason: RefusalReason, detail: string): ExchangeOutcome => ({ status: 'refused', reason, detail, receivedAt });
-    const presentation = presentationOf(vpToken);
+    if (!x.request) return refuse('malformed', 'This request was never sent.');
+    let presentation: string | undefined;
+    try {
+      // The library checks the response against our request (state, the DCQL query ids) and parses vp_token.
+      const parsed = await parseOpenid4vpAuthorizationResponse({ authorizationResponse: form, authorizationRequestPayload: x.request, callbacks: NO_JWT_CALLBACKS });
+      const entry = parsed.type === 'dcql' ? parsed.dcql.presentations[CREDENTIAL_QUERY_ID]?.[0] : undefined;
+      presentation = typeof entry === 'string' && entry.length <= 200_000 ? entry : undefined;
+    } catch (err) {
+      return refuse('malformed', `The answer is not a valid OpenID4VP response: ${(err as Error).message.slice(0, 300)}`);
+    }
     if (!presentation) return refuse('malformed', 'The wallet sent no presentation for our query.');
     const parts = presentation.split('~');
     const kb = presentation.endsWith('~') ? undefined : parts[parts.length - 1];
@@ -141,19 +163,5 @@ export class Openid4vpVerifier {
     });
     if (!result.ok) return refuse(result.reason, result.detail);
     return { status: 'received', presentation, receivedAt };
-  }
-}
-
-/** OpenID4VP 1.0: `vp_token` is a JSON object keyed by credential query id, each an array of presentations (a bare string is accepted too). */
-function presentationOf(vpToken: string | undefined): string | undefined {
-  if (typeof vpToken !== 'string' || vpToken.length > 200_000) return undefined;
-  const text = vpToken.trim();
-  if (!text.startsWith('{')) return text.includes('~') ? text : undefined;
-  try {
-    const v = (JSON.parse(text) as Record<string, unknown>)[CREDENTIAL_QUERY_ID];
-    const first = Array.isArray(v) ? v[0] : v;
-    return typeof first === 'string' ? first : undefined;
-  } catch {
-    return undefined;
   }
 }
