@@ -1,13 +1,15 @@
 /**
  * Reads how a result was obtained (witnessed / certified session, games covered) from a credential. The block is
- * added by the integrity work; until every credential carries it, its absence is shown as "not stated", never as
- * witnessed. Accepts it at `evidence[0].assurance` or at the credential's top level.
+ * added by the integrity work as an evidence entry (`genre: 'Assurance'`, `assurance: { mode: 'certified', games, … }`);
+ * its absence is shown as "not stated", never as witnessed. Tolerant on purpose: any evidence entry's `assurance`, or
+ * one at the credential's top level.
  */
 import type { AssuranceView } from './types.ts';
 
 export function assuranceOf(credential: unknown): AssuranceView | undefined {
-  const c = credential as { assurance?: unknown; evidence?: { assurance?: unknown }[] } | null;
-  const raw = c?.evidence?.[0]?.assurance ?? c?.assurance;
+  const c = credential as { assurance?: unknown; evidence?: unknown } | null;
+  const entries = Array.isArray(c?.evidence) ? (c.evidence as ({ assurance?: unknown } | null)[]) : [];
+  const raw = entries.find((e) => e?.assurance && typeof e.assurance === 'object')?.assurance ?? c?.assurance;
   if (!raw || typeof raw !== 'object') return undefined;
   const a = raw as Record<string, unknown>;
   const level = [a.level, a.mode, a.method, a.obtained].find((v): v is string => typeof v === 'string');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { VerifyFailureReason } from '../credential/verify.ts';
 import { simulatedSession } from '../server/fixtures/session-log.ts';
 import { PRESENTATION_REFUSALS } from '../server/openid4vp/request.ts';
+import { assuranceOf } from './assurance.ts';
 import { coachReport, IntakeError, parseIntake, verifyReport } from './intake.ts';
 import { CSV_COLUMNS, listCsv, queryList } from './list.ts';
 import { COACH_MESSAGES } from './messages.ts';
@@ -134,5 +135,14 @@ describe('sealing and the store', () => {
     expect(again.encrypted).toBe(false);
     expect(await again.list()).toEqual([]);
     again.close();
+  });
+});
+
+describe('assurance', () => {
+  it('reads a certified session from any evidence entry, and says nothing when there is none', () => {
+    const certified = { evidence: [{ genre: 'Measurement' }, { genre: 'Assurance', assurance: { mode: 'certified', battery: 'short', games: ['reaction', 'flanker'] } }] };
+    expect(assuranceOf(certified)).toEqual({ level: 'certified', witnessed: true, games: ['reaction', 'flanker'] });
+    expect(assuranceOf({ evidence: [{ genre: 'Measurement' }] })).toBeUndefined();
+    expect(assuranceOf({ evidence: [{ assurance: { mode: 'practice', games: [] } }] })).toMatchObject({ witnessed: false });
   });
 });
