@@ -169,6 +169,7 @@ test('import a credential file and a full report, recompute against another norm
 
 test('an altered credential is kept only as not verified, with the reason; a passphrase locks the workspace', async ({ page, baseURL }) => {
   test.setTimeout(120_000);
+  await page.clock.install();
   await page.setViewportSize({ width: 1280, height: 800 });
   await freshWorkspace(page);
   const wallet = await new TestWallet().init();
@@ -194,6 +195,12 @@ test('an altered credential is kept only as not verified, with the reason; a pas
   await page.getByLabel('Passphrase').fill('a long passphrase');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('row', { name: /Candidate 1/ })).toBeVisible({ timeout: 30_000 });
+
+  // Ten minutes without input (the default) lock it again.
+  await page.clock.fastForward('09:00');
+  await expect(page.getByRole('row', { name: /Candidate 1/ })).toBeVisible();
+  await page.clock.fastForward('01:30');
+  await expect(page.getByRole('heading', { name: 'Workspace locked' })).toBeVisible();
 });
 
 test("the candidate's 'share with my coach' report imports as recomputable but unsigned", async ({ page }) => {
