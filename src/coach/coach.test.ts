@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { VerifyFailureReason } from '../credential/verify.ts';
 import { simulatedSession } from '../server/fixtures/session-log.ts';
 import { PRESENTATION_REFUSALS } from '../server/openid4vp/request.ts';
-import { assuranceOf } from './assurance.ts';
+import { assuranceView } from './assurance.ts';
 import { coachReport, IntakeError, parseIntake, verifyReport } from './intake.ts';
 import { CSV_COLUMNS, listCsv, queryList } from './list.ts';
 import { COACH_MESSAGES } from './messages.ts';
@@ -139,10 +139,9 @@ describe('sealing and the store', () => {
 });
 
 describe('assurance', () => {
-  it('reads a certified session from any evidence entry, and says nothing when there is none', () => {
-    const certified = { evidence: [{ genre: 'Measurement' }, { genre: 'Assurance', assurance: { mode: 'certified', battery: 'short', games: ['reaction', 'flanker'] } }] };
-    expect(assuranceOf(certified)).toEqual({ level: 'certified', witnessed: true, games: ['reaction', 'flanker'] });
-    expect(assuranceOf({ evidence: [{ genre: 'Measurement' }] })).toBeUndefined();
-    expect(assuranceOf({ evidence: [{ assurance: { mode: 'practice', games: [] } }] })).toMatchObject({ witnessed: false });
+  it('shows a certified session as witnessed with its games, and nothing when the credential states none', () => {
+    const a = { mode: 'certified', witnessed: true, battery: 'short', games: ['reaction', 'flanker'], proctoring: 'unproctored-online', sessionStart: '', sessionEnd: '', checks: { version: '1', passed: [], marked: [] }, offline: { gaps: 0, totalMs: 0, longestMs: 0 } } as const;
+    expect(assuranceView({ ...a, games: [...a.games], checks: { version: '1', passed: [], marked: [] } })).toEqual({ level: 'certified', witnessed: true, games: ['reaction', 'flanker'] });
+    expect(assuranceView(undefined)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { logHash } from '../credential/log-hash.ts';
 import { verifyCredential, type VerifyOptions, type VerifyResult } from '../credential/verify.ts';
 import type { LogEvent } from '../log/events.ts';
 import type { Profile } from '../scoring/profile-types.ts';
-import { assuranceOf } from './assurance.ts';
+import { assuranceView } from './assurance.ts';
 import type { VerificationView } from './types.ts';
 
 export const REPORT_FORMAT = 'talentscan-coach-report';
@@ -88,7 +88,7 @@ export function viewOf(result: VerifyResult, checkedAt = new Date()): Verificati
     return { verified: false, checkedAt: checkedAt.toISOString(), reason: result.reason, detail: result.detail, statusChecked: false, domains: [], roles: [], undisclosed: 0, qualityFlags: [] };
   }
   const ev = result.credential.evidence?.[0];
-  const assurance = assuranceOf(result.credential);
+  const assurance = assuranceView(result.assurance);
   return {
     verified: true,
     checkedAt: checkedAt.toISOString(),

@@ -104,7 +104,7 @@ export class TsCoachCandidate extends LitElement {
         <dt>${t('coach.verify.status')}</dt><dd>${v.statusChecked ? t('coach.verify.statusChecked') : t('coach.verify.statusNot')}</dd>
         <dt>${t('coach.verify.holder')}</dt><dd>${v.keyBinding === 'verified' ? t('coach.verify.holderOk') : t('coach.verify.holderNot')}</dd>
         <dt>${t('coach.verify.assurance')}</dt><dd>${v.assurance
-          ? t(v.assurance.witnessed ? 'coach.assurance.witnessed' : 'coach.assurance.notWitnessed', { level: v.assurance.level, games: v.assurance.games.join(', ') || '—' })
+          ? t(v.assurance.witnessed ? 'coach.assurance.witnessed' : 'coach.assurance.notWitnessed', { level: v.assurance.level, games: v.assurance.games.map((g) => t(`game.${g}`)).join(', ') || '—' })
           : t('coach.assurance.notStated')}</dd>
         <dt>${t('coach.verify.disclosed')}</dt><dd>${t('coach.verify.disclosedCount', { shown: v.domains.length + v.roles.length, hidden: v.undisclosed })}</dd>
         ${v.log
