@@ -2,7 +2,7 @@ import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
-import { SimLog, type SimResponse, type SimTrial } from '../kit/sim-log.ts';
+import { SimLog, type SimResponse, type SimTrial } from '../../src/log/sim-log.ts';
 import { BLOCK_COUNT } from './board.ts';
 import { CORSI_ID, TIMING, type CorsiDesign, type CorsiTrial, type Direction } from './design.ts';
 import { expectedTaps, judgeSequence, PRACTICE_MIN_CORRECT, stopRuleMet } from './rules.ts';

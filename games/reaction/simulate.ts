@@ -1,7 +1,7 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian } from '../../src/lib/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { REACTION_ID, type Condition, type ReactionDesign } from './design.ts';
 
 export interface ExGaussParams {

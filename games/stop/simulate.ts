@@ -1,7 +1,7 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { STOP_ID, TIMING, type StopDesign, type StopTrial } from './design.ts';
 import { nextSsd, SSD_START_MS } from './staircase.ts';
 

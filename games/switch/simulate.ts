@@ -2,7 +2,7 @@ import type { Abilities } from '../../src/runtime/game-contract.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { SWITCH_ID, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
 import { practicePassed } from './practice.ts';
 import { FEEDBACK_MS, ITI_MS, LEAD_IN_MS } from './timing.ts';

@@ -2,7 +2,7 @@
  * Builds the event log of a simulated participant: the same events a real play writes, on a synthetic page clock.
  * Scorers cannot tell the difference, which is the point: simulated plays test the whole path from log to metrics.
  */
-import type { BlockKind, InputDevice, LogEvent, UnsequencedEvent } from '../../src/log/events.ts';
+import type { BlockKind, InputDevice, LogEvent, UnsequencedEvent } from './events.ts';
 
 export interface SimResponse {
   /** ms after the trial start. */
