@@ -21,6 +21,7 @@ export const reversal: GameManifest<ReversalTrial, ReversalParticipant> = {
   typicalParticipant: TYPICAL_PARTICIPANT,
   participantFor,
   messages: reversalMessages,
+  // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
     { flag: 'many-omissions', metrics: 'all', why: 'more than 10 % of trials had no choice' },
     { flag: 'side-bias', metrics: 'all', why: 'nearly every choice on one side: the shapes were probably not played' },
@@ -28,43 +29,12 @@ export const reversal: GameManifest<ReversalTrial, ReversalParticipant> = {
     { flag: 'incomplete-block', metrics: 'all', why: 'the test block was not played to the end' },
     { flag: 'missing-trials', metrics: 'all', why: 'trials are missing from the log' },
   ],
+  // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
-    {
-      domain: 'flexibility',
-      metric: 'perseverative_errors',
-      weight: 0.5,
-      direction: 'lower-is-better',
-      latency: 'none',
-      reliability: assumed(0.4, 'few reversals per session'),
-      why: 'How quickly a habit is dropped after the rules change.',
-    },
-    {
-      domain: 'learning',
-      metric: 'best_choice_rate',
-      weight: 1,
-      direction: 'higher-is-better',
-      latency: 'none',
-      reliability: assumed(0.5, 'no retest figure for our version'),
-      why: 'How often the option that paid best was chosen.',
-    },
-    {
-      domain: 'learning',
-      metric: 'trials_to_first_criterion',
-      weight: 0.5,
-      direction: 'lower-is-better',
-      latency: 'none',
-      reliability: assumed(0.3, 'one event per session'),
-      why: 'Trials needed to learn the first rule.',
-    },
-    {
-      domain: 'learning',
-      metric: 'reversals',
-      weight: 0.5,
-      direction: 'higher-is-better',
-      latency: 'none',
-      reliability: assumed(0.4, 'a count of a few events'),
-      why: 'Rules learned within the game.',
-    },
+    { domain: 'flexibility', metric: 'perseverative_errors', weight: 0.5, direction: 'lower-is-better', latency: 'none', reliability: assumed(0.4, 'few reversals per session'), why: 'How quickly a habit is dropped after the rules change.' },
+    { domain: 'learning', metric: 'best_choice_rate', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.5, 'no retest figure for our version'), why: 'How often the option that paid best was chosen.' },
+    { domain: 'learning', metric: 'trials_to_first_criterion', weight: 0.5, direction: 'lower-is-better', latency: 'none', reliability: assumed(0.3, 'one event per session'), why: 'Trials needed to learn the first rule.' },
+    { domain: 'learning', metric: 'reversals', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.4, 'a count of a few events'), why: 'Rules learned within the game.' },
   ],
   testResponder,
 };

@@ -24,20 +24,14 @@ export const taskSwitch: GameManifest<SwitchTrial, SwitchParticipant> = {
   typicalParticipant: TYPICAL_PARTICIPANT,
   participantFor,
   messages: switchMessages,
+  // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
     { flag: 'low-accuracy', metrics: 'all', why: 'accuracy near guessing: the rules were probably not followed' },
     { flag: 'many-omissions', metrics: 'all', why: 'more than 20 % of scored trials were not answered' },
   ],
+  // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
-    {
-      domain: 'flexibility',
-      metric: 'composite',
-      weight: 1,
-      direction: 'higher-is-better',
-      latency: 'absolute',
-      reliability: assumed(0.7, 'rate-correct scores pool all mixed trials; the switch cost alone has .08 (Enkavi et al. 2019) and is not used'),
-      why: 'Correct answers per second while the rule keeps changing.',
-    },
+    { domain: 'flexibility', metric: 'composite', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: assumed(0.7, 'rate-correct scores pool all mixed trials; the switch cost alone has .08 (Enkavi et al. 2019) and is not used'), why: 'Correct answers per second while the rule keeps changing.' },
   ],
   testResponder,
 };
