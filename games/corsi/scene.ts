@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
 import { feedbackMarks, pointsLabel } from '../kit/widgets.ts';

@@ -1,4 +1,4 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
 import { feedbackMarks, fixationCross, keyCap, lightKey, pointsLabel, pulse, rippleRing } from '../kit/widgets.ts';

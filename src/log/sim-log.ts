@@ -72,7 +72,7 @@ export class SimLog {
         },
       });
     }
-    timeline.sort((a, b) => a.at - b.at).forEach((step) => step.run());
+    for (const step of timeline.sort((a, b) => a.at - b.at)) step.run();
     this.push({ type: 'trial-end', t: start + spec.endAt, reason: spec.reason, ...ref });
     this.t = start + spec.endAt + (spec.gapAfter ?? 500);
   }

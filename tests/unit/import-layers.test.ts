@@ -56,7 +56,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Relative imports of a file: static, type-only, re-exports and dynamic imports with a literal path. */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const from = /(?:^|\n)\s*(?:import|export)\b[^'";]*?\sfrom\s+['"]([^'"]+)['"]/g;
   const bare = /(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
   const dynamic = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
