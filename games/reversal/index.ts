@@ -1,7 +1,10 @@
 import type { GameManifest } from '../../src/runtime/game-contract.ts';
 import { expectedDurationSec, reversalDesign, REVERSAL_ID, REVERSAL_VERSION, type ReversalTrial } from './design.ts';
 import { practicePassed, REVERSAL_METRICS, scoreReversal } from './score.ts';
-import { simulateReversal, type ReversalParticipant } from './simulate.ts';
+import { simulateReversal, participantFor, TYPICAL_PARTICIPANT, type ReversalParticipant } from './simulate.ts';
+import { assumed } from '../kit/reliability.ts';
+import { reversalMessages } from './messages.ts';
+import { testResponder } from './responses.ts';
 
 export const reversal: GameManifest<ReversalTrial, ReversalParticipant> = {
   id: REVERSAL_ID,
@@ -15,4 +18,23 @@ export const reversal: GameManifest<ReversalTrial, ReversalParticipant> = {
   score: scoreReversal,
   practicePassed,
   simulate: simulateReversal,
+  typicalParticipant: TYPICAL_PARTICIPANT,
+  participantFor,
+  messages: reversalMessages,
+  // biome-ignore format: one rule per line reads as a table
+  qualityFlags: [
+    { flag: 'many-omissions', metrics: 'all', why: 'more than 10 % of trials had no choice' },
+    { flag: 'side-bias', metrics: 'all', why: 'nearly every choice on one side: the shapes were probably not played' },
+    { flag: 'contingency-mismatch', metrics: 'all', why: 'the logged rewards differ from the design' },
+    { flag: 'incomplete-block', metrics: 'all', why: 'the test block was not played to the end' },
+    { flag: 'missing-trials', metrics: 'all', why: 'trials are missing from the log' },
+  ],
+  // biome-ignore format: one contribution per line reads as a table
+  domainMetrics: [
+    { domain: 'flexibility', metric: 'perseverative_errors', weight: 0.5, direction: 'lower-is-better', latency: 'none', reliability: assumed(0.4, 'few reversals per session'), why: 'How quickly a habit is dropped after the rules change.' },
+    { domain: 'learning', metric: 'best_choice_rate', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.5, 'no retest figure for our version'), why: 'How often the option that paid best was chosen.' },
+    { domain: 'learning', metric: 'trials_to_first_criterion', weight: 0.5, direction: 'lower-is-better', latency: 'none', reliability: assumed(0.3, 'one event per session'), why: 'Trials needed to learn the first rule.' },
+    { domain: 'learning', metric: 'reversals', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.4, 'a count of a few events'), why: 'Rules learned within the game.' },
+  ],
+  testResponder,
 };

@@ -2,8 +2,11 @@ import type { GameManifest } from '../../src/runtime/game-contract.ts';
 import { switchDesign, SWITCH_ID, SWITCH_VERSION, type SwitchTrial } from './design.ts';
 import { practicePassed } from './practice.ts';
 import { scoreSwitch, SWITCH_METRICS } from './score.ts';
-import { simulateSwitch, type SwitchParticipant } from './simulate.ts';
+import { simulateSwitch, participantFor, TYPICAL_PARTICIPANT, type SwitchParticipant } from './simulate.ts';
 import { estimateDurationSec } from './timing.ts';
+import { assumed } from '../kit/reliability.ts';
+import { switchMessages } from './messages.ts';
+import { testResponder } from './responses.ts';
 
 /** Switch: cued task switching (colour or shape rule, cued before each figure). */
 export const taskSwitch: GameManifest<SwitchTrial, SwitchParticipant> = {
@@ -18,4 +21,17 @@ export const taskSwitch: GameManifest<SwitchTrial, SwitchParticipant> = {
   score: scoreSwitch,
   practicePassed,
   simulate: simulateSwitch,
+  typicalParticipant: TYPICAL_PARTICIPANT,
+  participantFor,
+  messages: switchMessages,
+  // biome-ignore format: one rule per line reads as a table
+  qualityFlags: [
+    { flag: 'low-accuracy', metrics: 'all', why: 'accuracy near guessing: the rules were probably not followed' },
+    { flag: 'many-omissions', metrics: 'all', why: 'more than 20 % of scored trials were not answered' },
+  ],
+  // biome-ignore format: one contribution per line reads as a table
+  domainMetrics: [
+    { domain: 'flexibility', metric: 'composite', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: assumed(0.7, 'rate-correct scores pool all mixed trials; the switch cost alone has .08 (Enkavi et al. 2019) and is not used'), why: 'Correct answers per second while the rule keeps changing.' },
+  ],
+  testResponder,
 };

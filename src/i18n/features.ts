@@ -6,6 +6,6 @@ import { COACH_MESSAGES } from '../coach/messages.ts';
 import { CREDENTIAL_MESSAGES } from '../credential/messages.ts';
 import { INTEGRITY_MESSAGES } from '../integrity/messages.ts';
 import { profileMessages } from '../scoring/messages.ts';
-import type { GameMessages as MessageBundle } from './game-messages.ts';
+import type { GameMessages as MessageBundle } from '../runtime/game-contract.ts';
 
 export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES, INTEGRITY_MESSAGES, COACH_MESSAGES];
