@@ -8,7 +8,7 @@ import type { Domain } from '../runtime/game-contract.ts';
 import { DOMAINS } from './profile-types.ts';
 
 /** Version of the whole profile algorithm (domain model, formulas, validity rules, fit function, tip rules). */
-export const ALGORITHM_VERSION = '1.0.0';
+export const ALGORITHM_VERSION = '2.0.0';
 
 /**
  * How a metric reacts to a constant input-device latency (Pronk et al. 2020, Behav Res Methods 52:1371):
