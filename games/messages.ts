@@ -1,5 +1,5 @@
-/** The words of every registered game, merged per language (see src/i18n/game-messages.ts). */
-import type { GameMessages } from '../src/i18n/game-messages.ts';
+/** The words of every registered game, merged per language (the type: GameMessages in src/runtime/game-contract.ts). */
+import type { GameMessages } from '../src/runtime/game-contract.ts';
 import { corsiMessages } from './corsi/messages.ts';
 import { flankerMessages } from './flanker/messages.ts';
 import { reactionMessages } from './reaction/messages.ts';

@@ -1,5 +1,5 @@
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian, type Rng } from '../kit/rng.ts';
+import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimResponse, type SimTrial } from '../kit/sim-log.ts';
 import { BLOCK_COUNT } from './board.ts';
 import { CORSI_ID, TIMING, type CorsiDesign, type CorsiTrial, type Direction } from './design.ts';

@@ -1,7 +1,7 @@
 import type { LogEvent } from '../../src/log/events.ts';
 import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { median, round } from '../kit/stats.ts';
+import { median, round } from '../../src/lib/stats.ts';
 import { FLANKER_ID, FLANKER_VERSION, type Condition, type Direction, type FlankerDesign } from './design.ts';
 
 export const FLANKER_SCORER_VERSION = '1.0.0';

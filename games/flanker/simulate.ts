@@ -1,6 +1,6 @@
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { createRng, exGaussian } from '../kit/rng.ts';
+import { createRng, exGaussian } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../kit/sim-log.ts';
 import { FLANKER_ID, opposite, type FlankerDesign } from './design.ts';
 import { practicePassed } from './score.ts';

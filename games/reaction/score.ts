@@ -1,7 +1,7 @@
 import type { LogEvent } from '../../src/log/events.ts';
 import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { mean, median, round, sd } from '../kit/stats.ts';
+import { mean, median, round, sd } from '../../src/lib/stats.ts';
 import { REACTION_ID, REACTION_VERSION, type Condition, type ReactionDesign } from './design.ts';
 
 export const REACTION_SCORER_VERSION = '1.0.0';

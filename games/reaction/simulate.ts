@@ -1,5 +1,5 @@
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian } from '../kit/rng.ts';
+import { createRng, exGaussian } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../kit/sim-log.ts';
 import { REACTION_ID, type Condition, type ReactionDesign } from './design.ts';
 

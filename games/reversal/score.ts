@@ -1,7 +1,7 @@
 import type { LogEvent } from '../../src/log/events.ts';
 import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { round } from '../kit/stats.ts';
+import { round } from '../../src/lib/stats.ts';
 import { replayBlock, type TrialContingency } from './contingency.ts';
 import {
   BEST_PAYS_PER_CHUNK,

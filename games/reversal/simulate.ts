@@ -1,6 +1,6 @@
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { createRng, exGaussian, type Rng } from '../kit/rng.ts';
+import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../kit/sim-log.ts';
 import { ContingencyTracker, otherOption } from './contingency.ts';
 import { REVERSAL_ID, TIMING, type Option, type ReversalDesign, type ReversalTrial } from './design.ts';

@@ -1,7 +1,7 @@
 import type { LogEvent } from '../../src/log/events.ts';
 import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { mean, round, sd } from '../kit/stats.ts';
+import { mean, round, sd } from '../../src/lib/stats.ts';
 import { STOP_ID, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
 import { ssrtIntegration } from './ssrt.ts';
 import { prescribedSsds, SSD_MAX_MS, SSD_MIN_MS, SSD_START_MS, SSD_STEP_MS } from './staircase.ts';

@@ -1,5 +1,5 @@
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian, type Rng } from '../kit/rng.ts';
+import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../kit/sim-log.ts';
 import { STOP_ID, TIMING, type StopDesign, type StopTrial } from './design.ts';
 import { nextSsd, SSD_START_MS } from './staircase.ts';

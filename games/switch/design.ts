@@ -1,5 +1,5 @@
 import type { BlockSpec, GameDesign } from '../../src/runtime/game-contract.ts';
-import { createRng, type Rng } from '../kit/rng.ts';
+import { createRng, type Rng, longestRun } from '../../src/lib/rng.ts';
 
 export const SWITCH_ID = 'switch';
 /** Bump on any change to the design, the scene's timing or the scorer's rules. */
@@ -85,16 +85,6 @@ function crossedOrder(rng: Rng, transitions: readonly Transition[], perCell: num
     if (transitionsOk && longestRun(order.map((c) => c.correct)) <= maxRun) return order;
   }
   throw new Error(`switch design: no order with runs <= ${maxRun} found`);
-}
-
-function longestRun(values: readonly string[]): number {
-  let best = 0;
-  let run = 0;
-  values.forEach((v, i) => {
-    run = i > 0 && v === values[i - 1] ? run + 1 : 1;
-    best = Math.max(best, run);
-  });
-  return best;
 }
 
 function makeTrial(rng: Rng, task: Task, cell: Cell): SwitchTrial {

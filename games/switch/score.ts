@@ -1,7 +1,7 @@
 import type { LogEvent } from '../../src/log/events.ts';
 import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { median, round } from '../kit/stats.ts';
+import { median, round } from '../../src/lib/stats.ts';
 import { SWITCH_ID, SWITCH_VERSION, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
 
 export const SWITCH_SCORER_VERSION = '1.0.0';

@@ -1,6 +1,6 @@
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { createRng, exGaussian, type Rng } from '../kit/rng.ts';
+import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../kit/sim-log.ts';
 import { SWITCH_ID, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
 import { practicePassed } from './practice.ts';

@@ -4,6 +4,6 @@
  */
 import { CREDENTIAL_MESSAGES } from '../credential/messages.ts';
 import { profileMessages } from '../scoring/messages.ts';
-import type { GameMessages as MessageBundle } from './game-messages.ts';
+import type { GameMessages as MessageBundle } from '../runtime/game-contract.ts';
 
 export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES];

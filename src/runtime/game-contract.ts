@@ -32,6 +32,14 @@ export interface GameDesign<T> {
   blocks: BlockSpec<T>[];
 }
 
+/**
+ * A bundle of words in every shell language. Each game brings its own (block instructions, its name, metric names)
+ * in its manifest, so adding a game touches no shell file. Keys: `game.<id>`, `<id>.<instruction>`,
+ * `metric.<id>.<metric id>`; the game contract test checks every key in all four languages. Feature bundles
+ * (profile, credential words) use the same shape.
+ */
+export type GameMessages = Record<'nl' | 'en' | 'uk' | 'ar', Record<string, string>>;
+
 export type MetricDirection = 'higher-is-better' | 'lower-is-better' | 'neither';
 
 export interface MetricDefinition {

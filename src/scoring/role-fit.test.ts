@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../games/kit/rng.ts';
+import { createRng } from '../lib/rng.ts';
 import type { Domain } from '../runtime/game-contract.ts';
 import { DOMAINS, type DomainScore } from './profile-types.ts';
 import { apportionTenths, distanceRange, fitFromMeanSquare, fitRole, stenDistance } from './role-fit.ts';

@@ -5,7 +5,7 @@
  */
 import { simulateCorsi, TYPICAL_PARTICIPANT as CORSI } from '../../../games/corsi/simulate.ts';
 import { simulateFlanker, TYPICAL_PARTICIPANT as FLANKER } from '../../../games/flanker/simulate.ts';
-import { createRng, type Rng } from '../../../games/kit/rng.ts';
+import { createRng, type Rng } from '../../lib/rng.ts';
 import { GAMES } from '../../../games/registry.ts';
 import { simulateReaction, TYPICAL_PARTICIPANT as REACTION } from '../../../games/reaction/simulate.ts';
 import { simulateReversal, TYPICAL_PARTICIPANT as REVERSAL } from '../../../games/reversal/simulate.ts';
