@@ -20,7 +20,7 @@ export type LatencySensitivity = 'absolute' | 'difference' | 'none';
 export interface Reliability {
   value: number;
   /** e.g. "test–retest"; "assumed" when no source gives one. */
-  kind: 'test-retest' | 'assumed';
+  kind: 'test-retest' | 'split-half' | 'assumed';
   source: string;
 }
 

@@ -9,7 +9,7 @@
  * player each, not the norm population, and their ability-to-parameter mappings are not fitted to any data; drawing
  * metric values from the norm distributions is the calibration the profile engine needs, and it is exact by design.
  */
-import { createRng, type Rng } from '../../../games/kit/rng.ts';
+import { createRng, type Rng } from '../../lib/rng.ts';
 import type { Domain, GameScore } from '../../runtime/game-contract.ts';
 import { normalCdf, normalQuantile } from '../conversions.ts';
 import { ASSUMED_WITHIN_DOMAIN_R, domainSpec, type DomainMetric } from '../domain-model.ts';
