@@ -1,21 +1,26 @@
 /**
  * npm run norms:reference — writes the norm entries derived from the public reference data (beside the repository in
- * ../shared/reference/) into the shipped tables: Switch's composite from the SRO cued task-switching trials. The data
- * files themselves never enter the repository; the entries carry their provenance. Exits with a message when the
- * reference folder is absent.
+ * ../shared/reference/) into the shipped tables: Switch's composite from the SRO cued task-switching trials; and the
+ * derived statistics of the sciops reversal-learning sample (reliability and fairness of the learning metrics) into
+ * norms/external/sciops-prl.json, with the MIT notice of that data beside it. The data files themselves never enter
+ * the repository; the entries carry their provenance. Exits with a message when the reference folder is absent.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { NormTable } from '../src/scoring/norm-table.ts';
-import { referencePresent } from '../src/scoring/reference/reference-files.ts';
+import { referencePath, referencePresent } from '../src/scoring/reference/reference-files.ts';
+import { prlParticipants, SCIOPS_TRIALS } from '../src/scoring/reference/sciops-prl.ts';
+import { SCIOPS_REPORT_FILE, sciopsReport } from '../src/scoring/reference/sciops-report.ts';
 import { SRO_SWITCH_FILE } from '../src/scoring/reference/sro-switch.ts';
 import { switchNormEntry } from '../src/scoring/reference/switch-norm.ts';
 
 const TABLES = ['norms/tables/sro-provisional-all.json'];
 
-if (!referencePresent(...SRO_SWITCH_FILE)) {
-  console.error(`norms:reference: ${SRO_SWITCH_FILE.join('/')} not found beside the repository (../shared/reference); nothing written.`);
-  process.exit(1);
+for (const file of [SRO_SWITCH_FILE, SCIOPS_TRIALS]) {
+  if (!referencePresent(...file)) {
+    console.error(`norms:reference: ${file.join('/')} not found beside the repository (../shared/reference); nothing written.`);
+    process.exit(1);
+  }
 }
 const { metric, version } = switchNormEntry();
 for (const file of TABLES) {
@@ -26,3 +31,9 @@ for (const file of TABLES) {
   writeFileSync(path, `${JSON.stringify(table, null, 2)}\n`);
   console.log(`${file}: ${metric.game}:${metric.metric} n = ${metric.n}, mean ${metric.mean}, SD ${metric.sd}, reliability ${metric.reliability.value} (${metric.reliability.kind})`);
 }
+
+const report = sciopsReport(prlParticipants());
+mkdirSync(resolve('norms/external'), { recursive: true });
+writeFileSync(resolve(SCIOPS_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+copyFileSync(referencePath('sciops', 'LICENSE'), resolve('norms/external/LICENSE-sciops'));
+console.log(`${SCIOPS_REPORT_FILE}: ${report.n} participants; ${report.metrics.map((m) => `${m.metric} split-half ${m.splitHalf.full}`).join(', ')}`);

@@ -15,6 +15,7 @@ import type { NormTable } from './norm-table.ts';
 import type { DomainScore } from './profile-types.ts';
 import { Z_90 } from './reliability.ts';
 import { ABOVE_RANGE_FACTOR, FIT_TOLERANCE, fitRole, MIN_FIT_COVERAGE } from './role-fit.ts';
+import type { SciopsReport } from './reference/sciops-report.ts';
 import type { RoleProfile, RoleSet } from './role-profiles.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './session-export.ts';
 import { EXCLUSION_RULES } from './validity.ts';
@@ -24,6 +25,8 @@ export interface CardInput {
   tables: readonly NormTable[];
   roleSet: RoleSet;
   fairness: readonly { file: string; report: FairnessReport }[];
+  /** Derived statistics of the external sciops reversal-learning sample (norms/external/sciops-prl.json), when shipped. */
+  external?: SciopsReport | null;
 }
 
 const en = profileMessages.en;
@@ -36,7 +39,7 @@ function metricDefinition(game: string, metric: string): string {
 
 function domainSection(): string[] {
   const out = ['## 4. Domains and weights', ''];
-  out.push(`Each domain score is a weighted composite of direction-aligned metric z-scores. Weights are renormalised over the metrics that are valid and have a norm; a domain is **not measured** when those metrics carry less than ${MIN_WEIGHT_SHARE * 100} % of its total weight (or none is valid). Reliabilities marked *assumed* have no published source for our task version and are placeholders until retest data exist.`, '');
+  out.push(`Each domain score is a weighted composite of direction-aligned metric z-scores. Weights are renormalised over the metrics that are valid and have a norm; a domain is **not measured** when those metrics carry less than ${MIN_WEIGHT_SHARE * 100} % of its total weight (or none is valid). Reliabilities are *test-retest* (published retest data), *split-half* (computed by us on open trial data, odd vs even, Spearman–Brown to our trial count) or *assumed* (no data for the measure: placeholders until retest data of our own exist); the norm table's figure, when it has one, is used instead of the default here.`, '');
   for (const d of DOMAIN_MODEL) {
     out.push(`### ${domainName(d.domain)} (\`${d.domain}\`)`, '');
     out.push('| Game | Metric | Weight | Direction | Device latency | Reliability (default) | Why |');
@@ -233,12 +236,36 @@ function fairnessSection(reports: CardInput['fairness']): string[] {
   return out;
 }
 
+/** The sciops sample: reliability of the learning metrics and a fairness table, labelled as an external sample. */
+function externalSection(report: SciopsReport | null): string[] {
+  if (!report) return [];
+  const out = ['### External sample: learning metrics on the sciops reversal-learning data', ''];
+  out.push(`**External sample, other task version.** ${report.sample}; N = ${report.n}. Licence: MIT (notice in \`norms/external/LICENSE-sciops\`). Derived statistics in \`norms/external/sciops-prl.json\` (\`npm run norms:reference\`); a test recomputes them from the trials and checks them against the values the data's documentation reports. They are not a norm for Coin hunt, which has two options and a learning criterion.`, '');
+  out.push('| Metric | N | Mean | SD | Split-half (odd vs even blocks) | Stepped to our trials |');
+  out.push('|---|---|---|---|---|---|');
+  for (const m of report.metrics) out.push(`| \`${m.metric}\` | ${m.n} | ${m.mean} | ${m.sd} | r = ${m.splitHalf.r}, Spearman–Brown ${m.splitHalf.full} | ${m.splitHalf.atOurTrials} at ${m.splitHalf.ourTrials} trials |`);
+  out.push('');
+  out.push('Fairness by gender and age band: standardised mean difference (Cohen\'s d, pooled SD, 95 % CI) against the largest group; for the metrics with a direction, the share at or above sten 6, 7 and 8 (stens against the sample\'s own mean and SD) and its adverse-impact ratio to the group with the highest share (Katz 95 % CI). Groups under 30 are named without figures.', '');
+  out.push('| By | Metric | Group | N | Mean | d [95 % CI] | Share ≥ sten 6 / 7 / 8 | AIR 6 / 7 / 8 |');
+  out.push('|---|---|---|---|---|---|---|---|');
+  for (const f of report.fairness) {
+    for (const g of f.groups) {
+      const d = g.smd ? `${g.smd.d} [${g.smd.ci[0]}, ${g.smd.ci[1]}]${g.group === f.reference ? ' (reference)' : ''}` : '—';
+      const shares = g.air ? g.air.map((a) => a.rate).join(' / ') : '—';
+      const airs = g.air ? g.air.map((a) => (a.ratio === null ? '—' : `${a.ratio}${a.ci && a.ci[1] < 1 ? ' *' : ''}`)).join(' / ') : '—';
+      out.push(`| ${f.by} | \`${f.metric}\` | ${g.group} | ${g.n} | ${g.mean ?? '—'} | ${d} | ${shares} | ${airs} |`);
+    }
+  }
+  out.push('', '\\* the CI of the ratio lies wholly below 1.', '');
+  return out;
+}
+
 function limitationsSection(): string[] {
   return [
     '## 12. Known limitations',
     '',
     '- **Provisional norms.** The shipped norm tables come from US adults tested online in 2016–2017 on different task implementations (SRO). They are labelled provisional wherever a score shows. Several of our statistics differ from the reference ones (median vs. mean RT; Kessels block span vs. an averaged adaptive span), which biases z-scores; the comparability column in §7 says how. Dutch norms built with norms:build must replace them before any decision rests on a score.',
-    '- **Two domains not normed.** With the shipped tables, flexibility and learning are not measured; role fits then rest on the other domains and say so (coverage).',
+    '- **Learning not normed.** Flexibility rests on the Switch composite, normed provisionally from the SRO cued task-switching retest trials (151 adults, a harder three-task version: our scores run high). Learning is not measured: Coin hunt (two options, a learning criterion) is not comparable with the open reversal-learning sample (three options, fixed schedule), whose statistics are shown in §11 as an external sample only. Role fits rest on the measured domains and say so (coverage).',
     '- **Modest reliability.** Single-task measures have test–retest reliabilities of .4–.7; several figures are assumed. The 90 % intervals are wide (often ±1–2 stens) and are shown with every score.',
     '- **Speed contamination.** The switch composite and the flanker combined score include response speed, so they correlate with processing speed and with device latency.',
     '- **Example roles.** The role profiles are examples set by the developers, not validated against job performance. Fit percentages from them are conversation starters, not predictions.',
@@ -273,6 +300,7 @@ export function renderAlgorithmCard(input: CardInput): string {
     ...tipsSection(),
     ...buildSection(),
     ...fairnessSection(input.fairness),
+    ...externalSection(input.external ?? null),
     ...limitationsSection(),
     '## 13. Sources',
     '',

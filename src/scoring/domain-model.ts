@@ -46,6 +46,13 @@ export interface DomainSpec {
 const ENKAVI = 'Enkavi et al. (2019), PNAS 116:5472, Self-Regulation Ontology retest data (n = 150)';
 const assumed = (value: number, why: string): Reliability => ({ value, kind: 'assumed', source: `assumed: ${why}` });
 const retest = (value: number, measure: string): Reliability => ({ value, kind: 'test-retest', source: `${ENKAVI}, ${measure}` });
+const SCIOPS = 'nivlab/sciops reversal-learning sample (Zorowitz, Solis, Niv et al. 2023), survey-screened, n = 301';
+/** Odd–even-block split-half in the sciops sample, Spearman–Brown to our 70 test trials (norms/external/sciops-prl.json). */
+const sciopsHalf = (value: number, metric: string): Reliability => ({
+  value,
+  kind: 'split-half',
+  source: `${SCIOPS}: ${metric}, odd vs even blocks, Spearman–Brown to 70 trials; a 3-option task with a fixed schedule, not yet ours`,
+});
 
 /**
  * The weights. Principles: (1) each domain rests on the game's headline score, never on a lone difference score
@@ -77,8 +84,8 @@ export const DOMAIN_MODEL: readonly DomainSpec[] = [
   {
     domain: 'flexibility',
     metrics: [
-      { game: 'switch', metric: 'composite', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: assumed(0.7, 'rate-correct scores pool all mixed trials; the switch cost alone has .08 (Enkavi et al. 2019) and is not used'), why: 'Correct answers per second while the rule keeps changing.' },
-      { game: 'reversal', metric: 'perseverative_errors', weight: 0.5, direction: 'lower-is-better', latency: 'none', reliability: assumed(0.4, 'few reversals per session'), why: 'How quickly a habit is dropped after the rules change.' },
+      { game: 'switch', metric: 'composite', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: { value: 0.59, kind: 'test-retest', source: `${ENKAVI}, threebytwo rate-correct proxy ICC(3,1) .633 stepped to 48 trials; the norm table carries the full derivation` }, why: 'Correct answers per second while the rule keeps changing.' },
+      { game: 'reversal', metric: 'perseverative_errors', weight: 0.5, direction: 'lower-is-better', latency: 'none', reliability: sciopsHalf(0.28, 'perseverative errors'), why: 'How quickly a habit is dropped after the rules change.' },
     ],
   },
   {
@@ -93,7 +100,7 @@ export const DOMAIN_MODEL: readonly DomainSpec[] = [
   {
     domain: 'learning',
     metrics: [
-      { game: 'reversal', metric: 'best_choice_rate', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.5, 'no retest figure for our version'), why: 'How often the option that paid best was chosen.' },
+      { game: 'reversal', metric: 'best_choice_rate', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: sciopsHalf(0.28, 'best-choice rate'), why: 'How often the option that paid best was chosen.' },
       { game: 'reversal', metric: 'trials_to_first_criterion', weight: 0.5, direction: 'lower-is-better', latency: 'none', reliability: assumed(0.3, 'one event per session'), why: 'Trials needed to learn the first rule.' },
       { game: 'reversal', metric: 'reversals', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.4, 'a count of a few events'), why: 'Rules learned within the game.' },
     ],
