@@ -28,7 +28,7 @@ const POINTS_PER_BLOCK = 10;
  * Colour is never the only cue: a lit block turns from dark blue to bright yellow (a large luminance step), grows
  * and gets a thick white outline; a tapped block flashes light blue with an outline; feedback is a tick or a cross.
  */
-export class CorsiScene extends TrialScene<CorsiTrial> {
+export default class CorsiScene extends TrialScene<CorsiTrial> {
   private geometry!: BoardGeometry;
   private blocks: Phaser.GameObjects.Rectangle[] = [];
   private looks: BlockLook[] = [];
@@ -52,10 +52,6 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
   private staticDemo = false;
   private outcomes = new Map<number, boolean>();
   private idleTimer: Phaser.Time.TimerEvent | undefined;
-
-  constructor() {
-    super({ key: 'corsi' });
-  }
 
   protected build(): void {
     // The scene instance is reused when the runtime restarts it: start from a clean slate.

@@ -1,3 +1,5 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimResponse, type SimTrial } from '../kit/sim-log.ts';
@@ -39,6 +41,14 @@ export const TYPICAL_PARTICIPANT: CorsiParticipant = {
   firstTap: { mu: 650, sigma: 120, tau: 200 },
   nextTap: { mu: 420, sigma: 80, tau: 120 },
 };
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export function participantFor(a: Abilities, _latencyMs: number): CorsiParticipant {
+  return {
+    ...TYPICAL_PARTICIPANT,
+    span: { forward: clamp(Math.round(6 + a['working-memory']), 3, 9), backward: clamp(Math.round(5 + a['working-memory']), 2, 9) },
+  };
+}
 
 /** Allowance for each block's instruction and demo screen, which the log does not time (s). */
 export const INTRO_ALLOWANCE_SEC = INTRO_SEC;

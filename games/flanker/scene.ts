@@ -23,7 +23,7 @@ const ARROW_UNITS = 100;
  * frame, reported as one stimulus named 'target' so RT runs from their common onset. Feedback only in practice;
  * test blocks show progress, and their points only when the block ends.
  */
-export class FlankerScene extends TrialScene<FlankerTrial> {
+export default class FlankerScene extends TrialScene<FlankerTrial> {
   private arrows: Phaser.GameObjects.Graphics[] = [];
   private fixation!: Phaser.GameObjects.Container;
   private frame!: Phaser.GameObjects.Rectangle;
@@ -43,10 +43,6 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
   private shown: { target: Direction; flankers: Direction } = { target: 'right', flankers: 'right' };
   private arrowPx = 0;
   private timeout?: Phaser.Time.TimerEvent;
-
-  constructor() {
-    super({ key: 'flanker' });
-  }
 
   protected build(): void {
     this.arrows = Array.from({ length: 5 }, () => this.drawArrow(this.add.graphics(), PALETTE.foreground).setVisible(false));

@@ -1,3 +1,4 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
 import { createRng, exGaussian } from '../../src/lib/rng.ts';
@@ -31,6 +32,16 @@ export const TYPICAL_PARTICIPANT: FlankerParticipant = {
   pOmission: 0.01,
   pPremature: 0.01,
 };
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export function participantFor(a: Abilities, latencyMs: number): FlankerParticipant {
+  const s = a['processing-speed'];
+  return {
+    ...TYPICAL_PARTICIPANT,
+    congruent: { ...TYPICAL_PARTICIPANT.congruent, mu: TYPICAL_PARTICIPANT.congruent.mu - 40 * s + latencyMs },
+    conflictMs: Math.max(0, TYPICAL_PARTICIPANT.conflictMs - 20 * a['selective-attention']),
+  };
+}
 
 /** Plays every block of the design once. */
 export function simulateFlanker(design: FlankerDesign, p: FlankerParticipant, seed: number): LogEvent[] {

@@ -10,7 +10,7 @@ type Phase = 'idle' | 'fixation' | 'target' | 'feedback';
 
 
 /** Reaction: a yellow disc appears after a random wait; tap or press as fast as possible (simple), or on its side (choice). */
-export class ReactionScene extends TrialScene<ReactionTrial> {
+export default class ReactionScene extends TrialScene<ReactionTrial> {
   private fixation!: Phaser.GameObjects.Container;
   private target!: Phaser.GameObjects.Arc;
   private ripple!: Phaser.GameObjects.Arc;
@@ -25,10 +25,6 @@ export class ReactionScene extends TrialScene<ReactionTrial> {
   private points = 0;
   private drawnAt = 0;
   private timeout?: Phaser.Time.TimerEvent;
-
-  constructor() {
-    super({ key: 'reaction' });
-  }
 
   protected build(): void {
     const cross = [this.add.rectangle(0, 0, 28, 4, PALETTE.foreground), this.add.rectangle(0, 0, 4, 28, PALETTE.foreground)];

@@ -1,3 +1,4 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../kit/sim-log.ts';
@@ -22,12 +23,22 @@ export interface ReactionParticipant {
 }
 
 export const TYPICAL_PARTICIPANT: ReactionParticipant = {
-  simple: { mu: 260, sigma: 30, tau: 50 },
-  choice: { mu: 340, sigma: 40, tau: 70 },
+  simple: { mu: 290, sigma: 30, tau: 50 },
+  choice: { mu: 400, sigma: 40, tau: 70 },
   pError: 0.04,
   pOmission: 0.01,
   pPremature: 0.02,
 };
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export function participantFor(a: Abilities, latencyMs: number): ReactionParticipant {
+  const s = a['processing-speed'];
+  return {
+    ...TYPICAL_PARTICIPANT,
+    simple: { ...TYPICAL_PARTICIPANT.simple, mu: TYPICAL_PARTICIPANT.simple.mu - 30 * s + latencyMs },
+    choice: { ...TYPICAL_PARTICIPANT.choice, mu: TYPICAL_PARTICIPANT.choice.mu - 40 * s + latencyMs },
+  };
+}
 
 /** Plays every block of the design once, drawing RTs from ex-Gaussian distributions. */
 export function simulateReaction(design: ReactionDesign, p: ReactionParticipant, seed: number): LogEvent[] {

@@ -34,7 +34,7 @@ interface OptionView {
  * pressing ←/→; a coin or an empty ring follows. After the learning criterion the better shape swaps silently.
  * The scene follows the contingency with the same tracker the scorer replays, and never scores.
  */
-export class ReversalScene extends TrialScene<ReversalTrial> {
+export default class ReversalScene extends TrialScene<ReversalTrial> {
   private views!: Record<Side, OptionView>;
   private fixation!: Phaser.GameObjects.Container;
   private coin!: Phaser.GameObjects.Container;
@@ -51,10 +51,6 @@ export class ReversalScene extends TrialScene<ReversalTrial> {
   private timeout?: Phaser.Time.TimerEvent;
   /** Side of the feedback on screen, to keep it in place on a resize. */
   private feedbackSide: Side | null = null;
-
-  constructor() {
-    super({ key: 'reversal' });
-  }
 
   protected build(): void {
     this.views = { left: this.optionView(), right: this.optionView() };

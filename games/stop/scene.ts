@@ -22,7 +22,7 @@ const RING_WIDTH = 0.16;
  * the trials a thick octagon frame appears around the arrow after the stop-signal delay and the arrow turns hollow:
  * then press nothing. Shape (octagon, hollow arrow) carries the signal; the vermillion colour only adds to it.
  */
-export class StopScene extends TrialScene<StopTrial> {
+export default class StopScene extends TrialScene<StopTrial> {
   private fixation!: Phaser.GameObjects.Container;
   private arrow!: Phaser.GameObjects.Graphics;
   private ring!: Phaser.GameObjects.Graphics;
@@ -44,10 +44,6 @@ export class StopScene extends TrialScene<StopTrial> {
   private targetDrawnAt = 0;
   private signalShown = false;
   private timeout?: Phaser.Time.TimerEvent;
-
-  constructor() {
-    super({ key: 'stop' });
-  }
 
   protected build(): void {
     const cross = [this.add.rectangle(0, 0, 28, 4, PALETTE.foreground), this.add.rectangle(0, 0, 4, 28, PALETTE.foreground)];

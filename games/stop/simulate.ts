@@ -1,3 +1,4 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../kit/sim-log.ts';
@@ -25,12 +26,22 @@ export interface StopParticipant {
 
 export const TYPICAL_PARTICIPANT: StopParticipant = {
   go: { mu: 420, sigma: 50, tau: 90 },
-  ssrt: { mean: 230, sd: 30 },
+  ssrt: { mean: 290, sd: 30 },
   pChoiceError: 0.03,
   pOmission: 0.02,
   frameMs: 1000 / 60,
   pFrameDrop: 0.1,
 };
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export function participantFor(a: Abilities, latencyMs: number): StopParticipant {
+  const s = a['processing-speed'];
+  return {
+    ...TYPICAL_PARTICIPANT,
+    go: { ...TYPICAL_PARTICIPANT.go, mu: TYPICAL_PARTICIPANT.go.mu - 40 * s + latencyMs },
+    ssrt: { mean: TYPICAL_PARTICIPANT.ssrt.mean - 30 * a.inhibition, sd: TYPICAL_PARTICIPANT.ssrt.sd },
+  };
+}
 
 /** Plays every block of the design once (practice counted as passed), the SSD following the game's staircase. */
 export function simulateStop(design: StopDesign, p: StopParticipant, seed: number): LogEvent[] {

@@ -47,7 +47,7 @@ const CAP_PRESSED = 0x56b4e9;
  * sorted left or right by that rule. Single-rule blocks first, then a block where the rule changes unpredictably.
  * The left/right mapping of both rules stays on screen at the bottom corners; colour is never the only cue.
  */
-export class SwitchScene extends TrialScene<SwitchTrial> {
+export default class SwitchScene extends TrialScene<SwitchTrial> {
   private cue!: Phaser.GameObjects.Graphics;
   private target!: Phaser.GameObjects.Graphics;
   private verdict!: Phaser.GameObjects.Graphics;
@@ -67,10 +67,6 @@ export class SwitchScene extends TrialScene<SwitchTrial> {
     figure: null,
     verdict: null,
   };
-
-  constructor() {
-    super({ key: 'switch' });
-  }
 
   /** Layout unit: 1 on a 360-px phone, growing with the stage but not without bound. */
   private get u(): number {

@@ -1,3 +1,4 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
@@ -30,13 +31,24 @@ export interface SwitchParticipant {
 }
 
 export const TYPICAL_PARTICIPANT: SwitchParticipant = {
-  single: { mu: 500, sigma: 60, tau: 120 },
+  single: { mu: 400, sigma: 60, tau: 120 },
   mixingCostMs: 120,
   switchCostMs: 80,
   pError: { single: 0.03, repeat: 0.05, switch: 0.09 },
   pOmission: 0.01,
   pPremature: 0.01,
 };
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export function participantFor(a: Abilities, latencyMs: number): SwitchParticipant {
+  const s = a['processing-speed'];
+  return {
+    ...TYPICAL_PARTICIPANT,
+    single: { ...TYPICAL_PARTICIPANT.single, mu: TYPICAL_PARTICIPANT.single.mu - 40 * s + latencyMs },
+    mixingCostMs: Math.max(0, TYPICAL_PARTICIPANT.mixingCostMs - 40 * a.flexibility),
+    switchCostMs: Math.max(0, TYPICAL_PARTICIPANT.switchCostMs - 25 * a.flexibility),
+  };
+}
 
 /** The cue is drawn in the trial's first step; its onset is the next frame. */
 const CUE_AT_MS = 17;

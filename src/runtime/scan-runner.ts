@@ -1,12 +1,13 @@
 import { gameById } from '../../games/registry.ts';
 import { FrameMonitor } from '../capture/frame-monitor.ts';
 import { startInputCapture } from '../capture/input-capture.ts';
-import { onsetAfterFrame } from '../capture/onset.ts';
 import type { BlockKind, InterruptionReason, LogEvent } from '../log/events.ts';
 import { sessionState, type SessionState } from '../log/resume.ts';
 import { batteryById, type Battery } from './batteries.ts';
 import { nextBlock } from './block-plan.ts';
-import type { AnyGameManifest, CapturedInput, GameBus, GameDesign, GameScore, SceneRun } from './game-contract.ts';
+import { BlockBus } from './game-bus.ts';
+import type { AnyGameManifest, CapturedInput, GameDesign, GameScore, SceneRun } from './game-contract.ts';
+import { batteryProgress } from './progress.ts';
 import type { RecorderClient } from './recorder-client.ts';
 import { SessionLog } from './session-log.ts';
 
@@ -36,6 +37,11 @@ export interface RunnerOptions {
   onEvent?: (e: LogEvent) => void;
   /** Fixed design seed (automation and reproducible demos); random per game otherwise. */
   seed?: number;
+  /**
+   * Where a game's design seed comes from when it starts (a certified session: the server, which hands each seed out
+   * only then). Without it the seed is `seed` or drawn here.
+   */
+  seedFor?: (manifest: AnyGameManifest) => Promise<number>;
   /** Scene clock speed (automation only; see SceneRun.timeScale). */
   timeScale?: number;
 }
@@ -49,32 +55,25 @@ interface Current {
   /** Whether the block's `block-start` is already in the log (a resumed or paused block). */
   opened: boolean;
   startTrial: number;
+  /** The block's channel to its scene; a new one for every intro and every run. */
+  bus: BlockBus | null;
 }
 
 /**
  * Sequences a battery: game → block intro → block → … → break → next game → results. Every decision is derived from
- * the log (`sessionState`), so a reload continues exactly where the log stops. Knows games only by their manifests.
+ * the log (`sessionState`), so a reload continues exactly where the log stops. Knows games only by their manifests;
+ * talks to a running scene through its `BlockBus` (game-bus.ts); learns of interruptions from its host
+ * (`interrupt`, `leaving`: the shell's WindowEventsController calls them).
  */
 export class ScanRunner {
   private log: SessionLog | null = null;
   private battery: Battery | null = null;
   private view: RunnerView = { phase: 'loading' };
   private current: Current | null = null;
-  private inputListeners = new Set<(i: CapturedInput) => void>();
   private stopCapture: (() => void) | null = null;
   private frames = new FrameMonitor();
   private openTrial: number | null = null;
-  /** Keeps bus events in call order even though an onset is stamped a frame after the call. */
-  private chain: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
-  private readonly onHidden = () => {
-    if (document.visibilityState === 'hidden') this.interrupt('hidden');
-  };
-  private readonly onBlur = () => this.interrupt('blur');
-  private readonly onPageHide = () => {
-    if (this.view.phase === 'running') this.interrupt('pagehide');
-    void this.log?.flush();
-  };
 
   constructor(private readonly opts: RunnerOptions) {}
 
@@ -118,11 +117,12 @@ export class ScanRunner {
     }
     // A block resumed after a reload has a new page clock: its telemetry starts again with it.
     if (!this.frames.running) this.frames.start();
+    const bus = this.newBus(c);
     this.stopCapture = startInputCapture(() => this.opts.stage.element(), (raw) => {
       const e = this.emit(raw);
       if (e.type === 'input' && e.trusted) {
         const input: CapturedInput = { seq: e.seq, t: e.t, device: e.device, ...(e.key ? { key: e.key } : {}), ...(e.x === undefined ? {} : { x: e.x }), ...(e.y === undefined ? {} : { y: e.y }) };
-        for (const l of this.inputListeners) l(input);
+        bus.deliver(input);
       }
     });
     this.setView({ phase: 'running', game: c.manifest.id, block: c.block, kind: c.kind, progress: this.progress() });
@@ -134,7 +134,7 @@ export class ScanRunner {
       priorTrials,
       reducedMotion: this.opts.stage.reducedMotion(),
       timeScale: this.opts.timeScale ?? 1,
-      bus: this.bus(c),
+      bus: bus.forScene(),
     });
   }
 
@@ -150,22 +150,48 @@ export class ScanRunner {
     await this.advance(false);
   }
 
+  /**
+   * The page lost the candidate (tab hidden, focus lost, page hidden). A running block stops: its open trial ends as
+   * interrupted and the candidate gets a "Continue" panel. Outside a running block nothing happens.
+   */
+  interrupt(reason: InterruptionReason): void {
+    const c = this.current;
+    if (this.view.phase !== 'running' || !c) return;
+    this.stopCapture?.();
+    this.stopCapture = null;
+    void this.opts.stage.stop();
+    const t = performance.now();
+    const trial = this.openTrial;
+    this.openTrial = null;
+    const bus = c.bus;
+    c.bus = null;
+    this.emit({ type: 'interruption', t, reason });
+    const closeTrial = () => {
+      if (trial === null) return;
+      this.emit({ type: 'trial-end', t, reason: 'interrupted', game: c.manifest.id, block: c.block, trial });
+      this.frames.stimulusOff(t);
+    };
+    // After the scene's queued events (an onset still waiting for its frame), so the log keeps call order.
+    const closed = bus ? bus.then(closeTrial) : Promise.resolve(closeTrial());
+    this.setView({ phase: 'paused', progress: this.progress() });
+    void closed.then(() => this.log?.flush());
+  }
+
+  /** The page may be unloaded: write what is pending. */
+  leaving(): void {
+    void this.log?.flush();
+  }
+
   dispose(): void {
     this.stopCapture?.();
     this.stopCapture = null;
     this.unsubscribe?.();
-    document.removeEventListener('visibilitychange', this.onHidden);
-    window.removeEventListener('blur', this.onBlur);
-    window.removeEventListener('pagehide', this.onPageHide);
     void this.opts.stage.stop();
   }
 
   private attach(log: SessionLog): void {
     this.log = log;
     if (this.opts.onEvent) this.unsubscribe = log.subscribe(this.opts.onEvent);
-    document.addEventListener('visibilitychange', this.onHidden);
-    window.addEventListener('blur', this.onBlur);
-    window.addEventListener('pagehide', this.onPageHide);
   }
 
   private state(): SessionState {
@@ -184,7 +210,7 @@ export class ScanRunner {
       const design = manifest.design(state.current.seed);
       const open = state.current.open;
       if (open) {
-        this.current = { manifest, design, block: open.block, attempt: open.attempt, kind: open.kind, opened: true, startTrial: open.nextTrial };
+        this.current = { manifest, design, block: open.block, attempt: open.attempt, kind: open.kind, opened: true, startTrial: open.nextTrial, bus: null };
         if (open.nextTrial >= (design.blocks[open.block]?.trials.length ?? 0)) {
           // Every trial completed before the interruption: close the block as the scene would have.
           await this.endBlock(this.current, 0);
@@ -195,7 +221,7 @@ export class ScanRunner {
       const next = nextBlock(design, state.current.ended);
       if (next) {
         const kind = design.blocks[next.block]?.kind ?? 'test';
-        this.current = { manifest, design, block: next.block, attempt: next.attempt, kind, opened: false, startTrial: 0 };
+        this.current = { manifest, design, block: next.block, attempt: next.attempt, kind, opened: false, startTrial: 0, bus: null };
         return this.showIntro(resumed);
       }
       this.emit({ type: 'game-end', t: performance.now(), game: manifest.id });
@@ -212,7 +238,7 @@ export class ScanRunner {
     const nextGame = battery.games.find((g) => !state.completedGames.includes(g));
     if (!nextGame) return this.finish();
     const manifest = gameById(nextGame);
-    const seed = this.opts.seed ?? crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+    const seed = await this.seedFor(manifest);
     this.emit({ type: 'game-start', t: performance.now(), game: manifest.id, version: manifest.version, seed });
     return this.advance(resumed);
   }
@@ -231,55 +257,30 @@ export class ScanRunner {
       priorTrials: [],
       reducedMotion: this.opts.stage.reducedMotion(),
       timeScale: this.opts.timeScale ?? 1,
-      bus: this.bus(c),
+      bus: this.newBus(c).forScene(),
     });
   }
 
-  private bus(c: Current): GameBus {
-    const game = c.manifest.id;
-    const ref = (trial: number) => ({ game, block: c.block, trial });
-    const live = () => this.current === c && this.view.phase === 'running';
-    const enqueue = (step: () => void | Promise<void>) => {
-      this.chain = this.chain.then(step).catch((err: unknown) => this.fail(err));
-    };
-    return {
-      trialStart: (trial) => {
-        if (!live()) return;
-        const t = performance.now();
-        this.openTrial = trial;
-        enqueue(() => void this.emit({ type: 'trial-start', t, ...ref(trial) }));
+  private async seedFor(manifest: AnyGameManifest): Promise<number> {
+    if (this.opts.seedFor) return this.opts.seedFor(manifest);
+    return this.opts.seed ?? crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+  }
+
+  /** A fresh channel for the block `c` now shows (demo or run); calls on an older one are dropped. */
+  private newBus(c: Current): BlockBus {
+    const bus: BlockBus = new BlockBus(
+      {
+        emit: (e) => this.emit(e),
+        live: (): boolean => this.current === c && c.bus === bus && this.view.phase === 'running',
+        frames: this.frames,
+        setOpenTrial: (trial) => (this.openTrial = trial),
+        blockDone: (points) => this.endBlock(c, points),
+        fail: (err) => this.fail(err),
       },
-      stimulusDrawn: (trial, name, frameTime, params) => {
-        if (!live()) return;
-        const onset = onsetAfterFrame(frameTime);
-        enqueue(async () => {
-          const t = await onset;
-          this.emit({ type: 'stimulus', t, drawnAt: frameTime, name, ...ref(trial), ...(params ? { params } : {}) });
-          if (name === 'target') this.frames.stimulusOn(t);
-        });
-      },
-      response: (trial, input, value) => {
-        if (!live()) return;
-        enqueue(() => void this.emit({ type: 'response', t: input.t, input: input.seq, value, ...ref(trial) }));
-      },
-      trialEnd: (trial, reason) => {
-        if (!live()) return;
-        const t = performance.now();
-        this.openTrial = null;
-        enqueue(() => {
-          this.emit({ type: 'trial-end', t, reason, ...ref(trial) });
-          this.frames.stimulusOff(t);
-        });
-      },
-      blockDone: (points) => {
-        if (!live()) return;
-        enqueue(() => this.endBlock(c, points));
-      },
-      onInput: (listener) => {
-        this.inputListeners.add(listener);
-        return () => this.inputListeners.delete(listener);
-      },
-    };
+      { game: c.manifest.id, block: c.block },
+    );
+    c.bus = bus;
+    return bus;
   }
 
   private async endBlock(c: Current, points: number): Promise<void> {
@@ -298,26 +299,6 @@ export class ScanRunner {
     await this.advance(false);
   }
 
-  private interrupt(reason: InterruptionReason): void {
-    if (this.view.phase !== 'running' || !this.current) return;
-    this.stopCapture?.();
-    this.stopCapture = null;
-    void this.opts.stage.stop();
-    const t = performance.now();
-    const trial = this.openTrial;
-    const c = this.current;
-    this.openTrial = null;
-    this.emit({ type: 'interruption', t, reason });
-    if (trial !== null) {
-      this.chain = this.chain.then(() => {
-        this.emit({ type: 'trial-end', t, reason: 'interrupted', game: c.manifest.id, block: c.block, trial });
-        this.frames.stimulusOff(t);
-      });
-    }
-    this.setView({ phase: 'paused', progress: this.progress() });
-    void this.chain.then(() => this.log?.flush());
-  }
-
   private async finish(): Promise<void> {
     this.emit({ type: 'session-end', t: performance.now() });
     await this.log?.flush();
@@ -332,23 +313,9 @@ export class ScanRunner {
     return this.log.emit(e);
   }
 
-  /** Share of the battery done, weighted by each game's expected duration. */
   private progress(): number {
-    const battery = this.battery;
-    if (!battery || !this.log) return 0;
-    const state = sessionState(this.log.events);
-    const weights = battery.games.map((g) => gameById(g).expectedDurationSec);
-    const total = weights.reduce((a, b) => a + b, 0) || 1;
-    let done = 0;
-    battery.games.forEach((g, i) => {
-      if (state?.completedGames.includes(g)) done += weights[i] ?? 0;
-      else if (state?.current?.game === g && this.current) {
-        const blocks = this.current.design.blocks.length || 1;
-        const endedBlocks = new Set(state.current.ended.map((e) => e.block)).size;
-        done += ((weights[i] ?? 0) * endedBlocks) / blocks;
-      }
-    });
-    return Math.min(1, done / total);
+    if (!this.battery || !this.log) return 0;
+    return batteryProgress(this.battery, sessionState(this.log.events), this.current ? this.current.design.blocks.length : null);
   }
 
   private setView(view: RunnerView): void {

@@ -8,6 +8,7 @@ import { batteryById, batteryDurationSec, BATTERIES, DEFAULT_BATTERY } from '../
 import { GameHostController } from '../runtime/game-host.ts';
 import type { RecorderClient } from '../runtime/recorder-client.ts';
 import { ScanRunner, type RunnerView } from '../runtime/scan-runner.ts';
+import { WindowEventsController } from '../runtime/window-events.ts';
 import type { LogEvent } from '../log/events.ts';
 import type { StorageStatus } from '../worker/recorder.ts';
 import type { SessionRow } from '../worker/event-store.ts';
@@ -58,6 +59,10 @@ export class TsScan extends LitElement {
   private readonly recorderConsumer = new ContextConsumer(this, { context: recorderContext });
   private readonly host = new GameHostController(this, () => this.renderRoot.querySelector<HTMLElement>('.stage'));
   private runner: ScanRunner | null = null;
+  private readonly windowEvents = new WindowEventsController(this, () => ({
+    interrupted: (reason) => this.runner?.interrupt(reason),
+    leaving: () => this.runner?.leaving(),
+  }));
   /** A finished session shown without a runner (automation's showSession). */
   private shownSession: string | null = null;
   private readonly params = new URLSearchParams(location.search);

@@ -1,0 +1,88 @@
+import type { FrameMonitor } from '../capture/frame-monitor.ts';
+import { onsetAfterFrame } from '../capture/onset.ts';
+import type { LogEvent, UnsequencedEvent } from '../log/events.ts';
+import type { CapturedInput, GameBus } from './game-contract.ts';
+
+/** What a bus needs from the runner that owns it. */
+export interface BusHost {
+  /** Logs an event (gives it seq and page). */
+  emit(e: UnsequencedEvent): LogEvent;
+  /** Whether this bus's block is still the one running: a stopped scene's late calls are dropped. */
+  live(): boolean;
+  /** The block's frame telemetry: stimulus windows open at a target's onset and close at its trial end. */
+  frames: FrameMonitor;
+  /** The trial that is open now (an interruption ends it as interrupted), or null. */
+  setOpenTrial(trial: number | null): void;
+  /** The scene finished the block; the runner closes it. */
+  blockDone(points: number): Promise<void>;
+  fail(err: unknown): void;
+}
+
+/**
+ * The one channel between a running scene and the log (game contract). Calls are logged in call order although an
+ * onset is only known a frame after the call: every step goes through one promise chain, which the runner also uses
+ * to order an interruption's events after the scene's.
+ */
+export class BlockBus {
+  private chain: Promise<void> = Promise.resolve();
+  private readonly inputListeners = new Set<(i: CapturedInput) => void>();
+
+  constructor(
+    private readonly host: BusHost,
+    private readonly ref: { game: string; block: number },
+  ) {}
+
+  /** Runs `step` after everything queued so far (bus calls and earlier steps). */
+  then(step: () => void | Promise<void>): Promise<void> {
+    this.chain = this.chain.then(step).catch((err: unknown) => this.host.fail(err));
+    return this.chain;
+  }
+
+  /** Hands a trusted input to the scene's listeners. */
+  deliver(input: CapturedInput): void {
+    for (const l of this.inputListeners) l(input);
+  }
+
+  forScene(): GameBus {
+    const { host } = this;
+    const ref = (trial: number) => ({ ...this.ref, trial });
+    return {
+      trialStart: (trial) => {
+        if (!host.live()) return;
+        const t = performance.now();
+        host.setOpenTrial(trial);
+        void this.then(() => void host.emit({ type: 'trial-start', t, ...ref(trial) }));
+      },
+      stimulusDrawn: (trial, name, frameTime, params) => {
+        if (!host.live()) return;
+        const onset = onsetAfterFrame(frameTime);
+        void this.then(async () => {
+          const t = await onset;
+          host.emit({ type: 'stimulus', t, drawnAt: frameTime, name, ...ref(trial), ...(params ? { params } : {}) });
+          if (name === 'target') host.frames.stimulusOn(t);
+        });
+      },
+      response: (trial, input, value) => {
+        if (!host.live()) return;
+        void this.then(() => void host.emit({ type: 'response', t: input.t, input: input.seq, value, ...ref(trial) }));
+      },
+      trialEnd: (trial, reason) => {
+        if (!host.live()) return;
+        const t = performance.now();
+        host.setOpenTrial(null);
+        void this.then(() => {
+          host.emit({ type: 'trial-end', t, reason, ...ref(trial) });
+          host.frames.stimulusOff(t);
+        });
+      },
+      blockDone: (points) => {
+        if (!host.live()) return;
+        void this.then(() => host.blockDone(points));
+      },
+      onInput: (listener) => {
+        this.inputListeners.add(listener);
+        return () => this.inputListeners.delete(listener);
+      },
+    };
+  }
+}
