@@ -31,7 +31,4 @@ export function readCsv(...parts: string[]): Record<string, string>[] {
   });
 }
 
-/** Spearman–Brown: the reliability of a test `factor` times as long as one with reliability `r`. */
-export function spearmanBrown(r: number, factor: number): number {
-  return (factor * r) / (1 + (factor - 1) * r);
-}
+export { spearmanBrownLength as spearmanBrown } from '../reliability.ts';
