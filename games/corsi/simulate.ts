@@ -2,7 +2,7 @@ import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
-import { SimLog, type SimResponse, type SimTrial } from '../kit/sim-log.ts';
+import { SimLog, type SimResponse, type SimTrial } from '../../src/log/sim-log.ts';
 import { BLOCK_COUNT } from './board.ts';
 import { CORSI_ID, TIMING, type CorsiDesign, type CorsiTrial, type Direction } from './design.ts';
 import { expectedTaps, judgeSequence, PRACTICE_MIN_CORRECT, stopRuleMet } from './rules.ts';
@@ -43,12 +43,10 @@ export const TYPICAL_PARTICIPANT: CorsiParticipant = {
 };
 
 /** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
-export function participantFor(a: Abilities, _latencyMs: number): CorsiParticipant {
-  return {
-    ...TYPICAL_PARTICIPANT,
-    span: { forward: clamp(Math.round(6 + a['working-memory']), 3, 9), backward: clamp(Math.round(5 + a['working-memory']), 2, 9) },
-  };
-}
+export const participantFor = (a: Abilities): CorsiParticipant => {
+  const span = (typical: number, min: number) => clamp(Math.round(typical + a['working-memory']), min, 9);
+  return { ...TYPICAL_PARTICIPANT, span: { forward: span(6, 3), backward: span(5, 2) } };
+};
 
 /** Allowance for each block's instruction and demo screen, which the log does not time (s). */
 export const INTRO_ALLOWANCE_SEC = INTRO_SEC;

@@ -31,29 +31,15 @@ export const reaction: GameManifest<ReactionTrial, ReactionParticipant> = {
   typicalParticipant: TYPICAL_PARTICIPANT,
   participantFor,
   messages: reactionMessages,
+  // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
     { flag: 'simple.many-anticipations', metrics: { prefix: 'simple.' }, why: 'more than 20 % of simple-RT answers came too early' },
     { flag: 'choice.many-anticipations', metrics: { prefix: 'choice.' }, why: 'more than 20 % of choice-RT answers came too early' },
   ],
+  // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
-    {
-      domain: 'processing-speed',
-      metric: 'simple.median_rt',
-      weight: 1,
-      direction: 'lower-is-better',
-      latency: 'absolute',
-      reliability: assumed(0.6, 'no retest figure for simple RT in our sources; set at the lower choice-RT figure'),
-      why: 'Speed of a single prepared response.',
-    },
-    {
-      domain: 'processing-speed',
-      metric: 'choice.median_rt',
-      weight: 1,
-      direction: 'lower-is-better',
-      latency: 'absolute',
-      reliability: retest(0.68, 'choice reaction time'),
-      why: 'Speed of a simple decision.',
-    },
+    { domain: 'processing-speed', metric: 'simple.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: assumed(0.6, 'no retest figure for simple RT in our sources; set at the lower choice-RT figure'), why: 'Speed of a single prepared response.' },
+    { domain: 'processing-speed', metric: 'choice.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.68, 'choice reaction time'), why: 'Speed of a simple decision.' },
   ],
   testResponder,
 };

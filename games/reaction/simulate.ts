@@ -1,7 +1,8 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian } from '../../src/lib/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { REACTION_ID, type Condition, type ReactionDesign } from './design.ts';
 
 export interface ExGaussParams {
@@ -31,14 +32,11 @@ export const TYPICAL_PARTICIPANT: ReactionParticipant = {
 };
 
 /** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
-export function participantFor(a: Abilities, latencyMs: number): ReactionParticipant {
-  const s = a['processing-speed'];
-  return {
-    ...TYPICAL_PARTICIPANT,
-    simple: { ...TYPICAL_PARTICIPANT.simple, mu: TYPICAL_PARTICIPANT.simple.mu - 30 * s + latencyMs },
-    choice: { ...TYPICAL_PARTICIPANT.choice, mu: TYPICAL_PARTICIPANT.choice.mu - 40 * s + latencyMs },
-  };
-}
+export const participantFor = (a: Abilities, latencyMs: number): ReactionParticipant => ({
+  ...TYPICAL_PARTICIPANT,
+  simple: speededBy(TYPICAL_PARTICIPANT.simple, 30, a, latencyMs),
+  choice: speededBy(TYPICAL_PARTICIPANT.choice, 40, a, latencyMs),
+});
 
 /** Plays every block of the design once, drawing RTs from ex-Gaussian distributions. */
 export function simulateReaction(design: ReactionDesign, p: ReactionParticipant, seed: number): LogEvent[] {

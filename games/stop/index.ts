@@ -39,22 +39,16 @@ export const stop: GameManifest<StopTrial, StopParticipant> = {
   typicalParticipant: TYPICAL_PARTICIPANT,
   participantFor,
   messages: stopMessages,
+  // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
     { flag: 'ssrt.race-violation', metrics: { prefix: 'ssrt' }, why: 'the race model behind SSRT does not hold for this play' },
     { flag: 'ssrt.p-respond-out-of-range', metrics: { prefix: 'ssrt' }, why: 'the stop-signal delay did not settle where SSRT is reliable' },
     { flag: 'ssrt.many-go-omissions', metrics: { prefix: 'ssrt' }, why: 'too many go trials without an answer (waiting for the signal biases SSRT)' },
     { flag: 'ssd-mismatch', metrics: { prefix: 'ssrt' }, why: 'the logged stop-signal delays differ from the staircase' },
   ],
+  // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
-    {
-      domain: 'inhibition',
-      metric: 'ssrt',
-      weight: 1,
-      direction: 'lower-is-better',
-      latency: 'absolute',
-      reliability: retest(0.5, 'stop-signal SSRT (about .5)'),
-      why: 'Time needed to stop an action already started (race model).',
-    },
+    { domain: 'inhibition', metric: 'ssrt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.5, 'stop-signal SSRT (about .5)'), why: 'Time needed to stop an action already started (race model).' },
   ],
   testResponder,
 };

@@ -1,8 +1,9 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { SWITCH_ID, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
 import { practicePassed } from './practice.ts';
 import { FEEDBACK_MS, ITI_MS, LEAD_IN_MS } from './timing.ts';
@@ -40,15 +41,12 @@ export const TYPICAL_PARTICIPANT: SwitchParticipant = {
 };
 
 /** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
-export function participantFor(a: Abilities, latencyMs: number): SwitchParticipant {
-  const s = a['processing-speed'];
-  return {
-    ...TYPICAL_PARTICIPANT,
-    single: { ...TYPICAL_PARTICIPANT.single, mu: TYPICAL_PARTICIPANT.single.mu - 40 * s + latencyMs },
-    mixingCostMs: Math.max(0, TYPICAL_PARTICIPANT.mixingCostMs - 40 * a.flexibility),
-    switchCostMs: Math.max(0, TYPICAL_PARTICIPANT.switchCostMs - 25 * a.flexibility),
-  };
-}
+export const participantFor = (a: Abilities, latencyMs: number): SwitchParticipant => {
+  const flex = (ms: number, perZ: number) => Math.max(0, ms - perZ * a.flexibility);
+  const { mixingCostMs, switchCostMs } = TYPICAL_PARTICIPANT;
+  const single = speededBy(TYPICAL_PARTICIPANT.single, 40, a, latencyMs);
+  return { ...TYPICAL_PARTICIPANT, single, mixingCostMs: flex(mixingCostMs, 40), switchCostMs: flex(switchCostMs, 25) };
+};
 
 /** The cue is drawn in the trial's first step; its onset is the next frame. */
 const CUE_AT_MS = 17;

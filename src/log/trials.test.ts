@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimLog } from '../../games/kit/sim-log.ts';
+import { SimLog } from './sim-log.ts';
 import type { LogEvent } from './events.ts';
 import { countInterruptedTrials, pairTrials } from './trials.ts';
 
