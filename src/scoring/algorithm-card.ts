@@ -4,6 +4,7 @@
  * algorithm-card.test.ts fails when the file in docs/ differs from what this renders.
  */
 import { gameById } from '../../games/registry.ts';
+import { integritySection } from '../integrity/card-section.ts';
 import type { Domain } from '../runtime/game-contract.ts';
 import { roundTo, STEN_BOUNDARIES_PERCENTILE, STEN_BOUNDARIES_Z } from './conversions.ts';
 import { DOMINANT_SHARE } from './device-class.ts';
@@ -262,7 +263,7 @@ function externalSection(report: SciopsReport | null): string[] {
 
 function limitationsSection(): string[] {
   return [
-    '## 12. Known limitations',
+    '## 13. Known limitations',
     '',
     '- **Provisional norms.** The shipped norm tables come from US adults tested online in 2016–2017 on different task implementations (SRO). They are labelled provisional wherever a score shows. Several of our statistics differ from the reference ones (median vs. mean RT; Kessels block span vs. an averaged adaptive span), which biases z-scores; the comparability column in §7 says how. Dutch norms built with norms:build must replace them before any decision rests on a score.',
     '- **Learning not normed.** Flexibility rests on the Switch composite, normed provisionally from the SRO cued task-switching retest trials (151 adults, a harder three-task version: our scores run high). Learning is not measured: Coin hunt (two options, a learning criterion) is not comparable with the open reversal-learning sample (three options, fixed schedule), whose statistics are shown in §11 as an external sample only. Role fits rest on the measured domains and say so (coverage).',
@@ -301,8 +302,9 @@ export function renderAlgorithmCard(input: CardInput): string {
     ...buildSection(),
     ...fairnessSection(input.fairness),
     ...externalSection(input.external ?? null),
+    ...integritySection(),
     ...limitationsSection(),
-    '## 13. Sources',
+    '## 14. Sources',
     '',
     '- Eisenberg, I. W., et al. (2019). Uncovering the structure of self-regulation through data-driven ontology discovery. *Nature Communications*, 10, 2319.',
     '- Enkavi, A. Z., et al. (2019). Large-scale analysis of test–retest reliabilities of self-regulation measures. *PNAS*, 116(12), 5472–5477.',
