@@ -24,8 +24,8 @@ export interface ReactionParticipant {
 }
 
 export const TYPICAL_PARTICIPANT: ReactionParticipant = {
-  simple: { mu: 260, sigma: 30, tau: 50 },
-  choice: { mu: 340, sigma: 40, tau: 70 },
+  simple: { mu: 290, sigma: 30, tau: 50 },
+  choice: { mu: 400, sigma: 40, tau: 70 },
   pError: 0.04,
   pOmission: 0.01,
   pPremature: 0.02,

@@ -27,7 +27,7 @@ export interface StopParticipant {
 
 export const TYPICAL_PARTICIPANT: StopParticipant = {
   go: { mu: 420, sigma: 50, tau: 90 },
-  ssrt: { mean: 230, sd: 30 },
+  ssrt: { mean: 290, sd: 30 },
   pChoiceError: 0.03,
   pOmission: 0.02,
   frameMs: 1000 / 60,

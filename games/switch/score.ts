@@ -152,7 +152,8 @@ function medianDifference(a: readonly Scored[], b: readonly Scored[], aLabel: st
   return { value: round(median(ra) - median(rb)) };
 }
 
-function rateCorrect(set: readonly Scored[]): MetricValue {
+/** The rate-correct score of `composite`; exported so the same rule scores reference data (SRO cued task switching). */
+export function rateCorrect(set: readonly { outcome: TrialOutcome }[]): MetricValue {
   if (set.length === 0) return { value: null, reason: 'no completed mixed-block test trials' };
   const seconds = set.reduce((sum, s) => sum + s.outcome.chargedMs, 0) / 1000;
   if (seconds <= 0) return { value: null, reason: 'no answering time (every answer at or before the target onset)' };

@@ -32,7 +32,7 @@ export interface SwitchParticipant {
 }
 
 export const TYPICAL_PARTICIPANT: SwitchParticipant = {
-  single: { mu: 500, sigma: 60, tau: 120 },
+  single: { mu: 400, sigma: 60, tau: 120 },
   mixingCostMs: 120,
   switchCostMs: 80,
   pError: { single: 0.03, repeat: 0.05, switch: 0.09 },

@@ -125,8 +125,8 @@ export type LatencySensitivity = 'absolute' | 'difference' | 'none';
 
 export interface Reliability {
   value: number;
-  /** e.g. "test–retest"; "assumed" when no source gives one. */
-  kind: 'test-retest' | 'assumed';
+  /** "test-retest" (retest data), "split-half" (one session, odd vs even, Spearman–Brown), "assumed" when no data give one. */
+  kind: 'test-retest' | 'split-half' | 'assumed';
   source: string;
 }
 
