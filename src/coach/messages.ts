@@ -2,7 +2,7 @@
  * Words of the coach workspace (src/shell/coach/, src/coach/) in every shell language, merged for `tDynamic` by
  * src/i18n/features.ts. Keys: `coach.*`; `coach.reason.*` follow the verifier's and the presentation verifier's reasons.
  */
-import type { GameMessages } from '../i18n/game-messages.ts';
+import type { GameMessages } from '../runtime/game-contract.ts';
 
 export const COACH_MESSAGES: GameMessages = {
   en: {

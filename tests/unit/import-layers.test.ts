@@ -27,6 +27,8 @@ const LAYERS: readonly [string, number, (path: string) => boolean][] = [
   ['i18n', 9, (p) => p.startsWith('src/i18n/')],
   ['worker', 10, (p) => p.startsWith('src/worker/')],
   ['runtime', 11, (p) => p.startsWith('src/runtime/')],
+  // The coach workspace's own logic (intake, storage, recompute): above the profile and credential it reads.
+  ['coach', 11, (p) => p.startsWith('src/coach/')],
   ['shell', 12, (p) => p.startsWith('src/shell/') || p === 'src/main.ts'],
   ['server', 12, (p) => p.startsWith('src/server/') && !p.startsWith('src/server/fixtures/')],
   // Scripts, tests' support, configs, and the issuer's session fixtures (built from every game and battery for tests
