@@ -4,7 +4,7 @@ import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../.
 import { CORSI_ID, CORSI_VERSION, LENGTHS, TIMING, type CorsiDesign, type Direction } from './design.ts';
 import { judgeSequence, stopRuleMet, tapsOf } from './rules.ts';
 
-export const CORSI_SCORER_VERSION = '1.0.0';
+export const CORSI_SCORER_VERSION = '1.1.0';
 
 const directions: Direction[] = ['forward', 'backward'];
 
