@@ -8,7 +8,9 @@
  * - Presentation: the compositor's `PipelineReporter` for a frame begins at the frame's BeginFrame time (the rAF time
  *   of that frame) and ends when the frame was presented. Take the one without `frame_type` (a FORKED reporter is a
  *   speculative copy) whose state is presented and whose start equals the stimulus's `drawnAt`; its end is the
- *   presentation.
+ *   presentation. When the main thread misses the frame, the compositor presents that frame without the main
+ *   thread's update (STATE_PRESENTED_PARTIAL) and the update (canvas and marker) reaches the screen later, under a
+ *   reporter with the same start whose state is STATE_PRESENTED_ALL: that one is preferred.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import type { LogEvent } from '../../src/log/events.ts';
@@ -28,6 +30,8 @@ interface TraceEvent {
 export interface PresentedFrame {
   start: number;
   presented: number;
+  /** All updates of the frame presented (ALL), or only some (PARTIAL: the main thread's came later). */
+  all: boolean;
 }
 
 const SYNC_MARK = 'talentscan-clock-sync';
@@ -73,7 +77,7 @@ export function presentedFrames(events: TraceEvent[]): PresentedFrame[] {
       const begin = stack.pop();
       const r = begin?.args?.frame_reporter;
       if (!begin || !r || r.frame_type !== undefined || !r.state?.startsWith('STATE_PRESENTED')) continue;
-      frames.push({ start: (begin.ts - offsetUs) / 1000, presented: (e.ts - offsetUs) / 1000 });
+      frames.push({ start: (begin.ts - offsetUs) / 1000, presented: (e.ts - offsetUs) / 1000, all: r.state === 'STATE_PRESENTED_ALL' });
     }
   }
   return frames;
@@ -83,7 +87,7 @@ export function presentedFrames(events: TraceEvent[]): PresentedFrame[] {
 export interface OnsetComparison {
   stimuli: number;
   measuredCount: number;
-  matched: { name: string; measured: number; raf: number }[];
+  matched: { name: string; measured: number; raf: number; drawnAt: number; t: number; presentedAt?: number; frame: PresentedFrame; others: PresentedFrame[] }[];
 }
 
 /** How close the drawing frame's rAF time must be to a reporter's start: the 5 µs clock resolution, and trace µs. */
@@ -96,10 +100,12 @@ export function compareOnsets(events: readonly LogEvent[], frames: PresentedFram
     if (e.type !== 'stimulus') continue;
     out.stimuli++;
     if (e.presentedAt !== undefined) out.measuredCount++;
-    const frame = byStart.find((f) => Math.abs(f.start - e.drawnAt) <= START_TOLERANCE_MS);
+    const candidates = byStart.filter((f) => Math.abs(f.start - e.drawnAt) <= START_TOLERANCE_MS);
+    const frame = candidates.find((f) => f.all) ?? candidates[0];
     if (!frame) continue;
     const measured = (e.presentedAt ?? e.t) - frame.presented;
-    out.matched.push({ name: e.name, measured, raf: e.t - frame.presented });
+    const others = candidates.filter((f) => f !== frame);
+    out.matched.push({ name: e.name, measured, raf: e.t - frame.presented, drawnAt: e.drawnAt, t: e.t, ...(e.presentedAt === undefined ? {} : { presentedAt: e.presentedAt }), frame, others });
   }
   return out;
 }

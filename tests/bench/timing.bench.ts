@@ -17,9 +17,10 @@
  * for the rAF rule. Target: |onset − presentation| ≤ 1 ms for ≥ 95% of stimuli under the measured rule.
  *
  * Options (environment): BENCH_LAUNCHES (browser launches per condition, default 3), BENCH_CONDITIONS (comma list
- * of condition keys: idle, busy, throttle).
+ * of condition keys: idle, busy, throttle), BENCH_DUMP (a file to append each run's matched stimuli to, JSON lines).
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { appendFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -189,6 +190,7 @@ async function main(): Promise<void> {
     for (let launch = 0; launch < LAUNCHES; launch++) {
       const r = await runCondition(url, c, 1000 + i * 100 + launch);
       runs.push(r);
+      if (process.env.BENCH_DUMP) appendFileSync(process.env.BENCH_DUMP, JSON.stringify({ condition: c.key, launch, matched: r.onsets.matched }) + '\n');
       const m = onsetStats(r.onsets.matched.map((o) => o.measured));
       const raf = onsetStats(r.onsets.matched.map((o) => o.raf));
       console.log(
