@@ -30,7 +30,8 @@ export function onsetRuleFlag(events: readonly LogEvent[], game: string): { code
   const s = onsetRuleSummary(events, game);
   if (s.presentation === 'unknown' || s.raf === 0) return null;
   if (s.presentation === 'none') {
-    return { code: 'onsets-raf-rule', detail: `This browser does not report when a frame was presented (no Element Timing): all ${s.raf} stimulus onsets follow the rAF rule, which may lie up to two frames from the presented frame.` };
+    const detail = `This browser does not report when a frame was presented (no Element Timing): all ${s.raf} stimulus onsets follow the rAF rule, `;
+    return { code: 'onsets-raf-rule', detail: `${detail}which may lie up to two frames from the presented frame.` };
   }
   return { code: 'onsets-partly-measured', detail: `${s.raf} of ${s.raf + s.presented} stimulus onsets were not measured in time and follow the rAF rule.` };
 }

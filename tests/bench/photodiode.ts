@@ -105,7 +105,8 @@ export function compareOnsets(events: readonly LogEvent[], frames: PresentedFram
     if (!frame) continue;
     const measured = (e.presentedAt ?? e.t) - frame.presented;
     const others = candidates.filter((f) => f !== frame);
-    out.matched.push({ name: e.name, measured, raf: e.t - frame.presented, drawnAt: e.drawnAt, t: e.t, ...(e.presentedAt === undefined ? {} : { presentedAt: e.presentedAt }), frame, others });
+    const times = { drawnAt: e.drawnAt, t: e.t, ...(e.presentedAt === undefined ? {} : { presentedAt: e.presentedAt }) };
+    out.matched.push({ name: e.name, measured, raf: e.t - frame.presented, ...times, frame, others });
   }
   return out;
 }
