@@ -116,8 +116,8 @@ async function runCondition(url: string, c: Condition, seed: number) {
     const phase = await page.evaluate(() => window.__talentscan?.phase() ?? 'none');
     if (phase === 'done' || phase === 'break') break;
     if (phase === 'intro') {
-      await page.getByRole('button', { name: 'Start', exact: true }).click({ timeout: 30_000 });
-      await page.waitForFunction(() => window.__talentscan?.phase() !== 'intro', null, { timeout: 30_000 });
+      await page.getByRole('button', { name: 'Start', exact: true }).click({ timeout: 90_000 });
+      await page.waitForFunction(() => window.__talentscan?.phase() !== 'intro', null, { timeout: 90_000 });
       continue;
     }
     const onset = (await (
@@ -125,7 +125,7 @@ async function runCondition(url: string, c: Condition, seed: number) {
         const h = window.__talentscan;
         if (!h || h.phase() !== 'running') return 'not-running';
         return h.onsets[n] ?? null;
-      }, seen, { timeout: 30_000, polling: 5 })
+      }, seen, { timeout: 90_000, polling: 5 })
     ).jsonValue()) as OnsetReport | 'not-running';
     if (onset === 'not-running') {
       await page.waitForTimeout(50);
@@ -137,7 +137,7 @@ async function runCondition(url: string, c: Condition, seed: number) {
     const device: Injection['device'] = injections.length % 2 === 0 ? 'keyboard' : 'mouse';
     await inject(cdp, page, onset, spec.side, spec.condition, device, rt);
     injections.push({ block: onset.block, trial: onset.trial, rt, device });
-    await page.waitForFunction((n) => (window.__talentscan?.onsets.length ?? 0) > n || window.__talentscan?.phase() !== 'running', seen - 1, { timeout: 30_000 });
+    await page.waitForFunction((n) => (window.__talentscan?.onsets.length ?? 0) > n || window.__talentscan?.phase() !== 'running', seen - 1, { timeout: 90_000 });
   }
   await page.waitForFunction(() => window.__talentscan?.phase() === 'done', null, { timeout: 60_000 });
   const trials = (await page.evaluate(() => window.__talentscan?.trials('reaction'))) as TrialRecord[];
