@@ -2,9 +2,10 @@
  * Words of features that live outside the shell dictionaries (profile, credential), in the same shape as a game's:
  * one record per language. Each feature keeps its words beside its code; this list merges them for tDynamic.
  */
+import { COACH_MESSAGES } from '../coach/messages.ts';
 import { CREDENTIAL_MESSAGES } from '../credential/messages.ts';
 import { INTEGRITY_MESSAGES } from '../integrity/messages.ts';
 import { profileMessages } from '../scoring/messages.ts';
 import type { GameMessages as MessageBundle } from './game-messages.ts';
 
-export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES, INTEGRITY_MESSAGES];
+export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES, INTEGRITY_MESSAGES, COACH_MESSAGES];

@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { gameById } from '../../games/registry.ts';
+import { coachReport } from '../coach/intake.ts';
 import { formatNumber, I18nController, t, tDynamic } from '../i18n/index.ts';
 import type { GameScore, MetricDefinition } from '../runtime/game-contract.ts';
 import { recorderContext } from './context.ts';
@@ -85,6 +86,7 @@ export class TsResults extends LitElement {
         ${this.deleted
           ? html`<p role="status">${t('results.deleted')}</p>`
           : html`<button class="secondary" @click=${() => this.download()}>${t('results.download')}</button>
+              <button class="secondary" @click=${() => void this.shareWithCoach()}>${tDynamic('coach.share.button')}</button>
               <button class="secondary" @click=${() => this.deleteData()}>${t('results.delete')}</button>`}
         <a class="button" href="/">${t('results.again')}</a>
       </section>
@@ -128,6 +130,19 @@ export class TsResults extends LitElement {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `talentscan-${this.sessionId}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  /** The full report (profile + raw log) for a coach's workspace, which recomputes and checks it (src/coach/intake.ts). */
+  private async shareWithCoach(): Promise<void> {
+    const recorder = this.recorder.value;
+    const profile = this.profile.value;
+    if (!recorder || !this.sessionId || !profile) return;
+    const report = coachReport(profile, await recorder.events(this.sessionId));
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(report)], { type: 'application/json' }));
+    a.download = `talentscan-report-${this.sessionId}.json`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
