@@ -5,7 +5,7 @@ import { CORSI_ID, CORSI_VERSION, LENGTHS, TIMING, type CorsiDesign, type Direct
 import { judgeSequence, stopRuleMet, tapsOf } from './rules.ts';
 import { playFlags } from '../kit/scoring.ts';
 
-export const CORSI_SCORER_VERSION = '1.0.0';
+export const CORSI_SCORER_VERSION = '1.1.0';
 
 const directions: Direction[] = ['forward', 'backward'];
 

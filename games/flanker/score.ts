@@ -5,7 +5,7 @@ import { median, round } from '../../src/lib/stats.ts';
 import { FLANKER_ID, FLANKER_VERSION, type Condition, type Direction, type FlankerDesign } from './design.ts';
 import { answerInWindow, playFlags } from '../kit/scoring.ts';
 
-export const FLANKER_SCORER_VERSION = '1.0.0';
+export const FLANKER_SCORER_VERSION = '1.1.0';
 
 /** A first response faster than this after the arrows' onset is an anticipation, not a choice (usual choice-RT floor). */
 export const ANTICIPATION_MS = 150;

@@ -5,7 +5,7 @@ import { mean, median, round, sd } from '../../src/lib/stats.ts';
 import { REACTION_ID, REACTION_VERSION, type Condition, type ReactionDesign } from './design.ts';
 import { answerInWindow, playFlags } from '../kit/scoring.ts';
 
-export const REACTION_SCORER_VERSION = '1.0.0';
+export const REACTION_SCORER_VERSION = '1.1.0';
 
 /** Responses faster than this are anticipations, not reactions (Whelan 2008; the usual 100 ms floor). */
 export const ANTICIPATION_MS = 100;

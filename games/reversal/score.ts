@@ -19,7 +19,7 @@ import {
 import { blockPlay, latestAttempt, type BlockPlay } from './play.ts';
 import { sideOf } from './responses.ts';
 
-export const REVERSAL_SCORER_VERSION = '1.0.0';
+export const REVERSAL_SCORER_VERSION = '1.1.0';
 
 /** Above this share of missed test trials the metrics rest on too little behaviour: flagged. */
 export const MAX_OMISSION_RATE = 0.1;

@@ -7,7 +7,7 @@ import { ssrtIntegration } from './ssrt.ts';
 import { prescribedSsds, SSD_MAX_MS, SSD_MIN_MS, SSD_START_MS, SSD_STEP_MS } from './staircase.ts';
 import { answerInWindow, playFlags } from '../kit/scoring.ts';
 
-export const STOP_SCORER_VERSION = '1.0.0';
+export const STOP_SCORER_VERSION = '1.1.0';
 
 /** Fewer correct go RTs than this and go RT mean and SD are not computable. */
 export const MIN_GO_RTS = 5;

@@ -5,7 +5,7 @@ import { median, round } from '../../src/lib/stats.ts';
 import { SWITCH_ID, SWITCH_VERSION, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
 import { playFlags } from '../kit/scoring.ts';
 
-export const SWITCH_SCORER_VERSION = '1.0.0';
+export const SWITCH_SCORER_VERSION = '1.1.0';
 
 /** Answers faster than this after the target are anticipations, not choices (the battery's usual 100 ms floor). */
 export const ANTICIPATION_MS = 100;

@@ -1,5 +1,5 @@
 import type { LogEvent, StimulusEvent } from '../log/events.ts';
-import type { TrialRecord } from '../log/trials.ts';
+import { onsetOf, type OnsetSource, type TrialRecord } from '../log/trials.ts';
 import type { Profile } from '../scoring/profile-types.ts';
 import type { GameDesign } from './game-contract.ts';
 import type { RecorderClient } from './recorder-client.ts';
@@ -17,8 +17,14 @@ export interface OnsetReport {
   block: number;
   trial: number;
   name: string;
-  /** Onset on the page clock (ms). */
+  /** Onset on the page clock (ms) under the current onset rule: what RTs are measured from. */
   t: number;
+  /** Which time `t` is: the measured presentation or the rAF onset. */
+  source: OnsetSource;
+  /** The three times the stimulus event carries (page clock, ms). */
+  drawnAt: number;
+  rafOnset: number;
+  presentedAt?: number;
   /** `performance.timeOrigin` of the page: epoch ms = timeOrigin + t. */
   timeOrigin: number;
   seq: number;
@@ -94,7 +100,20 @@ export function installAutomation(source: AutomationSource): (e: LogEvent) => vo
   return (e) => {
     if (e.type !== 'stimulus') return;
     const s: StimulusEvent = e;
-    const report: OnsetReport = { game: s.game, block: s.block, trial: s.trial, name: s.name, t: s.t, timeOrigin: performance.timeOrigin, seq: s.seq };
+    const onset = onsetOf(s);
+    const report: OnsetReport = {
+      game: s.game,
+      block: s.block,
+      trial: s.trial,
+      name: s.name,
+      t: onset.t,
+      source: onset.source,
+      drawnAt: s.drawnAt,
+      rafOnset: s.t,
+      ...(s.presentedAt === undefined ? {} : { presentedAt: s.presentedAt }),
+      timeOrigin: performance.timeOrigin,
+      seq: s.seq,
+    };
     onsets.push(report);
     for (let i = waiting.length - 1; i >= 0; i--) {
       const w = waiting[i];

@@ -1,6 +1,7 @@
 import { gameById } from '../../games/registry.ts';
 import { FrameMonitor } from '../capture/frame-monitor.ts';
 import { startInputCapture } from '../capture/input-capture.ts';
+import { presentationMarker } from '../capture/presentation-marker.ts';
 import type { BlockKind, InterruptionReason, LogEvent } from '../log/events.ts';
 import { sessionState, type SessionState } from '../log/resume.ts';
 import { batteryById, type Battery } from './batteries.ts';
@@ -273,6 +274,7 @@ export class ScanRunner {
         emit: (e) => this.emit(e),
         live: (): boolean => this.current === c && c.bus === bus && this.view.phase === 'running',
         frames: this.frames,
+        marker: presentationMarker(),
         setOpenTrial: (trial) => (this.openTrial = trial),
         blockDone: (points) => this.endBlock(c, points),
         fail: (err) => this.fail(err),

@@ -290,6 +290,17 @@ describe('bad input: a clear 4xx, nothing issued, the service stays up', () => {
       'impossible-rt',
     ],
     [
+      'a presentation before the frame that drew the stimulus',
+      () =>
+        post(`${run.url}/issuer/api/credentials`, {
+          events: mutate((ev) =>
+            ev.map((e) => (e.type === 'stimulus' && e.game === 'reaction' && e.block === 1 && e.trial === 0 ? { ...e, presentedAt: e.drawnAt - 5 } : e)),
+          ),
+        }),
+      422,
+      'onset',
+    ],
+    [
       'more trials than the design has',
       () =>
         post(`${run.url}/issuer/api/credentials`, {

@@ -7,10 +7,10 @@
  *    - seq not contiguous from 0, a page that does not open with its `page-start`, pages out of order;
  *    - per-page clock running backwards by more than the slack a busy main thread can cause (input `timeStamp`s are
  *      older than the `performance.now()` of the events logged around them, by up to the delivery delay);
- *    - a stimulus whose onset precedes the frame it was drawn in, or follows it by more than a second;
+ *    - a stimulus whose onset (rAF or presented) precedes the frame it was drawn in, or follows it by more than a second;
  *    - a response that names no earlier input on its page, carries a time other than that input's, or falls outside
  *      its trial;
- *    - a response before the target onset (negative RT) in a trial not ended as `premature`;
+ *    - a response before the frame that drew the target in a trial not ended as `premature`;
  *    - unknown games, game versions or batteries, blocks or trials that the game's design (regenerated from the
  *      seed) does not have, more than one completed run of a trial, more responses than a trial can take;
  *    - an automated test play (`page-start.timeScale` ≠ 1) — refused outright: never a valid measurement;
@@ -86,8 +86,9 @@ export function logSchema(maxEvents: number) {
             },
             pointer: { enum: ['coarse', 'fine', 'none'] },
             timeScale: { type: 'number', exclusiveMinimum: 0, maximum: 1000 },
+            presentation: { enum: ['element-timing', 'none'] },
           },
-          ['timeScale'],
+          ['timeScale', 'presentation'],
         ),
         eventSchema('game-start', { game: str(64), version: str(32), seed: { type: 'integer', minimum: -(2 ** 53), maximum: 2 ** 53 } }),
         eventSchema('block-start', { game: str(64), block: int(0, 1000), kind: { enum: ['practice', 'test'] }, attempt: int(0, 100) }),
@@ -98,9 +99,11 @@ export function logSchema(maxEvents: number) {
             ...trialRef,
             name: str(64),
             drawnAt: time,
+            presentedAt: time,
+            paintedAt: time,
             params: { type: 'object', maxProperties: 32, propertyNames: { maxLength: 64 }, additionalProperties: { anyOf: [{ type: 'number' }, str(128)] } },
           },
-          ['params'],
+          ['params', 'presentedAt', 'paintedAt'],
         ),
         eventSchema(
           'input',
@@ -226,6 +229,9 @@ export function plausibilityProblems(events: readonly LogEvent[], nowMs: number)
     if (e.type === 'stimulus' && (e.drawnAt > e.t || e.t - e.drawnAt > 1000)) {
       add('onset', `Stimulus onset at event ${e.seq} is not the frame after it was drawn.`, e.seq);
     }
+    if (e.type === 'stimulus' && e.presentedAt !== undefined && (e.presentedAt < e.drawnAt || e.presentedAt - e.drawnAt > 1000)) {
+      add('onset', `Stimulus presentation at event ${e.seq} is not within a second after the frame that drew it.`, e.seq);
+    }
   }
   if (problems.length) return problems;
 
@@ -322,11 +328,16 @@ export function plausibilityProblems(events: readonly LogEvent[], nowMs: number)
   if (ended.size === 0) add('incomplete', 'No game was completed.');
   if (problems.length) return problems;
 
-  // Reaction times from the paired trials.
+  // Reaction times from the paired trials. A response may precede the measured onset by the frames between drawing and
+  // presentation (an anticipation, which the scorers count as such); before the frame that drew the target it is
+  // impossible unless the game ended the trial as premature.
+  const drawn = new Map<string, number>();
+  for (const e of events) if (e.type === 'stimulus' && e.name === 'target') drawn.set(`${e.game}|${e.block}|${e.trial}|${e.page}`, e.drawnAt);
   for (const trial of pairTrials(events)) {
     if (trial.endReason === 'premature') continue;
+    const drawnAt = drawn.get(`${trial.game}|${trial.block}|${trial.trial}|${trial.page}`);
     for (const r of trial.responses) {
-      if (r.rt !== null && r.rt < 0) {
+      if (r.rt !== null && r.rt < 0 && (drawnAt === undefined || r.t < drawnAt)) {
         add('impossible-rt', `A response ${(-r.rt).toFixed(0)} ms before the target in ${trial.game} block ${trial.block} trial ${trial.trial}, in a trial not ended as premature.`, r.inputSeq);
       }
     }
