@@ -14,13 +14,15 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { randomToken } from '../credential/encoding.ts';
 import type { ProfileSource } from '../credential/profile-source.ts';
 import { STATUS_INVALID, STATUS_LIST_TYP, statusListClaim } from '../credential/status-list.ts';
 import type { IssuerConfig } from './config.ts';
 import { API_HEADERS, HttpError, PUBLIC_HEADERS, readJson, sendJson, sendText } from './http.ts';
-import { IssuanceService, STATUS_LIST_PATH, VCT_PATH } from './issuance.ts';
+import { bitstringStatusListCredential } from './bitstring-status.ts';
+import { BITSTRING_STATUS_PATH, IssuanceService, STATUS_LIST_PATH, VCT_PATH } from './issuance.ts';
 import { loadIssuerIdentity, type IssuerIdentity } from './keys.ts';
 import { Oid4vci } from './oid4vci.ts';
 import { FileStore, type IssuerStore } from './store.ts';
@@ -64,6 +66,28 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
     );
     statusCache = { revision, jwt, until: now + 300 };
     return jwt;
+  }
+
+  let bitstringCache: { revision: number; jwt: string; until: number } | undefined;
+  async function bitstringCredential(): Promise<string> {
+    const now = Date.now();
+    if (bitstringCache && bitstringCache.revision === store.statusRevision() && bitstringCache.until > now) return bitstringCache.jwt;
+    const revision = store.statusRevision();
+    const jwt = await bitstringStatusListCredential(identity, issuance.bitstringStatusListCredential, config.statusListSize, await store.revoked(), new Date(now), 86_400);
+    bitstringCache = { revision, jwt, until: now + 300_000 };
+    return jwt;
+  }
+
+  /** Token Status List draft 10 §8.2: the response SHOULD use gzip Content-Encoding (when the client accepts it). */
+  function sendStatusDocument(req: IncomingMessage, res: ServerResponse, contentType: string, body: string): void {
+    const headers = { ...PUBLIC_HEADERS, 'Cache-Control': 'public, max-age=60', Vary: 'Accept-Encoding' };
+    if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      sendText(res, 200, contentType, body, headers);
+      return;
+    }
+    const zipped = gzipSync(body);
+    res.writeHead(200, { 'Content-Type': contentType, 'Content-Encoding': 'gzip', 'Content-Length': zipped.length, ...headers });
+    res.end(req.method === 'HEAD' ? undefined : zipped);
   }
 
   function checkOrigin(req: IncomingMessage): void {
@@ -128,12 +152,13 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
       vct: issuance.vct,
       name: 'Talentscan cognitive profile',
       description: 'Standard-ten scores per cognitive domain and role-fit percentages, re-computed by the issuer from the raw event log.',
+      // SD-JWT VC draft 08 (pinned by DIIP v4) §8 and §9.2: display entries are tagged with `lang`.
       display: [
-        { locale: 'nl', name: 'Talentscan cognitief profiel' },
-        { locale: 'en', name: 'Talentscan cognitive profile' },
+        { lang: 'nl', name: 'Talentscan cognitief profiel' },
+        { lang: 'en', name: 'Talentscan cognitive profile' },
       ],
       claims: [
-        { path: ['credentialSubject', 'result', null], sd: 'always', display: [{ locale: 'en', label: 'Result' }, { locale: 'nl', label: 'Resultaat' }] },
+        { path: ['credentialSubject', 'result', null], sd: 'always', display: [{ lang: 'en', label: 'Result' }, { lang: 'nl', label: 'Resultaat' }] },
         { path: ['credentialSubject', 'achievement'], sd: 'never' },
         { path: ['evidence'], sd: 'never' },
       ],
@@ -172,7 +197,11 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
         return true;
       case STATUS_LIST_PATH:
         if (!get) break;
-        sendText(res, 200, 'application/statuslist+jwt', await statusListJwt(), { ...PUBLIC_HEADERS, 'Cache-Control': 'public, max-age=60' });
+        sendStatusDocument(req, res, 'application/statuslist+jwt', await statusListJwt());
+        return true;
+      case BITSTRING_STATUS_PATH:
+        if (!get) break;
+        sendStatusDocument(req, res, 'application/vc+jwt', await bitstringCredential());
         return true;
       case VCT_PATH:
         if (!get) break;
@@ -232,7 +261,7 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
   };
 }
 
-const KNOWN = new Set([ISSUE_PATH, REVOKE_PATH, INFO_PATH, STATUS_LIST_PATH, VCT_PATH, '/issuer/oid4vci/token', '/issuer/oid4vci/nonce', '/issuer/oid4vci/credential']);
+const KNOWN = new Set([ISSUE_PATH, REVOKE_PATH, INFO_PATH, STATUS_LIST_PATH, BITSTRING_STATUS_PATH, VCT_PATH, '/issuer/oid4vci/token', '/issuer/oid4vci/nonce', '/issuer/oid4vci/credential']);
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

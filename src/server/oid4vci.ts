@@ -27,9 +27,11 @@ import {
 } from '@openid4vc/oauth2';
 import { Openid4vciIssuer, Openid4vciVersion, setGlobalConfig, type CredentialIssuerMetadata, type IssuerMetadataResult } from '@openid4vc/openid4vci';
 import { compactVerify, decodeJwt, importJWK, type JWK } from 'jose';
-import { jwkFromDidJwk } from '../credential/did.ts';
+import { didJwk, jwkFromDidJwk, resolveHolderKey, type FetchLike } from '../credential/did.ts';
 import { randomToken } from '../credential/encoding.ts';
-import type { OpenBadgeCredential } from '../credential/ob-credential.ts';
+import { DC_SD_JWT, VC_SD_JWT, type SdJwtFormat } from '../credential/formats.ts';
+import { OB_CONTEXT, VCDM_CONTEXT, type OpenBadgeCredential } from '../credential/ob-credential.ts';
+import type { HolderBinding } from '../credential/sd-jwt.ts';
 import type { IssuerConfig } from './config.ts';
 import { API_HEADERS, HttpError, PUBLIC_HEADERS, readForm, readJson, requestLike, sendJson } from './http.ts';
 import type { IssuanceService } from './issuance.ts';
@@ -38,7 +40,8 @@ import type { IssuerStore } from './store.ts';
 
 export const VC_CONFIG_ID = 'TalentscanCognitiveProfile_vc+sd-jwt';
 export const DC_CONFIG_ID = 'TalentscanCognitiveProfile_dc+sd-jwt';
-const FORMAT_OF: Record<string, 'vc+sd-jwt' | 'dc+sd-jwt'> = { [VC_CONFIG_ID]: 'vc+sd-jwt', [DC_CONFIG_ID]: 'dc+sd-jwt' };
+const FORMAT_OF: Record<string, SdJwtFormat> = { [VC_CONFIG_ID]: VC_SD_JWT, [DC_CONFIG_ID]: DC_SD_JWT };
+const VCDM_CONTEXTS = [VCDM_CONTEXT, OB_CONTEXT] as const;
 
 export const TOKEN_PATH = '/issuer/oid4vci/token';
 export const NONCE_PATH = '/issuer/oid4vci/nonce';
@@ -95,17 +98,18 @@ export class Oid4vci {
       { name: config.name, locale: 'nl' },
       { name: config.name, locale: 'en' },
     ];
+    const credentialDisplay = [
+      { name: 'Talentscan cognitief profiel', locale: 'nl', description: 'Cognitief profiel uit de Talentscan-games' },
+      { name: 'Talentscan cognitive profile', locale: 'en', description: 'Cognitive profile from the Talentscan games' },
+    ];
     const common = {
       scope: 'talentscan_cognitive_profile',
-      cryptographic_binding_methods_supported: ['jwk', 'did:jwk'],
+      cryptographic_binding_methods_supported: ['jwk', 'did:jwk', 'did:web'],
       credential_signing_alg_values_supported: ['ES256'],
       proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['ES256'] } },
-      credential_metadata: {
-        display: [
-          { name: 'Talentscan cognitief profiel', locale: 'nl', description: 'Cognitief profiel uit de Talentscan-games' },
-          { name: 'Talentscan cognitive profile', locale: 'en', description: 'Cognitive profile from the Talentscan games' },
-        ],
-      },
+      // Draft 15 (pinned by DIIP v4) reads `display` on the configuration, 1.0 under `credential_metadata`: both are served.
+      display: credentialDisplay,
+      credential_metadata: { display: credentialDisplay },
     };
     this.credentialIssuerMetadata = this.issuer.createCredentialIssuerMetadata({
       credential_issuer: base,
@@ -113,8 +117,10 @@ export class Oid4vci {
       nonce_endpoint: base + NONCE_PATH,
       display,
       credential_configurations_supported: {
-        [VC_CONFIG_ID]: { format: 'vc+sd-jwt', credential_definition: { type: ['VerifiableCredential', 'OpenBadgeCredential'] }, ...common },
-        [DC_CONFIG_ID]: { format: 'dc+sd-jwt', vct: issuance.vct, ...common },
+        // VCDM 2.0 secured with SD-JWT (VC-JOSE-COSE): neither OpenID4VCI draft 15 nor 1.0 defines a format for it; the
+        // identifier is the media subtype VC-JOSE-COSE registers, with the W3C profiles' `credential_definition`.
+        [VC_CONFIG_ID]: { format: VC_SD_JWT, credential_definition: { '@context': [...VCDM_CONTEXTS], type: ['VerifiableCredential', 'OpenBadgeCredential'] }, ...common },
+        [DC_CONFIG_ID]: { format: DC_SD_JWT, vct: issuance.vct, ...common },
       },
     } as CredentialIssuerMetadata);
     this.authorizationServerMetadata = this.as.createAuthorizationServerMetadata({
@@ -156,6 +162,8 @@ export class Oid4vci {
         let jwk: JWK | undefined;
         if (signer.method === 'jwk') jwk = signer.publicJwk as JWK;
         else if (signer.method === 'did' && signer.didUrl.startsWith('did:jwk:')) jwk = jwkFromDidJwk(signer.didUrl);
+        // DIIP v4 (Identifiers, OID4VCI): holders are named by did:jwk or did:web; a did:web key comes from its DID document.
+        else if (signer.method === 'did' && signer.didUrl.startsWith('did:web:')) jwk = await resolveHolderKey(signer.didUrl, holderDidFetch).catch(() => undefined);
         if (!jwk || 'd' in jwk || signer.alg !== 'ES256') return { verified: false };
         try {
           await compactVerify(compact, await importJWK(jwk, 'ES256'), { algorithms: ['ES256'] });
@@ -197,18 +205,36 @@ export class Oid4vci {
     try {
       if (path === TOKEN_PATH && req.method === 'POST') await this.token(req, res);
       else if (path === NONCE_PATH && req.method === 'POST') {
-        const { nonce, expiresIn } = await this.newNonce();
-        sendJson(res, 200, this.issuer.createNonceResponse({ cNonce: nonce, cNonceExpiresIn: expiresIn }), PUBLIC_HEADERS);
+        // Draft 15 §7.2 and 1.0 §7.2: the nonce response holds `c_nonce` only (draft 15 removed `c_nonce_expires_in`).
+        const { nonce } = await this.newNonce();
+        sendJson(res, 200, { c_nonce: nonce }, PUBLIC_HEADERS);
       } else if (path === CREDENTIAL_PATH && req.method === 'POST') await this.credential(req, res);
       else return false;
     } catch (err) {
-      if (err instanceof Oauth2ServerErrorResponseError) sendJson(res, err.status || 400, err.errorResponse, PUBLIC_HEADERS);
-      else if (err instanceof Oauth2ResourceUnauthorizedError) {
-        sendJson(res, 401, { error: 'invalid_token', error_description: err.message }, { ...PUBLIC_HEADERS, 'WWW-Authenticate': err.toHeaderValue() });
-      } else if (err instanceof HttpError) sendJson(res, err.status, { error: err.code, error_description: err.message }, PUBLIC_HEADERS);
+      if (err instanceof Oauth2ServerErrorResponseError) sendOauthError(res, err.status || 400, err.errorResponse.error, err.errorResponse.error_description);
+      else if (err instanceof Oauth2ResourceUnauthorizedError || (err instanceof HttpError && err.status === 401)) {
+        this.unauthorized(req, res, err instanceof HttpError ? err.message : 'The access token is invalid or has expired.');
+      } else if (err instanceof HttpError) sendOauthError(res, err.status, err.code, err.message);
       else throw err;
     }
     return true;
+  }
+
+  /**
+   * RFC 6750 §3: one `Bearer` challenge with quoted parameters. Without any token in the request the challenge carries no
+   * error code (§3.1); with a bad token it says `invalid_token`, with a description limited to the characters §3 allows.
+   */
+  private unauthorized(req: IncomingMessage, res: ServerResponse, description: string): void {
+    const sent = typeof req.headers.authorization === 'string' && req.headers.authorization.trim() !== '';
+    const challenge = sent
+      ? `Bearer realm="${this.config.publicUrl}", error="invalid_token", error_description="${rfc6750Text(description)}"`
+      : `Bearer realm="${this.config.publicUrl}"`;
+    const headers = { ...PUBLIC_HEADERS, 'WWW-Authenticate': challenge, 'Access-Control-Expose-Headers': 'WWW-Authenticate' };
+    if (sent) sendJson(res, 401, { error: 'invalid_token', error_description: rfc6750Text(description) }, headers);
+    else {
+      res.writeHead(401, { ...headers, 'Content-Length': 0 });
+      res.end();
+    }
   }
 
   private async token(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -221,11 +247,17 @@ export class Oid4vci {
     const grant = parsed.grant;
     const offer = await this.store.take<PendingOffer>('offer', grant.preAuthorizedCode);
     if (!offer) throw new HttpError(400, Oauth2ErrorCodes.InvalidGrant, 'The pre-authorized code is unknown, already used or expired.');
+    // Draft 15 §6.3 / 1.0 §6.3: a missing or unexpected tx_code is `invalid_request`, a wrong one `invalid_grant`.
+    if (!offer.txCodeHash && grant.txCode !== undefined) {
+      await this.store.put('offer', grant.preAuthorizedCode, offer, offer.expiresAt);
+      throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'This offer has no transaction code; send none.');
+    }
     if (offer.txCodeHash) {
       const given = grant.txCode;
       if (!given || !sameSecret(sha256hex(given), offer.txCodeHash)) {
-        // A mistyped code may be retried twice; the offer is gone after the third miss.
+        // A mistyped or missing code may be retried twice; the offer is gone after the third miss.
         if (offer.attempts < 2) await this.store.put('offer', grant.preAuthorizedCode, { ...offer, attempts: offer.attempts + 1 }, offer.expiresAt);
+        if (!given) throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'This offer needs the transaction code (tx_code).');
         throw new HttpError(400, Oauth2ErrorCodes.InvalidGrant, 'The transaction code is wrong.');
       }
     }
@@ -241,15 +273,13 @@ export class Oid4vci {
     const grantId = randomToken(24);
     const ttl = this.config.accessTokenTtlSec;
     await this.store.put('grant', grantId, { offer, issued: [] } satisfies Grant, Date.now() + ttl * 1000);
-    const { nonce, expiresIn } = await this.newNonce();
+    // Draft 15 removed `c_nonce` from the token response (§6.2, change log -15): wallets ask the nonce endpoint.
     const response = await this.as.createAccessTokenResponse({
       authorizationServer: this.config.publicUrl,
       audience: this.config.publicUrl,
       expiresInSeconds: ttl,
       signer: { method: 'jwk', publicJwk: this.identity.jwks.keys[0] as Jwk, alg: 'ES256', kid: this.identity.kid },
       subject: grantId,
-      cNonce: nonce,
-      cNonceExpiresIn: expiresIn,
     });
     sendJson(res, 200, response, PUBLIC_HEADERS);
   }
@@ -271,7 +301,8 @@ export class Oid4vci {
       parsed.credentialConfigurationId ??
       (requested?.format === 'dc+sd-jwt' || (requested?.format === 'vc+sd-jwt' && requested.vct !== undefined) ? DC_CONFIG_ID : requested?.format === 'vc+sd-jwt' ? VC_CONFIG_ID : undefined);
     const format = configId ? FORMAT_OF[configId] : undefined;
-    if (!configId || !format) throw new HttpError(400, 'unsupported_credential_configuration', 'Ask for one of the credential configurations in the issuer metadata.');
+    // Draft 15 §8.3.1.2 (pinned by DIIP v4) names this `unsupported_credential_type`; 1.0 renamed it `unknown_credential_configuration`.
+    if (!configId || !format) throw new HttpError(400, 'unsupported_credential_type', 'Ask for one of the credential configurations in the issuer metadata.');
     if (grant.issued.includes(configId)) throw new HttpError(400, 'invalid_credential_request', 'This credential was already issued for this access token.');
     const proofs = parsed.proofs?.jwt;
     if (!proofs || proofs.length !== 1) throw new HttpError(400, 'invalid_proof', 'Send exactly one proof JWT of the holder key (proof_type jwt).');
@@ -293,20 +324,41 @@ export class Oid4vci {
     });
     const holderJwk = signer.publicJwk as JWK;
     if (holderJwk.kty !== 'EC' || holderJwk.crv !== 'P-256' || 'd' in holderJwk) throw new HttpError(400, 'invalid_proof', 'The holder key must be a public P-256 key.');
+    const holder: HolderBinding = signer.method === 'did' ? { jwk: holderJwk, kid: signer.didUrl } : { jwk: holderJwk };
     grant.issued.push(configId);
     await this.store.put('grant', grantId, grant, grant.offer.expiresAt + this.config.accessTokenTtlSec * 1000);
-    const credential = await this.issueToWallet(grant.offer, format, holderJwk);
+    const credential = await this.issueToWallet(grant.offer, format, holder);
     sendJson(res, 200, this.issuer.createCredentialResponse({ credentialRequest: parsed, credentials: [{ credential }] }), PUBLIC_HEADERS);
   }
 
-  /** The wallet's copy: a new credential id, the holder's did:jwk as subject, the holder key in `cnf`, same status entry. */
-  private async issueToWallet(offer: PendingOffer, format: 'vc+sd-jwt' | 'dc+sd-jwt', holderJwk: JWK): Promise<string> {
-    const { didJwk } = await import('../credential/did.ts');
+  /**
+   * The wallet's copy: a new credential id, the holder's DID as subject (the DID of the proof's `kid`, else the did:jwk of
+   * its key), the holder key in `cnf` (with the DID URL as `kid`, DIIP v4 OID4VCI), the same status entry.
+   */
+  private async issueToWallet(offer: PendingOffer, format: SdJwtFormat, holder: HolderBinding): Promise<string> {
     const id = `urn:uuid:${crypto.randomUUID()}`;
-    const vc: OpenBadgeCredential = { ...offer.vc, id, credentialSubject: { ...offer.vc.credentialSubject, id: didJwk(holderJwk) } };
+    const subject = holder.kid ? holder.kid.replace(/#.*$/, '') : didJwk(holder.jwk);
+    const vc: OpenBadgeCredential = { ...offer.vc, id, credentialSubject: { ...offer.vc.credentialSubject, id: subject } };
     await this.store.put('record', id, { idx: offer.statusIdx, tokenHash: offer.tokenHash }, Date.parse(vc.validUntil) + 86_400_000);
-    return this.issuance.secure(vc, { idx: offer.statusIdx, uri: this.issuance.statusListUri }, format, holderJwk);
+    return this.issuance.secure(vc, { idx: offer.statusIdx, uri: this.issuance.statusListUri }, format, holder);
   }
 }
+
+/** RFC 6750 §3 / OpenID4VCI §8.3.1.2: error descriptions are printable ASCII without `"` and `\`, on one line. */
+export function rfc6750Text(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, '').slice(0, 300).trim();
+}
+
+function sendOauthError(res: ServerResponse, status: number, error: string, description?: string): void {
+  sendJson(res, status, { error, ...(description ? { error_description: rfc6750Text(description) } : {}) }, PUBLIC_HEADERS);
+}
+
+/** Fetches a holder's did:web document: no redirects, a short timeout, a small body. */
+const holderDidFetch: FetchLike = async (url, init) => {
+  const res = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(5000) });
+  const text = await res.text();
+  if (text.length > 64 * 1024) throw new Error('The DID document is too large');
+  return { ok: res.ok, status: res.status, json: async () => JSON.parse(text) as unknown, text: async () => text };
+};
 
 export { API_HEADERS };
