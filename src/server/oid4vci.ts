@@ -12,7 +12,6 @@
  * with `invalid_grant` / `invalid_nonce`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   clientAuthenticationAnonymous,
   Oauth2AuthorizationServer,
@@ -26,6 +25,7 @@ import {
   type Jwk,
 } from '@openid4vc/oauth2';
 import { Openid4vciIssuer, Openid4vciVersion, setGlobalConfig, type CredentialIssuerMetadata, type IssuerMetadataResult } from '@openid4vc/openid4vci';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { compactVerify, decodeJwt, importJWK, type JWK } from 'jose';
 import { didJwk, jwkFromDidJwk, resolveHolderKey, type FetchLike } from '../credential/did.ts';
 import { randomToken } from '../credential/encoding.ts';
@@ -33,7 +33,7 @@ import { DC_SD_JWT, VC_SD_JWT, type SdJwtFormat } from '../credential/formats.ts
 import { OB_CONTEXT, VCDM_CONTEXT, type OpenBadgeCredential } from '../credential/ob-credential.ts';
 import type { HolderBinding } from '../credential/sd-jwt.ts';
 import type { IssuerConfig } from './config.ts';
-import { API_HEADERS, HttpError, PUBLIC_HEADERS, readForm, readJson, requestLike, sendJson } from './http.ts';
+import { API_HEADERS, frameworkError, HttpError, requestLike } from './http.ts';
 import type { IssuanceService } from './issuance.ts';
 import type { IssuerIdentity } from './keys.ts';
 import type { IssuerStore } from './store.ts';
@@ -201,44 +201,49 @@ export class Oid4vci {
     return { nonce, expiresIn: this.config.nonceTtlSec };
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    try {
-      if (path === TOKEN_PATH && req.method === 'POST') await this.token(req, res);
-      else if (path === NONCE_PATH && req.method === 'POST') {
-        // Draft 15 §7.2 and 1.0 §7.2: the nonce response holds `c_nonce` only (draft 15 removed `c_nonce_expires_in`).
-        const { nonce } = await this.newNonce();
-        sendJson(res, 200, { c_nonce: nonce }, PUBLIC_HEADERS);
-      } else if (path === CREDENTIAL_PATH && req.method === 'POST') await this.credential(req, res);
-      else return false;
-    } catch (err) {
-      if (err instanceof Oauth2ServerErrorResponseError) sendOauthError(res, err.status || 400, err.errorResponse.error, err.errorResponse.error_description);
-      else if (err instanceof Oauth2ResourceUnauthorizedError || (err instanceof HttpError && err.status === 401)) {
-        this.unauthorized(req, res, err instanceof HttpError ? err.message : 'The access token is invalid or has expired.');
-      } else if (err instanceof HttpError) sendOauthError(res, err.status, err.code, err.message);
-      else throw err;
-    }
-    return true;
-  }
+  /** The wallet endpoints; errors answered in the OAuth form `{ error, error_description }` (RFC 6749 §5.2). */
+  readonly routes: FastifyPluginAsync = async (app) => {
+    app.setErrorHandler((err, req, reply) => {
+      if (err instanceof Oauth2ServerErrorResponseError) return oauthError(reply, err.status || 400, err.errorResponse.error, err.errorResponse.error_description);
+      if (err instanceof Oauth2ResourceUnauthorizedError || (err instanceof HttpError && err.status === 401)) {
+        return this.unauthorized(req, reply, err instanceof HttpError ? err.message : 'The access token is invalid or has expired.');
+      }
+      const known = frameworkError(err);
+      if (known) {
+        if (known.code === 'unsupported-media-type' || known.code === 'malformed-json' || known.code === 'bad-request') {
+          // RFC 6749 §5.2: a malformed token request is 400 `invalid_request`; OpenID4VCI draft 15 §8.3.1.2: a malformed
+          // credential request is 400 `invalid_credential_request` — never the framework's 415.
+          const credentialRequest = req.url.split('?')[0] === CREDENTIAL_PATH;
+          return oauthError(reply, 400, credentialRequest ? 'invalid_credential_request' : 'invalid_request', known.message);
+        }
+        return oauthError(reply, known.status, known.code === 'too-large' ? 'invalid_request' : known.code, known.message);
+      }
+      req.log.error({ err }, 'wallet endpoint error');
+      return oauthError(reply, 500, 'server_error', 'The issuer failed; nothing was issued.');
+    });
+    app.post(TOKEN_PATH, { bodyLimit: 16 * 1024 }, (req, reply) => this.token(req, reply));
+    // Draft 15 §7.2 and 1.0 §7.2: the nonce response holds `c_nonce` only (draft 15 removed `c_nonce_expires_in`).
+    app.post(NONCE_PATH, async () => ({ c_nonce: (await this.newNonce()).nonce }));
+    app.post(CREDENTIAL_PATH, { bodyLimit: 64 * 1024 }, (req, reply) => this.credential(req, reply));
+  };
 
   /**
    * RFC 6750 §3: one `Bearer` challenge with quoted parameters. Without any token in the request the challenge carries no
    * error code (§3.1); with a bad token it says `invalid_token`, with a description limited to the characters §3 allows.
    */
-  private unauthorized(req: IncomingMessage, res: ServerResponse, description: string): void {
+  private unauthorized(req: FastifyRequest, reply: FastifyReply, description: string): FastifyReply {
     const sent = typeof req.headers.authorization === 'string' && req.headers.authorization.trim() !== '';
-    const challenge = sent
-      ? `Bearer realm="${this.config.publicUrl}", error="invalid_token", error_description="${rfc6750Text(description)}"`
-      : `Bearer realm="${this.config.publicUrl}"`;
-    const headers = { ...PUBLIC_HEADERS, 'WWW-Authenticate': challenge, 'Access-Control-Expose-Headers': 'WWW-Authenticate' };
-    if (sent) sendJson(res, 401, { error: 'invalid_token', error_description: rfc6750Text(description) }, headers);
-    else {
-      res.writeHead(401, { ...headers, 'Content-Length': 0 });
-      res.end();
-    }
+    const text = rfc6750Text(description);
+    const realm = `Bearer realm="${this.config.publicUrl}"`;
+    reply.code(401).headers({ 'WWW-Authenticate': sent ? `${realm}, error="invalid_token", error_description="${text}"` : realm, 'Access-Control-Expose-Headers': 'WWW-Authenticate' });
+    return sent ? reply.send({ error: 'invalid_token', error_description: text }) : reply.send();
   }
 
-  private async token(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const form = await readForm(req, 16 * 1024);
+  private async token(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    // RFC 6749 §3.2 and §5.2: the token request is form-encoded; anything else is a 400 `invalid_request`.
+    if (type !== 'application/x-www-form-urlencoded') throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Send the token request as application/x-www-form-urlencoded.');
+    const form = req.body as Record<string, string>;
     const request = requestLike(req, this.config.publicUrl);
     const parsed = this.as.parseAccessTokenRequest({ request, accessTokenRequest: form });
     if (parsed.grant.grantType !== preAuthorizedCodeGrantIdentifier) {
@@ -281,10 +286,10 @@ export class Oid4vci {
       signer: { method: 'jwk', publicJwk: this.identity.jwks.keys[0] as Jwk, alg: 'ES256', kid: this.identity.kid },
       subject: grantId,
     });
-    sendJson(res, 200, response, PUBLIC_HEADERS);
+    return res.send(response);
   }
 
-  private async credential(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async credential(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
     const request = requestLike(req, this.config.publicUrl);
     const { tokenPayload } = await this.rs.verifyResourceRequest({
       request,
@@ -294,7 +299,11 @@ export class Oid4vci {
     const grantId = String(tokenPayload.sub ?? '');
     const grant = await this.store.get<Grant>('grant', grantId);
     if (!grant) throw new HttpError(401, 'invalid_token', 'The access token has been used up or has expired.');
-    const body = (await readJson(req, 64 * 1024)) as Record<string, unknown>;
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json' || typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+      throw new HttpError(400, 'invalid_credential_request', 'Send the credential request as a JSON object (application/json).');
+    }
+    const body = req.body as Record<string, unknown>;
     const parsed = this.issuer.parseCredentialRequest({ issuerMetadata: this.issuerMetadata, credentialRequest: body });
     const requested = parsed.format as { format?: string; vct?: unknown } | undefined;
     const configId =
@@ -328,7 +337,7 @@ export class Oid4vci {
     grant.issued.push(configId);
     await this.store.put('grant', grantId, grant, grant.offer.expiresAt + this.config.accessTokenTtlSec * 1000);
     const credential = await this.issueToWallet(grant.offer, format, holder);
-    sendJson(res, 200, this.issuer.createCredentialResponse({ credentialRequest: parsed, credentials: [{ credential }] }), PUBLIC_HEADERS);
+    return res.send(this.issuer.createCredentialResponse({ credentialRequest: parsed, credentials: [{ credential }] }));
   }
 
   /**
@@ -349,8 +358,8 @@ export function rfc6750Text(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, '').slice(0, 300).trim();
 }
 
-function sendOauthError(res: ServerResponse, status: number, error: string, description?: string): void {
-  sendJson(res, status, { error, ...(description ? { error_description: rfc6750Text(description) } : {}) }, PUBLIC_HEADERS);
+function oauthError(reply: FastifyReply, status: number, error: string, description?: string): FastifyReply {
+  return reply.code(status).send({ error, ...(description ? { error_description: rfc6750Text(description) } : {}) });
 }
 
 /** Fetches a holder's did:web document: no redirects, a short timeout, a small body. */
@@ -361,4 +370,3 @@ const holderDidFetch: FetchLike = async (url, init) => {
   return { ok: res.ok, status: res.status, json: async () => JSON.parse(text) as unknown, text: async () => text };
 };
 
-export { API_HEADERS };
