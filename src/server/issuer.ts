@@ -220,8 +220,28 @@ export function apiErrorHandler(this: FastifyInstance, err: unknown, req: Fastif
     .send({ error: known.code, reason: known.message, ...(known.details ? { details: known.details } : {}) });
 }
 
-/** Paths of the issuer: a wrong method on one of them is 405, anything else under its prefixes 404 (see app.ts). */
-export const ISSUER_PATHS = new Set([ISSUE_PATH, REVOKE_PATH, INFO_PATH, STATUS_LIST_PATH, BITSTRING_STATUS_PATH, VCT_PATH, '/issuer/oid4vci/token', '/issuer/oid4vci/nonce', '/issuer/oid4vci/credential']);
+/**
+ * Paths of the issuer and the methods each answers: a wrong method on one of them is 405 with `Allow` (RFC 9110
+ * §15.5.6), anything else under its prefixes 404 (see app.ts).
+ */
+export const ISSUER_METHODS: ReadonlyMap<string, string> = new Map([
+  [ISSUE_PATH, 'POST'],
+  [REVOKE_PATH, 'POST'],
+  [INFO_PATH, 'GET, HEAD'],
+  [STATUS_LIST_PATH, 'GET, HEAD'],
+  [BITSTRING_STATUS_PATH, 'GET, HEAD'],
+  [VCT_PATH, 'GET, HEAD'],
+  ['/.well-known/openid-credential-issuer', 'GET, HEAD'],
+  ['/.well-known/oauth-authorization-server', 'GET, HEAD'],
+  ['/.well-known/openid-configuration', 'GET, HEAD'],
+  ['/.well-known/jwks.json', 'GET, HEAD'],
+  ['/issuer/oid4vci/token', 'POST'],
+  ['/issuer/oid4vci/nonce', 'POST'],
+  ['/issuer/oid4vci/credential', 'POST'],
+]);
+export const ISSUER_PATHS: ReadonlySet<string> = new Set(ISSUER_METHODS.keys());
+/** Endpoints wallets and verifiers call: their errors take the OAuth form `{ error, error_description }`. */
+export const isWalletPath = (path: string) => path.startsWith('/.well-known/') || path.startsWith('/issuer/oid4vci/') || path.startsWith('/issuer/status/') || path.startsWith('/issuer/vct/');
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -304,13 +304,15 @@ export class Oid4vci {
       throw new HttpError(400, 'invalid_credential_request', 'Send the credential request as a JSON object (application/json).');
     }
     const body = req.body as Record<string, unknown>;
+    const askedFor = body.credential_configuration_id;
+    // Draft 15 §8.3.1.2 (pinned by DIIP v4) names this `unsupported_credential_type`; 1.0 renamed it `unknown_credential_configuration`.
+    if (typeof askedFor === 'string' && !(askedFor in FORMAT_OF)) throw new HttpError(400, 'unsupported_credential_type', 'Ask for one of the credential configurations in the issuer metadata.');
     const parsed = this.issuer.parseCredentialRequest({ issuerMetadata: this.issuerMetadata, credentialRequest: body });
     const requested = parsed.format as { format?: string; vct?: unknown } | undefined;
     const configId =
       parsed.credentialConfigurationId ??
       (requested?.format === 'dc+sd-jwt' || (requested?.format === 'vc+sd-jwt' && requested.vct !== undefined) ? DC_CONFIG_ID : requested?.format === 'vc+sd-jwt' ? VC_CONFIG_ID : undefined);
     const format = configId ? FORMAT_OF[configId] : undefined;
-    // Draft 15 §8.3.1.2 (pinned by DIIP v4) names this `unsupported_credential_type`; 1.0 renamed it `unknown_credential_configuration`.
     if (!configId || !format) throw new HttpError(400, 'unsupported_credential_type', 'Ask for one of the credential configurations in the issuer metadata.');
     if (grant.issued.includes(configId)) throw new HttpError(400, 'invalid_credential_request', 'This credential was already issued for this access token.');
     const proofs = parsed.proofs?.jwt;
