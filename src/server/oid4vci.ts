@@ -20,6 +20,8 @@ import {
   Oauth2ResourceUnauthorizedError,
   Oauth2ServerErrorResponseError,
   preAuthorizedCodeGrantIdentifier,
+  authorizationCodeGrantIdentifier,
+  PkceCodeChallengeMethod,
   type AuthorizationServerMetadata,
   type CallbackContext,
   type Jwk,
@@ -35,6 +37,7 @@ import type { HolderBinding } from '../credential/sd-jwt.ts';
 import type { IssuerConfig } from './config.ts';
 import { API_HEADERS, frameworkError, HttpError, requestLike } from './http.ts';
 import type { IssuanceService } from './issuance.ts';
+import { PAR_URI_PREFIX, parsePushedRequest, redirectBack, type PushedRequest } from './oid4vci-authorization.ts';
 import type { IssuerIdentity } from './keys.ts';
 import type { IssuerStore } from './store.ts';
 
@@ -46,6 +49,24 @@ const VCDM_CONTEXTS = [VCDM_CONTEXT, OB_CONTEXT] as const;
 export const TOKEN_PATH = '/issuer/oid4vci/token';
 export const NONCE_PATH = '/issuer/oid4vci/nonce';
 export const CREDENTIAL_PATH = '/issuer/oid4vci/credential';
+export const PAR_PATH = '/issuer/oid4vci/par';
+export const AUTHORIZE_PATH = '/issuer/oid4vci/authorize';
+const SCOPE = 'talentscan_cognitive_profile';
+
+/** A pushed authorization request waiting for the wallet's redirect to the authorization endpoint (RFC 9126). */
+interface PendingAuthorization extends PushedRequest {
+  offerCode: string;
+}
+
+/** An authorization code waiting for the token request: PKCE challenge, client and redirect it was issued to. */
+interface IssuedCode {
+  offerCode: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  configurationIds: string[];
+  viaAuthorizationDetails: boolean;
+}
 
 /** What a pre-authorized code stands for until a wallet redeems it. */
 export interface PendingOffer {
@@ -103,7 +124,7 @@ export class Oid4vci {
       { name: 'Talentscan cognitive profile', locale: 'en', description: 'Cognitive profile from the Talentscan games' },
     ];
     const common = {
-      scope: 'talentscan_cognitive_profile',
+      scope: SCOPE,
       cryptographic_binding_methods_supported: ['jwk', 'did:jwk', 'did:web'],
       credential_signing_alg_values_supported: ['ES256'],
       proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['ES256'] } },
@@ -127,7 +148,15 @@ export class Oid4vci {
       issuer: base,
       token_endpoint: base + TOKEN_PATH,
       jwks_uri: this.jwksUri,
-      grant_types_supported: [preAuthorizedCodeGrantIdentifier],
+      // DIIP v4 (Issuance): both flows; the authorization code flow with PKCE S256 and PAR required.
+      grant_types_supported: [preAuthorizedCodeGrantIdentifier, authorizationCodeGrantIdentifier],
+      authorization_endpoint: base + AUTHORIZE_PATH,
+      pushed_authorization_request_endpoint: base + PAR_PATH,
+      require_pushed_authorization_requests: true,
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
+      authorization_response_iss_parameter_supported: true,
+      scopes_supported: [SCOPE],
       token_endpoint_auth_methods_supported: ['none'],
       'pre-authorized_grant_anonymous_access_supported': true,
     });
@@ -182,10 +211,15 @@ export class Oid4vci {
     const expiresAt = Date.now() + this.config.offerTtlSec * 1000;
     const offer: PendingOffer = { ...pending, attempts: 0, expiresAt, ...(txCode ? { txCodeHash: sha256hex(txCode) } : {}) };
     await this.store.put('offer', code, offer, expiresAt);
+    // The same offer through the authorization code flow: `issuer_state` names it (draft 15 §4.1.1); whichever flow
+    // redeems it first takes it.
+    const issuerState = randomToken(32);
+    await this.store.put('issuer-state', issuerState, { offerCode: code }, expiresAt);
     const { credentialOffer } = await this.issuer.createCredentialOffer({
       issuerMetadata: this.issuerMetadata,
       credentialConfigurationIds: [VC_CONFIG_ID, DC_CONFIG_ID],
       grants: {
+        [authorizationCodeGrantIdentifier]: { issuer_state: issuerState },
         [preAuthorizedCodeGrantIdentifier]: {
           'pre-authorized_code': code,
           ...(txCode ? { tx_code: { input_mode: 'numeric', length: 6, description: 'The 6-digit code shown next to the QR code' } } : {}),
@@ -225,7 +259,59 @@ export class Oid4vci {
     // Draft 15 §7.2 and 1.0 §7.2: the nonce response holds `c_nonce` only (draft 15 removed `c_nonce_expires_in`).
     app.post(NONCE_PATH, async () => ({ c_nonce: (await this.newNonce()).nonce }));
     app.post(CREDENTIAL_PATH, { bodyLimit: 64 * 1024 }, (req, reply) => this.credential(req, reply));
+    app.post(PAR_PATH, { bodyLimit: 16 * 1024 }, (req, reply) => this.pushAuthorization(req, reply));
+    app.get(AUTHORIZE_PATH, (req, reply) => this.authorize(req, reply));
   };
+
+  /** RFC 9126 §2: a pushed authorization request naming the offer's `issuer_state`; 201 with a one-minute request_uri. */
+  private async pushAuthorization(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Send the pushed authorization request as application/x-www-form-urlencoded.');
+    const pushed = parsePushedRequest(req.body as Record<string, string>, [VC_CONFIG_ID, DC_CONFIG_ID], SCOPE);
+    const state = await this.store.get<{ offerCode: string }>('issuer-state', pushed.issuerState);
+    if (!state) throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'The issuer_state is unknown, used or expired; scan a new offer.');
+    const requestUri = PAR_URI_PREFIX + randomToken(24);
+    await this.store.put('par', requestUri, { ...pushed, offerCode: state.offerCode } satisfies PendingAuthorization, Date.now() + 60_000);
+    return reply.code(201).send({ request_uri: requestUri, expires_in: 60 });
+  }
+
+  /**
+   * The authorization endpoint (RFC 9126 §4): only pushed requests. The End-User's authorization is the offer itself —
+   * the issuer_state it carries was shown only to the candidate who earned the credential, as the pre-authorized code
+   * is — so a valid pushed request is answered with a code at once; PKCE binds that code to the wallet that pushed it.
+   */
+  private async authorize(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const query = req.query as Record<string, string | undefined>;
+    const pending = query.request_uri ? await this.store.take<PendingAuthorization>('par', query.request_uri) : undefined;
+    // Without a valid pushed request there is no checked redirect_uri to send an error to (RFC 6749 §4.1.2.1): answer here.
+    if (!pending || pending.clientId !== query.client_id) throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Push the authorization request first (PAR) and pass its request_uri with the same client_id.');
+    const offerStillThere = await this.store.take<{ offerCode: string }>('issuer-state', pending.issuerState);
+    if (!offerStillThere) return reply.redirect(redirectBack(pending.redirectUri, this.config.publicUrl, { error: 'access_denied', error_description: 'The offer was used or has expired.', state: pending.state }), 302);
+    const code = randomToken(32);
+    const issued: IssuedCode = { offerCode: pending.offerCode, clientId: pending.clientId, redirectUri: pending.redirectUri, codeChallenge: pending.codeChallenge, configurationIds: pending.configurationIds, viaAuthorizationDetails: pending.viaAuthorizationDetails };
+    await this.store.put('authorization-code', code, issued, Date.now() + 60_000);
+    return reply.redirect(redirectBack(pending.redirectUri, this.config.publicUrl, { code, state: pending.state }), 302);
+  }
+
+  /** RFC 6749 §4.1.3 + RFC 7636 §4.6: the code once, from the client and redirect it was issued to, with the PKCE verifier. */
+  private async redeemAuthorizationCode(form: Record<string, string>, parsed: ReturnType<Oauth2AuthorizationServer['parseAccessTokenRequest']>, request: ReturnType<typeof requestLike>) {
+    if (parsed.grant.grantType !== authorizationCodeGrantIdentifier) throw new HttpError(400, Oauth2ErrorCodes.UnsupportedGrantType, 'Unsupported grant type.');
+    const issued = await this.store.take<IssuedCode>('authorization-code', parsed.grant.code);
+    if (!issued) throw new HttpError(400, Oauth2ErrorCodes.InvalidGrant, 'The authorization code is unknown, already used or expired.');
+    if (form.client_id !== issued.clientId || form.redirect_uri !== issued.redirectUri) throw new HttpError(400, Oauth2ErrorCodes.InvalidGrant, 'client_id and redirect_uri must be those of the authorization request.');
+    if (!form.code_verifier) throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'code_verifier is required (PKCE).');
+    await this.as.verifyAuthorizationCodeAccessTokenRequest({
+      authorizationServerMetadata: this.authorizationServerMetadata,
+      grant: parsed.grant,
+      accessTokenRequest: parsed.accessTokenRequest,
+      request,
+      expectedCode: parsed.grant.code,
+      pkce: { codeVerifier: form.code_verifier, codeChallenge: issued.codeChallenge, codeChallengeMethod: PkceCodeChallengeMethod.S256 },
+    });
+    const offer = await this.store.take<PendingOffer>('offer', issued.offerCode);
+    if (!offer) throw new HttpError(400, Oauth2ErrorCodes.InvalidGrant, 'The offer was used or has expired.');
+    return { offer, issued };
+  }
 
   /**
    * RFC 6750 §3: one `Bearer` challenge with quoted parameters. Without any token in the request the challenge carries no
@@ -246,8 +332,16 @@ export class Oid4vci {
     const form = req.body as Record<string, string>;
     const request = requestLike(req, this.config.publicUrl);
     const parsed = this.as.parseAccessTokenRequest({ request, accessTokenRequest: form });
+    if (parsed.grant.grantType === authorizationCodeGrantIdentifier) {
+      const { offer, issued } = await this.redeemAuthorizationCode(form, parsed, request);
+      // Draft 15 §6.2: asked with authorization_details, the response names them with their credential_identifiers.
+      const details = issued.viaAuthorizationDetails
+        ? { authorization_details: issued.configurationIds.map((id) => ({ type: 'openid_credential', credential_configuration_id: id, credential_identifiers: [id] })) }
+        : {};
+      return res.send({ ...(await this.grantAccess(offer)), ...details });
+    }
     if (parsed.grant.grantType !== preAuthorizedCodeGrantIdentifier) {
-      throw new HttpError(400, Oauth2ErrorCodes.UnsupportedGrantType, 'Only the pre-authorized code grant is supported.');
+      throw new HttpError(400, Oauth2ErrorCodes.UnsupportedGrantType, 'Only the pre-authorized code and authorization code grants are supported.');
     }
     const grant = parsed.grant;
     const offer = await this.store.take<PendingOffer>('offer', grant.preAuthorizedCode);
@@ -275,18 +369,21 @@ export class Oid4vci {
       ...(offer.txCodeHash ? { expectedTxCode: grant.txCode } : {}),
       preAuthorizedCodeExpiresAt: new Date(offer.expiresAt),
     });
+    return res.send(await this.grantAccess(offer));
+  }
+
+  /** An access token for a redeemed offer. Draft 15 removed `c_nonce` from the token response (§6.2): wallets ask the nonce endpoint. */
+  private async grantAccess(offer: PendingOffer) {
     const grantId = randomToken(24);
     const ttl = this.config.accessTokenTtlSec;
     await this.store.put('grant', grantId, { offer, issued: [] } satisfies Grant, Date.now() + ttl * 1000);
-    // Draft 15 removed `c_nonce` from the token response (§6.2, change log -15): wallets ask the nonce endpoint.
-    const response = await this.as.createAccessTokenResponse({
+    return this.as.createAccessTokenResponse({
       authorizationServer: this.config.publicUrl,
       audience: this.config.publicUrl,
       expiresInSeconds: ttl,
       signer: { method: 'jwk', publicJwk: this.identity.jwks.keys[0] as Jwk, alg: 'ES256', kid: this.identity.kid },
       subject: grantId,
     });
-    return res.send(response);
   }
 
   private async credential(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
@@ -309,8 +406,11 @@ export class Oid4vci {
     if (typeof askedFor === 'string' && !(askedFor in FORMAT_OF)) throw new HttpError(400, 'unsupported_credential_type', 'Ask for one of the credential configurations in the issuer metadata.');
     const parsed = this.issuer.parseCredentialRequest({ issuerMetadata: this.issuerMetadata, credentialRequest: body });
     const requested = parsed.format as { format?: string; vct?: unknown } | undefined;
+    // A credential_identifier (draft 15 §8.2) is the configuration id it was issued for (see the token response).
+    const byIdentifier = parsed.credentialIdentifier !== undefined && parsed.credentialIdentifier in FORMAT_OF ? parsed.credentialIdentifier : undefined;
     const configId =
       parsed.credentialConfigurationId ??
+      byIdentifier ??
       (requested?.format === 'dc+sd-jwt' || (requested?.format === 'vc+sd-jwt' && requested.vct !== undefined) ? DC_CONFIG_ID : requested?.format === 'vc+sd-jwt' ? VC_CONFIG_ID : undefined);
     const format = configId ? FORMAT_OF[configId] : undefined;
     if (!configId || !format) throw new HttpError(400, 'unsupported_credential_type', 'Ask for one of the credential configurations in the issuer metadata.');

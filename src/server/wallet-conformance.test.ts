@@ -468,3 +468,85 @@ describe('copies handed to the browser (SDJWTVC §3.2.2.2)', () => {
     }
   });
 });
+
+describe('authorization code flow (DIIP v4 Issuance; D15 §5, §6; RFC 9126 PAR; RFC 7636 PKCE)', () => {
+  const redirectUri = 'https://wallet.example/cb';
+  const pkce = () => {
+    const verifier = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+    return { verifier, challenge: sha256b64url(verifier) };
+  };
+  const push = (fields: Record<string, string>) => fetch(`${base}/issuer/oid4vci/par`, form(fields));
+
+  it('metadata announces the authorization endpoint, PAR (required) and S256 (RFC 8414 §2, RFC 9126 §5)', async () => {
+    const as = (await (await fetch(`${base}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
+    expect(as.authorization_endpoint).toBe(`${base}/issuer/oid4vci/authorize`);
+    expect(as.pushed_authorization_request_endpoint).toBe(`${base}/issuer/oid4vci/par`);
+    expect(as.require_pushed_authorization_requests).toBe(true);
+    expect(as.code_challenge_methods_supported).toEqual(['S256']);
+    expect(as.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', PRE_AUTH]));
+  });
+
+  it('offer → PAR → authorize → token with PKCE → credential by credential_identifier; the code and the offer are single-use', async () => {
+    const { offer, code: preAuthCode } = await newOffer(false);
+    const issuerState = (offer.grants as unknown as Record<string, { issuer_state?: string }>).authorization_code!.issuer_state!;
+    expect(issuerState).toBeTruthy();
+    const { ci } = await metadata();
+    const configId = Object.entries(ci.credential_configurations_supported).find(([, c]) => c.format === 'dc+sd-jwt')![0];
+    const { verifier, challenge } = pkce();
+    const fields = {
+      response_type: 'code',
+      client_id: 'conformance-wallet',
+      redirect_uri: redirectUri,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      state: 'st-1',
+      issuer_state: issuerState,
+      authorization_details: JSON.stringify([{ type: 'openid_credential', credential_configuration_id: configId }]),
+    };
+    // RFC 9126 §2.3 / RFC 7636 §4.4.1: errors of the pushed request.
+    await oauthError(await push({ ...fields, code_challenge_method: 'plain' }), 400, 'invalid_request');
+    const { code_challenge: _c, ...noChallenge } = fields;
+    await oauthError(await push(noChallenge), 400, 'invalid_request');
+    await oauthError(await push({ ...fields, issuer_state: 'unknown' }), 400, 'invalid_request');
+    // RFC 9126 §2.2: 201 with request_uri and expires_in.
+    const par = await push(fields);
+    expect(par.status).toBe(201);
+    const { request_uri, expires_in } = (await par.json()) as { request_uri: string; expires_in: number };
+    expect(request_uri.startsWith('urn:ietf:params:oauth:request_uri:')).toBe(true);
+    expect(expires_in).toBeGreaterThan(0);
+    // RFC 9126 §4: only pushed requests; RFC 6749 §4.1.2 + RFC 9207: 302 to the redirect_uri with code, state, iss.
+    expect((await fetch(`${base}/issuer/oid4vci/authorize?client_id=conformance-wallet&response_type=code`, { redirect: 'manual' })).status).toBe(400);
+    const auth = await fetch(`${base}/issuer/oid4vci/authorize?client_id=conformance-wallet&request_uri=${encodeURIComponent(request_uri)}`, { redirect: 'manual' });
+    expect(auth.status).toBe(302);
+    const back = new URL(auth.headers.get('location')!);
+    expect(back.origin + back.pathname).toBe(redirectUri);
+    expect(back.searchParams.get('state')).toBe('st-1');
+    expect(back.searchParams.get('iss')).toBe(base);
+    const code = back.searchParams.get('code')!;
+    const tokenFields = { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'conformance-wallet' };
+    // RFC 7636 §4.6: a wrong verifier fails (and spends the code, RFC 6749 §4.1.2 single use).
+    await oauthError(await fetch(`${base}/issuer/oid4vci/token`, form({ ...tokenFields, code_verifier: pkce().verifier })), 400, 'invalid_grant');
+    await oauthError(await fetch(`${base}/issuer/oid4vci/token`, form({ ...tokenFields, code_verifier: verifier })), 400, 'invalid_grant');
+
+    // A second round with the right verifier (a new PAR; the issuer_state is spent only when a code is issued).
+    const again = await newOffer(false);
+    const state2 = (again.offer.grants as unknown as Record<string, { issuer_state: string }>).authorization_code!.issuer_state;
+    const p2 = pkce();
+    const par2 = (await (await push({ ...fields, issuer_state: state2, code_challenge: p2.challenge })).json()) as { request_uri: string };
+    const auth2 = await fetch(`${base}/issuer/oid4vci/authorize?client_id=conformance-wallet&request_uri=${encodeURIComponent(par2.request_uri)}`, { redirect: 'manual' });
+    const code2 = new URL(auth2.headers.get('location')!).searchParams.get('code')!;
+    const tok = await fetch(`${base}/issuer/oid4vci/token`, form({ ...tokenFields, code: code2, code_verifier: p2.verifier }));
+    expect(tok.status).toBe(200);
+    const tokenBody = (await tok.json()) as { access_token: string; authorization_details: { type: string; credential_configuration_id: string; credential_identifiers: string[] }[] };
+    // D15 §6.2: authorization_details echoed with credential_identifiers.
+    expect(tokenBody.authorization_details).toEqual([{ type: 'openid_credential', credential_configuration_id: configId, credential_identifiers: [expect.any(String)] }]);
+    const holder = await new Holder().init();
+    const cred = await credentialRequest(tokenBody.access_token, { credential_identifier: tokenBody.authorization_details[0]!.credential_identifiers[0], proofs: { jwt: [await holder.proof(await nonce())] } });
+    expect(cred.status).toBe(200);
+    const { header } = await checkSdJwt(((await cred.json()) as { credentials: { credential: string }[] }).credentials[0]!.credential);
+    expect(header.typ).toBe('dc+sd-jwt');
+    // One offer, one redemption: its pre-authorized code is gone too.
+    await oauthError(await fetch(`${base}/issuer/oid4vci/token`, form({ grant_type: PRE_AUTH, 'pre-authorized_code': again.code })), 400, 'invalid_grant');
+    expect(preAuthCode).toBeTruthy();
+  });
+});
