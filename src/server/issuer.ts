@@ -114,7 +114,7 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
         credential: vc,
         vcSdJwt,
         dcSdJwt,
-        offer: { uri: offer.uri, qrSvg, expiresAt: new Date(offer.expiresAt).toISOString(), ...(offer.txCode ? { txCode: offer.txCode } : {}) },
+        offer: { uri: offer.uri, authorizationCodeUri: offer.authorizationCodeUri, qrSvg, expiresAt: new Date(offer.expiresAt).toISOString(), ...(offer.txCode ? { txCode: offer.txCode } : {}) },
         revocation: { credentialId: vc.id, token },
         status,
         recompute: { logDigest: prepared.logDigest, algorithmVersion: prepared.profile.algorithmVersion, norm: { id: prepared.profile.norm.id, version: prepared.profile.norm.version } },

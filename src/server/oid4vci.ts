@@ -204,29 +204,40 @@ export class Oid4vci {
     };
   }
 
-  /** Creates a pending offer for a prepared credential; returns the offer link. */
-  async createOffer(pending: Omit<PendingOffer, 'attempts' | 'expiresAt' | 'txCodeHash'>, withTxCode: boolean): Promise<{ uri: string; expiresAt: number; txCode?: string }> {
+  /**
+   * Creates a pending offer for a prepared credential. Returns two links to the same offer (whichever is redeemed first
+   * takes it): `uri` with the pre-authorized grant only, and `authorizationCodeUri` with the authorization code grant
+   * only (`issuer_state`). Both grants in one offer are allowed (draft 15 §4.1.1), but a wallet library that prefers the
+   * authorization code flow whenever it is offered (Sphereon's client 0.20.1) then never takes the pre-authorized path.
+   */
+  async createOffer(
+    pending: Omit<PendingOffer, 'attempts' | 'expiresAt' | 'txCodeHash'>,
+    withTxCode: boolean,
+  ): Promise<{ uri: string; authorizationCodeUri: string; expiresAt: number; txCode?: string }> {
     const code = randomToken(32);
     const txCode = withTxCode ? String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000).padStart(6, '0') : undefined;
     const expiresAt = Date.now() + this.config.offerTtlSec * 1000;
     const offer: PendingOffer = { ...pending, attempts: 0, expiresAt, ...(txCode ? { txCodeHash: sha256hex(txCode) } : {}) };
     await this.store.put('offer', code, offer, expiresAt);
-    // The same offer through the authorization code flow: `issuer_state` names it (draft 15 §4.1.1); whichever flow
-    // redeems it first takes it.
     const issuerState = randomToken(32);
     await this.store.put('issuer-state', issuerState, { offerCode: code }, expiresAt);
+    const credentialConfigurationIds = [VC_CONFIG_ID, DC_CONFIG_ID];
     const { credentialOffer } = await this.issuer.createCredentialOffer({
       issuerMetadata: this.issuerMetadata,
-      credentialConfigurationIds: [VC_CONFIG_ID, DC_CONFIG_ID],
+      credentialConfigurationIds,
       grants: {
-        [authorizationCodeGrantIdentifier]: { issuer_state: issuerState },
         [preAuthorizedCodeGrantIdentifier]: {
           'pre-authorized_code': code,
           ...(txCode ? { tx_code: { input_mode: 'numeric', length: 6, description: 'The 6-digit code shown next to the QR code' } } : {}),
         },
       },
     });
-    return { uri: credentialOffer, expiresAt, ...(txCode ? { txCode } : {}) };
+    const { credentialOffer: authorizationCodeUri } = await this.issuer.createCredentialOffer({
+      issuerMetadata: this.issuerMetadata,
+      credentialConfigurationIds,
+      grants: { [authorizationCodeGrantIdentifier]: { issuer_state: issuerState } },
+    });
+    return { uri: credentialOffer, authorizationCodeUri, expiresAt, ...(txCode ? { txCode } : {}) };
   }
 
   async newNonce(): Promise<{ nonce: string; expiresIn: number }> {

@@ -66,11 +66,15 @@ interface Offer {
 async function newOffer(txCode: boolean) {
   const res = await fetch(`${base}/issuer/api/credentials`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events, txCode }) });
   expect(res.status).toBe(201);
-  const body = (await res.json()) as { credentialId: string; vcSdJwt: string; dcSdJwt: string; offer: { uri: string; txCode?: string }; revocation: { token: string } };
-  const uri = new URL(body.offer.uri);
-  expect(uri.protocol).toBe('openid-credential-offer:');
-  const offer = JSON.parse(uri.searchParams.get('credential_offer')!) as Offer;
-  return { body, offer, code: offer.grants[PRE_AUTH]!['pre-authorized_code'], txCode: body.offer.txCode };
+  const body = (await res.json()) as { credentialId: string; vcSdJwt: string; dcSdJwt: string; offer: { uri: string; authorizationCodeUri: string; txCode?: string }; revocation: { token: string } };
+  const parse = (link: string) => {
+    const uri = new URL(link);
+    expect(uri.protocol).toBe('openid-credential-offer:');
+    return JSON.parse(uri.searchParams.get('credential_offer')!) as Offer;
+  };
+  const offer = parse(body.offer.uri);
+  const authorizationCodeOffer = parse(body.offer.authorizationCodeUri) as unknown as { grants: Record<string, { issuer_state?: string }> };
+  return { body, offer, issuerState: authorizationCodeOffer.grants.authorization_code!.issuer_state!, code: offer.grants[PRE_AUTH]!['pre-authorized_code'], txCode: body.offer.txCode };
 }
 
 const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
@@ -268,11 +272,16 @@ describe('metadata (D15 §11.2, §11.3; V1 §12.2; RFC 8414 §3)', () => {
 });
 
 describe('credential offer (D15 §4.1.1)', () => {
-  it('names the issuer, both configurations and a pre-authorized grant with a numeric tx_code', async () => {
-    const { offer } = await newOffer(true);
+  it('names the issuer, both configurations and a pre-authorized grant with a numeric tx_code; a second link the authorization code grant', async () => {
+    const { offer, body, issuerState } = await newOffer(true);
     expect(offer.credential_issuer).toBe(base);
     expect(offer.credential_configuration_ids).toHaveLength(2);
+    expect(Object.keys(offer.grants)).toEqual([PRE_AUTH]);
     expect(offer.grants[PRE_AUTH]!.tx_code).toMatchObject({ input_mode: 'numeric', length: 6 });
+    const second = JSON.parse(new URL(body.offer.authorizationCodeUri).searchParams.get('credential_offer')!) as { credential_issuer: string; grants: Record<string, unknown> };
+    expect(second.credential_issuer).toBe(base);
+    expect(Object.keys(second.grants)).toEqual(['authorization_code']);
+    expect(issuerState.length).toBeGreaterThanOrEqual(32);
   });
 });
 
@@ -487,9 +496,7 @@ describe('authorization code flow (DIIP v4 Issuance; D15 §5, §6; RFC 9126 PAR;
   });
 
   it('offer → PAR → authorize → token with PKCE → credential by credential_identifier; the code and the offer are single-use', async () => {
-    const { offer, code: preAuthCode } = await newOffer(false);
-    const issuerState = (offer.grants as unknown as Record<string, { issuer_state?: string }>).authorization_code!.issuer_state!;
-    expect(issuerState).toBeTruthy();
+    const { issuerState, code: preAuthCode } = await newOffer(false);
     const { ci } = await metadata();
     const configId = Object.entries(ci.credential_configurations_supported).find(([, c]) => c.format === 'dc+sd-jwt')![0];
     const { verifier, challenge } = pkce();
@@ -530,7 +537,7 @@ describe('authorization code flow (DIIP v4 Issuance; D15 §5, §6; RFC 9126 PAR;
 
     // A second round with the right verifier (a new PAR; the issuer_state is spent only when a code is issued).
     const again = await newOffer(false);
-    const state2 = (again.offer.grants as unknown as Record<string, { issuer_state: string }>).authorization_code!.issuer_state;
+    const state2 = again.issuerState;
     const p2 = pkce();
     const par2 = (await (await push({ ...fields, issuer_state: state2, code_challenge: p2.challenge })).json()) as { request_uri: string };
     const auth2 = await fetch(`${base}/issuer/oid4vci/authorize?client_id=conformance-wallet&request_uri=${encodeURIComponent(par2.request_uri)}`, { redirect: 'manual' });
