@@ -239,7 +239,7 @@ export const ISSUER_METHODS: ReadonlyMap<string, string> = new Map([
   ['/issuer/oid4vci/nonce', 'POST'],
   ['/issuer/oid4vci/credential', 'POST'],
   ['/issuer/oid4vci/par', 'POST'],
-  ['/issuer/oid4vci/authorize', 'GET, HEAD'],
+  ['/issuer/oid4vci/authorize', 'GET'],
 ]);
 export const ISSUER_PATHS: ReadonlySet<string> = new Set(ISSUER_METHODS.keys());
 /** Endpoints wallets and verifiers call: their errors take the OAuth form `{ error, error_description }`. */

@@ -271,7 +271,8 @@ export class Oid4vci {
     app.post(NONCE_PATH, async () => ({ c_nonce: (await this.newNonce()).nonce }));
     app.post(CREDENTIAL_PATH, { bodyLimit: 64 * 1024 }, (req, reply) => this.credential(req, reply));
     app.post(PAR_PATH, { bodyLimit: 16 * 1024 }, (req, reply) => this.pushAuthorization(req, reply));
-    app.get(AUTHORIZE_PATH, (req, reply) => this.authorize(req, reply));
+    // No automatic HEAD route: answering a HEAD would spend the pushed request.
+    app.get(AUTHORIZE_PATH, { exposeHeadRoute: false }, (req, reply) => this.authorize(req, reply));
   };
 
   /** RFC 9126 §2: a pushed authorization request naming the offer's `issuer_state`; 201 with a one-minute request_uri. */

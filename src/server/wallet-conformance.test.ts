@@ -253,6 +253,10 @@ describe('metadata (D15 §11.2, §11.3; V1 §12.2; RFC 8414 §3)', () => {
       await oauthError(get, 405, 'invalid_request');
     }
     expect((await fetch(`${base}/issuer/oid4vci/nowhere`)).status).toBe(404);
+    // The authorization endpoint has no HEAD (RFC 9110 §9.3.2 asks HEAD to be free of side effects; GET spends the request_uri).
+    const head = await fetch(`${base}/issuer/oid4vci/authorize`, { method: 'HEAD' });
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('GET');
   });
 
   it('SD-JWT VC type metadata tags display entries with `lang` (SDJWTVC §8, §9.2)', async () => {
