@@ -163,7 +163,8 @@ export class IssuanceService {
   }
 
   async secure(vc: OpenBadgeCredential, status: StatusReference, format: SdJwtFormat, holder?: HolderBinding): Promise<string> {
-    const opts = { signer: this.identity.signer, status, vct: this.vct, bitstringStatusListCredential: this.bitstringStatusListCredential, ...(holder ? { holder } : {}) };
+    const listCredential = this.bitstringStatusListCredential;
+    const opts = { signer: this.identity.signer, status, vct: this.vct, bitstringStatusListCredential: listCredential, ...(holder ? { holder } : {}) };
     return format === 'vc+sd-jwt' ? issueVcSdJwt(vc, opts) : issueDcSdJwt(vc, opts);
   }
 }

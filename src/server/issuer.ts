@@ -74,7 +74,8 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
     const now = Date.now();
     if (bitstringCache && bitstringCache.revision === store.statusRevision() && bitstringCache.until > now) return bitstringCache.jwt;
     const revision = store.statusRevision();
-    const jwt = await bitstringStatusListCredential(identity, issuance.bitstringStatusListCredential, config.statusListSize, await store.revoked(), new Date(now), 86_400);
+    const url = issuance.bitstringStatusListCredential;
+    const jwt = await bitstringStatusListCredential(identity, url, config.statusListSize, await store.revoked(), new Date(now), 86_400);
     bitstringCache = { revision, jwt, until: now + 300_000 };
     return jwt;
   }
@@ -114,7 +115,13 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
         credential: vc,
         vcSdJwt,
         dcSdJwt,
-        offer: { uri: offer.uri, authorizationCodeUri: offer.authorizationCodeUri, qrSvg, expiresAt: new Date(offer.expiresAt).toISOString(), ...(offer.txCode ? { txCode: offer.txCode } : {}) },
+        offer: {
+          uri: offer.uri,
+          authorizationCodeUri: offer.authorizationCodeUri,
+          qrSvg,
+          expiresAt: new Date(offer.expiresAt).toISOString(),
+          ...(offer.txCode ? { txCode: offer.txCode } : {}),
+        },
         revocation: { credentialId: vc.id, token },
         status,
         recompute: { logDigest: prepared.logDigest, algorithmVersion: prepared.profile.algorithmVersion, norm: { id: prepared.profile.norm.id, version: prepared.profile.norm.version } },
@@ -243,7 +250,8 @@ export const ISSUER_METHODS: ReadonlyMap<string, string> = new Map([
 ]);
 export const ISSUER_PATHS: ReadonlySet<string> = new Set(ISSUER_METHODS.keys());
 /** Endpoints wallets and verifiers call: their errors take the OAuth form `{ error, error_description }`. */
-export const isWalletPath = (path: string) => path.startsWith('/.well-known/') || path.startsWith('/issuer/oid4vci/') || path.startsWith('/issuer/status/') || path.startsWith('/issuer/vct/');
+const WALLET_PREFIXES = ['/.well-known/', '/issuer/oid4vci/', '/issuer/status/', '/issuer/vct/'];
+export const isWalletPath = (path: string) => WALLET_PREFIXES.some((prefix) => path.startsWith(prefix));
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

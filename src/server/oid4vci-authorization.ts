@@ -42,12 +42,16 @@ function acceptableRedirect(uri: string): boolean {
 
 /** Checks a pushed authorization request's form; throws 400 `invalid_request` (or `invalid_scope`) naming what is wrong. */
 export function parsePushedRequest(form: Record<string, string>, knownConfigurations: readonly string[], scope: string): PushedRequest {
-  if (form.request !== undefined || form.request_uri !== undefined) throw bad('Send the authorization request parameters themselves (no request or request_uri).');
+  if (form.request !== undefined || form.request_uri !== undefined) {
+    throw bad('Send the authorization request parameters themselves (no request or request_uri).');
+  }
   if (form.response_type !== 'code') throw new HttpError(400, 'unsupported_response_type', 'Only response_type=code is supported.');
   const clientId = form.client_id;
   if (!clientId || clientId.length > 200) throw bad('client_id is required.');
   const redirectUri = form.redirect_uri;
-  if (!redirectUri || redirectUri.length > 1000 || !acceptableRedirect(redirectUri)) throw bad('redirect_uri must be an https, loopback or private-use URI without a fragment.');
+  if (!redirectUri || redirectUri.length > 1000 || !acceptableRedirect(redirectUri)) {
+    throw bad('redirect_uri must be an https, loopback or private-use URI without a fragment.');
+  }
   if (form.code_challenge_method !== 'S256') throw bad('PKCE with code_challenge_method=S256 is required.');
   const codeChallenge = form.code_challenge;
   if (!codeChallenge || !/^[A-Za-z0-9._~-]{43,128}$/.test(codeChallenge)) throw bad('code_challenge must be 43 to 128 unreserved characters.');
@@ -65,9 +69,13 @@ export function parsePushedRequest(form: Record<string, string>, knownConfigurat
     if (!Array.isArray(details) || details.length === 0) throw bad('authorization_details must be a non-empty array.');
     configurationIds = details.map((d: unknown) => {
       const entry = d as { type?: unknown; credential_configuration_id?: unknown };
-      if (entry?.type !== 'openid_credential') throw new HttpError(400, 'invalid_authorization_details', 'Each authorization_details entry must be of type openid_credential.');
+      if (entry?.type !== 'openid_credential') {
+        throw new HttpError(400, 'invalid_authorization_details', 'Each authorization_details entry must be of type openid_credential.');
+      }
       const id = entry.credential_configuration_id;
-      if (typeof id !== 'string' || !knownConfigurations.includes(id)) throw new HttpError(400, 'invalid_authorization_details', 'Name a credential_configuration_id from the issuer metadata.');
+      if (typeof id !== 'string' || !knownConfigurations.includes(id)) {
+        throw new HttpError(400, 'invalid_authorization_details', 'Name a credential_configuration_id from the issuer metadata.');
+      }
       return id;
     });
     viaAuthorizationDetails = true;
@@ -77,7 +85,8 @@ export function parsePushedRequest(form: Record<string, string>, knownConfigurat
   } else {
     throw bad('Ask with authorization_details (credential_configuration_id) or scope.');
   }
-  return { clientId, redirectUri, codeChallenge, issuerState, configurationIds: [...new Set(configurationIds)], viaAuthorizationDetails, ...(form.state ? { state: form.state } : {}) };
+  const unique = [...new Set(configurationIds)];
+  return { clientId, redirectUri, codeChallenge, issuerState, configurationIds: unique, viaAuthorizationDetails, ...(form.state ? { state: form.state } : {}) };
 }
 
 /** RFC 6749 §4.1.2 and RFC 9207: the redirect back to the wallet with the code (or an error), `state` and `iss`. */

@@ -140,7 +140,11 @@ export class Oid4vci {
       credential_configurations_supported: {
         // VCDM 2.0 secured with SD-JWT (VC-JOSE-COSE): neither OpenID4VCI draft 15 nor 1.0 defines a format for it; the
         // identifier is the media subtype VC-JOSE-COSE registers, with the W3C profiles' `credential_definition`.
-        [VC_CONFIG_ID]: { format: VC_SD_JWT, credential_definition: { '@context': [...VCDM_CONTEXTS], type: ['VerifiableCredential', 'OpenBadgeCredential'] }, ...common },
+        [VC_CONFIG_ID]: {
+          format: VC_SD_JWT,
+          credential_definition: { '@context': [...VCDM_CONTEXTS], type: ['VerifiableCredential', 'OpenBadgeCredential'] },
+          ...common,
+        },
         [DC_CONFIG_ID]: { format: DC_SD_JWT, vct: issuance.vct, ...common },
       },
     } as CredentialIssuerMetadata);
@@ -192,7 +196,9 @@ export class Oid4vci {
         if (signer.method === 'jwk') jwk = signer.publicJwk as JWK;
         else if (signer.method === 'did' && signer.didUrl.startsWith('did:jwk:')) jwk = jwkFromDidJwk(signer.didUrl);
         // DIIP v4 (Identifiers, OID4VCI): holders are named by did:jwk or did:web; a did:web key comes from its DID document.
-        else if (signer.method === 'did' && signer.didUrl.startsWith('did:web:')) jwk = await resolveHolderKey(signer.didUrl, holderDidFetch).catch(() => undefined);
+        else if (signer.method === 'did' && signer.didUrl.startsWith('did:web:')) {
+          jwk = await resolveHolderKey(signer.didUrl, holderDidFetch).catch(() => undefined);
+        }
         if (!jwk || 'd' in jwk || signer.alg !== 'ES256') return { verified: false };
         try {
           await compactVerify(compact, await importJWK(jwk, 'ES256'), { algorithms: ['ES256'] });
@@ -249,7 +255,9 @@ export class Oid4vci {
   /** The wallet endpoints; errors answered in the OAuth form `{ error, error_description }` (RFC 6749 §5.2). */
   readonly routes: FastifyPluginAsync = async (app) => {
     app.setErrorHandler((err, req, reply) => {
-      if (err instanceof Oauth2ServerErrorResponseError) return oauthError(reply, err.status || 400, err.errorResponse.error, err.errorResponse.error_description);
+      if (err instanceof Oauth2ServerErrorResponseError) {
+        return oauthError(reply, err.status || 400, err.errorResponse.error, err.errorResponse.error_description);
+      }
       if (err instanceof Oauth2ResourceUnauthorizedError || (err instanceof HttpError && err.status === 401)) {
         return this.unauthorized(req, reply, err instanceof HttpError ? err.message : 'The access token is invalid or has expired.');
       }
@@ -278,7 +286,9 @@ export class Oid4vci {
   /** RFC 9126 §2: a pushed authorization request naming the offer's `issuer_state`; 201 with a one-minute request_uri. */
   private async pushAuthorization(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/x-www-form-urlencoded') throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Send the pushed authorization request as application/x-www-form-urlencoded.');
+    if (type !== 'application/x-www-form-urlencoded') {
+      throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Send the pushed authorization request as application/x-www-form-urlencoded.');
+    }
     const pushed = parsePushedRequest(req.body as Record<string, string>, [VC_CONFIG_ID, DC_CONFIG_ID], SCOPE);
     const state = await this.store.get<{ offerCode: string }>('issuer-state', pushed.issuerState);
     if (!state) throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'The issuer_state is unknown, used or expired; scan a new offer.');
@@ -296,21 +306,33 @@ export class Oid4vci {
     const query = req.query as Record<string, string | undefined>;
     const pending = query.request_uri ? await this.store.take<PendingAuthorization>('par', query.request_uri) : undefined;
     // Without a valid pushed request there is no checked redirect_uri to send an error to (RFC 6749 §4.1.2.1): answer here.
-    if (!pending || pending.clientId !== query.client_id) throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Push the authorization request first (PAR) and pass its request_uri with the same client_id.');
+    if (!pending || pending.clientId !== query.client_id) {
+      throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Push the authorization request first (PAR) and pass its request_uri with the same client_id.');
+    }
     const offerStillThere = await this.store.take<{ offerCode: string }>('issuer-state', pending.issuerState);
-    if (!offerStillThere) return reply.redirect(redirectBack(pending.redirectUri, this.config.publicUrl, { error: 'access_denied', error_description: 'The offer was used or has expired.', state: pending.state }), 302);
+    if (!offerStillThere) {
+      const denied = { error: 'access_denied', error_description: 'The offer was used or has expired.', state: pending.state };
+      return reply.redirect(redirectBack(pending.redirectUri, this.config.publicUrl, denied), 302);
+    }
     const code = randomToken(32);
-    const issued: IssuedCode = { offerCode: pending.offerCode, clientId: pending.clientId, redirectUri: pending.redirectUri, codeChallenge: pending.codeChallenge, configurationIds: pending.configurationIds, viaAuthorizationDetails: pending.viaAuthorizationDetails };
+    const { offerCode, clientId, redirectUri, codeChallenge, configurationIds, viaAuthorizationDetails } = pending;
+    const issued: IssuedCode = { offerCode, clientId, redirectUri, codeChallenge, configurationIds, viaAuthorizationDetails };
     await this.store.put('authorization-code', code, issued, Date.now() + 60_000);
     return reply.redirect(redirectBack(pending.redirectUri, this.config.publicUrl, { code, state: pending.state }), 302);
   }
 
   /** RFC 6749 §4.1.3 + RFC 7636 §4.6: the code once, from the client and redirect it was issued to, with the PKCE verifier. */
-  private async redeemAuthorizationCode(form: Record<string, string>, parsed: ReturnType<Oauth2AuthorizationServer['parseAccessTokenRequest']>, request: ReturnType<typeof requestLike>) {
+  private async redeemAuthorizationCode(
+    form: Record<string, string>,
+    parsed: ReturnType<Oauth2AuthorizationServer['parseAccessTokenRequest']>,
+    request: ReturnType<typeof requestLike>,
+  ) {
     if (parsed.grant.grantType !== authorizationCodeGrantIdentifier) throw new HttpError(400, Oauth2ErrorCodes.UnsupportedGrantType, 'Unsupported grant type.');
     const issued = await this.store.take<IssuedCode>('authorization-code', parsed.grant.code);
     if (!issued) throw new HttpError(400, Oauth2ErrorCodes.InvalidGrant, 'The authorization code is unknown, already used or expired.');
-    if (form.client_id !== issued.clientId || form.redirect_uri !== issued.redirectUri) throw new HttpError(400, Oauth2ErrorCodes.InvalidGrant, 'client_id and redirect_uri must be those of the authorization request.');
+    if (form.client_id !== issued.clientId || form.redirect_uri !== issued.redirectUri) {
+      throw new HttpError(400, Oauth2ErrorCodes.InvalidGrant, 'client_id and redirect_uri must be those of the authorization request.');
+    }
     if (!form.code_verifier) throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'code_verifier is required (PKCE).');
     await this.as.verifyAuthorizationCodeAccessTokenRequest({
       authorizationServerMetadata: this.authorizationServerMetadata,
@@ -333,14 +355,17 @@ export class Oid4vci {
     const sent = typeof req.headers.authorization === 'string' && req.headers.authorization.trim() !== '';
     const text = rfc6750Text(description);
     const realm = `Bearer realm="${this.config.publicUrl}"`;
-    reply.code(401).headers({ 'WWW-Authenticate': sent ? `${realm}, error="invalid_token", error_description="${text}"` : realm, 'Access-Control-Expose-Headers': 'WWW-Authenticate' });
+    const challenge = sent ? `${realm}, error="invalid_token", error_description="${text}"` : realm;
+    reply.code(401).headers({ 'WWW-Authenticate': challenge, 'Access-Control-Expose-Headers': 'WWW-Authenticate' });
     return sent ? reply.send({ error: 'invalid_token', error_description: text }) : reply.send();
   }
 
   private async token(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
     const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     // RFC 6749 §3.2 and §5.2: the token request is form-encoded; anything else is a 400 `invalid_request`.
-    if (type !== 'application/x-www-form-urlencoded') throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Send the token request as application/x-www-form-urlencoded.');
+    if (type !== 'application/x-www-form-urlencoded') {
+      throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Send the token request as application/x-www-form-urlencoded.');
+    }
     const form = req.body as Record<string, string>;
     const request = requestLike(req, this.config.publicUrl);
     const parsed = this.as.parseAccessTokenRequest({ request, accessTokenRequest: form });
@@ -348,7 +373,13 @@ export class Oid4vci {
       const { offer, issued } = await this.redeemAuthorizationCode(form, parsed, request);
       // Draft 15 §6.2: asked with authorization_details, the response names them with their credential_identifiers.
       const details = issued.viaAuthorizationDetails
-        ? { authorization_details: issued.configurationIds.map((id) => ({ type: 'openid_credential', credential_configuration_id: id, credential_identifiers: [id] })) }
+        ? {
+            authorization_details: issued.configurationIds.map((id) => ({
+              type: 'openid_credential',
+              credential_configuration_id: id,
+              credential_identifiers: [id],
+            })),
+          }
         : {};
       return res.send({ ...(await this.grantAccess(offer)), ...details });
     }
@@ -415,7 +446,9 @@ export class Oid4vci {
     const body = req.body as Record<string, unknown>;
     const askedFor = body.credential_configuration_id;
     // Draft 15 §8.3.1.2 (pinned by DIIP v4) names this `unsupported_credential_type`; 1.0 renamed it `unknown_credential_configuration`.
-    if (typeof askedFor === 'string' && !(askedFor in FORMAT_OF)) throw new HttpError(400, 'unsupported_credential_type', 'Ask for one of the credential configurations in the issuer metadata.');
+    if (typeof askedFor === 'string' && !(askedFor in FORMAT_OF)) {
+      throw new HttpError(400, 'unsupported_credential_type', 'Ask for one of the credential configurations in the issuer metadata.');
+    }
     const parsed = this.issuer.parseCredentialRequest({ issuerMetadata: this.issuerMetadata, credentialRequest: body });
     const requested = parsed.format as { format?: string; vct?: unknown } | undefined;
     // A credential_identifier (draft 15 §8.2) is the configuration id it was issued for (see the token response).

@@ -38,7 +38,15 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentscan-conformance-'));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const config: IssuerConfig = { publicUrl: base, name: 'Talentscan (conformance)', dataDir: dir, allowedOrigins: [base], validForDays: 365, ...DEFAULT_LIMITS, maxBodyBytes: 1024 * 1024 };
+  const config: IssuerConfig = {
+    publicUrl: base,
+    name: 'Talentscan (conformance)',
+    dataDir: dir,
+    allowedOrigins: [base],
+    validForDays: 365,
+    ...DEFAULT_LIMITS,
+    maxBodyBytes: 1024 * 1024,
+  };
   issuer = await createIssuer(config, { profileSource: fixtureProfileSource, store: new FileStore(dir) });
   app = await buildApp({ config, issuer });
   await app.listen({ port, host: '127.0.0.1' });
@@ -64,9 +72,15 @@ interface Offer {
 
 /** The candidate's side (browser API): a credential and an offer; returns the offer, tx code and revocation token. */
 async function newOffer(txCode: boolean) {
-  const res = await fetch(`${base}/issuer/api/credentials`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events, txCode }) });
+  const res = await postJson('/issuer/api/credentials', { events, txCode });
   expect(res.status).toBe(201);
-  const body = (await res.json()) as { credentialId: string; vcSdJwt: string; dcSdJwt: string; offer: { uri: string; authorizationCodeUri: string; txCode?: string }; revocation: { token: string } };
+  const body = (await res.json()) as {
+    credentialId: string;
+    vcSdJwt: string;
+    dcSdJwt: string;
+    offer: { uri: string; authorizationCodeUri: string; txCode?: string };
+    revocation: { token: string };
+  };
   const parse = (link: string) => {
     const uri = new URL(link);
     expect(uri.protocol).toBe('openid-credential-offer:');
@@ -74,10 +88,20 @@ async function newOffer(txCode: boolean) {
   };
   const offer = parse(body.offer.uri);
   const authorizationCodeOffer = parse(body.offer.authorizationCodeUri) as unknown as { grants: Record<string, { issuer_state?: string }> };
-  return { body, offer, issuerState: authorizationCodeOffer.grants.authorization_code!.issuer_state!, code: offer.grants[PRE_AUTH]!['pre-authorized_code'], txCode: body.offer.txCode };
+  const issuerState = authorizationCodeOffer.grants.authorization_code!.issuer_state!;
+  return { body, offer, issuerState, code: offer.grants[PRE_AUTH]!['pre-authorized_code'], txCode: body.offer.txCode };
 }
 
-const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+const form = (fields: Record<string, string>) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+});
+const postJson = (path: string, body: unknown) =>
+  fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const tokenRequest = (fields: Record<string, string>) => fetch(`${base}/issuer/oid4vci/token`, form(fields));
+const authorizeAt = (requestUri: string) =>
+  fetch(`${base}/issuer/oid4vci/authorize?client_id=conformance-wallet&request_uri=${encodeURIComponent(requestUri)}`, { redirect: 'manual' });
 
 async function metadata() {
   const ci = (await (await fetch(`${base}/.well-known/openid-credential-issuer`)).json()) as {
@@ -282,7 +306,8 @@ describe('credential offer (D15 §4.1.1)', () => {
     expect(offer.credential_configuration_ids).toHaveLength(2);
     expect(Object.keys(offer.grants)).toEqual([PRE_AUTH]);
     expect(offer.grants[PRE_AUTH]!.tx_code).toMatchObject({ input_mode: 'numeric', length: 6 });
-    const second = JSON.parse(new URL(body.offer.authorizationCodeUri).searchParams.get('credential_offer')!) as { credential_issuer: string; grants: Record<string, unknown> };
+    const secondLink = new URL(body.offer.authorizationCodeUri).searchParams.get('credential_offer')!;
+    const second = JSON.parse(secondLink) as { credential_issuer: string; grants: Record<string, unknown> };
     expect(second.credential_issuer).toBe(base);
     expect(Object.keys(second.grants)).toEqual(['authorization_code']);
     expect(issuerState.length).toBeGreaterThanOrEqual(32);
@@ -307,7 +332,7 @@ describe('token endpoint (D15 §6; RFC 6749 §5)', () => {
 
   it('errors: JSON instead of a form → 400 invalid_request (RFC 6749 §3.2, §5.2)', async () => {
     const { code } = await newOffer(false);
-    const res = await fetch(`${base}/issuer/oid4vci/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: PRE_AUTH, 'pre-authorized_code': code }) });
+    const res = await postJson('/issuer/oid4vci/token', { grant_type: PRE_AUTH, 'pre-authorized_code': code });
     await oauthError(res, 400, 'invalid_request');
     const text = await fetch(`${base}/issuer/oid4vci/token`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     await oauthError(text, 400, 'invalid_request');
@@ -317,9 +342,9 @@ describe('token endpoint (D15 §6; RFC 6749 §5)', () => {
     const a = await newOffer(true);
     await oauthError(await fetch(`${base}/issuer/oid4vci/token`, form({ grant_type: PRE_AUTH, 'pre-authorized_code': a.code })), 400, 'invalid_request');
     const wrong = a.txCode === '000000' ? '111111' : '000000';
-    await oauthError(await fetch(`${base}/issuer/oid4vci/token`, form({ grant_type: PRE_AUTH, 'pre-authorized_code': a.code, tx_code: wrong })), 400, 'invalid_grant');
+    await oauthError(await tokenRequest({ grant_type: PRE_AUTH, 'pre-authorized_code': a.code, tx_code: wrong }), 400, 'invalid_grant');
     const b = await newOffer(false);
-    await oauthError(await fetch(`${base}/issuer/oid4vci/token`, form({ grant_type: PRE_AUTH, 'pre-authorized_code': b.code, tx_code: '123456' })), 400, 'invalid_request');
+    await oauthError(await tokenRequest({ grant_type: PRE_AUTH, 'pre-authorized_code': b.code, tx_code: '123456' }), 400, 'invalid_request');
     // The offer survives a client mistake: the right request still works.
     expect(await token(b.code)).toBeTruthy();
   });
@@ -361,17 +386,19 @@ describe('credential endpoint (D15 §8)', () => {
     expect(((await res.json()) as { error: string }).error).toBe('invalid_token');
   });
 
-  it('errors: a non-JSON body → 400 invalid_credential_request; an unknown configuration → unsupported_credential_type; no proof → invalid_proof; a made-up nonce → invalid_nonce (D15 §8.3.1.2)', async () => {
+  it('errors (D15 §8.3.1.2): non-JSON, unknown configuration, no proof, made-up nonce', async () => {
     const { code } = await newOffer(false);
     const at = await token(code);
     const holder = await new Holder().init();
     await oauthError(await credentialRequest(at, 'credential_configuration_id=x', 'application/x-www-form-urlencoded'), 400, 'invalid_credential_request');
     await oauthError(await credentialRequest(at, 'hello', 'text/plain'), 400, 'invalid_credential_request');
-    await oauthError(await credentialRequest(at, { credential_configuration_id: 'NoSuchCredential', proofs: { jwt: [await holder.proof(await nonce())] } }), 400, 'unsupported_credential_type');
+    const unknown = await credentialRequest(at, { credential_configuration_id: 'NoSuchCredential', proofs: { jwt: [await holder.proof(await nonce())] } });
+    await oauthError(unknown, 400, 'unsupported_credential_type');
     const { ci } = await metadata();
     const configId = Object.keys(ci.credential_configurations_supported)[0]!;
     await oauthError(await credentialRequest(at, { credential_configuration_id: configId }), 400, 'invalid_proof');
-    await oauthError(await credentialRequest(at, { credential_configuration_id: configId, proofs: { jwt: [await holder.proof('made-up')] } }), 400, 'invalid_nonce');
+    const madeUp = await credentialRequest(at, { credential_configuration_id: configId, proofs: { jwt: [await holder.proof('made-up')] } });
+    await oauthError(madeUp, 400, 'invalid_nonce');
   });
 
   it('issues the VCDM form (VC-JOSE-COSE §3.2.1) bound to a jwk holder key, with credentialStatus (BSL §2.1)', async () => {
@@ -427,7 +454,12 @@ describe('credential endpoint (D15 §8)', () => {
     const kid = `${did}#key-1`;
     didServer.on('request', (req, res) => {
       if (req.url !== '/.well-known/did.json') return res.writeHead(404).end();
-      const doc = { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [{ id: kid, type: 'JsonWebKey', controller: did, publicKeyJwk: holder.jwk }], authentication: [kid] };
+      const doc = {
+        '@context': ['https://www.w3.org/ns/did/v1'],
+        id: did,
+        verificationMethod: [{ id: kid, type: 'JsonWebKey', controller: did, publicKeyJwk: holder.jwk }],
+        authentication: [kid],
+      };
       res.writeHead(200, { 'content-type': 'application/did+json' }).end(JSON.stringify(doc));
     });
     try {
@@ -442,7 +474,8 @@ describe('credential endpoint (D15 §8)', () => {
       expect((payload.credentialSubject as { id: string }).id).toBe(did);
       // A did:web key the document does not list is refused.
       const other = await new Holder().init();
-      const bad = await credentialRequest(at, { credential_configuration_id: Object.keys(ci.credential_configurations_supported).find((k) => k !== configId)!, proofs: { jwt: [await other.proof(await nonce(), { kid })] } });
+      const otherConfig = Object.keys(ci.credential_configurations_supported).find((k) => k !== configId)!;
+      const bad = await credentialRequest(at, { credential_configuration_id: otherConfig, proofs: { jwt: [await other.proof(await nonce(), { kid })] } });
       await oauthError(bad, 400, 'invalid_proof');
     } finally {
       await new Promise<void>((r) => didServer.close(() => r()));
@@ -464,7 +497,7 @@ describe('status documents (TSL §8.2; BSL §2.2, §3.1)', () => {
     const vcForm = (await checkSdJwt(body.vcSdJwt)).payload.credentialStatus as { statusListIndex: string; statusListCredential: string };
     expect(Number(vcForm.statusListIndex)).toBe(ref.idx);
     expect(await tokenStatus(ref.uri, ref.idx)).toBe(0);
-    const revoke = await fetch(`${base}/issuer/api/revoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credentialId: body.credentialId, token: body.revocation.token }) });
+    const revoke = await postJson('/issuer/api/revoke', { credentialId: body.credentialId, token: body.revocation.token });
     expect(revoke.status).toBe(200);
     expect(await tokenStatus(ref.uri, ref.idx)).toBe(1);
     expect(await bitstringStatus(vcForm.statusListCredential, ref.idx)).toBe(1);
@@ -527,7 +560,7 @@ describe('authorization code flow (DIIP v4 Issuance; D15 §5, §6; RFC 9126 PAR;
     expect(expires_in).toBeGreaterThan(0);
     // RFC 9126 §4: only pushed requests; RFC 6749 §4.1.2 + RFC 9207: 302 to the redirect_uri with code, state, iss.
     expect((await fetch(`${base}/issuer/oid4vci/authorize?client_id=conformance-wallet&response_type=code`, { redirect: 'manual' })).status).toBe(400);
-    const auth = await fetch(`${base}/issuer/oid4vci/authorize?client_id=conformance-wallet&request_uri=${encodeURIComponent(request_uri)}`, { redirect: 'manual' });
+    const auth = await authorizeAt(request_uri);
     expect(auth.status).toBe(302);
     const back = new URL(auth.headers.get('location')!);
     expect(back.origin + back.pathname).toBe(redirectUri);
@@ -544,15 +577,20 @@ describe('authorization code flow (DIIP v4 Issuance; D15 §5, §6; RFC 9126 PAR;
     const state2 = again.issuerState;
     const p2 = pkce();
     const par2 = (await (await push({ ...fields, issuer_state: state2, code_challenge: p2.challenge })).json()) as { request_uri: string };
-    const auth2 = await fetch(`${base}/issuer/oid4vci/authorize?client_id=conformance-wallet&request_uri=${encodeURIComponent(par2.request_uri)}`, { redirect: 'manual' });
+    const auth2 = await authorizeAt(par2.request_uri);
     const code2 = new URL(auth2.headers.get('location')!).searchParams.get('code')!;
     const tok = await fetch(`${base}/issuer/oid4vci/token`, form({ ...tokenFields, code: code2, code_verifier: p2.verifier }));
     expect(tok.status).toBe(200);
-    const tokenBody = (await tok.json()) as { access_token: string; authorization_details: { type: string; credential_configuration_id: string; credential_identifiers: string[] }[] };
+    const tokenBody = (await tok.json()) as {
+      access_token: string;
+      authorization_details: { type: string; credential_configuration_id: string; credential_identifiers: string[] }[];
+    };
     // D15 §6.2: authorization_details echoed with credential_identifiers.
-    expect(tokenBody.authorization_details).toEqual([{ type: 'openid_credential', credential_configuration_id: configId, credential_identifiers: [expect.any(String)] }]);
+    const expected = { type: 'openid_credential', credential_configuration_id: configId, credential_identifiers: [expect.any(String)] };
+    expect(tokenBody.authorization_details).toEqual([expected]);
     const holder = await new Holder().init();
-    const cred = await credentialRequest(tokenBody.access_token, { credential_identifier: tokenBody.authorization_details[0]!.credential_identifiers[0], proofs: { jwt: [await holder.proof(await nonce())] } });
+    const identifier = tokenBody.authorization_details[0]!.credential_identifiers[0];
+    const cred = await credentialRequest(tokenBody.access_token, { credential_identifier: identifier, proofs: { jwt: [await holder.proof(await nonce())] } });
     expect(cred.status).toBe(200);
     const { header } = await checkSdJwt(((await cred.json()) as { credentials: { credential: string }[] }).credentials[0]!.credential);
     expect(header.typ).toBe('dc+sd-jwt');
