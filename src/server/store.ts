@@ -11,7 +11,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type Namespace = 'offer' | 'nonce' | 'grant' | 'record';
+export type Namespace = 'offer' | 'nonce' | 'grant' | 'record' | 'issuer-state' | 'par' | 'authorization-code';
 
 export interface IssuerStore {
   put(ns: Namespace, key: string, value: unknown, expiresAt: number): Promise<void>;
@@ -48,7 +48,15 @@ interface Snapshot {
 }
 
 export class MemoryStore implements IssuerStore {
-  protected readonly maps: Record<Namespace, Map<string, Entry>> = { offer: new Map(), nonce: new Map(), grant: new Map(), record: new Map() };
+  protected readonly maps: Record<Namespace, Map<string, Entry>> = {
+    offer: new Map(),
+    nonce: new Map(),
+    grant: new Map(),
+    record: new Map(),
+    'issuer-state': new Map(),
+    par: new Map(),
+    'authorization-code': new Map(),
+  };
   protected readonly allocated = new Set<number>();
   protected readonly revokedSet = new Set<number>();
   private revision = 0;
