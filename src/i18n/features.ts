@@ -4,6 +4,7 @@
  */
 import { CREDENTIAL_MESSAGES } from '../credential/messages.ts';
 import { profileMessages } from '../scoring/messages.ts';
+import { SESSION_MESSAGES } from '../shell/session-messages.ts';
 import type { GameMessages as MessageBundle } from './game-messages.ts';
 
-export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES];
+export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES, SESSION_MESSAGES];

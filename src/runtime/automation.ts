@@ -2,6 +2,7 @@ import type { LogEvent, StimulusEvent } from '../log/events.ts';
 import type { TrialRecord } from '../log/trials.ts';
 import type { Profile } from '../scoring/profile-types.ts';
 import type { GameDesign } from './game-contract.ts';
+import type { UploadStatus } from '../worker/witness-uploader.ts';
 import type { RecorderClient } from './recorder-client.ts';
 
 /**
@@ -30,8 +31,13 @@ export interface AutomationHook {
   readonly onsets: OnsetReport[];
   /** Resolves with the first onset stamped after the call (optionally of one stimulus name). */
   nextOnset(name?: string): Promise<OnsetReport>;
-  /** Resolves once the worker has written everything logged so far; returns the log's length. */
+  /**
+   * Tries to write everything logged so far, then returns how many of the session's events the store holds, read back
+   * from it (a failed write is not counted).
+   */
   persisted(): Promise<number>;
+  /** A certified session's upload to the server as the worker reports it (null: practice, or nothing reported yet). */
+  upload(): Promise<UploadStatus | null>;
   /** The current session's log as the worker holds it. */
   events(): Promise<LogEvent[]>;
   /** Trials paired by the worker. */
@@ -80,9 +86,10 @@ export function installAutomation(source: AutomationSource): (e: LogEvent) => vo
     onsets,
     nextOnset: (name) => new Promise((resolve) => waiting.push({ ...(name ? { name } : {}), resolve })),
     async persisted() {
-      await source.flush();
-      return (await source.recorder.events(session())).length;
+      await source.flush().catch(() => undefined);
+      return source.recorder.storedCount(session());
     },
+    upload: () => source.recorder.uploadStatus(session()),
     events: () => source.recorder.events(session()),
     trials: (game) => source.recorder.trials(session(), game),
     profile: (normGroup) => source.recorder.profile(session(), normGroup),

@@ -141,6 +141,7 @@ export function logSchema(maxEvents: number) {
         ),
         eventSchema('game-end', { game: str(64) }),
         eventSchema('interruption', { reason: { enum: ['hidden', 'blur', 'pagehide'] } }),
+        eventSchema('consent', { mode: { enum: ['practice', 'certified'] }, textVersion: str(32) }),
         eventSchema('session-end', {}),
       ],
     },

@@ -3,8 +3,11 @@ import { expose } from 'comlink';
 import type { LogEvent } from '../log/events.ts';
 import type { SessionRow } from './event-store.ts';
 import { Recorder, type StorageStatus } from './recorder.ts';
+import type { UploadStatus } from './witness-uploader.ts';
 
 const recorder = Recorder.open();
+// Certified sessions: the connection is back, upload what waited.
+addEventListener('online', () => void recorder.then((r) => r.uploader.retryNow()));
 
 /** The worker's API as the page sees it through comlink. Every method is async across the boundary. */
 export const recorderApi = {
@@ -13,6 +16,30 @@ export const recorderApi = {
   },
   async onStatus(listener: (s: StorageStatus) => void): Promise<void> {
     (await recorder).onStatus(listener);
+  },
+  async onUpload(listener: (s: UploadStatus) => void): Promise<void> {
+    (await recorder).onUpload(listener);
+  },
+  async uploadStatus(sessionId: string) {
+    return (await recorder).uploadStatus(sessionId);
+  },
+  async session(sessionId: string) {
+    return (await recorder).session(sessionId);
+  },
+  async pendingCount() {
+    return (await recorder).pendingCount();
+  },
+  async whenWritten() {
+    return (await recorder).whenWritten();
+  },
+  async storedCount(sessionId: string) {
+    return (await recorder).storedCount(sessionId);
+  },
+  async backup(sessionId: string) {
+    return (await recorder).backup(sessionId);
+  },
+  async restore(text: string) {
+    return (await recorder).restore(text);
   },
   async startSession(row: SessionRow, first: LogEvent[]) {
     return (await recorder).startSession(row, first);
