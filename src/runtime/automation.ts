@@ -49,6 +49,8 @@ export interface AutomationHook {
   sessionId(): string | null;
   /** The trial design of the game being played (holds the correct answers: automation only). */
   design(): GameDesign<unknown> | null;
+  /** Makes every storage write fail as on a full disk (true) or work again (false): storage-fault tests. */
+  simulateFullStorage(full: boolean): Promise<void>;
   /** Stores a finished session's log and shows its results screen (tests of the results and credential flow). */
   showSession(events: LogEvent[]): Promise<void>;
 }
@@ -97,6 +99,7 @@ export function installAutomation(source: AutomationSource): (e: LogEvent) => vo
     sessionId: () => source.sessionId(),
     design: () => source.design(),
     showSession: (events) => source.showSession(events),
+    simulateFullStorage: (full) => source.recorder.simulateFullStorage(full),
   };
   return (e) => {
     if (e.type !== 'stimulus') return;

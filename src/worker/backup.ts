@@ -32,6 +32,8 @@ const EVENT_TYPES = new Set<LogEventType>([
   'interruption', 'consent', 'session-end',
 ]);
 
+const LOCAL_OK = new Set(['incomplete', 'time-scaled']);
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shortString = (v: unknown, max = 512): v is string => typeof v === 'string' && v.length <= max;
 
@@ -72,8 +74,9 @@ export function parseBackup(text: string): SessionBackup {
   if (first?.type !== 'session-start' || first.sessionId !== row['sessionId'] || first.battery !== row['battery']) {
     throw new BackupRejected('events', 'The backup log does not belong to its session.');
   }
-  // The issuer's own plausibility rules; an unfinished session is what a backup usually is.
-  const problems = plausibilityProblems(log, Date.now()).filter((p) => p.code !== 'incomplete');
+  // The issuer's own plausibility rules, less what is fine on this device: an unfinished session is what a backup
+  // usually is, and a time-scaled play (automation builds) is a test play that the issuer refuses anyway.
+  const problems = plausibilityProblems(log, Date.now()).filter((p) => !LOCAL_OK.has(p.code));
   if (problems[0]) throw new BackupRejected(problems[0].code, problems[0].message);
   const cleanRow: SessionRow = {
     sessionId: row['sessionId'],

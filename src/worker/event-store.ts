@@ -128,3 +128,22 @@ export function memoryStore(): EventStore {
 export function sessionRowOf(start: SessionStartEvent, startedAt: number, mode: SessionMode = 'practice'): SessionRow {
   return { sessionId: start.sessionId, battery: start.battery, startedAt, finished: false, mode };
 }
+
+/**
+ * Browser tests only (automation builds): a full disk at the IndexedDB boundary, switched on and off from the test,
+ * because Chromium's quota override does not reach an off-the-record profile's IndexedDB. Every write then fails
+ * as the browser fails it on a full device (`QuotaExceededError`); reads still work.
+ */
+export function faultableStore(store: EventStore): { store: EventStore; setFull(full: boolean): void } {
+  let full = false;
+  const refuse = () => Promise.reject(new DOMException('The quota has been exceeded (test fault).', 'QuotaExceededError'));
+  return {
+    setFull: (f) => void (full = f),
+    store: {
+      ...store,
+      durable: store.durable,
+      putSession: (row) => (full ? refuse() : store.putSession(row)),
+      append: (id, events, durability) => (full ? refuse() : store.append(id, events, durability)),
+    },
+  };
+}

@@ -1,11 +1,19 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import type { LogEvent } from '../log/events.ts';
-import type { SessionRow } from './event-store.ts';
+import { faultableStore, openIdbStore, type SessionRow } from './event-store.ts';
 import { Recorder, type StorageStatus } from './recorder.ts';
 import type { UploadStatus } from './witness-uploader.ts';
 
-const recorder = Recorder.open();
+/** Automation builds: the browser tests' storage-full switch (see faultableStore); production: IndexedDB as is. */
+let setStorageFull: ((full: boolean) => void) | null = null;
+const recorder = __AUTOMATION_BUILD__
+  ? Recorder.open(async () => {
+      const f = faultableStore(await openIdbStore());
+      setStorageFull = f.setFull;
+      return f.store;
+    })
+  : Recorder.open();
 // Certified sessions: the connection is back, upload what waited.
 addEventListener('online', () => void recorder.then((r) => r.uploader.retryNow()));
 
@@ -40,6 +48,12 @@ export const recorderApi = {
   },
   async restore(text: string) {
     return (await recorder).restore(text);
+  },
+  /** Automation builds only: make every write fail as on a full disk (browser tests of storage faults). */
+  async simulateFullStorage(full: boolean) {
+    await recorder;
+    if (!setStorageFull) throw new Error('Storage faults can be simulated only in automation builds');
+    setStorageFull(full);
   },
   async startSession(row: SessionRow, first: LogEvent[]) {
     return (await recorder).startSession(row, first);
