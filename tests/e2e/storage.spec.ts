@@ -23,6 +23,16 @@ test('a private window is named before Start; a normal profile is not', async ({
   await page.goto('/?lang=en');
   await expect(page.getByText('This looks like a private window')).toBeVisible();
   expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations).toEqual([]);
+  // The certified mode's consent text, in the right-to-left language too, at a phone's and a laptop's size.
+  for (const lang of ['en', 'ar']) {
+    await page.goto(`/?lang=${lang}`);
+    await page.locator('input[name="mode"][value="certified"]').check();
+    expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations).toEqual([]);
+    for (const [w, h] of [[360, 640], [1280, 800]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: test.info().outputPath(`welcome-certified-${lang}-${w}.png`), fullPage: true });
+    }
+  }
 
   const dir = await mkdtemp(join(tmpdir(), 'ts-profile-'));
   const ctx = await chromium.launchPersistentContext(dir, { ...(await chromiumLaunchOptions()), baseURL: test.info().project.use.baseURL ?? '' });
