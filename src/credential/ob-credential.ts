@@ -8,8 +8,15 @@
  * - credentialSubject.result: the candidate's values, each with its 90% interval (`interval`), one entry per
  *   measured domain and per role fit (each entry is selectively disclosable once secured);
  * - evidence[0]: what anyone needs to recompute it — algorithm version, norm table (id, version, provisional),
- *   role profile versions, game and scorer versions, the SHA-256 of the raw log (see log-hash.ts), quality flags.
+ *   role profile versions, game and scorer versions, the SHA-256 of the raw log (see log-hash.ts), quality flags;
+ * - evidence[1], for a certified session only: how the result was obtained (`Assurance`, src/integrity) — witnessed
+ *   by the issuer, the battery and the games it covers, unproctored online, the integrity checks passed with their
+ *   version, offline gaps. It is an `Evidence` entry because that is where OB 3.0 and VCDM 2.0 put what the issuer
+ *   relied on in making the claim (VCDM §5.6 "evidence"; OB 3.0 Evidence allows additional properties), it stays
+ *   outside the selectively disclosable results so no presentation can hide it, and a credential without it (the
+ *   practice era) still reads as before.
  */
+import type { Assurance } from '../integrity/record.ts';
 import type { Domain } from '../runtime/game-contract.ts';
 import { DOMAINS, type Profile } from '../scoring/profile-types.ts';
 import { DOMAIN_ESCO, escoUrl } from './esco.ts';
@@ -64,6 +71,16 @@ export interface RecomputeEvidence {
   notMeasured: { domain: Domain; reason: string }[];
 }
 
+/** The assurance entry: the OB 3.0 Evidence members plus the structured `assurance` a verifier reads. */
+export interface AssuranceEvidence {
+  type: ['Evidence'];
+  name: string;
+  description: string;
+  narrative: string;
+  genre: 'Assurance';
+  assurance: Assurance;
+}
+
 export interface OpenBadgeCredential {
   '@context': [typeof VCDM_CONTEXT, typeof OB_CONTEXT];
   id: string;
@@ -89,7 +106,7 @@ export interface OpenBadgeCredential {
     };
     result: CredentialResult[];
   };
-  evidence: [RecomputeEvidence];
+  evidence: [RecomputeEvidence] | [RecomputeEvidence, AssuranceEvidence];
   credentialSchema: [{ id: typeof OB_SCHEMA_ID; type: '1EdTechJsonSchemaValidator2019' }];
 }
 
@@ -108,6 +125,34 @@ export interface CredentialContext {
   battery?: string;
   /** Human-readable names of roles (by role id); the role id is used when missing. */
   roleNames?: Record<string, string>;
+  /** How the result was obtained: present for a certified (witnessed) session. */
+  assurance?: Assurance;
+}
+
+/** The assurance in plain English, for wallets and verifiers that show only text. */
+export function assuranceNarrative(a: Assurance): string {
+  const minutes = (ms: number) => `${Math.max(1, Math.round(ms / 60_000))} min`;
+  const offline = a.offline.gaps === 0 ? 'The connection held throughout.' : `The device was offline ${a.offline.gaps} time(s), ${minutes(a.offline.totalMs)} in all; the events recorded meanwhile were uploaded afterwards and checked like the rest.`;
+  const marked = a.checks.marked.length ? ` Signals noted without refusing: ${a.checks.marked.join(', ')}.` : '';
+  return (
+    `Certified session, witnessed by the issuer from ${a.sessionStart} to ${a.sessionEnd}: the issuer created the session, handed out each game's design when it started, received the event log as it was recorded (hash-chained), and scored its own copy. ` +
+    `Battery "${a.battery}": ${a.games.join(', ')}. Unproctored, online: nobody watched the candidate, who played on their own device. ` +
+    `Integrity checks version ${a.checks.version} passed: ${a.checks.passed.join(', ')}.${marked} ${offline}`
+  );
+}
+
+/** The assurance a credential states, or undefined (not certified, or not readable). */
+export function assuranceOf(credential: Pick<OpenBadgeCredential, 'evidence'>): Assurance | undefined {
+  const entries: unknown[] = Array.isArray(credential.evidence) ? credential.evidence : [];
+  for (const e of entries) {
+    const a = (e as { genre?: unknown; assurance?: unknown } | null)?.assurance as Partial<Assurance> | undefined;
+    if ((e as { genre?: unknown }).genre !== 'Assurance' || !a || typeof a !== 'object') continue;
+    const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+    if (a.mode !== 'certified' || typeof a.battery !== 'string' || !strings(a.games) || !a.checks || !strings(a.checks.passed) || !strings(a.checks.marked)) continue;
+    if (typeof a.checks.version !== 'string' || !a.offline || typeof a.offline.gaps !== 'number' || typeof a.offline.totalMs !== 'number') continue;
+    return a as Assurance;
+  }
+  return undefined;
 }
 
 const DOMAIN_NAMES: Record<Domain, string> = {
@@ -238,7 +283,19 @@ export function buildOpenBadgeCredential(profile: Profile, ctx: CredentialContex
         qualityFlags: [...new Set(profile.quality.map((q) => q.code))],
         notMeasured: profile.domains.filter((d) => d.status !== 'measured').map((d) => ({ domain: d.domain, reason: d.reason ?? 'not measured' })),
       },
-    ],
+      ...(ctx.assurance
+        ? [
+            {
+              type: ['Evidence'] as ['Evidence'],
+              name: 'How this result was obtained',
+              description: 'Assurance: whether the issuer witnessed the session, which games it covers, under which circumstances, and which integrity checks (with their version) it passed.',
+              narrative: assuranceNarrative(ctx.assurance),
+              genre: 'Assurance' as const,
+              assurance: ctx.assurance,
+            },
+          ]
+        : []),
+    ] as OpenBadgeCredential['evidence'],
     credentialSchema: [{ id: OB_SCHEMA_ID, type: '1EdTechJsonSchemaValidator2019' }],
   };
 }

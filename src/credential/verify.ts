@@ -16,13 +16,15 @@
  *  9. schema: the Open Badges 3.0 credential schema (the caller passes the official-schema validator where it
  *     can compile it — Node — and the browser falls back to a structural check, because the page's CSP forbids
  *     the code generation a JSON-Schema compiler needs).
- * The result lists exactly which claims were disclosed.
+ * The result lists exactly which claims were disclosed, and how the result was obtained (`assurance`: present only
+ * for a certified session the issuer witnessed; absent, the scores rest on a log the candidate's browser sent).
  */
+import type { Assurance } from '../integrity/record.ts';
 import { SDJwt } from '@sd-jwt/core';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { resolveIssuerKey, type FetchLike } from './did.ts';
 import { base64url, sdHasher, sha256 } from './encoding.ts';
-import { summarise, type CredentialSummary, type OpenBadgeCredential } from './ob-credential.ts';
+import { assuranceOf, summarise, type CredentialSummary, type OpenBadgeCredential } from './ob-credential.ts';
 import { DC_SD_JWT, VC_SD_JWT, vcFromDcClaims, type SdJwtFormat } from './formats.ts';
 import { STATUS_LIST_TYP, STATUS_VALID, statusAt } from './status-list.ts';
 
@@ -77,6 +79,8 @@ export interface VerifySuccess {
   status: { checked: boolean; idx?: number; uri?: string; value?: number };
   holderKey?: JWK;
   keyBinding: 'verified' | 'absent' | 'not-checked';
+  /** How the result was obtained (certified sessions); undefined: not witnessed by the issuer. */
+  assurance?: Assurance;
 }
 
 export interface VerifyFailure {
@@ -219,9 +223,11 @@ export async function verifyCredential(input: string, opts: VerifyOptions = {}):
   const errors = (opts.schemaValidator ?? structuralCheck)(credential);
   if (errors.length) return fail('schema', `The credential does not follow the Open Badges 3.0 schema: ${errors.slice(0, 3).join('; ')}`);
 
+  const assurance = assuranceOf(credential);
   return {
     ok: true,
     format,
+    ...(assurance ? { assurance } : {}),
     issuer: { id: iss, ...(typeof credential.issuer?.name === 'string' ? { name: credential.issuer.name } : {}) },
     kid: header.kid,
     credential,

@@ -3,8 +3,9 @@
  * one record per language. Each feature keeps its words beside its code; this list merges them for tDynamic.
  */
 import { CREDENTIAL_MESSAGES } from '../credential/messages.ts';
+import { INTEGRITY_MESSAGES } from '../integrity/messages.ts';
 import { profileMessages } from '../scoring/messages.ts';
 import { SESSION_MESSAGES } from '../shell/session-messages.ts';
 import type { GameMessages as MessageBundle } from './game-messages.ts';
 
-export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES, SESSION_MESSAGES];
+export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES, INTEGRITY_MESSAGES, SESSION_MESSAGES];

@@ -4,6 +4,7 @@
  * algorithm-card.test.ts fails when the file in docs/ differs from what this renders.
  */
 import { gameById } from '../../games/registry.ts';
+import { integritySection } from '../integrity/card-section.ts';
 import { STEN_BOUNDARIES_PERCENTILE, STEN_BOUNDARIES_Z } from './conversions.ts';
 import { DOMINANT_SHARE } from './device-class.ts';
 import { ALGORITHM_VERSION, ASSUMED_WITHIN_DOMAIN_R, DOMAIN_MODEL, MIN_WEIGHT_SHARE, Z_CLAMP } from './domain-model.ts';
@@ -210,7 +211,7 @@ function fairnessSection(reports: CardInput['fairness']): string[] {
 
 function limitationsSection(): string[] {
   return [
-    '## 12. Known limitations',
+    '## 13. Known limitations',
     '',
     '- **Provisional norms.** The shipped norm tables come from US adults tested online in 2016–2017 on different task implementations (SRO). They are labelled provisional wherever a score shows. Several of our statistics differ from the reference ones (median vs. mean RT; Kessels block span vs. an averaged adaptive span), which biases z-scores; the comparability column in §7 says how. Dutch norms built with norms:build must replace them before any decision rests on a score.',
     '- **Two domains not normed.** With the shipped tables, flexibility and learning are not measured; role fits then rest on the other domains and say so (coverage).',
@@ -248,8 +249,9 @@ export function renderAlgorithmCard(input: CardInput): string {
     ...tipsSection(),
     ...buildSection(),
     ...fairnessSection(input.fairness),
+    ...integritySection(),
     ...limitationsSection(),
-    '## 13. Sources',
+    '## 14. Sources',
     '',
     '- Eisenberg, I. W., et al. (2019). Uncovering the structure of self-regulation through data-driven ontology discovery. *Nature Communications*, 10, 2319.',
     '- Enkavi, A. Z., et al. (2019). Large-scale analysis of test–retest reliabilities of self-regulation measures. *PNAS*, 116(12), 5472–5477.',

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { verifyCredential, type VerifyResult } from '../credential/verify.ts';
+import { verifyCredential, type VerifyResult, type VerifySuccess } from '../credential/verify.ts';
 import { formatNumber, I18nController, lang, tDynamic } from '../i18n/index.ts';
 import { base } from './styles.ts';
 
@@ -105,10 +105,29 @@ export class TsVerify extends LitElement {
             ${ev.norm?.provisional ? html`<p><strong>${t('credential.certificate.provisional')}</strong></p>` : nothing}
             <p class="muted">${t('credential.certificate.recompute', { algorithm: ev.algorithmVersion ?? '', digest: ev.rawLog?.digest ?? '' })}</p>`
         : nothing}
+      ${this.renderAssurance(r)}
       <h3>${t('verify.claims')}</h3>
       <ul dir="ltr">${r.disclosed.map((d) => html`<li><code>${d.path}</code></li>`)}</ul>
       <p class="muted" dir="ltr">${t('verify.format', { format: r.format })} · <code>${r.issuer.id.length > 60 ? r.issuer.id.slice(0, 60) + '…' : r.issuer.id}</code></p>
     </section>`;
+  }
+
+  /** How the result was obtained: the credential's assurance (certified sessions), or that nobody witnessed it. */
+  private renderAssurance(r: VerifySuccess) {
+    const t = tDynamic;
+    const a = r.assurance;
+    if (!a) return html`<h3>${t('integrity.assurance.title')}</h3><p>${t('integrity.assurance.notWitnessed')}</p>`;
+    const when = (iso: string) => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    const list = (items: string[]) => new Intl.ListFormat(lang(), { type: 'conjunction' }).format(items);
+    return html`<h3>${t('integrity.assurance.title')}</h3>
+      <ul class="assurance">
+        <li>${t('integrity.assurance.certified', { from: when(a.sessionStart), until: when(a.sessionEnd) })}</li>
+        <li>${t('integrity.assurance.games', { games: list(a.games.map((g) => t(`game.${g}`))) })}</li>
+        <li>${t('integrity.assurance.unproctored')}</li>
+        <li>${t('integrity.assurance.checks', { version: a.checks.version, checks: list(a.checks.passed.map((c) => t(`integrity.check.${c}`))) })}</li>
+        ${a.checks.marked.length ? html`<li>${t('integrity.assurance.marked', { signals: a.checks.marked.map((c) => t(`integrity.refusal.${c}`)).join(' ') })}</li>` : nothing}
+        <li>${a.offline.gaps ? t('integrity.assurance.offline', { gaps: a.offline.gaps, minutes: Math.max(1, Math.round(a.offline.totalMs / 60_000)) }) : t('integrity.assurance.online')}</li>
+      </ul>`;
   }
 
   private onSubmit(e: Event): void {

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { createRng, exGaussian } from '../../games/kit/rng.ts';
 import type { OnsetReport } from '../../src/runtime/automation.ts';
 
 export interface ScanOptions {
@@ -57,13 +58,15 @@ export async function stageBox(page: Page): Promise<{ x: number; y: number; w: n
 /**
  * Plays the running game through the hook until `stop` says so: starts each block from its intro, waits for each
  * 'target' onset, waits `rtMs`, performs the responder's actions. Returns the number of trials answered.
+ * `rtMs` may be a function drawn once per trial (see humanRts): a certified session refuses answers whose times are
+ * too regular to be human, as a fixed wait is.
  */
 export async function play(
   page: Page,
   respond: Responder,
-  opts: { rtMs?: number; stop?: (answered: number, phase: string) => boolean; pointer?: 'mouse' | 'touch' } = {},
+  opts: { rtMs?: number | (() => number); stop?: (answered: number, phase: string) => boolean; pointer?: 'mouse' | 'touch' } = {},
 ): Promise<number> {
-  const rt = opts.rtMs ?? 250;
+  const rt = typeof opts.rtMs === 'function' ? opts.rtMs : () => (opts.rtMs as number | undefined) ?? 250;
   let answered = 0;
   // Onsets already reported belong to trials that are over (or were interrupted): answer only new ones.
   let seen = await page.evaluate(() => window.__talentscan?.onsets.length ?? 0);
@@ -89,7 +92,7 @@ export async function play(
     const box = await stageBox(page);
     if (!box) continue; // the game ended between the onset and now
     const actions = respond(onset, await trialSpec(page, onset), { w: box.w, h: box.h });
-    await page.waitForTimeout(rt);
+    await page.waitForTimeout(rt());
     for (const a of actions) {
       if (a.kind === 'key') await page.keyboard.press(a.key);
       if (a.kind === 'tap' && opts.pointer === 'touch') await page.touchscreen.tap(box.x + a.x * box.w, box.y + a.y * box.h);
@@ -104,4 +107,13 @@ export async function play(
       .waitForFunction((n) => (window.__talentscan?.onsets.slice(n).some((o) => o.name === 'target') ?? false) || window.__talentscan?.phase() !== 'running', seen, { timeout: 15_000 })
       .catch(() => undefined);
   }
+}
+
+/**
+ * Waits before each answer drawn from an ex-Gaussian (mu, sigma, tau in ms), seeded: the shape of human RTs, so a
+ * browser-played certified session passes the issuer's plausibility checks (src/integrity/plausibility.ts).
+ */
+export function humanRts(seed = 1, mu = 300, sigma = 40, tau = 80): () => number {
+  const rng = createRng(seed);
+  return () => Math.max(120, exGaussian(rng, mu, sigma, tau));
 }
