@@ -343,7 +343,7 @@ export class TsScan extends LitElement {
   private renderWelcome(unfinished: SessionRow | null) {
     const minutes = Math.max(1, Math.round(batteryDurationSec(batteryById(this.batteryId)) / 60));
     const error = this.startError ? html`<p class="notice" role="alert">${tDynamic(this.startError.key, { reason: this.startError.reason ?? '' })}</p>` : nothing;
-    const privateWarning = this.privateWindow ? html`<p class="notice private-window" role="alert">${tDynamic('storage.private')}</p>` : nothing;
+    const privateWarning = this.privateWindow ? html`<p class="notice private-window">${tDynamic('storage.private')}</p>` : nothing;
     if (unfinished) {
       return html`<section class="welcome card" aria-labelledby="resume-title">
         <h1 id="resume-title">${t('welcome.resumeTitle')}</h1>
