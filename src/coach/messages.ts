@@ -2,6 +2,7 @@
  * Words of the coach workspace (src/shell/coach/, src/coach/) in every shell language, merged for `tDynamic` by
  * src/i18n/features.ts. Keys: `coach.*`; `coach.reason.*` follow the verifier's and the presentation verifier's reasons.
  */
+import { registerMessages } from '../i18n/index.ts';
 import type { GameMessages } from '../runtime/game-contract.ts';
 
 export const COACH_MESSAGES: GameMessages = {
@@ -714,3 +715,5 @@ export const COACH_MESSAGES: GameMessages = {
     'coach.reason.wrong-type': "ليست شهادة Talentscan",
   },
 };
+
+registerMessages(COACH_MESSAGES);

@@ -160,6 +160,20 @@ export interface InterruptionEvent extends Stamped {
   reason: InterruptionReason;
 }
 
+/**
+ * The candidate's consent, logged right after the first `page-start`: which mode they chose and which version of
+ * that mode's consent text they accepted. Its time is `t` (epoch ms = the page's timeOrigin + t).
+ */
+export interface ConsentEvent extends Stamped {
+  type: 'consent';
+  /** practice: the log never leaves the device; certified: the server witnesses the session. */
+  mode: SessionMode;
+  /** Version of the consent text shown (see src/shell/consent.ts). */
+  textVersion: string;
+}
+
+export type SessionMode = 'practice' | 'certified';
+
 export interface SessionEndEvent extends Stamped {
   type: 'session-end';
 }
@@ -177,6 +191,7 @@ export type LogEvent =
   | BlockEndEvent
   | GameEndEvent
   | InterruptionEvent
+  | ConsentEvent
   | SessionEndEvent;
 
 export type LogEventType = LogEvent['type'];

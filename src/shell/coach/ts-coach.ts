@@ -3,6 +3,7 @@ import { IntakeError, parseIntake, verifyReport, viewOf } from '../../coach/inta
 import { CSV_COLUMNS, listCsv, queryList, bestFit, type ListQuery, type SortKey } from '../../coach/list.ts';
 import { CoachStore } from '../../coach/store.ts';
 import type { CandidateRecord, IntakeSource, VerificationView } from '../../coach/types.ts';
+import '../../coach/messages.ts';
 import { verifyCredential } from '../../credential/verify.ts';
 import { formatNumber, I18nController, lang, tDynamic as t } from '../../i18n/index.ts';
 import type { Domain } from '../../runtime/game-contract.ts';
