@@ -1,10 +1,5 @@
-/** The words of every registered game, merged per language (see src/i18n/game-messages.ts). */
-import type { GameMessages } from '../src/i18n/game-messages.ts';
-import { corsiMessages } from './corsi/messages.ts';
-import { flankerMessages } from './flanker/messages.ts';
-import { reactionMessages } from './reaction/messages.ts';
-import { reversalMessages } from './reversal/messages.ts';
-import { stopMessages } from './stop/messages.ts';
-import { switchMessages } from './switch/messages.ts';
+/** The words of every registered game, from the manifests (the type: GameMessages in src/runtime/game-contract.ts). */
+import type { GameMessages } from '../src/runtime/game-contract.ts';
+import { GAMES } from './registry.ts';
 
-export const GAME_MESSAGES: readonly GameMessages[] = [reactionMessages, stopMessages, flankerMessages, switchMessages, corsiMessages, reversalMessages];
+export const GAME_MESSAGES: readonly GameMessages[] = Object.values(GAMES).map((game) => game.messages);

@@ -1,23 +1,12 @@
 /**
- * Every game the runtime can run, by id. The runtime, worker and issuer know games only through these manifests.
- * Importing this file never loads Phaser: scenes are loaded on demand through games/scenes.ts.
+ * Every game the runtime can run, by id, from the manifests in games/catalog.ts. The runtime, worker and issuer know
+ * games only through these manifests. Importing this file never loads Phaser: scenes are loaded on demand through
+ * games/scenes.ts.
  */
 import type { AnyGameManifest } from '../src/runtime/game-contract.ts';
-import { corsi } from './corsi/index.ts';
-import { flanker } from './flanker/index.ts';
-import { reaction } from './reaction/index.ts';
-import { reversal } from './reversal/index.ts';
-import { stop } from './stop/index.ts';
-import { taskSwitch } from './switch/index.ts';
+import * as catalog from './catalog.ts';
 
-export const GAMES: Readonly<Record<string, AnyGameManifest>> = {
-  [reaction.id]: reaction,
-  [stop.id]: stop,
-  [flanker.id]: flanker,
-  [taskSwitch.id]: taskSwitch,
-  [corsi.id]: corsi,
-  [reversal.id]: reversal,
-};
+export const GAMES: Readonly<Record<string, AnyGameManifest>> = Object.fromEntries(Object.values(catalog).map((game: AnyGameManifest) => [game.id, game]));
 
 export function gameById(id: string): AnyGameManifest {
   const game = GAMES[id];

@@ -5,7 +5,7 @@
  * distribution of every plausibility measure, so the thresholds in src/integrity/plausibility.ts can be checked
  * against what honest plays produce. Usage: npm run integrity:calibrate [-- N]
  */
-import { createRng } from '../games/kit/rng.ts';
+import { createRng } from '../src/lib/rng.ts';
 import { assessWitnessed } from '../src/integrity/index.ts';
 import { plausibilityAssessment } from '../src/integrity/plausibility.ts';
 import { simulatedWitnessedRecord } from '../src/integrity/simulated-record.ts';

@@ -1,5 +1,5 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
-import { createRng, type Rng } from '../kit/rng.ts';
+import { createRng, type Rng } from '../../src/lib/rng.ts';
 import { BLOCK_COUNT } from './board.ts';
 
 export const CORSI_ID = 'corsi';

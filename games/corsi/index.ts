@@ -2,7 +2,10 @@ import type { GameManifest } from '../../src/runtime/game-contract.ts';
 import { corsiDesign, CORSI_ID, CORSI_VERSION, type CorsiTrial } from './design.ts';
 import { practiceCorrect, PRACTICE_MIN_CORRECT } from './rules.ts';
 import { CORSI_METRICS, scoreCorsi } from './score.ts';
-import { simulateCorsi, type CorsiParticipant } from './simulate.ts';
+import { simulateCorsi, participantFor, TYPICAL_PARTICIPANT, type CorsiParticipant } from './simulate.ts';
+import { assumed, retest } from '../kit/reliability.ts';
+import { corsiMessages } from './messages.ts';
+import { testResponder } from './responses.ts';
 
 /**
  * Expected duration (s): the median simulated play of TYPICAL_PARTICIPANT (forward span 6, backward 5) over many
@@ -26,4 +29,20 @@ export const corsi: GameManifest<CorsiTrial, CorsiParticipant> = {
     return practiceCorrect(specs, trials) >= PRACTICE_MIN_CORRECT;
   },
   simulate: simulateCorsi,
+  typicalParticipant: TYPICAL_PARTICIPANT,
+  participantFor,
+  messages: corsiMessages,
+  // biome-ignore format: one rule per line reads as a table
+  qualityFlags: [
+    { flag: 'forward.stop-rule', metrics: { prefix: 'forward.' }, why: 'trials ran after the stop rule ended the block (a fault)' },
+    { flag: 'backward.stop-rule', metrics: { prefix: 'backward.' }, why: 'trials ran after the stop rule ended the block (a fault)' },
+  ],
+  // biome-ignore format: one contribution per line reads as a table
+  domainMetrics: [
+    { domain: 'working-memory', metric: 'forward.span', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: retest(0.6, 'spatial span forward'), why: 'Longest sequence of places kept in mind.' },
+    { domain: 'working-memory', metric: 'backward.span', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.6, 'set equal to the forward span figure'), why: 'Longest sequence kept in mind and reversed.' },
+    { domain: 'working-memory', metric: 'forward.total_score', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.65, 'total scores use every sequence (Kessels et al. 2000)'), why: 'Span × correct sequences, forward (half weight: overlaps the span).' },
+    { domain: 'working-memory', metric: 'backward.total_score', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.65, 'as forward total score'), why: 'Span × correct sequences, backward (half weight: overlaps the span).' },
+  ],
+  testResponder,
 };

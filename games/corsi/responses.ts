@@ -1,5 +1,7 @@
-import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import type { CapturedInput, TestResponder } from '../../src/runtime/game-contract.ts';
 import { boardGeometry, hitTest, type Heading } from './board.ts';
+import type { CorsiTrial } from './design.ts';
+import { expectedTaps } from './rules.ts';
 
 /**
  * Keyboard play: the arrow keys move a focus ring from block to block, Enter or Space taps the focused block.
@@ -24,3 +26,12 @@ export function tappedBlock(input: CapturedInput, w: number, h: number): number 
   if (input.device === 'keyboard' || input.x === undefined || input.y === undefined) return null;
   return hitTest(boardGeometry(w, h), input.x * w, input.y * h);
 }
+
+/** Browser tests: the right blocks in the right order, tapped on the board with a short pause between taps. */
+export const testResponder: TestResponder<CorsiTrial> = (_onset, trial, stage) => {
+  const g = boardGeometry(stage.w, stage.h);
+  return expectedTaps(trial).flatMap((block) => {
+    const c = g.centres[block];
+    return c ? [{ kind: 'tap' as const, x: c.x / stage.w, y: c.y / stage.h }, { kind: 'wait' as const, ms: 120 }] : [];
+  });
+};

@@ -1,7 +1,7 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
-import { feedbackMarks } from '../kit/widgets.ts';
+import { feedbackMarks, pointsLabel } from '../kit/widgets.ts';
 import { BLOCK_COUNT, boardGeometry, moveFocus, START_BLOCK, type BoardGeometry } from './board.ts';
 import { TIMING, type CorsiTrial, type Direction } from './design.ts';
 import { keyAction, tappedBlock } from './responses.ts';
@@ -28,7 +28,7 @@ const POINTS_PER_BLOCK = 10;
  * Colour is never the only cue: a lit block turns from dark blue to bright yellow (a large luminance step), grows
  * and gets a thick white outline; a tapped block flashes light blue with an outline; feedback is a tick or a cross.
  */
-export class CorsiScene extends TrialScene<CorsiTrial> {
+export default class CorsiScene extends TrialScene<CorsiTrial> {
   private geometry!: BoardGeometry;
   private blocks: Phaser.GameObjects.Rectangle[] = [];
   private looks: BlockLook[] = [];
@@ -40,22 +40,15 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
   private hand!: Phaser.GameObjects.Arc;
   private good!: Phaser.GameObjects.Container;
   private bad!: Phaser.GameObjects.Container;
-  private pointsText!: Phaser.GameObjects.Text;
 
   private phase: Phase = 'idle';
-  private trialIndex = 0;
   private taps: number[] = [];
   private slotCount = 0;
-  private points = 0;
   private focus = START_BLOCK;
   private keyboardUsed = false;
   private staticDemo = false;
   private outcomes = new Map<number, boolean>();
   private idleTimer: Phaser.Time.TimerEvent | undefined;
-
-  constructor() {
-    super({ key: 'corsi' });
-  }
 
   protected build(): void {
     // The scene instance is reused when the runtime restarts it: start from a clean slate.
@@ -76,10 +69,7 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
     this.directionIcon = this.add.graphics();
     this.hand = this.add.circle(0, 0, 12, PALETTE.foreground).setStrokeStyle(3, PALETTE.background).setVisible(false);
     ({ good: this.good, bad: this.bad } = feedbackMarks(this));
-    this.pointsText = this.add
-      .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
-      .setOrigin(1, 0)
-      .setVisible(false);
+    this.pointsText = pointsLabel(this).setVisible(false);
   }
 
   protected layout(): void {
@@ -94,7 +84,7 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
     this.hand.setRadius(Math.max(10, g.block * 0.2));
     this.placeVerdict();
     this.directionIcon.setPosition(36, 26);
-    this.pointsText.setPosition(this.w - 16, 12);
+    this.pointsText?.setPosition(this.w - 16, 12);
     if (this.staticDemo) this.drawStaticDemo();
   }
 
@@ -163,23 +153,24 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
     this.points = 0;
     for (const [i, correct] of this.outcomes) if (correct) this.points += POINTS_PER_BLOCK * (spec.trials[i]?.sequence.length ?? 0);
     this.updatePoints();
-    this.pointsText.setVisible(true);
-    this.listen((input) => this.onInput(input));
-    this.trialIndex = this.run.startTrial;
-    this.after(600, () => this.nextTrial());
+    this.pointsText?.setVisible(true);
+    this.runBlock(600);
   }
 
   private get isTest(): boolean {
     return this.blockSpec.kind === 'test';
   }
 
-  private nextTrial(): void {
-    const spec = this.blockSpec.trials[this.trialIndex];
-    if (!spec || (this.isTest && stopRuleMet(this.outcomes))) {
-      this.phase = 'idle';
-      this.run.bus.blockDone(this.points);
-      return;
-    }
+  protected override blockOver(): boolean {
+    return this.isTest && stopRuleMet(this.outcomes);
+  }
+
+  protected override endBlock(): void {
+    this.phase = 'idle';
+    super.endBlock();
+  }
+
+  protected beginTrial(spec: CorsiTrial): void {
     this.phase = 'present';
     this.taps = [];
     this.blocks.forEach((_, i) => this.setLook(i, 'rest'));
@@ -187,8 +178,8 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
     this.focusRing.setVisible(false);
     this.good.setVisible(false);
     this.bad.setVisible(false);
-    this.run.bus.trialStart(this.trialIndex);
-    this.after(TIMING.preMs, () => this.lightItem(spec, 0));
+    this.startTrial();
+    this.trialTimer(TIMING.preMs, () => this.lightItem(spec, 0));
   }
 
   private lightItem(spec: CorsiTrial, k: number): void {
@@ -211,7 +202,7 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
     this.armIdleTimeout();
   }
 
-  private onInput(input: CapturedInput): void {
+  protected onInput(input: CapturedInput): void {
     if (this.phase !== 'respond') return;
     if (input.device === 'keyboard') {
       const action = keyAction(input.key);
@@ -235,9 +226,9 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
   }
 
   private tap(block: number, input: CapturedInput): void {
-    const spec = this.blockSpec.trials[this.trialIndex];
+    const spec = this.spec;
     if (!spec) return;
-    this.run.bus.response(this.trialIndex, input, String(block));
+    this.answer(input, String(block));
     this.taps.push(block);
     this.flashTap(block);
     this.fillSlot(this.taps.length - 1);
@@ -247,16 +238,14 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
 
   private armIdleTimeout(): void {
     this.idleTimer?.remove();
-    const spec = this.blockSpec.trials[this.trialIndex];
-    if (spec) this.idleTimer = this.after(TIMING.idleTimeoutMs, () => this.finish(spec, 'timeout'));
+    const spec = this.spec;
+    if (spec) this.idleTimer = this.trialTimer(TIMING.idleTimeoutMs, () => this.finish(spec, 'timeout'));
   }
 
   private finish(spec: CorsiTrial, reason: 'response' | 'timeout'): void {
     if (this.phase !== 'respond') return;
-    this.idleTimer?.remove();
     this.idleTimer = undefined;
     this.phase = 'feedback';
-    this.run.bus.trialEnd(this.trialIndex, reason);
     const { correct } = judgeSequence(spec, this.taps);
     if (this.isTest) this.outcomes.set(this.trialIndex, correct);
     if (correct) this.points += POINTS_PER_BLOCK * spec.sequence.length;
@@ -271,10 +260,7 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
         wait += spec.sequence.length * TIMING.replayStepMs;
       }
     }
-    this.after(wait, () => {
-      this.trialIndex++;
-      this.nextTrial();
-    });
+    this.endTrial(reason, wait);
   }
 
   /** Practice feedback after a wrong answer: the right taps, one by one, filling the answer slots. */
@@ -390,10 +376,6 @@ export class CorsiScene extends TrialScene<CorsiTrial> {
     g.lineTo(-8, 9);
     g.strokePath();
     g.fillTriangle(-20, 9, -8, 1, -8, 17);
-  }
-
-  private updatePoints(): void {
-    this.pointsText.setText(`★ ${this.points}`);
   }
 
 }

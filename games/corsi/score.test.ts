@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { createRng } from '../kit/rng.ts';
-import { SimLog } from '../kit/sim-log.ts';
-import { median } from '../kit/stats.ts';
+import { createRng } from '../../src/lib/rng.ts';
+import { SimLog } from '../../src/log/sim-log.ts';
+import { median } from '../../src/lib/stats.ts';
 import { corsiDesign, TIMING, type CorsiDesign, type CorsiTrial, type Direction } from './design.ts';
 import { corsi, CORSI_EXPECTED_DURATION_SEC } from './index.ts';
 import { outcomesFromRecords, stopRuleMet } from './rules.ts';

@@ -1,10 +1,11 @@
 import type { LogEvent } from '../../src/log/events.ts';
-import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
+import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { CORSI_ID, CORSI_VERSION, LENGTHS, TIMING, type CorsiDesign, type Direction } from './design.ts';
 import { judgeSequence, stopRuleMet, tapsOf } from './rules.ts';
+import { playFlags } from '../kit/scoring.ts';
 
-export const CORSI_SCORER_VERSION = '1.0.0';
+export const CORSI_SCORER_VERSION = '1.1.0';
 
 const directions: Direction[] = ['forward', 'backward'];
 
@@ -83,17 +84,13 @@ export function scoreCorsi(design: CorsiDesign, events: readonly LogEvent[]): Ga
 
   const timeouts = trials.filter((t) => t.endReason === 'timeout').length;
   if (timeouts > 0) flags.push({ code: 'timeouts', detail: `${timeouts} test sequence(s) ended after ${TIMING.idleTimeoutMs / 1000} s without a tap.` });
-  const interrupted = countInterruptedTrials(events, CORSI_ID);
-  if (interrupted > 0) flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
-  for (const e of events) {
-    if (e.type !== 'block-end' || e.game !== CORSI_ID) continue;
-    if (e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
-      flags.push({ code: 'frame-drops', detail: `Block ${e.block}: ${e.frames.trialsWithDrops} trial(s) lost frames while the board awaited taps (${e.frames.droppedInStimulus} frames).` });
-    }
-    if (e.passed === false && e.attempt > 0) {
-      flags.push({ code: 'practice-failed', detail: `Practice block ${e.block} was not passed in ${e.attempt + 1} attempts; the test went on.` });
-    }
-  }
+  flags.push(
+    ...playFlags(events, CORSI_ID, design, 'the board awaited taps', (e) =>
+      e.passed === false && e.attempt > 0
+        ? [{ code: 'practice-failed', detail: `Practice block ${e.block} was not passed in ${e.attempt + 1} attempts; the test went on.` }]
+        : [],
+    ),
+  );
 
   return { game: CORSI_ID, gameVersion: CORSI_VERSION, scorerVersion: CORSI_SCORER_VERSION, metrics, flags, trials: used };
 }

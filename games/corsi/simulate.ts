@@ -1,6 +1,8 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian, type Rng } from '../kit/rng.ts';
-import { SimLog, type SimResponse, type SimTrial } from '../kit/sim-log.ts';
+import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
+import { SimLog, type SimResponse, type SimTrial } from '../../src/log/sim-log.ts';
 import { BLOCK_COUNT } from './board.ts';
 import { CORSI_ID, TIMING, type CorsiDesign, type CorsiTrial, type Direction } from './design.ts';
 import { expectedTaps, judgeSequence, PRACTICE_MIN_CORRECT, stopRuleMet } from './rules.ts';
@@ -38,6 +40,12 @@ export const TYPICAL_PARTICIPANT: CorsiParticipant = {
   pOmission: 0,
   firstTap: { mu: 650, sigma: 120, tau: 200 },
   nextTap: { mu: 420, sigma: 80, tau: 120 },
+};
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export const participantFor = (a: Abilities): CorsiParticipant => {
+  const span = (typical: number, min: number) => clamp(Math.round(typical + a['working-memory']), min, 9);
+  return { ...TYPICAL_PARTICIPANT, span: { forward: span(6, 3), backward: span(5, 2) } };
 };
 
 /** Allowance for each block's instruction and demo screen, which the log does not time (s). */

@@ -1,5 +1,5 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
-import { createRng, type Rng } from '../kit/rng.ts';
+import { createRng, type Rng, longestRun } from '../../src/lib/rng.ts';
 import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const FLANKER_ID = 'flanker';
@@ -116,12 +116,5 @@ export function opposite(d: Direction): Direction {
   return d === 'left' ? 'right' : 'left';
 }
 
-export function longestRun<T>(seq: readonly T[]): number {
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < seq.length; i++) {
-    run = i > 0 && seq[i] === seq[i - 1] ? run + 1 : 1;
-    best = Math.max(best, run);
-  }
-  return best;
-}
+/** Re-exported where the design tests read it. */
+export { longestRun };

@@ -1,7 +1,10 @@
 import type { GameManifest } from '../../src/runtime/game-contract.ts';
 import { expectedDurationSec, flankerDesign, FLANKER_ID, FLANKER_VERSION, type FlankerTrial } from './design.ts';
 import { FLANKER_METRICS, practicePassed, scoreFlanker } from './score.ts';
-import { simulateFlanker, type FlankerParticipant } from './simulate.ts';
+import { simulateFlanker, participantFor, TYPICAL_PARTICIPANT, type FlankerParticipant } from './simulate.ts';
+import { assumed, retest } from '../kit/reliability.ts';
+import { flankerMessages } from './messages.ts';
+import { testResponder } from './responses.ts';
 
 export const flanker: GameManifest<FlankerTrial, FlankerParticipant> = {
   id: FLANKER_ID,
@@ -15,4 +18,21 @@ export const flanker: GameManifest<FlankerTrial, FlankerParticipant> = {
   score: scoreFlanker,
   practicePassed,
   simulate: simulateFlanker,
+  typicalParticipant: TYPICAL_PARTICIPANT,
+  participantFor,
+  messages: flankerMessages,
+  // biome-ignore format: one rule per line reads as a table
+  qualityFlags: [
+    { flag: 'no-responses', metrics: 'all', why: 'no test trial was answered' },
+    { flag: 'many-omissions', metrics: 'all', why: 'more than 20 % of test trials were not answered' },
+    { flag: 'many-anticipations', metrics: 'all', why: 'more than 10 % of answers came too early' },
+    { flag: 'near-chance', metrics: 'all', why: 'accuracy near guessing: the rule was probably not followed' },
+  ],
+  // biome-ignore format: one contribution per line reads as a table
+  domainMetrics: [
+    { domain: 'selective-attention', metric: 'nih_style_score', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: assumed(0.6, 'combined accuracy–speed scores are more reliable than the conflict effect; no retest figure for our version'), why: 'Accuracy and speed when distracting arrows point the other way.' },
+    { domain: 'selective-attention', metric: 'conflict_rt', weight: 1, direction: 'lower-is-better', latency: 'difference', reliability: retest(0.42, 'ANT/flanker conflict effect'), why: 'How much distracting arrows slow the answer.' },
+    { domain: 'selective-attention', metric: 'accuracy', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.4, 'accuracy near ceiling has little spread'), why: 'Correct answers despite distraction (half weight: near ceiling).' },
+  ],
+  testResponder,
 };

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
-import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
-import { feedbackMarks } from '../kit/widgets.ts';
+import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
+import { feedbackMarks, fixationCross, lightKey, pointsLabel, pulse, rippleRing } from '../kit/widgets.ts';
 import { FLANKER_TIMING, type Direction, type FlankerTrial } from './design.ts';
 import { readResponse } from './responses.ts';
 
@@ -23,7 +23,7 @@ const ARROW_UNITS = 100;
  * frame, reported as one stimulus named 'target' so RT runs from their common onset. Feedback only in practice;
  * test blocks show progress, and their points only when the block ends.
  */
-export class FlankerScene extends TrialScene<FlankerTrial> {
+export default class FlankerScene extends TrialScene<FlankerTrial> {
   private arrows: Phaser.GameObjects.Graphics[] = [];
   private fixation!: Phaser.GameObjects.Container;
   private frame!: Phaser.GameObjects.Rectangle;
@@ -32,36 +32,24 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
   private bad!: Phaser.GameObjects.Container;
   private keys!: Phaser.GameObjects.Container;
   private divider!: Phaser.GameObjects.Rectangle;
-  private pointsText!: Phaser.GameObjects.Text;
   private progressTrack!: Phaser.GameObjects.Rectangle;
   private progressBar!: Phaser.GameObjects.Rectangle;
 
   private phase: Phase = 'idle';
-  private trialIndex = 0;
-  private points = 0;
-  private drawnAt = 0;
   private shown: { target: Direction; flankers: Direction } = { target: 'right', flankers: 'right' };
   private arrowPx = 0;
-  private timeout?: Phaser.Time.TimerEvent;
-
-  constructor() {
-    super({ key: 'flanker' });
-  }
 
   protected build(): void {
     this.arrows = Array.from({ length: 5 }, () => this.drawArrow(this.add.graphics(), PALETTE.foreground).setVisible(false));
-    const cross = [this.add.rectangle(0, 0, 28, 4, PALETTE.foreground), this.add.rectangle(0, 0, 4, 28, PALETTE.foreground)];
-    this.fixation = this.add.container(0, 0, cross).setVisible(false);
+    this.fixation = fixationCross(this);
     this.frame = this.add.rectangle(0, 0, 10, 10).setStrokeStyle(4, PALETTE.yellow).setFillStyle(0, 0).setVisible(false);
-    this.ripple = this.add.circle(0, 0, 34).setStrokeStyle(5, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
+    this.ripple = rippleRing(this, 34);
     ({ good: this.good, bad: this.bad } = feedbackMarks(this));
     this.keys = this.add.container(0, 0, [this.keyCap('left'), this.keyCap('right')]);
     this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.35);
     this.progressTrack = this.add.rectangle(0, 0, 10, 6, PALETTE.muted, 0.25).setOrigin(0, 0.5).setVisible(false);
     this.progressBar = this.add.rectangle(0, 0, 0, 6, PALETTE.skyBlue).setOrigin(0, 0.5).setVisible(false);
-    this.pointsText = this.add
-      .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
-      .setOrigin(1, 0);
+    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
@@ -80,7 +68,7 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
     (this.keys.getAt(1) as Phaser.GameObjects.Container | null)?.setX(dx);
     // The tap divide runs only through the lower part of the stage, never through the middle arrow.
     this.divider.setPosition(this.w / 2, this.h * 0.8).setSize(2, this.h * 0.3);
-    this.pointsText.setPosition(this.w - 16, 16);
+    this.pointsText?.setPosition(this.w - 16, 16);
     const trackW = Math.min(this.w * 0.5, 320);
     this.progressTrack.setPosition((this.w - trackW) / 2, 20).setSize(trackW, 6);
     this.progressBar.setPosition((this.w - trackW) / 2, 20);
@@ -88,7 +76,7 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
   }
 
   protected playDemo(): void {
-    this.pointsText.setVisible(false);
+    this.pointsText?.setVisible(false);
     if (this.run.reducedMotion) {
       // One still frame that shows the whole rule: the middle arrow framed, its key lit, the flankers ignored.
       const example = DEMO[1] ?? { target: 'left', flankers: 'right' };
@@ -113,8 +101,7 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
           this.after(600, () => {
             this.highlightKey(example.target);
             const cap = this.keys.getAt(example.target === 'left' ? 0 : 1) as Phaser.GameObjects.Container | null;
-            this.ripple.setPosition(this.keys.x + (cap?.x ?? 0), this.keys.y).setScale(0.6).setAlpha(1).setVisible(true);
-            this.tweens.add({ targets: this.ripple, scale: 1.4, alpha: 0, duration: 450 });
+            pulse(this, this.ripple, this.keys.x + (cap?.x ?? 0), this.keys.y, 0.6, 1.4, 450);
             this.after(450, () => {
               this.hideArrows();
               this.frame.setVisible(false);
@@ -131,30 +118,24 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
   protected startBlock(): void {
     const practice = this.blockSpec.kind === 'practice';
     this.points = 0;
-    this.pointsText.setVisible(practice);
+    this.pointsText?.setVisible(practice);
     this.progressTrack.setVisible(!practice);
     this.progressBar.setVisible(!practice);
     this.highlightKey(null);
     this.updatePoints();
-    this.listen((input) => this.onInput(input));
     this.trialIndex = this.run.startTrial;
     this.updateProgress();
-    this.after(FLANKER_TIMING.leadInMs, () => this.beginTrial());
+    this.runBlock(FLANKER_TIMING.leadInMs);
   }
 
-  private beginTrial(): void {
-    const spec = this.blockSpec.trials[this.trialIndex];
-    if (!spec) {
-      this.endBlock();
-      return;
-    }
+  protected beginTrial(spec: FlankerTrial): void {
     this.good.setVisible(false);
     this.bad.setVisible(false);
     this.hideArrows();
     this.fixation.setVisible(true);
     this.phase = 'fixation';
-    this.run.bus.trialStart(this.trialIndex);
-    this.after(spec.fixationMs, () => this.present(spec));
+    this.startTrial();
+    this.trialTimer(spec.fixationMs, () => this.present(spec));
   }
 
   private present(spec: FlankerTrial): void {
@@ -163,18 +144,16 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
     // Target and flankers become visible in this one step: one onset for all five.
     this.showArrows({ target: spec.target, flankers: spec.flankers });
     this.phase = 'arrows';
-    this.drawnAt = this.game.loop.now;
-    this.markDrawn(this.trialIndex, 'target', { arrowPx: this.arrowPx });
-    this.timeout = this.after(spec.windowMs, () => this.finish('timeout', false));
+    this.showTarget({ arrowPx: this.arrowPx }, spec.windowMs, () => this.finish('timeout', false));
   }
 
-  private onInput(input: CapturedInput): void {
+  protected onInput(input: CapturedInput): void {
     if (this.phase !== 'fixation' && this.phase !== 'arrows') return;
-    const spec = this.blockSpec.trials[this.trialIndex];
+    const spec = this.spec;
     if (!spec) return;
     const value = readResponse(input);
     if (value === null) return;
-    this.run.bus.response(this.trialIndex, input, value);
+    this.answer(input, value);
     if (this.phase === 'fixation') {
       this.finish('premature', false);
       return;
@@ -185,31 +164,25 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
     this.finish('response', correct);
   }
 
-  private finish(reason: 'response' | 'timeout' | 'premature', correct: boolean): void {
-    this.timeout?.remove();
-    this.timeout = undefined;
+  private finish(reason: TrialEndReason, correct: boolean): void {
     this.phase = 'feedback';
     this.fixation.setVisible(false);
     this.hideArrows();
-    this.run.bus.trialEnd(this.trialIndex, reason);
     const practice = this.blockSpec.kind === 'practice';
+    const feedback = practice ? FLANKER_TIMING.feedbackMs.practice : FLANKER_TIMING.feedbackMs.test;
+    this.endTrial(reason, feedback + FLANKER_TIMING.itiMs);
     if (practice) {
       (correct ? this.good : this.bad).setVisible(true);
       this.updatePoints();
     }
-    const feedback = practice ? FLANKER_TIMING.feedbackMs.practice : FLANKER_TIMING.feedbackMs.test;
     this.after(feedback, () => {
       this.good.setVisible(false);
       this.bad.setVisible(false);
-      this.after(FLANKER_TIMING.itiMs, () => {
-        this.trialIndex++;
-        this.updateProgress();
-        this.beginTrial();
-      });
+      this.updateProgress(this.trialIndex + 1);
     });
   }
 
-  private endBlock(): void {
+  protected override endBlock(): void {
     this.phase = 'idle';
     if (this.blockSpec.kind === 'practice') {
       this.run.bus.blockDone(this.points);
@@ -217,7 +190,7 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
     }
     // Test blocks reveal their points only now, so no trial carries feedback on its answer.
     this.updatePoints();
-    this.pointsText.setVisible(true);
+    this.pointsText?.setVisible(true);
     this.good.setVisible(true);
     this.after(FLANKER_TIMING.outroMs, () => this.run.bus.blockDone(this.points));
   }
@@ -247,20 +220,13 @@ export class FlankerScene extends TrialScene<FlankerTrial> {
   }
 
   private highlightKey(side: Direction | null): void {
-    const lit = side === 'left' ? 0 : side === 'right' ? 1 : -1;
-    this.keys.each((child: Phaser.GameObjects.GameObject) => {
-      const cap = child as Phaser.GameObjects.Container;
-      cap.setAlpha(lit === -1 || this.keys.getIndex(cap) === lit ? 1 : 0.4);
-    });
+    lightKey(this.keys, side === 'left' ? 0 : side === 'right' ? 1 : -1, 0.4);
   }
 
-  private updatePoints(): void {
-    this.pointsText.setText(`★ ${this.points}`);
-  }
-
-  private updateProgress(): void {
+  /** The test block's progress bar: `done` trials of the block. */
+  private updateProgress(done = this.trialIndex): void {
     const n = this.blockSpec.trials.length;
-    this.progressBar.setSize(n === 0 ? 0 : (this.progressTrack.width * Math.min(this.trialIndex, n)) / n, 6);
+    this.progressBar.setSize(n === 0 ? 0 : (this.progressTrack.width * Math.min(done, n)) / n, 6);
   }
 
   private keyCap(side: Direction): Phaser.GameObjects.Container {

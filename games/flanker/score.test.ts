@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pairTrials } from '../../src/log/trials.ts';
-import { SimLog } from '../kit/sim-log.ts';
-import { median, sd } from '../kit/stats.ts';
+import { SimLog } from '../../src/log/sim-log.ts';
+import { median, sd } from '../../src/lib/stats.ts';
 import { flankerDesign, opposite, type Condition, type Direction, type FlankerDesign, type FlankerTrial } from './design.ts';
 import { FLANKER_METRICS, nihStyleScore, practicePassed, scoreFlanker } from './score.ts';
 import { simulateFlanker, TYPICAL_PARTICIPANT, type FlankerParticipant } from './simulate.ts';

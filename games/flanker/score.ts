@@ -1,10 +1,11 @@
 import type { LogEvent } from '../../src/log/events.ts';
-import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
+import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { median, round } from '../kit/stats.ts';
+import { median, round } from '../../src/lib/stats.ts';
 import { FLANKER_ID, FLANKER_VERSION, type Condition, type Direction, type FlankerDesign } from './design.ts';
+import { answerInWindow, playFlags } from '../kit/scoring.ts';
 
-export const FLANKER_SCORER_VERSION = '1.0.0';
+export const FLANKER_SCORER_VERSION = '1.1.0';
 
 /** A first response faster than this after the arrows' onset is an anticipation, not a choice (usual choice-RT floor). */
 export const ANTICIPATION_MS = 150;
@@ -98,8 +99,7 @@ export interface TrialOutcome {
 
 /** Classifies one trial by its first response; exported for the live feedback, practice judging and tests. */
 export function outcomeOf(trial: TrialRecord, target: Direction, windowMs = Infinity): TrialOutcome {
-  // An answer stamped after the response window is no answer (a busy main thread may deliver it before the timeout).
-  const first = trial.responses[0] && (trial.responses[0].rt === null || trial.responses[0].rt <= windowMs) ? trial.responses[0] : undefined;
+  const first = answerInWindow(trial, windowMs);
   if (!first) return { rt: null, correct: false, anticipation: false, omission: true };
   // rt is null when the trial never showed its arrows: the answer came during the fixation cross.
   if (first.rt === null || first.rt < ANTICIPATION_MS) return { rt: first.rt, correct: false, anticipation: true, omission: false };
@@ -214,13 +214,7 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
   for (const [block, passed] of lastPractice) {
     if (passed === false) flags.push({ code: 'practice-not-passed', detail: `The last attempt at the practice (block ${block}) did not meet its pass criterion.` });
   }
-  const interrupted = countInterruptedTrials(events, FLANKER_ID);
-  if (interrupted > 0) flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
-  for (const e of events) {
-    if (e.type === 'block-end' && e.game === FLANKER_ID && e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
-      flags.push({ code: 'frame-drops', detail: `Block ${e.block}: ${e.frames.trialsWithDrops} trial(s) lost frames while the arrows were shown (${e.frames.droppedInStimulus} frames).` });
-    }
-  }
+  flags.push(...playFlags(events, FLANKER_ID, design, 'the arrows were shown'));
 
   return { game: FLANKER_ID, gameVersion: FLANKER_VERSION, scorerVersion: FLANKER_SCORER_VERSION, metrics, flags, trials: n };
 }

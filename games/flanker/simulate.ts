@@ -1,7 +1,9 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { createRng, exGaussian } from '../kit/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { createRng, exGaussian } from '../../src/lib/rng.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { FLANKER_ID, opposite, type FlankerDesign } from './design.ts';
 import { practicePassed } from './score.ts';
 
@@ -31,6 +33,13 @@ export const TYPICAL_PARTICIPANT: FlankerParticipant = {
   pOmission: 0.01,
   pPremature: 0.01,
 };
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export const participantFor = (a: Abilities, latencyMs: number): FlankerParticipant => ({
+  ...TYPICAL_PARTICIPANT,
+  congruent: speededBy(TYPICAL_PARTICIPANT.congruent, 40, a, latencyMs),
+  conflictMs: Math.max(0, TYPICAL_PARTICIPANT.conflictMs - 20 * a['selective-attention']),
+});
 
 /** Plays every block of the design once. */
 export function simulateFlanker(design: FlankerDesign, p: FlankerParticipant, seed: number): LogEvent[] {

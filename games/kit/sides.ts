@@ -1,4 +1,4 @@
-import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import type { CapturedInput, TestAction } from '../../src/runtime/game-contract.ts';
 
 export type SideAnswer = 'left' | 'right';
 
@@ -24,4 +24,9 @@ export function readSide(input: CapturedInput): SideAnswer | null {
 /** Whether a pointer input landed on the stage (keys have no position). */
 export function onStage(input: CapturedInput): boolean {
   return input.x !== undefined && input.y !== undefined && input.x >= 0 && input.x <= 1 && input.y >= 0 && input.y <= 1;
+}
+
+/** The browser tests' answer on one side: its arrow key. */
+export function pressSide(side: unknown): TestAction {
+  return { kind: 'key', key: side === 'left' ? 'ArrowLeft' : 'ArrowRight' };
 }

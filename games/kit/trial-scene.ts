@@ -15,18 +15,37 @@ export const PALETTE = {
   purple: 0xcc79a7,
 } as const;
 
+export type TrialEndReason = 'response' | 'timeout' | 'premature';
+
 /**
- * Base of every trial-running scene. It owns the run context, subscriptions and layout refresh, so a game scene
- * only draws and decides; everything it registers is released when the runtime stops the scene (jsPsych's lesson:
- * timers and listeners go through one API so ending a trial cleans up everything).
+ * Base of every trial-running scene. It owns the run context, subscriptions, layout refresh and the run-a-block
+ * loop, so a game scene only draws and decides:
+ *
+ *   runBlock(leadIn) → nextTrial → [game] beginTrial(spec): bus.trialStart, trialTimer(…) → [game] show the stimulus,
+ *   showTarget(…): onset via the bus, answer window → [game] onInput: bus.response → endTrial(reason, pause):
+ *   bus.trialEnd, every timer of the trial cancelled → next trial … → endBlock: bus.blockDone(points).
+ *
+ * Everything a scene registers is released when the runtime stops it, and every timer of a trial when the trial
+ * ends (jsPsych's lesson: timers and listeners go through one API so ending a trial cleans up everything).
  */
 export abstract class TrialScene<T> extends Phaser.Scene {
   protected run!: SceneRun<T>;
   private releases: (() => void)[] = [];
+  /** Index of the running trial in the block. */
+  protected trialIndex = 0;
+  /** The candidate's points in this block (shown, logged with blockDone, never scored). */
+  protected points = 0;
+  /** `game.loop.now` of the step that drew the running trial's target: an estimate for points and feedback only. */
+  protected drawnAt = 0;
+  private trialTimers: Phaser.Time.TimerEvent[] = [];
+  /** Where the points show (games/kit/widgets.ts pointsLabel), and the glyph before them. */
+  protected pointsText?: Phaser.GameObjects.Text;
+  protected pointsGlyph = '★';
 
   init(data: SceneRun<T>): void {
     this.run = data;
     this.releases = [];
+    this.trialTimers = [];
     // Every delay and tween of a game runs on the scene clock, so one switch speeds up a test play (never a real one).
     this.time.timeScale = data.timeScale;
     this.tweens.timeScale = data.timeScale;
@@ -80,6 +99,90 @@ export abstract class TrialScene<T> extends Phaser.Scene {
 
   protected after(ms: number, fn: () => void): Phaser.Time.TimerEvent {
     return this.time.delayedCall(ms, fn);
+  }
+
+  // ---- The run-a-block loop ----------------------------------------------------------------------------------------
+
+  /** Starts the block: inputs go to onInput, trials run from `run.startTrial` after `leadInMs`. */
+  protected runBlock(leadInMs: number): void {
+    this.listen((input) => this.onInput(input));
+    this.trialIndex = this.run.startTrial;
+    this.after(leadInMs, () => this.nextTrial());
+  }
+
+  /** The running trial's design entry (undefined once the block's trials are done). */
+  protected get spec(): T | undefined {
+    return this.blockSpec.trials[this.trialIndex];
+  }
+
+  /** Runs the trial at trialIndex, or ends the block when there is none (or blockOver says so). */
+  protected nextTrial(): void {
+    const spec = this.spec;
+    if (spec === undefined || this.blockOver()) {
+      this.endBlock();
+      return;
+    }
+    this.beginTrial(spec);
+  }
+
+  /** Whether the block ends before its last trial (a stop rule). */
+  protected blockOver(): boolean {
+    return false;
+  }
+
+  /** Present the trial: call bus.trialStart (through startTrial) and schedule its stimuli with trialTimer. */
+  protected abstract beginTrial(spec: T): void;
+
+  /** An input from capture (already logged); read it as an answer or ignore it. */
+  protected abstract onInput(input: CapturedInput): void;
+
+  /** The block's trials are done: report its points. Games with an outro override this. */
+  protected endBlock(): void {
+    this.run.bus.blockDone(this.points);
+  }
+
+  protected startTrial(): void {
+    this.run.bus.trialStart(this.trialIndex);
+  }
+
+  /** A delay that belongs to the running trial: cancelled when the trial ends, so no stale step reaches the next one. */
+  protected trialTimer(ms: number, fn: () => void): Phaser.Time.TimerEvent {
+    const timer = this.after(ms, fn);
+    this.trialTimers.push(timer);
+    return timer;
+  }
+
+  /**
+   * The target became visible in this step: its onset is stamped by the runtime at the next frame, and the answer
+   * window opens; `onTimeout` runs when it closes unanswered.
+   */
+  protected showTarget(params: Record<string, number | string> | undefined, windowMs: number, onTimeout: () => void): void {
+    this.drawnAt = this.game.loop.now;
+    this.markDrawn(this.trialIndex, 'target', params);
+    this.trialTimer(windowMs, onTimeout);
+  }
+
+  /** Logs the answer `value` to the running trial. */
+  protected answer(input: CapturedInput, value: string): void {
+    this.run.bus.response(this.trialIndex, input, value);
+  }
+
+  /** Ends the running trial: cancels its timers, logs its end, and runs the next trial after `pauseMs` (feedback, gap). */
+  protected endTrial(reason: TrialEndReason, pauseMs: number): void {
+    this.cancelTrialTimers();
+    this.run.bus.trialEnd(this.trialIndex, reason);
+    this.after(pauseMs, () => {
+      this.trialIndex++;
+      this.nextTrial();
+    });
+  }
+
+  protected updatePoints(): void {
+    this.pointsText?.setText(`${this.pointsGlyph} ${this.points}`);
+  }
+
+  protected cancelTrialTimers(): void {
+    for (const timer of this.trialTimers.splice(0)) timer.remove();
   }
 
   private releaseAll(): void {

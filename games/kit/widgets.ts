@@ -27,3 +27,33 @@ export function keyCap(scene: Phaser.Scene, x: number, glyph: string, size: { w:
   const label = scene.add.text(0, 0, glyph, { fontFamily: 'system-ui, sans-serif', fontSize: `${size.font}px`, color: '#f4f4f8' }).setOrigin(0.5);
   return scene.add.container(x, 0, [cap, label]);
 }
+
+/** The fixation cross shown before a stimulus. */
+export function fixationCross(scene: Phaser.Scene, size = 28): Phaser.GameObjects.Container {
+  const cross = [scene.add.rectangle(0, 0, size, 4, PALETTE.foreground), scene.add.rectangle(0, 0, 4, size, PALETTE.foreground)];
+  return scene.add.container(0, 0, cross).setVisible(false);
+}
+
+/** A ring that shows where an answer landed (see pulse). */
+export function rippleRing(scene: Phaser.Scene, radius = 10): Phaser.GameObjects.Arc {
+  return scene.add.circle(0, 0, radius).setStrokeStyle(5, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
+}
+
+/** Shows a ring at (x, y) growing from `from` to `to` while it fades. */
+export function pulse(scene: Phaser.Scene, ring: Phaser.GameObjects.Arc, x: number, y: number, from: number, to: number, duration: number): void {
+  ring.setPosition(x, y).setScale(from).setAlpha(1).setVisible(true);
+  scene.tweens.add({ targets: ring, scale: to, alpha: 0, duration });
+}
+
+/** The candidate's points, top right (positioned by the scene's layout). */
+export function pointsLabel(scene: Phaser.Scene): Phaser.GameObjects.Text {
+  return scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' }).setOrigin(1, 0);
+}
+
+/** Lights the key cap at index `lit` of a row of caps and dims the others to `dim`; lit = -1 shows all alike. */
+export function lightKey(keys: Phaser.GameObjects.Container, lit: number, dim: number): void {
+  keys.each((child: Phaser.GameObjects.GameObject) => {
+    const cap = child as Phaser.GameObjects.Container;
+    cap.setAlpha(lit === -1 || keys.getIndex(cap) === lit ? 1 : dim);
+  });
+}

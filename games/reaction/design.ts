@@ -1,5 +1,5 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
-import { balancedSequence, createRng } from '../kit/rng.ts';
+import { balancedSequence, createRng } from '../../src/lib/rng.ts';
 import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const REACTION_ID = 'reaction';

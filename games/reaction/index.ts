@@ -1,7 +1,10 @@
 import type { GameManifest } from '../../src/runtime/game-contract.ts';
 import { estimateDurationSec, reactionDesign, REACTION_ID, REACTION_VERSION, type ReactionTrial } from './design.ts';
 import { expectedResponse, outcomeOf, REACTION_METRICS, scoreReaction } from './score.ts';
-import { simulateReaction, type ReactionParticipant } from './simulate.ts';
+import { simulateReaction, participantFor, TYPICAL_PARTICIPANT, type ReactionParticipant } from './simulate.ts';
+import { assumed, retest } from '../kit/reliability.ts';
+import { reactionMessages } from './messages.ts';
+import { testResponder } from './responses.ts';
 
 /** Practice passes with two thirds of its trials answered correctly and not too early (2 of 3 simple, 3 of 4 choice). */
 export const PRACTICE_PASS_RATE = 2 / 3;
@@ -25,4 +28,18 @@ export const reaction: GameManifest<ReactionTrial, ReactionParticipant> = {
     return correct / specs.length >= PRACTICE_PASS_RATE;
   },
   simulate: simulateReaction,
+  typicalParticipant: TYPICAL_PARTICIPANT,
+  participantFor,
+  messages: reactionMessages,
+  // biome-ignore format: one rule per line reads as a table
+  qualityFlags: [
+    { flag: 'simple.many-anticipations', metrics: { prefix: 'simple.' }, why: 'more than 20 % of simple-RT answers came too early' },
+    { flag: 'choice.many-anticipations', metrics: { prefix: 'choice.' }, why: 'more than 20 % of choice-RT answers came too early' },
+  ],
+  // biome-ignore format: one contribution per line reads as a table
+  domainMetrics: [
+    { domain: 'processing-speed', metric: 'simple.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: assumed(0.6, 'no retest figure for simple RT in our sources; set at the lower choice-RT figure'), why: 'Speed of a single prepared response.' },
+    { domain: 'processing-speed', metric: 'choice.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.68, 'choice reaction time'), why: 'Speed of a simple decision.' },
+  ],
+  testResponder,
 };

@@ -1,6 +1,6 @@
-import type { CapturedInput } from '../../src/runtime/game-contract.ts';
-import { onStage, readSide } from '../kit/sides.ts';
-import type { Condition } from './design.ts';
+import type { CapturedInput, TestResponder } from '../../src/runtime/game-contract.ts';
+import { onStage, pressSide, readSide } from '../kit/sides.ts';
+import type { Condition, ReactionTrial } from './design.ts';
 
 /** Keys that never count as an answer: navigation and modifiers stay the browser's. */
 const IGNORED_KEYS = new Set(['Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'F5']);
@@ -18,3 +18,8 @@ export function readResponse(condition: Condition, input: CapturedInput): string
   if (!onStage(input)) return null;
   return condition === 'simple' ? 'any' : readSide(input);
 }
+
+/** Browser tests: the right answer by key, Space for simple RT and the target side's arrow for choice. */
+export const testResponder: TestResponder<ReactionTrial> = (_onset, trial) => [
+  trial.condition === 'simple' ? { kind: 'key', key: 'Space' } : pressSide(trial.side),
+];

@@ -1,46 +1,33 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
-import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
-import { feedbackMarks, keyCap } from '../kit/widgets.ts';
+import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
+import { feedbackMarks, fixationCross, keyCap, lightKey, pointsLabel, pulse, rippleRing } from '../kit/widgets.ts';
 import { PACING_MS, type ReactionTrial, type Side } from './design.ts';
 import { readResponse } from './responses.ts';
 import { expectedResponse } from './score.ts';
 
 type Phase = 'idle' | 'fixation' | 'target' | 'feedback';
 
-
 /** Reaction: a yellow disc appears after a random wait; tap or press as fast as possible (simple), or on its side (choice). */
-export class ReactionScene extends TrialScene<ReactionTrial> {
+export default class ReactionScene extends TrialScene<ReactionTrial> {
   private fixation!: Phaser.GameObjects.Container;
   private target!: Phaser.GameObjects.Arc;
   private ripple!: Phaser.GameObjects.Arc;
   private good!: Phaser.GameObjects.Container;
   private bad!: Phaser.GameObjects.Container;
   private keys!: Phaser.GameObjects.Container;
-  private pointsText!: Phaser.GameObjects.Text;
   private divider!: Phaser.GameObjects.Rectangle;
 
   private phase: Phase = 'idle';
-  private trialIndex = 0;
-  private points = 0;
-  private drawnAt = 0;
-  private timeout?: Phaser.Time.TimerEvent;
-
-  constructor() {
-    super({ key: 'reaction' });
-  }
 
   protected build(): void {
-    const cross = [this.add.rectangle(0, 0, 28, 4, PALETTE.foreground), this.add.rectangle(0, 0, 4, 28, PALETTE.foreground)];
-    this.fixation = this.add.container(0, 0, cross).setVisible(false);
+    this.fixation = fixationCross(this);
     this.target = this.add.circle(0, 0, 10, PALETTE.yellow).setVisible(false);
-    this.ripple = this.add.circle(0, 0, 10).setStrokeStyle(5, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
+    this.ripple = rippleRing(this);
     ({ good: this.good, bad: this.bad } = feedbackMarks(this));
     this.keys = this.add.container(0, 0, [keyCap(this, -60, '←'), keyCap(this, 60, '→')]).setVisible(false);
     this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.35).setVisible(false);
-    this.pointsText = this.add
-      .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
-      .setOrigin(1, 0);
+    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
@@ -50,7 +37,7 @@ export class ReactionScene extends TrialScene<ReactionTrial> {
     this.fixation.setPosition(this.w / 2, this.h * 0.45);
     this.keys.setPosition(this.w / 2, this.h * 0.82);
     this.divider.setPosition(this.w / 2, this.h * 0.45).setSize(2, this.h * 0.6);
-    this.pointsText.setPosition(this.w - 16, 12);
+    this.pointsText?.setPosition(this.w - 16, 12);
     this.placeTarget(this.currentSide());
   }
 
@@ -77,8 +64,7 @@ export class ReactionScene extends TrialScene<ReactionTrial> {
         this.placeTarget(side);
         this.target.setVisible(true);
         this.after(450, () => {
-          this.ripple.setPosition(this.target.x, this.target.y).setScale(0.6).setAlpha(1).setVisible(true);
-          this.tweens.add({ targets: this.ripple, scale: 1.3, alpha: 0, duration: 450 });
+          pulse(this, this.ripple, this.target.x, this.target.y, 0.6, 1.3, 450);
           this.highlightKey(side);
           this.after(350, () => {
             this.target.setVisible(false);
@@ -97,47 +83,37 @@ export class ReactionScene extends TrialScene<ReactionTrial> {
     this.divider.setVisible(choice);
     this.points = 0;
     this.updatePoints();
-    this.listen((input) => this.onInput(input));
-    this.trialIndex = this.run.startTrial;
-    this.after(PACING_MS.blockLeadIn, () => this.beginTrial());
+    this.runBlock(PACING_MS.blockLeadIn);
   }
 
-  private beginTrial(): void {
-    const spec = this.blockSpec.trials[this.trialIndex];
-    if (!spec) {
-      this.phase = 'idle';
-      this.run.bus.blockDone(this.points);
-      return;
-    }
+  protected beginTrial(spec: ReactionTrial): void {
     this.good.setVisible(false);
     this.bad.setVisible(false);
     this.target.setVisible(false);
     this.fixation.setVisible(true);
     this.phase = 'fixation';
-    this.run.bus.trialStart(this.trialIndex);
-    this.after(spec.foreperiodMs, () => this.showTarget(spec));
+    this.startTrial();
+    this.trialTimer(spec.foreperiodMs, () => this.present(spec));
   }
 
-  private showTarget(spec: ReactionTrial): void {
+  private present(spec: ReactionTrial): void {
     if (this.phase !== 'fixation') return;
     this.fixation.setVisible(false);
     this.placeTarget(spec.side);
     this.target.setVisible(true);
     this.phase = 'target';
-    this.drawnAt = this.game.loop.now;
-    this.markDrawn(this.trialIndex, 'target');
-    this.timeout = this.after(spec.windowMs, () => this.finish('timeout', false));
+    this.showTarget(undefined, spec.windowMs, () => this.finish('timeout', false));
   }
 
-  private onInput(input: CapturedInput): void {
+  protected onInput(input: CapturedInput): void {
     if (this.phase !== 'fixation' && this.phase !== 'target') return;
-    const spec = this.blockSpec.trials[this.trialIndex];
+    const spec = this.spec;
     if (!spec) return;
     const value = readResponse(spec.condition, input);
     if (value === null) return;
     // Stamped after the window closed but delivered before the timeout ran (a busy main thread): the timeout decides.
     if (this.phase === 'target' && input.t > this.drawnAt + spec.windowMs) return;
-    this.run.bus.response(this.trialIndex, input, value);
+    this.answer(input, value);
     if (this.phase === 'fixation') {
       this.finish('premature', false);
       return;
@@ -149,22 +125,16 @@ export class ReactionScene extends TrialScene<ReactionTrial> {
     this.finish('response', correct);
   }
 
-  private finish(reason: 'response' | 'timeout' | 'premature', correct: boolean): void {
-    this.timeout?.remove();
-    this.timeout = undefined;
+  private finish(reason: TrialEndReason, correct: boolean): void {
     this.phase = 'feedback';
     this.fixation.setVisible(false);
     this.target.setVisible(false);
-    this.run.bus.trialEnd(this.trialIndex, reason);
-    this.updatePoints();
     const practice = this.blockSpec.kind === 'practice';
+    this.endTrial(reason, (practice ? PACING_MS.feedbackPractice : PACING_MS.feedbackTest) + PACING_MS.iti);
+    this.updatePoints();
     if (practice || reason !== 'response') {
       (correct ? this.good : this.bad).setPosition(this.w / 2, this.h * 0.45).setVisible(true);
     }
-    this.after((practice ? PACING_MS.feedbackPractice : PACING_MS.feedbackTest) + PACING_MS.iti, () => {
-      this.trialIndex++;
-      this.beginTrial();
-    });
   }
 
   private currentSide(): Side {
@@ -177,15 +147,8 @@ export class ReactionScene extends TrialScene<ReactionTrial> {
   }
 
   private highlightKey(side: Side): void {
-    const index = side === 'left' ? 0 : side === 'right' ? 1 : -1;
-    this.keys.each((child: Phaser.GameObjects.GameObject) => {
-      const cap = child as Phaser.GameObjects.Container;
-      cap.setAlpha(this.keys.getIndex(cap) === index ? 1 : 0.45);
-    });
-  }
-
-  private updatePoints(): void {
-    this.pointsText.setText(`★ ${this.points}`);
+    // Centre (simple RT) lights no key: both dim.
+    lightKey(this.keys, side === 'left' ? 0 : side === 'right' ? 1 : -2, 0.45);
   }
 
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimLog } from '../kit/sim-log.ts';
+import { SimLog } from '../../src/log/sim-log.ts';
 import { reactionDesign, type ReactionDesign } from './design.ts';
 import { scoreReaction } from './score.ts';
 import { simulateReaction, TYPICAL_PARTICIPANT } from './simulate.ts';

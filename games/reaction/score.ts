@@ -1,10 +1,11 @@
 import type { LogEvent } from '../../src/log/events.ts';
-import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
+import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { mean, median, round, sd } from '../kit/stats.ts';
+import { mean, median, round, sd } from '../../src/lib/stats.ts';
 import { REACTION_ID, REACTION_VERSION, type Condition, type ReactionDesign } from './design.ts';
+import { answerInWindow, playFlags } from '../kit/scoring.ts';
 
-export const REACTION_SCORER_VERSION = '1.0.0';
+export const REACTION_SCORER_VERSION = '1.1.0';
 
 /** Responses faster than this are anticipations, not reactions (Whelan 2008; the usual 100 ms floor). */
 export const ANTICIPATION_MS = 100;
@@ -63,9 +64,7 @@ interface TrialOutcome {
 
 /** Classifies one trial by its first response; exported for the live feedback and for tests. */
 export function outcomeOf(trial: TrialRecord, expected: string, condition: Condition, windowMs = Infinity): TrialOutcome {
-  // An answer after the response window is no answer: a busy main thread may hand it to the scene before its
-  // timeout fires, but the window is part of the design, and times come from event.timeStamp.
-  const first = trial.responses[0] && (trial.responses[0].rt === null || trial.responses[0].rt <= windowMs) ? trial.responses[0] : undefined;
+  const first = answerInWindow(trial, windowMs);
   if (!first || first.rt === null) {
     // No answer, or an answer before any target was shown.
     const premature = trial.endReason === 'premature' || (first !== undefined && first.rt === null);
@@ -114,13 +113,7 @@ export function scoreReaction(design: ReactionDesign, events: readonly LogEvent[
     }
   }
 
-  const interrupted = countInterruptedTrials(events, REACTION_ID);
-  if (interrupted > 0) flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
-  for (const e of events) {
-    if (e.type === 'block-end' && e.game === REACTION_ID && e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
-      flags.push({ code: 'frame-drops', detail: `Block ${e.block}: ${e.frames.trialsWithDrops} trial(s) lost frames while the target was shown (${e.frames.droppedInStimulus} frames).` });
-    }
-  }
+  flags.push(...playFlags(events, REACTION_ID, design, 'the target was shown'));
 
   return { game: REACTION_ID, gameVersion: REACTION_VERSION, scorerVersion: REACTION_SCORER_VERSION, metrics, flags, trials: trials.length };
 }

@@ -1,6 +1,8 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian } from '../kit/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { createRng, exGaussian } from '../../src/lib/rng.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { REACTION_ID, type Condition, type ReactionDesign } from './design.ts';
 
 export interface ExGaussParams {
@@ -22,12 +24,19 @@ export interface ReactionParticipant {
 }
 
 export const TYPICAL_PARTICIPANT: ReactionParticipant = {
-  simple: { mu: 260, sigma: 30, tau: 50 },
-  choice: { mu: 340, sigma: 40, tau: 70 },
+  simple: { mu: 290, sigma: 30, tau: 50 },
+  choice: { mu: 400, sigma: 40, tau: 70 },
   pError: 0.04,
   pOmission: 0.01,
   pPremature: 0.02,
 };
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export const participantFor = (a: Abilities, latencyMs: number): ReactionParticipant => ({
+  ...TYPICAL_PARTICIPANT,
+  simple: speededBy(TYPICAL_PARTICIPANT.simple, 30, a, latencyMs),
+  choice: speededBy(TYPICAL_PARTICIPANT.choice, 40, a, latencyMs),
+});
 
 /** Plays every block of the design once, drawing RTs from ex-Gaussian distributions. */
 export function simulateReaction(design: ReactionDesign, p: ReactionParticipant, seed: number): LogEvent[] {

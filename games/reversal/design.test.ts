@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../kit/rng.ts';
+import { createRng } from '../../src/lib/rng.ts';
 import { reversal } from './index.ts';
 import {
   BEST_PAYS_PER_CHUNK,

@@ -1,5 +1,5 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
-import { balancedSequence, createRng, type Rng } from '../kit/rng.ts';
+import { balancedSequence, createRng, type Rng } from '../../src/lib/rng.ts';
 import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const REVERSAL_ID = 'reversal';

@@ -1,4 +1,4 @@
-import type { GameMessages } from '../../src/i18n/game-messages.ts';
+import type { GameMessages } from '../../src/runtime/game-contract.ts';
 
 /** Reversal's words: block instructions and metric names, in every shell language. */
 export const reversalMessages: GameMessages = {

@@ -1,5 +1,5 @@
-import type { CapturedInput } from '../../src/runtime/game-contract.ts';
-import { readSide as readSharedSide } from '../kit/sides.ts';
+import type { CapturedInput, TestResponder } from '../../src/runtime/game-contract.ts';
+import { pressSide, readSide as readSharedSide } from '../kit/sides.ts';
 import type { Option, ReversalTrial, Side } from './design.ts';
 import { otherOption } from './contingency.ts';
 
@@ -21,3 +21,6 @@ export function sideOf(trial: ReversalTrial, option: Option): Side {
 export function isOption(value: string | undefined): value is Option {
   return value === 'A' || value === 'B';
 }
+
+/** Browser tests: always the option on the left, a non-learner, which is enough to play the game to its end. */
+export const testResponder: TestResponder<ReversalTrial> = () => [pressSide('left')];

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
-import { keyCap } from '../kit/widgets.ts';
+import { fixationCross, keyCap, lightKey, pointsLabel } from '../kit/widgets.ts';
 import { otherOption, type ContingencyTracker } from './contingency.ts';
 import { TIMING, type Option, type ReversalTrial, type ShapeSet, type Side } from './design.ts';
 import { rebuildTracker } from './play.ts';
@@ -34,7 +34,7 @@ interface OptionView {
  * pressing ←/→; a coin or an empty ring follows. After the learning criterion the better shape swaps silently.
  * The scene follows the contingency with the same tracker the scorer replays, and never scores.
  */
-export class ReversalScene extends TrialScene<ReversalTrial> {
+export default class ReversalScene extends TrialScene<ReversalTrial> {
   private views!: Record<Side, OptionView>;
   private fixation!: Phaser.GameObjects.Container;
   private coin!: Phaser.GameObjects.Container;
@@ -42,24 +42,17 @@ export class ReversalScene extends TrialScene<ReversalTrial> {
   private hourglass!: Phaser.GameObjects.Graphics;
   private keys!: Phaser.GameObjects.Container;
   private tap!: Phaser.GameObjects.Arc;
-  private pointsText!: Phaser.GameObjects.Text;
 
   private phase: Phase = 'idle';
-  private trialIndex = 0;
-  private points = 0;
+  /** Coins, not stars: the points are the rewards themselves. */
+  protected override pointsGlyph = '●';
   private tracker!: ContingencyTracker;
-  private timeout?: Phaser.Time.TimerEvent;
   /** Side of the feedback on screen, to keep it in place on a resize. */
   private feedbackSide: Side | null = null;
 
-  constructor() {
-    super({ key: 'reversal' });
-  }
-
   protected build(): void {
     this.views = { left: this.optionView(), right: this.optionView() };
-    const cross = [this.add.rectangle(0, 0, 24, 4, PALETTE.foreground), this.add.rectangle(0, 0, 4, 24, PALETTE.foreground)];
-    this.fixation = this.add.container(0, 0, cross).setVisible(false);
+    this.fixation = fixationCross(this, 24);
     this.coin = this.add
       .container(0, 0, [
         this.add.circle(0, 0, 20, PALETTE.yellow),
@@ -76,9 +69,7 @@ export class ReversalScene extends TrialScene<ReversalTrial> {
       .setVisible(false);
     this.tap = this.add.circle(0, 0, 18).setStrokeStyle(4, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
     this.keys = this.add.container(0, 0, [keyCap(this, 0, '←', CAP), keyCap(this, 0, '→', CAP)]).setVisible(false);
-    this.pointsText = this.add
-      .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
-      .setOrigin(1, 0);
+    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
@@ -96,7 +87,7 @@ export class ReversalScene extends TrialScene<ReversalTrial> {
     this.keys.setPosition(0, keyY);
     this.keys.getAt<Phaser.GameObjects.Container>(0).setX(this.sideX('left'));
     this.keys.getAt<Phaser.GameObjects.Container>(1).setX(this.sideX('right'));
-    this.pointsText.setPosition(this.w - 16, 12);
+    this.pointsText?.setPosition(this.w - 16, 12);
     if (this.feedbackSide) this.placeFeedback(this.feedbackSide);
   }
 
@@ -140,49 +131,38 @@ export class ReversalScene extends TrialScene<ReversalTrial> {
     this.keys.setVisible(true);
     this.points = 0;
     this.updatePoints();
-    this.listen((input) => this.onInput(input));
-    this.trialIndex = this.run.startTrial;
-    this.after(TIMING.blockLeadMs, () => this.beginTrial());
+    this.runBlock(TIMING.blockLeadMs);
   }
 
-  private beginTrial(): void {
-    const spec = this.blockSpec.trials[this.trialIndex];
-    if (!spec) {
-      this.phase = 'idle';
-      this.run.bus.blockDone(this.points);
-      return;
-    }
+  protected beginTrial(spec: ReversalTrial): void {
     this.clearFeedback();
     this.hideOptions();
     this.fixation.setVisible(true);
     this.phase = 'fixation';
-    this.run.bus.trialStart(this.trialIndex);
-    this.after(TIMING.fixationMs, () => this.showTarget(spec));
+    this.startTrial();
+    this.trialTimer(TIMING.fixationMs, () => this.present(spec));
   }
 
-  private showTarget(spec: ReversalTrial): void {
+  private present(spec: ReversalTrial): void {
     if (this.phase !== 'fixation') return;
     this.fixation.setVisible(false);
     this.showOptions(spec.set, spec.left);
     this.phase = 'choice';
-    this.markDrawn(this.trialIndex, 'target', { best: this.tracker.currentBest, left: spec.left });
-    this.timeout = this.after(spec.windowMs, () => this.finish(null, null, 'timeout'));
+    this.showTarget({ best: this.tracker.currentBest, left: spec.left }, spec.windowMs, () => this.finish(null, null, 'timeout'));
   }
 
-  private onInput(input: CapturedInput): void {
+  protected onInput(input: CapturedInput): void {
     if (this.phase !== 'choice') return;
-    const spec = this.blockSpec.trials[this.trialIndex];
+    const spec = this.spec;
     if (!spec) return;
     const side = readSide(input);
     if (side === null) return;
     const option = optionOnSide(spec, side);
-    this.run.bus.response(this.trialIndex, input, option);
+    this.answer(input, option);
     this.finish(option, side, 'response');
   }
 
   private finish(option: Option | null, side: Side | null, reason: 'response' | 'timeout'): void {
-    this.timeout?.remove();
-    this.timeout = undefined;
     this.phase = 'feedback';
     const { reward } = this.tracker.record(this.trialIndex, option);
     this.points += reward;
@@ -195,14 +175,10 @@ export class ReversalScene extends TrialScene<ReversalTrial> {
     }
     this.updatePoints();
     this.markDrawn(this.trialIndex, 'feedback', { reward, side: side ?? 'none' });
-    this.run.bus.trialEnd(this.trialIndex, reason);
+    this.endTrial(reason, TIMING.feedbackMs + TIMING.itiMs);
     this.after(TIMING.feedbackMs, () => {
       this.clearFeedback();
       this.hideOptions();
-      this.after(TIMING.itiMs, () => {
-        this.trialIndex++;
-        this.beginTrial();
-      });
     });
   }
 
@@ -282,15 +258,7 @@ export class ReversalScene extends TrialScene<ReversalTrial> {
   }
 
   private highlightKey(side: Side | null): void {
-    this.keys.each((child: Phaser.GameObjects.GameObject) => {
-      const cap = child as Phaser.GameObjects.Container;
-      const index = this.keys.getIndex(cap);
-      cap.setAlpha(side === null || (side === 'left' ? 0 : 1) === index ? 1 : 0.45);
-    });
-  }
-
-  private updatePoints(): void {
-    this.pointsText.setText(`● ${this.points}`);
+    lightKey(this.keys, side === null ? -1 : side === 'left' ? 0 : 1, 0.45);
   }
 
 }

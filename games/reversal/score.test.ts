@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { SimLog } from '../kit/sim-log.ts';
+import { SimLog } from '../../src/log/sim-log.ts';
 import { ContingencyTracker, replayBlock } from './contingency.ts';
 import { reversalDesign, REVERSAL_ID, type Option, type ReversalDesign, type ReversalTrial } from './design.ts';
 import { reversal } from './index.ts';

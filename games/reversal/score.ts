@@ -1,8 +1,9 @@
 import type { LogEvent } from '../../src/log/events.ts';
-import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
+import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { round } from '../kit/stats.ts';
+import { round } from '../../src/lib/stats.ts';
 import { replayBlock, type TrialContingency } from './contingency.ts';
+import { playFlags } from '../kit/scoring.ts';
 import {
   BEST_PAYS_PER_CHUNK,
   CRITERION_HITS,
@@ -18,7 +19,7 @@ import {
 import { blockPlay, latestAttempt, type BlockPlay } from './play.ts';
 import { sideOf } from './responses.ts';
 
-export const REVERSAL_SCORER_VERSION = '1.0.0';
+export const REVERSAL_SCORER_VERSION = '1.1.0';
 
 /** Above this share of missed test trials the metrics rest on too little behaviour: flagged. */
 export const MAX_OMISSION_RATE = 0.1;
@@ -211,15 +212,7 @@ function practiceFlags(design: ReversalDesign, events: readonly LogEvent[]): Qua
 }
 
 function runFlags(design: ReversalDesign, events: readonly LogEvent[]): QualityFlag[] {
-  const flags: QualityFlag[] = [];
-  const interrupted = countInterruptedTrials(events, REVERSAL_ID);
-  if (interrupted > 0) flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
-  for (const e of events) {
-    if (e.type === 'block-end' && e.game === REVERSAL_ID && e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
-      flags.push({ code: 'frame-drops', detail: `Block ${e.block}: ${e.frames.trialsWithDrops} trial(s) lost frames while the options were shown (${e.frames.droppedInStimulus} frames).` });
-    }
-  }
-  return flags;
+  return playFlags(events, REVERSAL_ID, design, 'the options were shown');
 }
 
 /** Practice passes when at least PRACTICE_PASS.hits of its last PRACTICE_PASS.last trials chose the better option. */

@@ -1,7 +1,9 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { createRng, exGaussian, type Rng } from '../kit/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { ContingencyTracker, otherOption } from './contingency.ts';
 import { REVERSAL_ID, TIMING, type Option, type ReversalDesign, type ReversalTrial } from './design.ts';
 import { sideOf } from './responses.ts';
@@ -45,6 +47,12 @@ export type ReversalParticipant = QLearner | Perseverator;
 const TYPICAL_RT: ExGaussParams = { mu: 480, sigma: 80, tau: 180 };
 
 export const TYPICAL_PARTICIPANT: QLearner = { kind: 'q-learning', alpha: 0.55, beta: 7, rt: TYPICAL_RT, pOmission: 0.01 };
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export const participantFor = (a: Abilities): QLearner => {
+  const { alpha, beta } = TYPICAL_PARTICIPANT;
+  return { ...TYPICAL_PARTICIPANT, alpha: clamp(alpha + 0.12 * a.learning, 0.1, 0.95), beta: clamp(beta + 2 * a.learning, 1, 15) };
+};
 export const PERSEVERATOR: Perseverator = { kind: 'perseverator', perseveration: 3, pLapse: 0.03, rt: TYPICAL_RT, pOmission: 0 };
 
 interface Agent {

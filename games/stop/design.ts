@@ -1,5 +1,5 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
-import { createRng, type Rng } from '../kit/rng.ts';
+import { createRng, type Rng, longestRun } from '../../src/lib/rng.ts';
 import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const STOP_ID = 'stop';
@@ -116,16 +116,6 @@ function sides(n: number): Direction[] {
   const out: Direction[] = [...Array<Direction>(half).fill('left'), ...Array<Direction>(half).fill('right')];
   if (n % 2 === 1) out.push(n % 4 === 1 ? 'left' : 'right');
   return out;
-}
-
-function longestRun(seq: readonly Direction[]): number {
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < seq.length; i++) {
-    run = i > 0 && seq[i] === seq[i - 1] ? run + 1 : 1;
-    best = Math.max(best, run);
-  }
-  return best;
 }
 
 /**

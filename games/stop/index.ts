@@ -1,7 +1,10 @@
 import type { GameManifest } from '../../src/runtime/game-contract.ts';
 import { estimateDurationSec, stopDesign, STOP_ID, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
 import { outcomeOf, scoreStop, STOP_METRICS } from './score.ts';
-import { simulateStop, type StopParticipant } from './simulate.ts';
+import { simulateStop, participantFor, TYPICAL_PARTICIPANT, type StopParticipant } from './simulate.ts';
+import { retest } from '../kit/reliability.ts';
+import { stopMessages } from './messages.ts';
+import { testResponder } from './responses.ts';
 
 /**
  * Practice passes when at least three quarters of its go trials were answered in the arrow's direction (6 of 8 in the
@@ -33,4 +36,19 @@ export const stop: GameManifest<StopTrial, StopParticipant> = {
   score: scoreStop,
   practicePassed: stopPracticePassed,
   simulate: simulateStop,
+  typicalParticipant: TYPICAL_PARTICIPANT,
+  participantFor,
+  messages: stopMessages,
+  // biome-ignore format: one rule per line reads as a table
+  qualityFlags: [
+    { flag: 'ssrt.race-violation', metrics: { prefix: 'ssrt' }, why: 'the race model behind SSRT does not hold for this play' },
+    { flag: 'ssrt.p-respond-out-of-range', metrics: { prefix: 'ssrt' }, why: 'the stop-signal delay did not settle where SSRT is reliable' },
+    { flag: 'ssrt.many-go-omissions', metrics: { prefix: 'ssrt' }, why: 'too many go trials without an answer (waiting for the signal biases SSRT)' },
+    { flag: 'ssd-mismatch', metrics: { prefix: 'ssrt' }, why: 'the logged stop-signal delays differ from the staircase' },
+  ],
+  // biome-ignore format: one contribution per line reads as a table
+  domainMetrics: [
+    { domain: 'inhibition', metric: 'ssrt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.5, 'stop-signal SSRT (about .5)'), why: 'Time needed to stop an action already started (race model).' },
+  ],
+  testResponder,
 };

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
-import { feedbackMarks, keyCap, markIcon } from '../kit/widgets.ts';
+import { feedbackMarks, fixationCross, keyCap, lightKey, markIcon, pointsLabel, pulse, rippleRing } from '../kit/widgets.ts';
 import { TIMING, type Direction, type StopTrial } from './design.ts';
 import { readResponse } from './responses.ts';
 import { nextSsd, ssdAfter } from './staircase.ts';
@@ -22,7 +22,7 @@ const RING_WIDTH = 0.16;
  * the trials a thick octagon frame appears around the arrow after the stop-signal delay and the arrow turns hollow:
  * then press nothing. Shape (octagon, hollow arrow) carries the signal; the vermillion colour only adds to it.
  */
-export class StopScene extends TrialScene<StopTrial> {
+export default class StopScene extends TrialScene<StopTrial> {
   private fixation!: Phaser.GameObjects.Container;
   private arrow!: Phaser.GameObjects.Graphics;
   private ring!: Phaser.GameObjects.Graphics;
@@ -32,37 +32,25 @@ export class StopScene extends TrialScene<StopTrial> {
   private slow!: Phaser.GameObjects.Container;
   private keys!: Phaser.GameObjects.Container;
   private divider!: Phaser.GameObjects.Rectangle;
-  private pointsText!: Phaser.GameObjects.Text;
 
   private phase: Phase = 'idle';
-  private trialIndex = 0;
-  private points = 0;
   /** The staircase: the SSD of the next stop trial (ms). */
   private ssd = 0;
   private direction: Direction = 'left';
   private hollow = false;
-  private targetDrawnAt = 0;
   private signalShown = false;
-  private timeout?: Phaser.Time.TimerEvent;
-
-  constructor() {
-    super({ key: 'stop' });
-  }
 
   protected build(): void {
-    const cross = [this.add.rectangle(0, 0, 28, 4, PALETTE.foreground), this.add.rectangle(0, 0, 4, 28, PALETTE.foreground)];
-    this.fixation = this.add.container(0, 0, cross).setVisible(false);
+    this.fixation = fixationCross(this);
     this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.35).setVisible(false);
     this.arrow = this.add.graphics().setVisible(false);
     this.ring = this.add.graphics().setVisible(false);
-    this.ripple = this.add.circle(0, 0, 10).setStrokeStyle(5, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
+    this.ripple = rippleRing(this);
     ({ good: this.good, bad: this.bad } = feedbackMarks(this));
     // A clock face: "faster".
     this.slow = markIcon(this, PALETTE.blue, (g) => g.strokeCircle(0, 0, 15).lineBetween(0, 0, 0, -11).lineBetween(0, 0, 9, 4)).setVisible(false);
     this.keys = this.add.container(0, 0, [keyCap(this, -60, '←'), keyCap(this, 60, '→')]).setVisible(false);
-    this.pointsText = this.add
-      .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
-      .setOrigin(1, 0);
+    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
@@ -73,7 +61,7 @@ export class StopScene extends TrialScene<StopTrial> {
     this.ring.setPosition(cx, cy);
     this.divider.setPosition(cx, cy).setSize(2, this.h * 0.6);
     this.keys.setPosition(cx, this.h * 0.84);
-    this.pointsText.setPosition(this.w - 16, 12);
+    this.pointsText?.setPosition(this.w - 16, 12);
     for (const icon of [this.good, this.bad, this.slow]) icon.setPosition(cx, cy);
     this.ripple.setRadius(this.ringRadius() * 0.5);
     this.drawArrow(this.direction, this.hollow);
@@ -167,9 +155,7 @@ export class StopScene extends TrialScene<StopTrial> {
         }
         this.after(450, () => {
           this.highlightKey(step.direction);
-          const x = step.direction === 'left' ? this.w * 0.25 : this.w * 0.75;
-          this.ripple.setPosition(x, this.h * 0.42).setScale(0.6).setAlpha(1).setVisible(true);
-          this.tweens.add({ targets: this.ripple, scale: 1.3, alpha: 0, duration: 450 });
+          pulse(this, this.ripple, step.direction === 'left' ? this.w * 0.25 : this.w * 0.75, this.h * 0.42, 0.6, 1.3, 450);
           this.after(300, () => this.demoEnd(this.good, cycle));
         });
       });
@@ -195,36 +181,26 @@ export class StopScene extends TrialScene<StopTrial> {
     // The staircase continues from every completed trial of the game so far (other blocks, earlier attempts, and the
     // trials of this block completed before a reload), exactly as the scorer replays it.
     this.ssd = ssdAfter(this.run.design, this.run.priorTrials);
-    this.listen((input) => this.onInput(input));
-    this.trialIndex = this.run.startTrial;
-    this.after(TIMING.blockLeadMs, () => this.beginTrial());
+    this.runBlock(TIMING.blockLeadMs);
   }
 
-  private beginTrial(): void {
-    const spec = this.blockSpec.trials[this.trialIndex];
-    if (!spec) {
-      this.phase = 'idle';
-      this.run.bus.blockDone(this.points);
-      return;
-    }
+  protected beginTrial(spec: StopTrial): void {
     this.clearStage();
     this.fixation.setVisible(true);
     this.phase = 'fixation';
     this.signalShown = false;
-    this.run.bus.trialStart(this.trialIndex);
-    this.after(spec.fixationMs, () => this.showTarget(spec));
+    this.startTrial();
+    this.trialTimer(spec.fixationMs, () => this.present(spec));
   }
 
-  private showTarget(spec: StopTrial): void {
+  private present(spec: StopTrial): void {
     if (this.phase !== 'fixation') return;
     this.fixation.setVisible(false);
     this.drawArrow(spec.direction, false);
     this.arrow.setVisible(true);
     this.phase = 'target';
-    this.targetDrawnAt = this.game.loop.now;
-    this.markDrawn(this.trialIndex, 'target', spec.stop ? { ssd: this.ssd } : undefined);
+    this.showTarget(spec.stop ? { ssd: this.ssd } : undefined, spec.windowMs, () => this.finish(null, null));
     if (spec.stop && this.ssd === 0) this.showSignal(spec);
-    this.timeout = this.after(spec.windowMs, () => this.finish(null, null));
   }
 
   /**
@@ -234,11 +210,11 @@ export class StopScene extends TrialScene<StopTrial> {
    */
   override update(): void {
     if (this.phase !== 'target' || this.signalShown) return;
-    const spec = this.blockSpec.trials[this.trialIndex];
+    const spec = this.spec;
     if (!spec?.stop) return;
     const fps = this.game.loop.actualFps;
     const frameMs = Math.min(34, Math.max(4, fps > 0 ? 1000 / fps : 16.7));
-    if (this.game.loop.now - this.targetDrawnAt >= this.ssd - frameMs / 2) this.showSignal(spec);
+    if (this.game.loop.now - this.drawnAt >= this.ssd - frameMs / 2) this.showSignal(spec);
   }
 
   private showSignal(spec: StopTrial): void {
@@ -248,39 +224,29 @@ export class StopScene extends TrialScene<StopTrial> {
     this.markDrawn(this.trialIndex, 'stop-signal', { ssd: this.ssd });
   }
 
-  private onInput(input: CapturedInput): void {
+  protected onInput(input: CapturedInput): void {
     // Only the arrow is answered; presses during fixation or feedback are logged by capture and otherwise ignored.
-    if (this.phase !== 'target' || input.t < this.targetDrawnAt) return;
+    if (this.phase !== 'target' || input.t < this.drawnAt) return;
     const value = readResponse(input);
     if (value === null) return;
-    this.run.bus.response(this.trialIndex, input, value);
-    this.finish(value, input.t - this.targetDrawnAt);
+    this.answer(input, value);
+    this.finish(value, input.t - this.drawnAt);
   }
 
   /** `elapsed`: input time − the arrow's draw time, an estimate for the points and feedback only (never scored). */
   private finish(value: Direction | null, elapsed: number | null): void {
-    const spec = this.blockSpec.trials[this.trialIndex];
+    const spec = this.spec;
     if (!spec || this.phase !== 'target') return;
-    this.timeout?.remove();
-    this.timeout = undefined;
     this.phase = 'feedback';
-    this.run.bus.trialEnd(this.trialIndex, value === null ? 'timeout' : 'response');
+    const kind = this.blockSpec.kind;
+    this.endTrial(value === null ? 'timeout' : 'response', TIMING.feedbackMs[kind] + TIMING.itiMs);
     if (spec.stop) this.ssd = nextSsd(this.ssd, value !== null);
 
-    const kind = this.blockSpec.kind;
     const feedback = this.feedbackFor(spec, value, elapsed, kind);
     this.clearStage();
-    if (value !== null && !this.run.reducedMotion) {
-      const x = value === 'left' ? this.w * 0.25 : this.w * 0.75;
-      this.ripple.setPosition(x, this.h * 0.42).setScale(0.8).setAlpha(1).setVisible(true);
-      this.tweens.add({ targets: this.ripple, scale: 1.3, alpha: 0, duration: 300 });
-    }
+    if (value !== null && !this.run.reducedMotion) pulse(this, this.ripple, value === 'left' ? this.w * 0.25 : this.w * 0.75, this.h * 0.42, 0.8, 1.3, 300);
     if (feedback) ({ good: this.good, bad: this.bad, slow: this.slow })[feedback].setVisible(true);
     this.updatePoints();
-    this.after(TIMING.feedbackMs[kind] + TIMING.itiMs, () => {
-      this.trialIndex++;
-      this.beginTrial();
-    });
   }
 
   /**
@@ -312,16 +278,7 @@ export class StopScene extends TrialScene<StopTrial> {
 
   /** Lights one key cap; null dims both (stop: press nothing); undefined shows both normally. */
   private highlightKey(direction: Direction | null | undefined): void {
-    this.keys.each((child: Phaser.GameObjects.GameObject) => {
-      const cap = child as Phaser.GameObjects.Container;
-      const index = this.keys.getIndex(cap);
-      const mine: Direction = index === 0 ? 'left' : 'right';
-      cap.setAlpha(direction === undefined ? 1 : direction === mine ? 1 : 0.3);
-    });
-  }
-
-  private updatePoints(): void {
-    this.pointsText.setText(`★ ${this.points}`);
+    lightKey(this.keys, direction === undefined ? -1 : direction === 'left' ? 0 : direction === 'right' ? 1 : -2, 0.3);
   }
 
 }

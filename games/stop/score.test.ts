@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { SimLog } from '../kit/sim-log.ts';
+import { SimLog } from '../../src/log/sim-log.ts';
 import { FIXATION_MS, RESPONSE_WINDOW_MS, stopDesign, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
 import { stopPracticePassed } from './index.ts';
 import { GO_OMISSION_LIMIT, scoreStop } from './score.ts';

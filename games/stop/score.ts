@@ -1,12 +1,13 @@
 import type { LogEvent } from '../../src/log/events.ts';
-import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
+import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { mean, round, sd } from '../kit/stats.ts';
+import { mean, round, sd } from '../../src/lib/stats.ts';
 import { STOP_ID, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
 import { ssrtIntegration } from './ssrt.ts';
 import { prescribedSsds, SSD_MAX_MS, SSD_MIN_MS, SSD_START_MS, SSD_STEP_MS } from './staircase.ts';
+import { answerInWindow, playFlags } from '../kit/scoring.ts';
 
-export const STOP_SCORER_VERSION = '1.0.0';
+export const STOP_SCORER_VERSION = '1.1.0';
 
 /** Fewer correct go RTs than this and go RT mean and SD are not computable. */
 export const MIN_GO_RTS = 5;
@@ -90,8 +91,7 @@ export interface StopOutcome {
 }
 
 export function outcomeOf(trial: TrialRecord, spec: StopTrial): StopOutcome {
-  // An answer stamped after the response window is no answer (a busy main thread may deliver it before the timeout).
-  const first = trial.responses[0] && (trial.responses[0].rt === null || trial.responses[0].rt <= spec.windowMs) ? trial.responses[0] : undefined;
+  const first = answerInWindow(trial, spec.windowMs);
   const responded = first !== undefined;
   const rt = first?.rt ?? null;
   const target = trial.onsets['target'];
@@ -200,13 +200,7 @@ export function scoreStop(design: StopDesign, events: readonly LogEvent[]): Game
     });
   }
 
-  const interrupted = countInterruptedTrials(events, STOP_ID);
-  if (interrupted > 0) flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
-  for (const e of events) {
-    if (e.type === 'block-end' && e.game === STOP_ID && e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
-      flags.push({ code: 'frame-drops', detail: `Block ${e.block}: ${e.frames.trialsWithDrops} trial(s) lost frames while the arrow was shown (${e.frames.droppedInStimulus} frames).` });
-    }
-  }
+  flags.push(...playFlags(events, STOP_ID, design, 'the arrow was shown'));
 
   return { game: STOP_ID, gameVersion: STOP_VERSION, scorerVersion: STOP_SCORER_VERSION, metrics, flags, trials: withOnset.length };
 }

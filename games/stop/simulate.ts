@@ -1,6 +1,8 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian, type Rng } from '../kit/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { STOP_ID, TIMING, type StopDesign, type StopTrial } from './design.ts';
 import { nextSsd, SSD_START_MS } from './staircase.ts';
 
@@ -25,12 +27,19 @@ export interface StopParticipant {
 
 export const TYPICAL_PARTICIPANT: StopParticipant = {
   go: { mu: 420, sigma: 50, tau: 90 },
-  ssrt: { mean: 230, sd: 30 },
+  ssrt: { mean: 290, sd: 30 },
   pChoiceError: 0.03,
   pOmission: 0.02,
   frameMs: 1000 / 60,
   pFrameDrop: 0.1,
 };
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export const participantFor = (a: Abilities, latencyMs: number): StopParticipant => ({
+  ...TYPICAL_PARTICIPANT,
+  go: speededBy(TYPICAL_PARTICIPANT.go, 40, a, latencyMs),
+  ssrt: { mean: TYPICAL_PARTICIPANT.ssrt.mean - 30 * a.inhibition, sd: TYPICAL_PARTICIPANT.ssrt.sd },
+});
 
 /** Plays every block of the design once (practice counted as passed), the SSD following the game's staircase. */
 export function simulateStop(design: StopDesign, p: StopParticipant, seed: number): LogEvent[] {

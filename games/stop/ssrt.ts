@@ -3,7 +3,7 @@
  * 8:e46323, recommendation 7; the method the SRO published SSRTs use). Pure: the game's scorer and the external
  * validation against the SRO data (ssrt.sro.test.ts) call this one function.
  */
-import { mean, quantileType6 } from '../kit/stats.ts';
+import { mean, quantileType6 } from '../../src/lib/stats.ts';
 
 export type SsrtResult =
   | {

@@ -15,6 +15,7 @@ function record(design: StopDesign, block: number, trial: number, responded: boo
     end: 1,
     endReason: responded ? 'response' : 'timeout',
     onsets: { target: 0 },
+    onsetRules: { target: 'raf' },
     params: {},
     responses: responded ? [{ value: 'left', t: 400, rt: 400, device: 'keyboard', inputSeq: 1 }] : [],
   };

@@ -1,9 +1,9 @@
 import type { BlockSpec, GameDesign } from '../../src/runtime/game-contract.ts';
-import { createRng, type Rng } from '../kit/rng.ts';
+import { createRng, type Rng, longestRun } from '../../src/lib/rng.ts';
 
 export const SWITCH_ID = 'switch';
 /** Bump on any change to the design, the scene's timing or the scorer's rules. */
-export const SWITCH_VERSION = '1.0.0';
+export const SWITCH_VERSION = '1.1.0';
 
 export type Task = 'colour' | 'shape';
 export type Side = 'left' | 'right';
@@ -46,9 +46,13 @@ export const SHAPE_SIDE: Record<Shape, Side> = { circle: 'left', square: 'right'
  * transition × congruency × answer side (8 cells × 6), so repeat and switch have 24 trials each.
  */
 export const SWITCH_COUNTS = { singlePractice: 4, singleTest: 8, mixedPractice: 8, mixedTest: 48 } as const;
-/** Cue–target interval, drawn uniformly per trial so that the target onset cannot be timed. */
-export const CTI_MS = { min: 600, max: 900 } as const;
-export const RESPONSE_WINDOW_MS = 2500;
+/**
+ * Cue–target interval, drawn uniformly per trial so that the target onset cannot be timed. Centred on 900 ms and with
+ * a 2,000 ms response window as the Self-Regulation Ontology cued task-switching task (CTI-900 trials), whose trials
+ * give Switch its provisional norm (1.1.0; 1.0.0 drew 600–900 ms with a 2,500 ms window).
+ */
+export const CTI_MS = { min: 850, max: 950 } as const;
+export const RESPONSE_WINDOW_MS = 2000;
 
 /** The answer a figure asks for under a rule. */
 export function answerFor(task: Task, colour: Colour, shape: Shape): Side {
@@ -85,16 +89,6 @@ function crossedOrder(rng: Rng, transitions: readonly Transition[], perCell: num
     if (transitionsOk && longestRun(order.map((c) => c.correct)) <= maxRun) return order;
   }
   throw new Error(`switch design: no order with runs <= ${maxRun} found`);
-}
-
-function longestRun(values: readonly string[]): number {
-  let best = 0;
-  let run = 0;
-  values.forEach((v, i) => {
-    run = i > 0 && v === values[i - 1] ? run + 1 : 1;
-    best = Math.max(best, run);
-  });
-  return best;
 }
 
 function makeTrial(rng: Rng, task: Task, cell: Cell): SwitchTrial {

@@ -1,11 +1,20 @@
-import type { GameManifest } from '../../src/runtime/game-contract.ts';
+import type { GameManifest, Reliability } from '../../src/runtime/game-contract.ts';
 import { switchDesign, SWITCH_ID, SWITCH_VERSION, type SwitchTrial } from './design.ts';
 import { practicePassed } from './practice.ts';
 import { scoreSwitch, SWITCH_METRICS } from './score.ts';
-import { simulateSwitch, type SwitchParticipant } from './simulate.ts';
+import { simulateSwitch, participantFor, TYPICAL_PARTICIPANT, type SwitchParticipant } from './simulate.ts';
 import { estimateDurationSec } from './timing.ts';
+import { switchMessages } from './messages.ts';
+import { testResponder } from './responses.ts';
 
 /** Switch: cued task switching (colour or shape rule, cued before each figure). */
+/** The shipped norm table carries the full derivation (src/scoring/reference/switch-norm.ts). */
+const SRO_RETEST: Reliability = {
+  value: 0.59,
+  kind: 'test-retest',
+  source: 'Self-Regulation Ontology retest data (Enkavi et al. 2019): threebytwo rate-correct proxy, ICC(3,1) .633 stepped to 48 trials',
+};
+
 export const taskSwitch: GameManifest<SwitchTrial, SwitchParticipant> = {
   id: SWITCH_ID,
   version: SWITCH_VERSION,
@@ -18,4 +27,17 @@ export const taskSwitch: GameManifest<SwitchTrial, SwitchParticipant> = {
   score: scoreSwitch,
   practicePassed,
   simulate: simulateSwitch,
+  typicalParticipant: TYPICAL_PARTICIPANT,
+  participantFor,
+  messages: switchMessages,
+  // biome-ignore format: one rule per line reads as a table
+  qualityFlags: [
+    { flag: 'low-accuracy', metrics: 'all', why: 'accuracy near guessing: the rules were probably not followed' },
+    { flag: 'many-omissions', metrics: 'all', why: 'more than 20 % of scored trials were not answered' },
+  ],
+  // biome-ignore format: one contribution per line reads as a table
+  domainMetrics: [
+    { domain: 'flexibility', metric: 'composite', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: SRO_RETEST, why: 'Correct answers per second while the rule keeps changing.' },
+  ],
+  testResponder,
 };

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
-import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
+import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
+import { pointsLabel, pulse, rippleRing } from '../kit/widgets.ts';
 import { answerFor, COLOUR_SIDE, SHAPE_SIDE, type Colour, type Shape, type Side, type SwitchTrial, type Task } from './design.ts';
 import { drawCue, drawFigure, drawOutline, drawSwatch, drawVerdict } from './figures.ts';
 import { readResponse } from './responses.ts';
@@ -47,30 +48,21 @@ const CAP_PRESSED = 0x56b4e9;
  * sorted left or right by that rule. Single-rule blocks first, then a block where the rule changes unpredictably.
  * The left/right mapping of both rules stays on screen at the bottom corners; colour is never the only cue.
  */
-export class SwitchScene extends TrialScene<SwitchTrial> {
+export default class SwitchScene extends TrialScene<SwitchTrial> {
   private cue!: Phaser.GameObjects.Graphics;
   private target!: Phaser.GameObjects.Graphics;
   private verdict!: Phaser.GameObjects.Graphics;
   private ripple!: Phaser.GameObjects.Arc;
   private divider!: Phaser.GameObjects.Rectangle;
   private panels!: Record<Side, Panel>;
-  private pointsText!: Phaser.GameObjects.Text;
 
   private phase: Phase = 'idle';
-  private trialIndex = 0;
-  private points = 0;
-  private drawnAt = 0;
-  private timers: Phaser.Time.TimerEvent[] = [];
   /** What is on screen, so a resize redraws it at the new size. */
   private shown: { task: Task | null; figure: { colour: Colour; shape: Shape } | null; verdict: boolean | null } = {
     task: null,
     figure: null,
     verdict: null,
   };
-
-  constructor() {
-    super({ key: 'switch' });
-  }
 
   /** Layout unit: 1 on a 360-px phone, growing with the stage but not without bound. */
   private get u(): number {
@@ -90,12 +82,10 @@ export class SwitchScene extends TrialScene<SwitchTrial> {
     this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.3);
     this.cue = this.add.graphics().setVisible(false);
     this.target = this.add.graphics().setVisible(false);
-    this.ripple = this.add.circle(0, 0, 10).setStrokeStyle(5, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
+    this.ripple = rippleRing(this);
     this.verdict = this.add.graphics().setVisible(false);
     this.panels = { left: this.panel('←'), right: this.panel('→') };
-    this.pointsText = this.add
-      .text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' })
-      .setOrigin(1, 0);
+    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
@@ -113,13 +103,13 @@ export class SwitchScene extends TrialScene<SwitchTrial> {
     this.cue.setPosition(this.w / 2, this.h * 0.17);
     this.target.setPosition(this.w / 2, this.h * 0.42);
     this.verdict.setPosition(this.w / 2, this.h * 0.42);
-    this.pointsText.setPosition(this.w - 16, 12).setFontSize(Math.round(22 * u));
+    this.pointsText?.setPosition(this.w - 16, 12).setFontSize(Math.round(22 * u));
     this.redraw();
   }
 
   protected playDemo(): void {
     const steps = DEMOS[this.blockSpec.demo] ?? DEMOS['mixed'] ?? [];
-    this.pointsText.setVisible(false);
+    this.pointsText?.setVisible(false);
     if (this.run.reducedMotion) {
       // One still frame that shows the whole rule: sign, figure, the side it goes to, right.
       const step = steps[0];
@@ -155,47 +145,43 @@ export class SwitchScene extends TrialScene<SwitchTrial> {
   protected startBlock(): void {
     this.points = 0;
     this.updatePoints();
-    this.listen((input) => this.onInput(input));
-    this.trialIndex = this.run.startTrial;
-    this.after(LEAD_IN_MS, () => this.beginTrial());
+    this.runBlock(LEAD_IN_MS);
   }
 
-  private beginTrial(): void {
-    const spec = this.blockSpec.trials[this.trialIndex];
+  protected beginTrial(spec: SwitchTrial): void {
     this.clearTrial();
-    if (!spec) {
-      this.phase = 'idle';
-      this.run.bus.blockDone(this.points);
-      return;
-    }
     this.phase = 'iti';
-    this.timers.push(this.after(ITI_MS, () => this.startCue(spec)));
+    this.trialTimer(ITI_MS, () => this.startCue(spec));
+  }
+
+  protected override endBlock(): void {
+    this.clearTrial();
+    this.phase = 'idle';
+    super.endBlock();
   }
 
   private startCue(spec: SwitchTrial): void {
     if (this.phase !== 'iti') return;
-    this.run.bus.trialStart(this.trialIndex);
+    this.startTrial();
     this.showCue(spec.task);
     this.phase = 'cue';
     this.markDrawn(this.trialIndex, 'cue');
-    this.timers.push(this.after(spec.ctiMs, () => this.showTarget(spec)));
+    this.trialTimer(spec.ctiMs, () => this.present(spec));
   }
 
-  private showTarget(spec: SwitchTrial): void {
+  private present(spec: SwitchTrial): void {
     if (this.phase !== 'cue') return;
     this.showFigure(spec.colour, spec.shape);
     this.phase = 'target';
-    this.drawnAt = this.game.loop.now;
-    this.markDrawn(this.trialIndex, 'target');
-    this.timers.push(this.after(spec.windowMs, () => this.finish('timeout', false)));
+    this.showTarget(undefined, spec.windowMs, () => this.finish('timeout', false));
   }
 
-  private onInput(input: CapturedInput): void {
+  protected onInput(input: CapturedInput): void {
     if (this.phase !== 'cue' && this.phase !== 'target') return;
-    const spec = this.blockSpec.trials[this.trialIndex];
+    const spec = this.spec;
     const value = readResponse(input);
     if (!spec || value === null) return;
-    this.run.bus.response(this.trialIndex, input, value);
+    this.answer(input, value);
     this.press(value, false);
     if (this.phase === 'cue') {
       this.finish('premature', false);
@@ -207,24 +193,17 @@ export class SwitchScene extends TrialScene<SwitchTrial> {
     this.finish('response', correct);
   }
 
-  private finish(reason: 'response' | 'timeout' | 'premature', correct: boolean): void {
-    for (const t of this.timers.splice(0)) t.remove();
+  private finish(reason: TrialEndReason, correct: boolean): void {
     this.phase = 'feedback';
     this.cue.setVisible(false);
     this.target.setVisible(false);
     this.shown.task = null;
     this.shown.figure = null;
-    this.run.bus.trialEnd(this.trialIndex, reason);
-    this.updatePoints();
     const practice = this.blockSpec.kind === 'practice';
+    this.endTrial(reason, practice ? FEEDBACK_MS.practice : FEEDBACK_MS.test);
+    this.updatePoints();
     // Practice shows right and wrong; test shows only mistakes, briefly, so the pace stays the same for everyone.
     if (practice || !correct) this.showVerdict(correct);
-    this.timers.push(
-      this.after(practice ? FEEDBACK_MS.practice : FEEDBACK_MS.test, () => {
-        this.trialIndex++;
-        this.beginTrial();
-      }),
-    );
   }
 
   private clearTrial(): void {
@@ -259,8 +238,7 @@ export class SwitchScene extends TrialScene<SwitchTrial> {
     const p = this.panels[side];
     p.cap.setFillStyle(CAP_PRESSED);
     if (!animate || this.run.reducedMotion) return;
-    this.ripple.setRadius(34 * this.u).setPosition(p.root.x, p.root.y).setScale(0.6).setAlpha(1).setVisible(true);
-    this.tweens.add({ targets: this.ripple, scale: 1.4, alpha: 0, duration: 450 });
+    pulse(this, this.ripple.setRadius(34 * this.u), p.root.x, p.root.y, 0.6, 1.4, 450);
   }
 
   private redraw(): void {
@@ -270,8 +248,9 @@ export class SwitchScene extends TrialScene<SwitchTrial> {
     if (verdict !== null) drawVerdict(this.verdict, verdict, this.u);
   }
 
-  private updatePoints(): void {
-    this.pointsText.setText(`★ ${this.points}`).setVisible(true);
+  protected override updatePoints(): void {
+    super.updatePoints();
+    this.pointsText?.setVisible(true);
   }
 
   private panel(glyph: string): Panel {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockKind, LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { SimLog } from '../kit/sim-log.ts';
+import { SimLog } from '../../src/log/sim-log.ts';
 import { answerFor, switchDesign, SWITCH_VERSION, type Side, type SwitchDesign, type SwitchTrial, type Task, type Transition } from './design.ts';
 import { practicePassed } from './practice.ts';
 import { scoreSwitch, SWITCH_METRICS } from './score.ts';

@@ -1,10 +1,11 @@
 import type { LogEvent } from '../../src/log/events.ts';
-import { countInterruptedTrials, pairTrials, type TrialRecord } from '../../src/log/trials.ts';
+import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
-import { median, round } from '../kit/stats.ts';
+import { median, round } from '../../src/lib/stats.ts';
 import { SWITCH_ID, SWITCH_VERSION, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
+import { playFlags } from '../kit/scoring.ts';
 
-export const SWITCH_SCORER_VERSION = '1.0.0';
+export const SWITCH_SCORER_VERSION = '1.1.0';
 
 /** Answers faster than this after the target are anticipations, not choices (the battery's usual 100 ms floor). */
 export const ANTICIPATION_MS = 100;
@@ -151,7 +152,8 @@ function medianDifference(a: readonly Scored[], b: readonly Scored[], aLabel: st
   return { value: round(median(ra) - median(rb)) };
 }
 
-function rateCorrect(set: readonly Scored[]): MetricValue {
+/** The rate-correct score of `composite`; exported so the same rule scores reference data (SRO cued task switching). */
+export function rateCorrect(set: readonly { outcome: TrialOutcome }[]): MetricValue {
   if (set.length === 0) return { value: null, reason: 'no completed mixed-block test trials' };
   const seconds = set.reduce((sum, s) => sum + s.outcome.chargedMs, 0) / 1000;
   if (seconds <= 0) return { value: null, reason: 'no answering time (every answer at or before the target onset)' };
@@ -177,12 +179,6 @@ function qualityFlags(design: SwitchDesign, events: readonly LogEvent[], scored:
   for (const [block, passed] of lastPractice) {
     if (passed === false) flags.push({ code: 'practice-not-passed', detail: `Practice block ${block} (${design.blocks[block]?.demo ?? '?'} rule) did not meet its pass criterion on its last attempt; the game went on.` });
   }
-  const interrupted = countInterruptedTrials(events, SWITCH_ID);
-  if (interrupted > 0) flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
-  for (const e of events) {
-    if (e.type === 'block-end' && e.game === SWITCH_ID && e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
-      flags.push({ code: 'frame-drops', detail: `Block ${e.block}: ${e.frames.trialsWithDrops} trial(s) lost frames while the target was shown (${e.frames.droppedInStimulus} frames).` });
-    }
-  }
+  flags.push(...playFlags(events, SWITCH_ID, design, 'the target was shown'));
   return flags;
 }

@@ -1,7 +1,9 @@
+import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { createRng, exGaussian, type Rng } from '../kit/rng.ts';
-import { SimLog, type SimTrial } from '../kit/sim-log.ts';
+import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
+import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { SWITCH_ID, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
 import { practicePassed } from './practice.ts';
 import { FEEDBACK_MS, ITI_MS, LEAD_IN_MS } from './timing.ts';
@@ -30,12 +32,20 @@ export interface SwitchParticipant {
 }
 
 export const TYPICAL_PARTICIPANT: SwitchParticipant = {
-  single: { mu: 500, sigma: 60, tau: 120 },
+  single: { mu: 400, sigma: 60, tau: 120 },
   mixingCostMs: 120,
   switchCostMs: 80,
   pError: { single: 0.03, repeat: 0.05, switch: 0.09 },
   pOmission: 0.01,
   pPremature: 0.01,
+};
+
+/** The participant of a simulated candidate with these abilities (see GameManifest.participantFor). */
+export const participantFor = (a: Abilities, latencyMs: number): SwitchParticipant => {
+  const flex = (ms: number, perZ: number) => Math.max(0, ms - perZ * a.flexibility);
+  const { mixingCostMs, switchCostMs } = TYPICAL_PARTICIPANT;
+  const single = speededBy(TYPICAL_PARTICIPANT.single, 40, a, latencyMs);
+  return { ...TYPICAL_PARTICIPANT, single, mixingCostMs: flex(mixingCostMs, 40), switchCostMs: flex(switchCostMs, 25) };
 };
 
 /** The cue is drawn in the trial's first step; its onset is the next frame. */

@@ -1,4 +1,5 @@
 import type { PageStartEvent } from '../log/events.ts';
+import { elementTimingSupported } from './presentation-marker.ts';
 
 /** The facts about this page that make its times interpretable: clock origin, isolation (timer resolution), device. */
 export function pageStart(timeScale = 1): Omit<PageStartEvent, 'seq' | 'page'> {
@@ -12,6 +13,7 @@ export function pageStart(timeScale = 1): Omit<PageStartEvent, 'seq' | 'page'> {
     userAgent: navigator.userAgent,
     viewport: { width: innerWidth, height: innerHeight, dpr: devicePixelRatio },
     pointer: coarse ? 'coarse' : fine ? 'fine' : 'none',
+    presentation: elementTimingSupported() ? 'element-timing' : 'none',
     ...(timeScale === 1 ? {} : { timeScale }),
   };
 }

@@ -75,6 +75,26 @@ export function didDocument(did: string, kid: string, jwk: JWK): DidDocument {
 }
 
 /**
+ * A holder's key from a DID URL (did:jwk, or did:web whose document lists the method under `authentication` or
+ * `assertionMethod`). The issuer binds a wallet's copy to it (OpenID4VCI proof `kid`; DIIP v4 names both methods).
+ */
+export async function resolveHolderKey(didUrl: string, fetchFn: FetchLike): Promise<JWK> {
+  if (didUrl.startsWith('did:jwk:')) return jwkFromDidJwk(didUrl);
+  if (!didUrl.startsWith('did:web:') || !didUrl.includes('#')) throw new Error(`Not a did:web key reference: ${didUrl}`);
+  const did = didUrl.replace(/#.*$/, '');
+  const res = await fetchFn(didWebDocumentUrl(did), { headers: { accept: 'application/did+json, application/json' } });
+  if (!res.ok) throw new Error(`The DID document of ${did} could not be fetched (HTTP ${res.status})`);
+  const doc = (await res.json()) as Omit<Partial<DidDocument>, 'authentication'> & { authentication?: (string | { id: string })[] };
+  if (doc.id !== did) throw new Error(`The DID document of ${did} names another DID`);
+  const same = (id: string) => id === didUrl || `${did}${id}` === didUrl;
+  const vm = (doc.verificationMethod ?? []).find((m) => same(m.id));
+  const related = [...(doc.authentication ?? []), ...(doc.assertionMethod ?? [])].some((r) => same(typeof r === 'string' ? r : r.id));
+  if (!vm?.publicKeyJwk || !related) throw new Error(`No authentication key ${didUrl} in the DID document of ${did}`);
+  if ('d' in vm.publicKeyJwk) throw new Error('The DID document holds a private key');
+  return vm.publicKeyJwk;
+}
+
+/**
  * Resolves the public key that signed a JWT from its `kid` header (a DID URL) or, failing that, its issuer.
  * Returns the key and the issuer identifier it belongs to; the caller checks that identifier against `iss`.
  */

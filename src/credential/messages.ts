@@ -3,7 +3,7 @@
  * language, in the shape of a game's messages. Merged for `tDynamic` by src/i18n/features.ts.
  * Keys: `credential.*`, `verify.*`. Error keys follow the issuer's error codes and the verifier's reasons.
  */
-import type { GameMessages } from '../i18n/game-messages.ts';
+import type { GameMessages } from '../runtime/game-contract.ts';
 
 export const CREDENTIAL_MESSAGES: GameMessages = {
   en: {

@@ -6,8 +6,11 @@
  * (b) IETF SD-JWT VC: header `typ: dc+sd-jwt`, `vct`, the same claims minus the JSON-LD envelope
  *     (`@context`, `type`, `issuer`, `validFrom`, `validUntil` become `iss`, `nbf`, `exp`).
  * In both, every entry of `credentialSubject.result` (one per domain and per role fit) is a separate array-element
- * disclosure, so a holder can show one domain only. `cnf.jwk` binds the holder's key when issued to a wallet;
- * `status.status_list` points at the issuer's IETF Token Status List.
+ * disclosure, so a holder can show one domain only. `cnf.jwk` binds the holder's key when issued to a wallet (with the
+ * holder's DID URL as `cnf.kid` when the wallet proved the key under a DID, DIIP v4 OID4VCI); the copies handed to the
+ * browser have no holder key, so they carry no `cnf` (SD-JWT VC draft 08 §3.2.2.2: `cnf` only with key binding).
+ * Revocation: `status.status_list` (IETF Token Status List, §6.1 for any JWT) in both; the VCDM form also carries
+ * `credentialStatus` of type `BitstringStatusListEntry` (W3C Bitstring Status List v1.0 §2.1), where VCDM verifiers look.
  */
 import { SDJwtInstance } from '@sd-jwt/core';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
@@ -32,12 +35,23 @@ export interface StatusReference {
   uri: string;
 }
 
+/** The holder key a wallet proved (OpenID4VCI proof JWT): the key, and its DID URL when the proof named one. */
+export interface HolderBinding {
+  jwk: JWK;
+  kid?: string;
+}
+
 export interface SecureOptions {
   signer: IssuerSigner;
   status: StatusReference;
-  /** Holder public key (from the wallet's proof JWT). */
-  holderJwk?: JWK;
+  /** The VCDM form's W3C Bitstring Status List credential, for the same index (`credentialStatus`). */
+  bitstringStatusListCredential?: string;
+  holder?: HolderBinding;
   vct: string;
+}
+
+function cnf(holder: HolderBinding | undefined): { cnf?: { jwk: JWK; kid?: string } } {
+  return holder ? { cnf: { jwk: holder.jwk, ...(holder.kid ? { kid: holder.kid } : {}) } } : {};
 }
 
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -54,8 +68,20 @@ export async function issueVcSdJwt(vc: OpenBadgeCredential, opts: SecureOptions)
     hashAlg: 'sha-256',
     saltGenerator: sdSaltGenerator,
   });
+  const listCredential = opts.bitstringStatusListCredential;
   const payload: Record<string, unknown> = {
     ...vc,
+    ...(listCredential
+      ? {
+          credentialStatus: {
+            id: `${listCredential}#${opts.status.idx}`,
+            type: 'BitstringStatusListEntry',
+            statusPurpose: 'revocation',
+            statusListIndex: String(opts.status.idx),
+            statusListCredential: listCredential,
+          },
+        }
+      : {}),
     iss: vc.issuer.id,
     jti: vc.id,
     sub: vc.credentialSubject.id,
@@ -63,7 +89,7 @@ export async function issueVcSdJwt(vc: OpenBadgeCredential, opts: SecureOptions)
     nbf: seconds(vc.validFrom),
     exp: seconds(vc.validUntil),
     status: { status_list: { idx: opts.status.idx, uri: opts.status.uri } },
-    ...(opts.holderJwk ? { cnf: { jwk: opts.holderJwk } } : {}),
+    ...cnf(opts.holder),
   };
   return sd.issue(payload, resultFrame(vc) as never, {
     header: { typ: VC_SD_JWT, cty: 'vc', kid: opts.signer.kid },
@@ -71,7 +97,7 @@ export async function issueVcSdJwt(vc: OpenBadgeCredential, opts: SecureOptions)
 }
 
 /** The SD-JWT VC claims for a credential (the same content, without the JSON-LD envelope). */
-export function dcClaims(vc: OpenBadgeCredential, opts: Pick<SecureOptions, 'status' | 'holderJwk' | 'vct'>): Record<string, unknown> & { vct: string } {
+export function dcClaims(vc: OpenBadgeCredential, opts: Pick<SecureOptions, 'status' | 'holder' | 'vct'>): Record<string, unknown> & { vct: string } {
   const { '@context': _c, type: _t, issuer, validFrom, validUntil, id, credentialSchema: _s, ...rest } = vc;
   return {
     vct: opts.vct,
@@ -85,7 +111,7 @@ export function dcClaims(vc: OpenBadgeCredential, opts: Pick<SecureOptions, 'sta
     ...(issuer.url ? { issuer_url: issuer.url } : {}),
     ...rest,
     status: { status_list: { idx: opts.status.idx, uri: opts.status.uri } },
-    ...(opts.holderJwk ? { cnf: { jwk: opts.holderJwk } } : {}),
+    ...cnf(opts.holder),
   };
 }
 

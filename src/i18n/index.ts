@@ -4,6 +4,7 @@ import { en, type MessageKey, type Messages } from './en.ts';
 import { nl } from './nl.ts';
 import { uk } from './uk.ts';
 import { GAME_MESSAGES } from '../../games/messages.ts';
+import type { GameMessages } from '../runtime/game-contract.ts';
 import { FEATURE_MESSAGES } from './features.ts';
 
 export type { MessageKey } from './en.ts';
@@ -42,10 +43,20 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return fill(LANGUAGES[current].messages[key], params);
 }
 
+const registered: GameMessages[] = [];
+
+/**
+ * Adds the words of a feature above this layer (a shell screen, the coach workspace); its messages module calls this
+ * when it is first imported, so its components find their words with tDynamic.
+ */
+export function registerMessages(bundle: GameMessages): void {
+  if (!registered.includes(bundle)) registered.push(bundle);
+}
+
 /** Looks up a message whose key is built at run time (game words, metric names); falls back to the key itself. */
 export function tDynamic(key: string, params: Record<string, string | number> = {}): string {
   if (key in en) return t(key as MessageKey, params);
-  for (const m of [...GAME_MESSAGES, ...FEATURE_MESSAGES]) {
+  for (const m of [...GAME_MESSAGES, ...FEATURE_MESSAGES, ...registered]) {
     const text = m[current][key];
     if (text !== undefined) return fill(text, params);
   }

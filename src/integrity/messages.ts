@@ -4,7 +4,7 @@
  * refusal code; the candidate's screen shows these, the issuer's English message goes to logs and support).
  * Merged for `tDynamic` by src/i18n/features.ts.
  */
-import type { GameMessages } from '../i18n/game-messages.ts';
+import type { GameMessages } from '../runtime/game-contract.ts';
 
 export const INTEGRITY_MESSAGES: GameMessages = {
   en: {

@@ -7,7 +7,7 @@
  */
 import { TYPICAL_PARTICIPANT as CORSI } from '../../games/corsi/simulate.ts';
 import { TYPICAL_PARTICIPANT as FLANKER } from '../../games/flanker/simulate.ts';
-import { createRng } from '../../games/kit/rng.ts';
+import { createRng } from '../lib/rng.ts';
 import { TYPICAL_PARTICIPANT as REACTION } from '../../games/reaction/simulate.ts';
 import { GAMES } from '../../games/registry.ts';
 import { TYPICAL_PARTICIPANT as REVERSAL } from '../../games/reversal/simulate.ts';

@@ -49,7 +49,14 @@ export interface PageStartEvent extends Stamped {
   pointer: 'coarse' | 'fine' | 'none';
   /** Scene clock speed when not 1: an automated test play, never a valid measurement. */
   timeScale?: number;
+  /**
+   * Whether this browser measures when a stimulus was presented: 'element-timing' (Chromium-based browsers) or 'none'
+   * (Safari, Firefox, iOS: onsets then follow the rAF rule). Absent in logs recorded before presentation was measured.
+   */
+  presentation?: PresentationCapability;
 }
+
+export type PresentationCapability = 'element-timing' | 'none';
 
 export interface GameStartEvent extends Stamped {
   type: 'game-start';
@@ -72,13 +79,21 @@ export interface TrialStartEvent extends Stamped, TrialRef {
   type: 'trial-start';
 }
 
-/** A stimulus became visible. `t` is its onset: the rAF time of the first frame after the one that rendered it. */
+/**
+ * A stimulus became visible. It carries three times: `drawnAt` (the frame that rendered it), `t` (the rAF onset: the
+ * rAF time of the first frame after that one) and `presentedAt` (measured presentation of the rendering frame, when
+ * the browser reports it). Which one a scorer uses as the onset is the onset rule (`src/log/trials.ts`).
+ */
 export interface StimulusEvent extends Stamped, TrialRef {
   type: 'stimulus';
   /** Which stimulus of the trial: 'target' for the one RTs are measured from; others e.g. 'stop-signal', 'cue'. */
   name: string;
-  /** rAF time of the frame in which the stimulus was rendered (onset is the next frame). */
+  /** rAF time of the frame in which the stimulus was rendered (`game.loop.now`). */
   drawnAt: number;
+  /** Presentation time of the rendering frame (Element Timing `presentationTime` of the marker drawn with it). */
+  presentedAt?: number;
+  /** Paint time of the rendering frame (Element Timing `paintTime`), when reported. */
+  paintedAt?: number;
   /** Parameters realised on screen that the static design does not hold (e.g. an adaptive stop-signal delay). */
   params?: Record<string, number | string>;
 }
@@ -145,6 +160,20 @@ export interface InterruptionEvent extends Stamped {
   reason: InterruptionReason;
 }
 
+/**
+ * The candidate's consent, logged right after the first `page-start`: which mode they chose and which version of
+ * that mode's consent text they accepted. Its time is `t` (epoch ms = the page's timeOrigin + t).
+ */
+export interface ConsentEvent extends Stamped {
+  type: 'consent';
+  /** practice: the log never leaves the device; certified: the server witnesses the session. */
+  mode: SessionMode;
+  /** Version of the consent text shown (see src/shell/consent.ts). */
+  textVersion: string;
+}
+
+export type SessionMode = 'practice' | 'certified';
+
 export interface SessionEndEvent extends Stamped {
   type: 'session-end';
 }
@@ -162,6 +191,7 @@ export type LogEvent =
   | BlockEndEvent
   | GameEndEvent
   | InterruptionEvent
+  | ConsentEvent
   | SessionEndEvent;
 
 export type LogEventType = LogEvent['type'];

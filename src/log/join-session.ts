@@ -44,7 +44,11 @@ export function joinGameLogs(gameLogs: readonly (readonly LogEvent[])[], opts: J
     for (const e of log) {
       const moved = { ...e, seq: e.seq + seqOffset, page: 0, t: e.t + shift } as LogEvent;
       if (moved.type === 'response') moved.input += seqOffset;
-      if (moved.type === 'stimulus') moved.drawnAt += shift;
+      if (moved.type === 'stimulus') {
+        moved.drawnAt += shift;
+        if (moved.presentedAt !== undefined) moved.presentedAt += shift;
+        if (moved.paintedAt !== undefined) moved.paintedAt += shift;
+      }
       if (moved.type === 'input' && opts.device) moved.device = opts.device;
       events.push(moved);
     }

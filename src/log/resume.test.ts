@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SimLog } from '../../games/kit/sim-log.ts';
-import { nextBlock } from '../runtime/block-plan.ts';
-import type { GameDesign } from '../runtime/game-contract.ts';
+import { SimLog } from './sim-log.ts';
 import { sessionState } from './resume.ts';
 
-const design: GameDesign<number> = {
-  game: 'g',
-  version: '1',
-  seed: 1,
-  blocks: [
-    { kind: 'practice', instruction: 'p', demo: 'p', trials: [1, 2] },
-    { kind: 'test', instruction: 't', demo: 't', trials: [1, 2, 3, 4] },
-  ],
-};
 
 function started(): SimLog {
   const log = new SimLog('g');
@@ -60,15 +49,5 @@ describe('sessionState (resume point from the log alone)', () => {
 
   it('returns null for a log that does not start with a session', () => {
     expect(sessionState([])).toBeNull();
-  });
-});
-
-describe('nextBlock', () => {
-  it('runs blocks in order and repeats a failed practice once', () => {
-    expect(nextBlock(design, [])).toEqual({ block: 0, attempt: 0 });
-    expect(nextBlock(design, [{ block: 0, attempt: 0, kind: 'practice', passed: false }])).toEqual({ block: 0, attempt: 1 });
-    expect(nextBlock(design, [{ block: 0, attempt: 0, kind: 'practice', passed: false }, { block: 0, attempt: 1, kind: 'practice', passed: false }])).toEqual({ block: 1, attempt: 0 });
-    expect(nextBlock(design, [{ block: 0, attempt: 0, kind: 'practice', passed: true }])).toEqual({ block: 1, attempt: 0 });
-    expect(nextBlock(design, [{ block: 0, attempt: 0, kind: 'practice', passed: true }, { block: 1, attempt: 0, kind: 'test' }])).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimLog } from '../../games/kit/sim-log.ts';
+import { SimLog } from './sim-log.ts';
 import type { LogEvent } from './events.ts';
 import { countInterruptedTrials, pairTrials } from './trials.ts';
 
@@ -75,5 +75,51 @@ describe('pairTrials', () => {
       log.blockEnd(0, attempt, false);
     }
     expect(pairTrials(log.events).map((t) => [t.kind, t.attempt])).toEqual([['practice', 0], ['practice', 1]]);
+  });
+});
+
+describe('the onset rule', () => {
+  const trialWith = (stimulus: Partial<Extract<LogEvent, { type: 'stimulus' }>>): LogEvent[] => [
+    { type: 'block-start', seq: 0, page: 0, t: 0, game: 'g', block: 0, kind: 'test', attempt: 0 },
+    { type: 'trial-start', seq: 1, page: 0, t: 10, game: 'g', block: 0, trial: 0 },
+    { type: 'stimulus', seq: 2, page: 0, t: 500, drawnAt: 483.3, name: 'target', game: 'g', block: 0, trial: 0, ...stimulus },
+    { type: 'input', seq: 3, page: 0, t: 800, device: 'keyboard', key: ' ', trusted: true },
+    { type: 'response', seq: 4, page: 0, t: 800, input: 3, value: 'any', game: 'g', block: 0, trial: 0 },
+    { type: 'trial-end', seq: 5, page: 0, t: 801, reason: 'response', game: 'g', block: 0, trial: 0 },
+  ];
+
+  it('measured: the onset is the presentation of the drawing frame, and the trial says so', () => {
+    const [trial] = pairTrials(trialWith({ presentedAt: 512.5, paintedAt: 490 }));
+    expect(trial?.onsets['target']).toBe(512.5);
+    expect(trial?.onsetRules['target']).toBe('presented');
+    expect(trial?.responses[0]?.rt).toBe(287.5);
+  });
+
+  it('missing: without a measured presentation the onset is the rAF onset, and the trial says so', () => {
+    const [trial] = pairTrials(trialWith({}));
+    expect(trial?.onsets['target']).toBe(500);
+    expect(trial?.onsetRules['target']).toBe('raf');
+    expect(trial?.responses[0]?.rt).toBe(300);
+  });
+
+  it('rule 1 (scorers 1.0.x) ignores a measured presentation', () => {
+    const [trial] = pairTrials(trialWith({ presentedAt: 512.5 }), undefined, 'raf');
+    expect(trial?.onsets['target']).toBe(500);
+    expect(trial?.onsetRules['target']).toBe('raf');
+  });
+
+  it('an old log (no presentation anywhere) pairs identically under rule 1 and rule 2', () => {
+    const log = base();
+    log.trial(0, 0, { stimuli: [{ name: 'target', at: 800 }], responses: [{ at: 1100.25, value: 'left' }], endAt: 1101, reason: 'response' });
+    log.trial(0, 1, { stimuli: [{ name: 'target', at: 600 }], responses: [{ at: 900, value: 'right' }], endAt: 901, reason: 'response' });
+    expect(pairTrials(log.events, undefined, 'presented')).toEqual(pairTrials(log.events, undefined, 'raf'));
+  });
+
+  it('each stimulus of a trial follows the rule on its own (one measured, one not)', () => {
+    const events = trialWith({ presentedAt: 512.5 });
+    events.splice(3, 0, { type: 'stimulus', seq: 9, page: 0, t: 650, drawnAt: 633.3, name: 'stop-signal', game: 'g', block: 0, trial: 0 });
+    const [trial] = pairTrials(events);
+    expect(trial?.onsetRules).toEqual({ target: 'presented', 'stop-signal': 'raf' });
+    expect(trial?.onsets['stop-signal']).toBe(650);
   });
 });

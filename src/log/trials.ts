@@ -1,4 +1,25 @@
-import type { BlockKind, InputDevice, LogEvent, TrialEndReason } from './events.ts';
+import type { BlockKind, InputDevice, LogEvent, StimulusEvent, TrialEndReason } from './events.ts';
+
+/**
+ * THE ONSET RULE (versioned with the scorers that use it).
+ * - 'raf' (rule 1, every scorer 1.0.x): the onset is the stimulus event's `t`, the rAF time of the first frame after
+ *   the frame that rendered the stimulus.
+ * - 'presented' (rule 2, scorers 1.1.x): the onset is `presentedAt`, the measured presentation of the rendering frame,
+ *   when the browser measured it; otherwise the rAF onset as in rule 1. Each trial says which it used per stimulus
+ *   (`TrialRecord.onsetRules`). A log recorded before presentation was measured has no `presentedAt`, so rule 2
+ *   scores it exactly as rule 1 did.
+ */
+export type OnsetRule = 'raf' | 'presented';
+/** The rule the current scorers use. */
+export const CURRENT_ONSET_RULE: OnsetRule = 'presented';
+
+/** Which time a stimulus's onset was taken from: the measured presentation, or the rAF rule. */
+export type OnsetSource = 'presented' | 'raf';
+
+/** The onset of one stimulus event under a rule, and where it came from. */
+export function onsetOf(e: Pick<StimulusEvent, 't' | 'presentedAt'>, rule: OnsetRule = CURRENT_ONSET_RULE): { t: number; source: OnsetSource } {
+  return rule === 'presented' && e.presentedAt !== undefined ? { t: e.presentedAt, source: 'presented' } : { t: e.t, source: 'raf' };
+}
 
 /** One response of a trial, timed by the input event it was read from. */
 export interface TrialResponse {
@@ -23,8 +44,10 @@ export interface TrialRecord {
   start: number;
   end: number;
   endReason: Exclude<TrialEndReason, 'interrupted'>;
-  /** Onset per stimulus name (page clock ms). */
+  /** Onset per stimulus name (page clock ms), under the onset rule the trials were paired with. */
   onsets: Record<string, number>;
+  /** Per stimulus name, which time its onset came from: the measured presentation, or the rAF rule. */
+  onsetRules: Record<string, OnsetSource>;
   /** Parameters realised on screen, merged from the trial's stimulus events. */
   params: Record<string, number | string>;
   responses: TrialResponse[];
@@ -38,13 +61,14 @@ interface OpenTrial {
  * Pairs responses with trial onsets (pure; the worker runs it live, the issuer and scorers re-run it on the log).
  *
  * Rules, in the order they apply:
+ * - Onsets follow the onset rule (above); RTs are measured from the 'target' onset.
  * - A trial is the span from its `trial-start` to its `trial-end` on one page.
  * - A response counts only if it names a trusted `input` event on the same page; its time is that input's `t`.
  * - A trial that ended `interrupted`, or never ended (reload, crash), is not a completed trial and is left out.
  * - When a trial ran more than once within one block attempt (re-run after an interruption), the last completed
  *   run is kept.
  */
-export function pairTrials(events: readonly LogEvent[], game?: string): TrialRecord[] {
+export function pairTrials(events: readonly LogEvent[], game?: string, rule: OnsetRule = CURRENT_ONSET_RULE): TrialRecord[] {
   const inputs = new Map<number, { page: number; t: number; device: InputDevice; trusted: boolean }>();
   const blocks = new Map<string, { kind: BlockKind; attempt: number }>();
   const open = new Map<string, OpenTrial>();
@@ -72,6 +96,7 @@ export function pairTrials(events: readonly LogEvent[], game?: string): TrialRec
             page: e.page,
             start: e.t,
             onsets: {},
+            onsetRules: {},
             params: {},
             responses: [],
           },
@@ -81,7 +106,9 @@ export function pairTrials(events: readonly LogEvent[], game?: string): TrialRec
       case 'stimulus': {
         const o = open.get(trialKey(e.game, e.block, e.trial));
         if (!o || o.record.page !== e.page) break;
-        o.record.onsets[e.name] = e.t;
+        const onset = onsetOf(e, rule);
+        o.record.onsets[e.name] = onset.t;
+        o.record.onsetRules[e.name] = onset.source;
         if (e.params) Object.assign(o.record.params, e.params);
         break;
       }

@@ -1,7 +1,8 @@
 import type { LogEvent, StimulusEvent } from '../log/events.ts';
-import type { TrialRecord } from '../log/trials.ts';
+import { onsetOf, type OnsetSource, type TrialRecord } from '../log/trials.ts';
 import type { Profile } from '../scoring/profile-types.ts';
 import type { GameDesign } from './game-contract.ts';
+import type { UploadStatus } from '../worker/witness-uploader.ts';
 import type { RecorderClient } from './recorder-client.ts';
 
 /**
@@ -17,8 +18,14 @@ export interface OnsetReport {
   block: number;
   trial: number;
   name: string;
-  /** Onset on the page clock (ms). */
+  /** Onset on the page clock (ms) under the current onset rule: what RTs are measured from. */
   t: number;
+  /** Which time `t` is: the measured presentation or the rAF onset. */
+  source: OnsetSource;
+  /** The three times the stimulus event carries (page clock, ms). */
+  drawnAt: number;
+  rafOnset: number;
+  presentedAt?: number;
   /** `performance.timeOrigin` of the page: epoch ms = timeOrigin + t. */
   timeOrigin: number;
   seq: number;
@@ -30,8 +37,13 @@ export interface AutomationHook {
   readonly onsets: OnsetReport[];
   /** Resolves with the first onset stamped after the call (optionally of one stimulus name). */
   nextOnset(name?: string): Promise<OnsetReport>;
-  /** Resolves once the worker has written everything logged so far; returns the log's length. */
+  /**
+   * Tries to write everything logged so far, then returns how many of the session's events the store holds, read back
+   * from it (a failed write is not counted).
+   */
   persisted(): Promise<number>;
+  /** A certified session's upload to the server as the worker reports it (null: practice, or nothing reported yet). */
+  upload(): Promise<UploadStatus | null>;
   /** The current session's log as the worker holds it. */
   events(): Promise<LogEvent[]>;
   /** Trials paired by the worker. */
@@ -43,6 +55,8 @@ export interface AutomationHook {
   sessionId(): string | null;
   /** The trial design of the game being played (holds the correct answers: automation only). */
   design(): GameDesign<unknown> | null;
+  /** Makes every storage write fail as on a full disk (true) or work again (false): storage-fault tests. */
+  simulateFullStorage(full: boolean): Promise<void>;
   /** Stores a finished session's log and shows its results screen (tests of the results and credential flow). */
   showSession(events: LogEvent[]): Promise<void>;
 }
@@ -80,9 +94,10 @@ export function installAutomation(source: AutomationSource): (e: LogEvent) => vo
     onsets,
     nextOnset: (name) => new Promise((resolve) => waiting.push({ ...(name ? { name } : {}), resolve })),
     async persisted() {
-      await source.flush();
-      return (await source.recorder.events(session())).length;
+      await source.flush().catch(() => undefined);
+      return source.recorder.storedCount(session());
     },
+    upload: () => source.recorder.uploadStatus(session()),
     events: () => source.recorder.events(session()),
     trials: (game) => source.recorder.trials(session(), game),
     profile: (normGroup) => source.recorder.profile(session(), normGroup),
@@ -90,11 +105,25 @@ export function installAutomation(source: AutomationSource): (e: LogEvent) => vo
     sessionId: () => source.sessionId(),
     design: () => source.design(),
     showSession: (events) => source.showSession(events),
+    simulateFullStorage: (full) => source.recorder.simulateFullStorage(full),
   };
   return (e) => {
     if (e.type !== 'stimulus') return;
     const s: StimulusEvent = e;
-    const report: OnsetReport = { game: s.game, block: s.block, trial: s.trial, name: s.name, t: s.t, timeOrigin: performance.timeOrigin, seq: s.seq };
+    const onset = onsetOf(s);
+    const report: OnsetReport = {
+      game: s.game,
+      block: s.block,
+      trial: s.trial,
+      name: s.name,
+      t: onset.t,
+      source: onset.source,
+      drawnAt: s.drawnAt,
+      rafOnset: s.t,
+      ...(s.presentedAt === undefined ? {} : { presentedAt: s.presentedAt }),
+      timeOrigin: performance.timeOrigin,
+      seq: s.seq,
+    };
     onsets.push(report);
     for (let i = waiting.length - 1; i >= 0; i--) {
       const w = waiting[i];

@@ -1,5 +1,6 @@
 import type { FrameMonitor } from '../capture/frame-monitor.ts';
 import { onsetAfterFrame } from '../capture/onset.ts';
+import type { PresentationMarker } from '../capture/presentation-marker.ts';
 import type { LogEvent, UnsequencedEvent } from '../log/events.ts';
 import type { CapturedInput, GameBus } from './game-contract.ts';
 
@@ -11,6 +12,8 @@ export interface BusHost {
   live(): boolean;
   /** The block's frame telemetry: stimulus windows open at a target's onset and close at its trial end. */
   frames: FrameMonitor;
+  /** The page's presentation marker: measures when the frame that drew a stimulus was presented. */
+  marker: PresentationMarker;
   /** The trial that is open now (an interruption ends it as interrupted), or null. */
   setOpenTrial(trial: number | null): void;
   /** The scene finished the block; the runner closes it. */
@@ -55,10 +58,12 @@ export class BlockBus {
       },
       stimulusDrawn: (trial, name, frameTime, params) => {
         if (!host.live()) return;
+        // Both start now, inside the frame that draws the stimulus: the marker must be painted in that same frame.
+        const presented = host.marker.mark();
         const onset = onsetAfterFrame(frameTime);
         void this.then(async () => {
-          const t = await onset;
-          host.emit({ type: 'stimulus', t, drawnAt: frameTime, name, ...ref(trial), ...(params ? { params } : {}) });
+          const [t, p] = await Promise.all([onset, presented]);
+          host.emit({ type: 'stimulus', t, drawnAt: frameTime, ...(p ?? {}), name, ...ref(trial), ...(params ? { params } : {}) });
           if (name === 'target') host.frames.stimulusOn(t);
         });
       },

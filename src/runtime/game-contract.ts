@@ -15,6 +15,9 @@ export type Domain =
   | 'working-memory'
   | 'learning';
 
+/** Latent abilities of a simulated candidate: z per domain, 0 is typical. */
+export type Abilities = Record<Domain, number>;
+
 export interface BlockSpec<T> {
   kind: BlockKind;
   /** i18n key of the few words shown with the animated demo before the block. */
@@ -31,6 +34,14 @@ export interface GameDesign<T> {
   seed: number;
   blocks: BlockSpec<T>[];
 }
+
+/**
+ * A bundle of words in every shell language. Each game brings its own (block instructions, its name, metric names)
+ * in its manifest, so adding a game touches no shell file. Keys: `game.<id>`, `<id>.<instruction>`,
+ * `metric.<id>.<metric id>`; the game contract test checks every key in all four languages. Feature bundles
+ * (profile, credential words) use the same shape.
+ */
+export type GameMessages = Record<'nl' | 'en' | 'uk' | 'ar', Record<string, string>>;
 
 export type MetricDirection = 'higher-is-better' | 'lower-is-better' | 'neither';
 
@@ -109,6 +120,55 @@ export interface SceneRun<T> {
   bus: GameBus;
 }
 
+/** How a metric reacts to a constant input-device latency (see src/scoring/domain-model.ts). */
+export type LatencySensitivity = 'absolute' | 'difference' | 'none';
+
+export interface Reliability {
+  value: number;
+  /** "test-retest" (retest data), "split-half" (one session, odd vs even, Spearman–Brown), "assumed" when no data give one. */
+  kind: 'test-retest' | 'split-half' | 'assumed';
+  source: string;
+}
+
+/**
+ * One metric of the game in one cognitive domain of the profile: its weight, direction, latency sensitivity and the
+ * reliability assumed when a norm table brings none. The profile's domain model (src/scoring/domain-model.ts) is the
+ * union of these over every game; any change here changes the profile algorithm and bumps its ALGORITHM_VERSION.
+ */
+export interface DomainContribution {
+  domain: Domain;
+  metric: string;
+  /** Relative weight within the domain (renormalised over the metrics that are valid and normed). */
+  weight: number;
+  /** Must equal the metric's direction; metrics whose direction is 'neither' cannot enter a domain. */
+  direction: 'higher-is-better' | 'lower-is-better';
+  latency: LatencySensitivity;
+  /** Used when a norm table gives no reliability of its own. */
+  reliability: Reliability;
+  /** Why this metric is in this domain, in one line (shown in the algorithm card). */
+  why: string;
+}
+
+/** A quality flag the game's scorer may raise, and which of its metrics it leaves out of the profile. */
+export interface QualityFlagRule {
+  /** Flag code as the scorer emits it. */
+  flag: string;
+  /** Metrics left out: every metric, the timed ones (latency ≠ none), or those whose id starts with a prefix. */
+  metrics: 'all' | 'timed' | { prefix: string };
+  /** Only when the count in the flag (the number before "trial(s)") exceeds this share of the game's trials. */
+  shareAbove?: number;
+  why: string;
+}
+
+/** One thing the browser-test driver does: a key press, a tap at a point of the stage (0..1 in each axis), or a pause (ms). */
+export type TestAction = { kind: 'key'; key: string } | { kind: 'tap'; x: number; y: number } | { kind: 'wait'; ms: number };
+
+/**
+ * How the browser tests answer a trial, from its 'target' onset and its design entry; [] lets the trial time out.
+ * Test-only behaviour kept in the manifest so that a game cannot be registered without a way to be played.
+ */
+export type TestResponder<T = unknown> = (onset: { block: number; trial: number }, trial: T, stage: { w: number; h: number }) => TestAction[];
+
 export type SceneClass = new (config: Phaser.Types.Scenes.SettingsConfig) => Phaser.Scene;
 
 /** A simulated participant's play, for tests and synthetic pipelines (in the spirit of jsPsych's simulate()). */
@@ -127,6 +187,21 @@ export interface GameManifest<T = unknown, P = unknown> {
   /** Whether a practice attempt met its pass criterion (a failed one is repeated once, then flagged). */
   practicePassed(design: GameDesign<T>, block: number, trials: TrialRecord[]): boolean;
   simulate: Simulate<T, P>;
+  /** A typical simulated participant: the issuer's fixtures play it. */
+  typicalParticipant: P;
+  /**
+   * The participant of a simulated candidate with these latent abilities (z per domain, 0 typical) whose device adds
+   * `latencyMs` to every answer: the profile engine's simulated candidates (src/scoring/testing/simulated-sessions.ts).
+   */
+  participantFor(abilities: Abilities, latencyMs: number): P;
+  /** The game's words in every shell language (block instructions, its name, metric names). */
+  messages: GameMessages;
+  /** Quality flags this game's scorer raises and what each leaves out; flags every game shares are in validity.ts. */
+  qualityFlags: QualityFlagRule[];
+  /** Which metrics feed which profile domains. A game may measure a domain without feeding it (none listed). */
+  domainMetrics: DomainContribution[];
+  /** How the browser test of every game plays it (tests/e2e/games.spec.ts). */
+  testResponder: TestResponder<T>;
 }
 
 /** Page-only: how to load a game's Phaser scene (kept out of the manifest so the worker and server never bundle Phaser). */

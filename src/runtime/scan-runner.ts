@@ -1,6 +1,7 @@
 import { gameById } from '../../games/registry.ts';
 import { FrameMonitor } from '../capture/frame-monitor.ts';
 import { startInputCapture } from '../capture/input-capture.ts';
+import { presentationMarker } from '../capture/presentation-marker.ts';
 import type { BlockKind, InterruptionReason, LogEvent } from '../log/events.ts';
 import { sessionState, type SessionState } from '../log/resume.ts';
 import { batteryById, type Battery } from './batteries.ts';
@@ -9,7 +10,7 @@ import { BlockBus } from './game-bus.ts';
 import type { AnyGameManifest, CapturedInput, GameDesign, GameScore, SceneRun } from './game-contract.ts';
 import { batteryProgress } from './progress.ts';
 import type { RecorderClient } from './recorder-client.ts';
-import { SessionLog } from './session-log.ts';
+import { SessionLog, type NewSession } from './session-log.ts';
 
 export type RunnerView =
   | { phase: 'loading' }
@@ -17,6 +18,8 @@ export type RunnerView =
   | { phase: 'running'; game: string; block: number; kind: BlockKind; progress: number }
   | { phase: 'paused'; progress: number }
   | { phase: 'break'; nextGame: string; progress: number }
+  /** The device could not store the log: the runner waits until the worker's retries have written it. */
+  | { phase: 'saving'; pending: number; progress: number }
   | { phase: 'done'; scores: GameScore[]; progress: 1 }
   | { phase: 'error'; message: string };
 
@@ -90,14 +93,21 @@ export class ScanRunner {
     return this.current?.design ?? null;
   }
 
-  async start(battery: string, lang: string): Promise<void> {
-    this.battery = batteryById(battery);
-    this.attach(await SessionLog.create(this.opts.recorder, battery, lang, this.opts.timeScale ?? 1));
+  /** Starts a new session; throws when its first events could not be stored (the shell says so; nothing ran). */
+  async start(session: Omit<NewSession, 'timeScale'>): Promise<void> {
+    this.battery = batteryById(session.battery);
+    this.attach(await SessionLog.create(this.opts.recorder, { ...session, timeScale: this.opts.timeScale ?? 1 }));
     await this.advance(false);
   }
 
+  /** Continues a stored session. A finished one (its log ends with `session-end`) only shows its results. */
   async resume(sessionId: string): Promise<void> {
-    this.attach(await SessionLog.resume(this.opts.recorder, sessionId, this.opts.timeScale ?? 1));
+    const prior = await this.opts.recorder.resume(sessionId);
+    if (prior.at(-1)?.type === 'session-end') {
+      this.setView({ phase: 'done', scores: await this.opts.recorder.scoreAll(sessionId), progress: 1 });
+      return;
+    }
+    this.attach(await SessionLog.resume(this.opts.recorder, sessionId, this.opts.timeScale ?? 1, prior));
     const state = this.state();
     this.battery = batteryById(state.battery);
     await this.advance(true);
@@ -107,7 +117,7 @@ export class ScanRunner {
   async beginBlock(): Promise<void> {
     const c = this.current;
     if (!c || this.view.phase !== 'intro') return;
-    await this.log?.flush();
+    await this.settle();
     const sessionId = this.sessionId;
     const priorTrials = sessionId ? await this.opts.recorder.trials(sessionId, c.manifest.id) : [];
     if (this.current !== c || this.view.phase !== 'intro') return;
@@ -174,12 +184,12 @@ export class ScanRunner {
     // After the scene's queued events (an onset still waiting for its frame), so the log keeps call order.
     const closed = bus ? bus.then(closeTrial) : Promise.resolve(closeTrial());
     this.setView({ phase: 'paused', progress: this.progress() });
-    void closed.then(() => this.log?.flush());
+    void closed.then(() => this.settle());
   }
 
   /** The page may be unloaded: write what is pending. */
   leaving(): void {
-    void this.log?.flush();
+    void this.settle();
   }
 
   dispose(): void {
@@ -230,7 +240,7 @@ export class ScanRunner {
       state = this.state();
       const following = battery.games.find((g) => !state.completedGames.includes(g));
       if (following) {
-        await this.log?.flush();
+        await this.settle();
         this.setView({ phase: 'break', nextGame: following, progress: this.progress() });
         return;
       }
@@ -273,6 +283,7 @@ export class ScanRunner {
         emit: (e) => this.emit(e),
         live: (): boolean => this.current === c && c.bus === bus && this.view.phase === 'running',
         frames: this.frames,
+        marker: presentationMarker(),
         setOpenTrial: (trial) => (this.openTrial = trial),
         blockDone: (points) => this.endBlock(c, points),
         fail: (err) => this.fail(err),
@@ -290,22 +301,46 @@ export class ScanRunner {
     const frames = this.frames.stop();
     let passed: boolean | undefined;
     if (c.kind === 'practice') {
-      await this.log?.flush();
+      await this.settle();
       const sessionId = this.sessionId;
       const trials = sessionId ? await this.opts.recorder.trials(sessionId, c.manifest.id) : [];
       passed = c.manifest.practicePassed(c.design, c.block, trials.filter((t) => t.block === c.block && t.attempt === c.attempt));
     }
     this.emit({ type: 'block-end', t: performance.now(), game: c.manifest.id, block: c.block, attempt: c.attempt, frames, points, ...(passed === undefined ? {} : { passed }) });
+    // A block is the most a storage fault may cost: go on only once it is written.
+    await this.durable();
     await this.advance(false);
   }
 
   private async finish(): Promise<void> {
-    this.emit({ type: 'session-end', t: performance.now() });
-    await this.log?.flush();
+    // The log decides: a session that has its session-end never gets a second one.
+    if (!this.state().finished) this.emit({ type: 'session-end', t: performance.now() });
+    await this.durable();
     const sessionId = this.sessionId;
     if (!sessionId) return;
-    await this.opts.recorder.markFinished(sessionId);
+    await this.opts.recorder.markFinished(sessionId).catch(() => undefined); // a listing hint only
     this.setView({ phase: 'done', scores: await this.opts.recorder.scoreAll(sessionId), progress: 1 });
+  }
+
+  /**
+   * Hands what is queued to the worker and waits for the write. A failed write is not this step's business: the
+   * worker keeps the events, retries them and reports it; the runner's reads use the worker's in-memory log.
+   */
+  private async settle(): Promise<void> {
+    await this.log?.flush().catch(() => undefined);
+  }
+
+  /**
+   * Writes what is pending; when the device cannot store it, shows the 'saving' state (the shell offers the
+   * emergency download) and waits for the worker's own retries to write it.
+   */
+  private async durable(): Promise<void> {
+    try {
+      await this.log?.flush();
+    } catch {
+      this.setView({ phase: 'saving', pending: await this.opts.recorder.pendingCount(), progress: this.progress() });
+      await this.opts.recorder.whenWritten();
+    }
   }
 
   private emit(e: Parameters<SessionLog['emit']>[0]): LogEvent {

@@ -1,7 +1,19 @@
 import { pageStart } from '../capture/page-info.ts';
-import type { LogEvent, UnsequencedEvent } from '../log/events.ts';
+import type { LogEvent, SessionMode, UnsequencedEvent } from '../log/events.ts';
 import { LOG_SCHEMA_VERSION } from '../log/events.ts';
+import type { WitnessLink } from '../worker/event-store.ts';
 import type { RecorderClient } from './recorder-client.ts';
+
+export interface NewSession {
+  battery: string;
+  lang: string;
+  mode: SessionMode;
+  /** Version of the consent text the candidate accepted for `mode`. */
+  consentVersion: string;
+  /** Certified: the id the server gave the session and the link to upload with. */
+  witness?: { sessionId: string; link: WitnessLink };
+  timeScale?: number;
+}
 
 export const APP_VERSION = '0.1.0';
 
@@ -24,19 +36,23 @@ export class SessionLog {
     this.events = prior;
   }
 
-  static async create(recorder: RecorderClient, battery: string, lang: string, timeScale = 1): Promise<SessionLog> {
-    const sessionId = crypto.randomUUID();
+  /** Opens a session: its start, the page and the candidate's consent are written before this resolves (or it throws). */
+  static async create(recorder: RecorderClient, s: NewSession): Promise<SessionLog> {
+    const { battery, lang, mode } = s;
+    const sessionId = s.witness?.sessionId ?? crypto.randomUUID();
     const log = new SessionLog(recorder, sessionId, [], 0, 0);
     const first = [
       log.place({ type: 'session-start', t: performance.now(), sessionId, schema: LOG_SCHEMA_VERSION, appVersion: APP_VERSION, battery, lang }),
-      log.place(pageStart(timeScale)),
+      log.place(pageStart(s.timeScale ?? 1)),
+      log.place({ type: 'consent', t: performance.now(), mode, textVersion: s.consentVersion }),
     ];
-    await recorder.startSession({ sessionId, battery, startedAt: Date.now(), finished: false }, first);
+    const row = { sessionId, battery, startedAt: Date.now(), finished: false, mode, ...(s.witness ? { witness: s.witness.link } : {}) };
+    await recorder.startSession(row, first);
     return log;
   }
 
-  static async resume(recorder: RecorderClient, sessionId: string, timeScale = 1): Promise<SessionLog> {
-    const prior = await recorder.resume(sessionId);
+  static async resume(recorder: RecorderClient, sessionId: string, timeScale = 1, loaded?: LogEvent[]): Promise<SessionLog> {
+    const prior = loaded ?? (await recorder.resume(sessionId));
     const last = prior.at(-1);
     const page = prior.reduce((m, e) => Math.max(m, e.page), -1) + 1;
     const log = new SessionLog(recorder, sessionId, prior, (last?.seq ?? -1) + 1, page);

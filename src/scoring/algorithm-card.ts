@@ -5,16 +5,19 @@
  */
 import { gameById } from '../../games/registry.ts';
 import { integritySection } from '../integrity/card-section.ts';
-import { STEN_BOUNDARIES_PERCENTILE, STEN_BOUNDARIES_Z } from './conversions.ts';
+import type { Domain } from '../runtime/game-contract.ts';
+import { roundTo, STEN_BOUNDARIES_PERCENTILE, STEN_BOUNDARIES_Z } from './conversions.ts';
 import { DOMINANT_SHARE } from './device-class.ts';
 import { ALGORITHM_VERSION, ASSUMED_WITHIN_DOMAIN_R, DOMAIN_MODEL, MIN_WEIGHT_SHARE, Z_CLAMP } from './domain-model.ts';
 import { DEFAULT_MIN_GROUP_N, DEFAULT_CUTOFFS, FOUR_FIFTHS, SMD_THRESHOLD, type FairnessReport } from './fairness.ts';
 import { profileMessages } from './messages.ts';
 import { DEFAULT_MIN_N, NORM_PERCENTILES } from './norm-build.ts';
 import type { NormTable } from './norm-table.ts';
+import type { DomainScore } from './profile-types.ts';
 import { Z_90 } from './reliability.ts';
-import { ABOVE_RANGE_FACTOR, MIN_FIT_COVERAGE, ZERO_MATCH_DISTANCE } from './role-fit.ts';
-import type { RoleSet } from './role-profiles.ts';
+import { ABOVE_RANGE_FACTOR, FIT_TOLERANCE, fitRole, MIN_FIT_COVERAGE } from './role-fit.ts';
+import type { SciopsReport } from './reference/sciops-report.ts';
+import type { RoleProfile, RoleSet } from './role-profiles.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './session-export.ts';
 import { EXCLUSION_RULES } from './validity.ts';
 import { HIGH, LOW, RELATIVE_STRENGTH_MIN, TIP_RULES, tipMessageKey } from './working-style.ts';
@@ -23,6 +26,8 @@ export interface CardInput {
   tables: readonly NormTable[];
   roleSet: RoleSet;
   fairness: readonly { file: string; report: FairnessReport }[];
+  /** Derived statistics of the external sciops reversal-learning sample (norms/external/sciops-prl.json), when shipped. */
+  external?: SciopsReport | null;
 }
 
 const en = profileMessages.en;
@@ -35,7 +40,7 @@ function metricDefinition(game: string, metric: string): string {
 
 function domainSection(): string[] {
   const out = ['## 4. Domains and weights', ''];
-  out.push(`Each domain score is a weighted composite of direction-aligned metric z-scores. Weights are renormalised over the metrics that are valid and have a norm; a domain is **not measured** when those metrics carry less than ${MIN_WEIGHT_SHARE * 100} % of its total weight (or none is valid). Reliabilities marked *assumed* have no published source for our task version and are placeholders until retest data exist.`, '');
+  out.push(`Each domain score is a weighted composite of direction-aligned metric z-scores. Weights are renormalised over the metrics that are valid and have a norm; a domain is **not measured** when those metrics carry less than ${MIN_WEIGHT_SHARE * 100} % of its total weight (or none is valid). Reliabilities are *test-retest* (published retest data), *split-half* (computed by us on open trial data, odd vs even, Spearman–Brown to our trial count) or *assumed* (no data for the measure: placeholders until retest data of our own exist); the norm table's figure, when it has one, is used instead of the default here.`, '');
   for (const d of DOMAIN_MODEL) {
     out.push(`### ${domainName(d.domain)} (\`${d.domain}\`)`, '');
     out.push('| Game | Metric | Weight | Direction | Device latency | Reliability (default) | Why |');
@@ -148,13 +153,18 @@ function normsSection(tables: readonly NormTable[]): string[] {
 function rolesSection(set: RoleSet): string[] {
   const out = ['## 8. Role fit', ''];
   out.push(`Role profiles are data (\`norms/roles/\`, schema \`norms/schema/role-set.schema.json\`): per domain a target range on the sten scale and an importance 0–3 (0 not relevant, 1 useful, 2 important, 3 critical). ${set.model}`, '');
-  out.push('For each domain with importance > 0 and a measured sten s and target range [low, high]:', '');
+  out.push('For each domain with importance w > 0, measured sten s and target range [low, high]:', '');
   out.push('    distance d = low − s (below the range),  (s − high) · ' + ABOVE_RANGE_FACTOR + ' (above it),  0 (inside)');
-  out.push('    match    m = max(0, 1 − d / ' + ZERO_MATCH_DISTANCE + ')');
-  out.push('    fit %    = 100 · Σ importance·m / Σ importance        (sums over the measured domains)');
-  out.push('    contribution of a domain = 100 · importance·m / Σ importance   (the contributions add up to the fit)', '');
-  out.push(`Being above a range counts ${ABOVE_RANGE_FACTOR} times as much as being below it: more of an ability seldom hinders in a role, but can mean too little challenge. A domain that was not measured contributes 0 and is listed with sten null. **Coverage** is the share of the role\'s importance that rests on measured domains; below ${MIN_FIT_COVERAGE} the fit's status is \`not-enough-data\` and it should be shown as such, not as a percentage.`, '');
-  out.push('Worked example: target [6, 9], importance 3, sten 4 → d = 2, m = 0.5; target [4, 8], importance 1, sten 9 → d = 0.5, m = 0.875; target [5, 9], importance 2, sten 7 → m = 1. Fit = 100 · (3·0.5 + 1·0.875 + 2·1) / 6 = 72.92 → 73 %; raw contributions 25.00 + 14.58 + 33.33, rounded to tenths that add up to 73: 25.0 + 14.6 + 33.4.', '');
+  out.push('    D²       = Σ w·d² / Σ w                                  (sums over the measured domains)');
+  out.push(`    fit %    = 100 · exp(−D² / (2 · ${FIT_TOLERANCE}²))`);
+  out.push('    contribution of a domain = 100 · w / Σ w  −  (100 − fit) · w·d² / Σ w·d²   (the contributions add up to the fit)');
+  out.push('    fit range = the fit with every d at its largest / smallest value while each sten moves within its 90 % band', '');
+  out.push(`Being above a range counts ${ABOVE_RANGE_FACTOR} times as much as being below it: more of an ability seldom hinders in a role, but can mean too little challenge. A fit falls to 61 % when the domains lie on average (root mean square) ${FIT_TOLERANCE} stens outside their ranges and to 14 % at twice that. The fit is a Gaussian of the mean squared distance rather than a mean of per-domain matches because a mean of six matches averages the differences between candidates away: with the 1.0 function every simulated candidate fitted almost every role 75–100 %. A contribution is the domain's share of the maximum minus its share of the shortfall; it is negative when a domain costs more than its share. The **fit range** moves all stens to the unfavourable (favourable) ends of their bands at once, so it is wider than a 90 % interval of the fit: it is conservative. A domain that was not measured contributes 0 and is listed with sten null. **Coverage** is the share of the role\'s importance that rests on measured domains; below ${MIN_FIT_COVERAGE} the fit's status is \`not-enough-data\` and it should be shown as such, not as a percentage.`, '');
+  out.push(workedExample(), '');
+  out.push(
+    'Calibration: `npm run bench:profile` draws a population from the default norm table (norm-calibrated simulated participants, `src/scoring/testing/norm-population.ts`), scores it with this function and prints per role the 10th/50th/90th percentile of the fit and how often the two best roles differ by 20 points or more. The tolerance and the example ranges were set so that every example role spreads from ≤ 35 % (10th percentile) to ≥ 85 % (90th).',
+    '',
+  );
   out.push(`### Role profiles: ${set.id} ${set.version}${set.example ? ' — EXAMPLES' : ''}`, '');
   out.push(set.note, '');
   const domains = DOMAIN_MODEL.map((d) => d.domain);
@@ -165,6 +175,24 @@ function rolesSection(set: RoleSet): string[] {
   }
   out.push('', 'Cells: target sten range (× importance).', '');
   return out;
+}
+
+/** The worked example, computed by the fit function itself so the card cannot drift from the code. */
+function workedExample(): string {
+  const role: RoleProfile = {
+    id: 'example',
+    label: 'example',
+    targets: { 'processing-speed': { sten: [4, 8], importance: 1 }, 'selective-attention': { sten: [6, 9], importance: 3 }, 'working-memory': { sten: [5, 9], importance: 2 } },
+  };
+  const at = (domain: Domain, sten: number): DomainScore => ({ domain, status: 'measured', sten, stenCi: { low: sten - 1, high: sten + 1 }, metrics: [] });
+  const set: RoleSet = { id: 'example', version: '0.0.0', example: true, note: '', model: '', roles: [role] };
+  const fit = fitRole(role, set, [at('processing-speed', 9), at('selective-attention', 4), at('working-memory', 7)]);
+  const parts = fit.contributions.map((c) => `${domainName(c.domain)} ${c.contribution.toFixed(1)}`).join(' + ');
+  return (
+    'Worked example: speed target [4, 8] × 1, sten 9 → d = 0.5; focus target [6, 9] × 3, sten 4 → d = 2; keeping things in mind target [5, 9] × 2, sten 7 → d = 0. ' +
+    `D² = (1·0.25 + 3·4 + 2·0) / 6 = 2.04; fit = 100 · exp(−2.04 / ${roundTo(2 * FIT_TOLERANCE * FIT_TOLERANCE, 4)}) → ${fit.fitPercent} %; contributions ${parts}. ` +
+    `With every band ±1 sten the fit range is ${fit.fitRange?.low}–${fit.fitRange?.high} %.`
+  );
 }
 
 function tipsSection(): string[] {
@@ -209,12 +237,36 @@ function fairnessSection(reports: CardInput['fairness']): string[] {
   return out;
 }
 
+/** The sciops sample: reliability of the learning metrics and a fairness table, labelled as an external sample. */
+function externalSection(report: SciopsReport | null): string[] {
+  if (!report) return [];
+  const out = ['### External sample: learning metrics on the sciops reversal-learning data', ''];
+  out.push(`**External sample, other task version.** ${report.sample}; N = ${report.n}. Licence: MIT (notice in \`norms/external/LICENSE-sciops\`). Derived statistics in \`norms/external/sciops-prl.json\` (\`npm run norms:reference\`); a test recomputes them from the trials and checks them against the values the data's documentation reports. They are not a norm for Coin hunt, which has two options and a learning criterion.`, '');
+  out.push('| Metric | N | Mean | SD | Split-half (odd vs even blocks) | Stepped to our trials |');
+  out.push('|---|---|---|---|---|---|');
+  for (const m of report.metrics) out.push(`| \`${m.metric}\` | ${m.n} | ${m.mean} | ${m.sd} | r = ${m.splitHalf.r}, Spearman–Brown ${m.splitHalf.full} | ${m.splitHalf.atOurTrials} at ${m.splitHalf.ourTrials} trials |`);
+  out.push('');
+  out.push('Fairness by gender and age band: standardised mean difference (Cohen\'s d, pooled SD, 95 % CI) against the largest group; for the metrics with a direction, the share at or above sten 6, 7 and 8 (stens against the sample\'s own mean and SD) and its adverse-impact ratio to the group with the highest share (Katz 95 % CI). Groups under 30 are named without figures.', '');
+  out.push('| By | Metric | Group | N | Mean | d [95 % CI] | Share ≥ sten 6 / 7 / 8 | AIR 6 / 7 / 8 |');
+  out.push('|---|---|---|---|---|---|---|---|');
+  for (const f of report.fairness) {
+    for (const g of f.groups) {
+      const d = g.smd ? `${g.smd.d} [${g.smd.ci[0]}, ${g.smd.ci[1]}]${g.group === f.reference ? ' (reference)' : ''}` : '—';
+      const shares = g.air ? g.air.map((a) => a.rate).join(' / ') : '—';
+      const airs = g.air ? g.air.map((a) => (a.ratio === null ? '—' : `${a.ratio}${a.ci && a.ci[1] < 1 ? ' *' : ''}`)).join(' / ') : '—';
+      out.push(`| ${f.by} | \`${f.metric}\` | ${g.group} | ${g.n} | ${g.mean ?? '—'} | ${d} | ${shares} | ${airs} |`);
+    }
+  }
+  out.push('', '\\* the CI of the ratio lies wholly below 1.', '');
+  return out;
+}
+
 function limitationsSection(): string[] {
   return [
     '## 13. Known limitations',
     '',
     '- **Provisional norms.** The shipped norm tables come from US adults tested online in 2016–2017 on different task implementations (SRO). They are labelled provisional wherever a score shows. Several of our statistics differ from the reference ones (median vs. mean RT; Kessels block span vs. an averaged adaptive span), which biases z-scores; the comparability column in §7 says how. Dutch norms built with norms:build must replace them before any decision rests on a score.',
-    '- **Two domains not normed.** With the shipped tables, flexibility and learning are not measured; role fits then rest on the other domains and say so (coverage).',
+    '- **Learning not normed.** Flexibility rests on the Switch composite, normed provisionally from the SRO cued task-switching retest trials (151 adults, a harder three-task version: our scores run high). Learning is not measured: Coin hunt (two options, a learning criterion) is not comparable with the open reversal-learning sample (three options, fixed schedule), whose statistics are shown in §11 as an external sample only. Role fits rest on the measured domains and say so (coverage).',
     '- **Modest reliability.** Single-task measures have test–retest reliabilities of .4–.7; several figures are assumed. The 90 % intervals are wide (often ±1–2 stens) and are shown with every score.',
     '- **Speed contamination.** The switch composite and the flanker combined score include response speed, so they correlate with processing speed and with device latency.',
     '- **Example roles.** The role profiles are examples set by the developers, not validated against job performance. Fit percentages from them are conversation starters, not predictions.',
@@ -249,6 +301,7 @@ export function renderAlgorithmCard(input: CardInput): string {
     ...tipsSection(),
     ...buildSection(),
     ...fairnessSection(input.fairness),
+    ...externalSection(input.external ?? null),
     ...integritySection(),
     ...limitationsSection(),
     '## 14. Sources',

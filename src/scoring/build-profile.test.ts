@@ -32,24 +32,28 @@ describe('profileFromLog', () => {
     expect(p.norm).toMatchObject({ id: 'sro-provisional-20-29', version: '1.0.0', provisional: true, provisionalNote: 'provisional — other population and task version', deviceClass: 'keyboard' });
     expect(p.quality[0]?.code).toBe('norm.provisional');
     expect(p.sources.map((s) => s.game)).toEqual([...ALL_GAMES]);
-    expect(p.roleSet).toEqual({ id: 'example-roles', version: '1.0.0', example: true });
+    expect(p.roleSet).toEqual({ id: 'example-roles', version: '2.0.0', example: true });
   });
 
-  it("with the provisional norms, flexibility and learning are 'not measured' (no matching reference task)", () => {
+  it("with the provisional norms, learning is 'not measured' (no matching reference task) and flexibility rests on Switch", () => {
     const p = profileFromLog(sessionLog());
     const status = Object.fromEntries(p.domains.map((d) => [d.domain, d.status]));
     expect(status).toEqual({
       'processing-speed': 'measured',
       inhibition: 'measured',
       'selective-attention': 'measured',
-      flexibility: 'not-measured',
+      flexibility: 'measured',
       'working-memory': 'measured',
       learning: 'not-measured',
     });
     const flex = p.domains.find((d) => d.domain === 'flexibility');
-    expect(flex?.z).toBeUndefined();
-    expect(flex?.metrics.every((m) => m.excludedReason?.startsWith('no norm'))).toBe(true);
-    for (const fit of p.roleFits) {
+    expect(flex?.metrics.map((m) => [m.metric, m.included])).toEqual([
+      ['composite', true],
+      ['perseverative_errors', false],
+    ]);
+    const learning = p.domains.find((d) => d.domain === 'learning');
+    expect(learning?.metrics.every((m) => m.excludedReason?.startsWith('no norm'))).toBe(true);
+    for (const fit of p.roleFits.filter((f) => f.contributions.some((c) => c.domain === 'learning'))) {
       expect(fit.contributions.find((c) => c.domain === 'learning')).toMatchObject({ sten: null, contribution: 0 });
       expect(fit.coverage).toBeLessThan(1);
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CardInput } from './algorithm-card.ts';
 import type { FairnessReport } from './fairness.ts';
 import { NORM_GROUPS } from './norm-registry.ts';
+import { SCIOPS_REPORT_FILE, type SciopsReport } from './reference/sciops-report.ts';
 import { EXAMPLE_ROLES } from './role-profiles.ts';
 
 export function cardInputs(root: string): CardInput {
@@ -14,5 +15,7 @@ export function cardInputs(root: string): CardInput {
         .sort()
         .map((f) => ({ file: `norms/fairness/${f}`, report: JSON.parse(readFileSync(join(dir, f), 'utf8')) as FairnessReport }))
     : [];
-  return { tables: Object.values(NORM_GROUPS), roleSet: EXAMPLE_ROLES, fairness };
+  const externalFile = join(root, SCIOPS_REPORT_FILE);
+  const external = existsSync(externalFile) ? (JSON.parse(readFileSync(externalFile, 'utf8')) as SciopsReport) : null;
+  return { tables: Object.values(NORM_GROUPS), roleSet: EXAMPLE_ROLES, fairness, external };
 }

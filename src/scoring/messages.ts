@@ -1,4 +1,4 @@
-import type { GameMessages } from '../i18n/game-messages.ts';
+import type { GameMessages } from '../runtime/game-contract.ts';
 
 /**
  * The profile's words, in every shell language: domain names, role names, working-style tips and the labels that

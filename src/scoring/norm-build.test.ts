@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateCorsi, TYPICAL_PARTICIPANT as CORSI } from '../../games/corsi/simulate.ts';
 import { simulateFlanker, TYPICAL_PARTICIPANT as FLANKER } from '../../games/flanker/simulate.ts';
-import { createRng } from '../../games/kit/rng.ts';
+import { createRng } from '../lib/rng.ts';
 import { GAMES } from '../../games/registry.ts';
 import { main as normsBuildCli } from '../../scripts/norms-build.ts';
 import { normalCdf } from './conversions.ts';

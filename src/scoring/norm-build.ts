@@ -9,7 +9,7 @@
  * - correlations between the metrics of a domain (pairwise complete, at least `minN` pairs);
  * - for each domain, the distribution of the domain z of the sessions with every metric of the domain valid.
  */
-import { createRng } from '../../games/kit/rng.ts';
+import { createRng } from '../lib/rng.ts';
 import { gameById } from '../../games/registry.ts';
 import { roundTo } from './conversions.ts';
 import { ALGORITHM_VERSION, DOMAIN_MODEL, metricKey, modelMetrics, type DomainMetric } from './domain-model.ts';

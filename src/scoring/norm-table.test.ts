@@ -76,7 +76,8 @@ describe.skipIf(!existsSync(SRO))('provenance: the shipped numbers are the SRO r
     const ref = JSON.parse(readFileSync(SRO, 'utf8')) as { metrics: Record<string, { groups: Record<string, { n: number; mean: number; sd: number; percentiles: Record<string, number> }> }> };
     const groups: Record<string, string> = { 'sro-provisional-all': 'all', 'sro-provisional-20-29': 'age_20_29' };
     for (const [id, group] of Object.entries(groups)) {
-      for (const m of normTable(id).metrics) {
+      // Entries built from trial files (norms:reference) are checked by their own tests in src/scoring/reference/.
+      for (const m of normTable(id).metrics.filter((x) => !(x.game === 'switch' && x.metric === 'composite'))) {
         const r = ref.metrics[m.reference?.measure ?? '']?.groups[group];
         expect(r, `${id} ${m.metric}`).toBeDefined();
         expect([m.n, m.mean, m.sd]).toEqual([r?.n, r?.mean, r?.sd]);

@@ -22,7 +22,8 @@ export interface NormStats {
 
 export interface NormReliability {
   value: number;
-  kind: 'test-retest' | 'assumed';
+  /** 'split-half' is within one session (odd vs even trials, Spearman–Brown to our trial count). */
+  kind: 'test-retest' | 'split-half' | 'assumed';
   source: string;
 }
 
@@ -157,7 +158,7 @@ export function validateNormTable(json: unknown, opts: { checkGames?: boolean } 
       const rel = m['reliability'];
       if (!isObj(rel) || !isNum(rel['value']) || rel['value'] < 0 || rel['value'] > 1) bad(`${at}.reliability.value`, 'must be a number in 0…1');
       else {
-        if (rel['kind'] !== 'test-retest' && rel['kind'] !== 'assumed') bad(`${at}.reliability.kind`, 'must be test-retest or assumed');
+        if (!['test-retest', 'split-half', 'assumed'].includes(rel['kind'] as string)) bad(`${at}.reliability.kind`, 'must be test-retest, split-half or assumed');
         if (!isStr(rel['source'])) bad(`${at}.reliability.source`, 'must name its source (or say "assumed: …")');
       }
       const devices = m['devices'];

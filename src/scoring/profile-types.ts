@@ -76,7 +76,7 @@ export interface RoleFitContribution {
   importance: number;
   target: Interval;
   sten: number | null;
-  /** Points of fit this domain adds; the contributions of a fit sum to its fitPercent. */
+  /** Points of fit this domain adds (negative when it costs more than its share); the contributions of a fit sum to its fitPercent. */
   contribution: number;
 }
 
@@ -88,6 +88,8 @@ export interface RoleFit {
   /** Example role profiles are labelled as examples wherever they show. */
   example: boolean;
   fitPercent: number;
+  /** Lowest and highest fit while every measured sten moves within its 90 % band (whole percent; absent with no measured domain). */
+  fitRange?: Interval;
   contributions: RoleFitContribution[];
   /** Share (0–1) of the role's total importance resting on measured domains; the fit is computed over those. */
   coverage?: number;

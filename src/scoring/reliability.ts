@@ -52,3 +52,8 @@ export function ciZ(z: number, rel: number): { low: number; high: number } {
   const half = Z_90 * semZ(rel);
   return { low: z - half, high: z + half };
 }
+
+/** Spearman–Brown: the reliability of a test `factor` times as long as one with reliability `rel`. */
+export function spearmanBrownLength(rel: number, factor: number): number {
+  return (factor * rel) / (1 + (factor - 1) * rel);
+}

@@ -1,20 +1,30 @@
 /**
  * Step 3: domain stens → fit with a role profile. The fit function is in docs/algorithm.md ("Role fit") and checked
- * against hand-computed values in role-fit.test.ts.
+ * against hand-computed values in role-fit.test.ts; its spread over a norm-calibrated population is printed by
+ * `npm run bench:profile`.
  *
  *   distance d = low − sten below the range, (sten − high) × ABOVE_RANGE_FACTOR above it, 0 inside;
- *   match m = max(0, 1 − d / ZERO_MATCH_DISTANCE);
- *   fit % = 100 × Σ importance·m / Σ importance, over the domains with importance > 0 that were measured;
- *   contribution of a domain = 100 × importance·m / Σ importance (same sums), so the contributions add up to the fit.
+ *   mean squared distance D² = Σ importance·d² / Σ importance, over the measured domains with importance > 0;
+ *   fit % = 100 × exp(−D² / (2 × FIT_TOLERANCE²));
+ *   contribution of a domain = its share of the maximum (100 × importance / Σ importance) minus its share of the
+ *   shortfall (100 − fit) in proportion to importance·d², so the contributions add up to the fit.
+ *
+ * Why a Gaussian of the mean squared distance, not a mean of per-domain matches: a mean of six matches averages the
+ * differences between candidates away (every candidate then fits every role 75–100 %), while this form lets one
+ * domain far below its range pull the fit down, as a coach reading the profile would.
  */
 import type { Domain } from '../runtime/game-contract.ts';
 import { roundTo } from './conversions.ts';
-import type { DomainScore, RoleFit, RoleFitContribution } from './profile-types.ts';
+import type { DomainScore, Interval, RoleFit, RoleFitContribution } from './profile-types.ts';
 import { DOMAINS } from './profile-types.ts';
 import type { RoleProfile, RoleSet } from './role-profiles.ts';
 
-/** A sten this far outside the range (after the above-range factor) adds nothing to the fit. */
-export const ZERO_MATCH_DISTANCE = 4;
+/**
+ * The distance (in stens, root mean square over the domains) at which the fit has fallen to 61 %; at twice it, 14 %.
+ * Calibrated with `npm run bench:profile` so that over a population drawn from the norms each example role's fit
+ * spreads from ≤ 35 % (10th percentile) to ≥ 85 % (90th).
+ */
+export const FIT_TOLERANCE = 1.25;
 /** Being above a role's range counts half as much as being below it: more of an ability seldom hinders, but may mean too little challenge. */
 export const ABOVE_RANGE_FACTOR = 0.5;
 /** Below this share of the role's importance measured, the fit is reported as 'not-enough-data'. */
@@ -26,12 +36,20 @@ export function stenDistance(sten: number, [low, high]: readonly [number, number
   return 0;
 }
 
-export function matchOf(sten: number, range: readonly [number, number]): number {
-  return Math.max(0, 1 - stenDistance(sten, range) / ZERO_MATCH_DISTANCE);
+/** Fit % from the importance-weighted mean of squared distances. */
+export function fitFromMeanSquare(meanSquare: number): number {
+  return 100 * Math.exp(-meanSquare / (2 * FIT_TOLERANCE * FIT_TOLERANCE));
+}
+
+/** Smallest and largest distance while the sten moves within [low, high] of its band (the distance is unimodal in the sten). */
+export function distanceRange(band: Interval, range: readonly [number, number]): { min: number; max: number } {
+  const ends = [stenDistance(band.low, range), stenDistance(band.high, range)];
+  const inside = band.low <= range[1] && band.high >= range[0];
+  return { min: inside ? 0 : Math.min(...ends), max: Math.max(...ends) };
 }
 
 /**
- * Rounds `parts` (≥ 0) to tenths so that they add up to exactly `totalTenths` (largest-remainder method: the parts
+ * Rounds `parts` (a domain's contribution is negative when it costs more than its share) to tenths so that they add up to exactly `totalTenths` (largest-remainder method: the parts
  * with the largest remainders get the missing tenths first, ties to the earlier part; only parts above 0 get any).
  * Returns tenths as whole numbers.
  */
@@ -68,13 +86,20 @@ export function fitRole(role: RoleProfile, set: RoleSet, domains: readonly Domai
     if (!target || target.importance <= 0) return [];
     const score = domains.find((d) => d.domain === domain);
     const sten = score?.status === 'measured' && score.sten !== undefined ? score.sten : null;
-    return [{ domain, target, sten, match: sten === null ? 0 : matchOf(sten, target.sten) }];
+    const band = sten === null ? null : (score?.stenCi ?? { low: sten, high: sten });
+    return [{ domain, target, sten, band, d: sten === null ? 0 : stenDistance(sten, target.sten) }];
   });
   const totalImportance = rows.reduce((s, r) => s + r.target.importance, 0);
   const measured = rows.filter((r) => r.sten !== null);
-  const measuredImportance = measured.reduce((s, r) => s + r.target.importance, 0);
-  const raw = rows.map((r) => (r.sten === null || measuredImportance === 0 ? 0 : (100 * r.target.importance * r.match) / measuredImportance));
-  const fit = roundTo(raw.reduce((s, x) => s + x, 0), 0);
+  const w = measured.reduce((s, r) => s + r.target.importance, 0);
+  const weightedSquares = measured.reduce((s, r) => s + r.target.importance * r.d * r.d, 0);
+  const rawFit = w === 0 ? 0 : fitFromMeanSquare(weightedSquares / w);
+  const raw = rows.map((r) => {
+    if (r.sten === null || w === 0) return 0;
+    const lost = weightedSquares === 0 ? 0 : ((100 - rawFit) * r.target.importance * r.d * r.d) / weightedSquares;
+    return (100 * r.target.importance) / w - lost;
+  });
+  const fit = roundTo(rawFit, 0);
   const tenths = apportionTenths(raw, fit * 10);
   const contributions: RoleFitContribution[] = rows.map((r, i) => ({
     domain: r.domain,
@@ -83,17 +108,34 @@ export function fitRole(role: RoleProfile, set: RoleSet, domains: readonly Domai
     sten: r.sten,
     contribution: (tenths[i] as number) / 10,
   }));
-  const coverage = totalImportance === 0 ? 0 : measuredImportance / totalImportance;
+  const coverage = totalImportance === 0 ? 0 : w / totalImportance;
   return {
     role: role.id,
     roleVersion: `${set.id}@${set.version}`,
     label: role.label,
     example: set.example,
     fitPercent: fit,
+    ...(w > 0 ? { fitRange: fitRangeOf(measured, w) } : {}),
     contributions,
     coverage: roundTo(coverage, 2),
     status: coverage >= MIN_FIT_COVERAGE ? 'computed' : 'not-enough-data',
   };
+}
+
+/**
+ * The fit's range while every measured sten moves within its 90 % band: the fit falls as each distance grows, so its
+ * lowest value takes every domain's largest distance within the band and its highest every smallest. Because all
+ * domains move to their unfavourable ends at once, the range is wider than a 90 % interval of the fit (conservative).
+ */
+function fitRangeOf(rows: readonly { target: { importance: number; sten: [number, number] }; band: Interval | null }[], w: number): Interval {
+  let lowSq = 0;
+  let highSq = 0;
+  for (const r of rows) {
+    const { min, max } = distanceRange(r.band as Interval, r.target.sten);
+    lowSq += r.target.importance * max * max;
+    highSq += r.target.importance * min * min;
+  }
+  return { low: roundTo(fitFromMeanSquare(lowSq / w), 0), high: roundTo(fitFromMeanSquare(highSq / w), 0) };
 }
 
 export function fitRoles(set: RoleSet, domains: readonly DomainScore[], only?: readonly string[]): RoleFitResult[] {

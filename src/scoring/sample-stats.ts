@@ -1,5 +1,5 @@
 /** Sample statistics for norm building and the fairness report. Pure; the bootstrap takes a seeded generator. */
-import type { Rng } from '../../games/kit/rng.ts';
+import type { Rng } from '../lib/rng.ts';
 
 export function mean(xs: readonly number[]): number {
   if (xs.length === 0) throw new Error('mean: no values');

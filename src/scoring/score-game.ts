@@ -1,6 +1,7 @@
 import { gameById } from '../../games/registry.ts';
 import type { GameStartEvent, LogEvent } from '../log/events.ts';
 import type { GameScore } from '../runtime/game-contract.ts';
+import { onsetRuleFlag } from './onset-quality.ts';
 
 /**
  * Scores one game of a session from its log alone: regenerates the design from (game, version, seed) in the log,
@@ -19,6 +20,8 @@ export function scoreGame(events: readonly LogEvent[], game: string): GameScore 
   if (failedPractice.length > 0 && !score.flags.some((f) => f.code.includes('practice'))) {
     score.flags.push({ code: 'practice-not-passed', detail: `Practice block(s) ${failedPractice.map((b) => b.block).join(', ')} not passed after the repeat: the instructions may not have been understood.` });
   }
+  const onsets = onsetRuleFlag(events, game);
+  if (onsets) score.flags.push(onsets);
   const scaled = events.find((e) => e.type === 'page-start' && e.timeScale !== undefined && e.timeScale !== 1);
   if (scaled && scaled.type === 'page-start') {
     score.flags.push({ code: 'time-scaled', detail: `Automated test play with the game clock at ${scaled.timeScale}× speed: not a valid measurement.` });

@@ -11,8 +11,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { resolve } from 'node:path';
 import { DEFAULT_LIMITS, type IssuerConfig } from './config.ts';
-import { API_HEADERS } from './http.ts';
-import { ISSUER_PATHS, type Issuer } from './issuer.ts';
+import { API_HEADERS, PUBLIC_HEADERS } from './http.ts';
+import { ISSUER_METHODS, isWalletPath, type Issuer } from './issuer.ts';
+import { coachVerifier } from './openid4vp/mount.ts';
 import { securityHeaders } from './security-headers.ts';
 
 /** Client-side routes of the shell: served index.html. */
@@ -45,17 +46,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   if (opts.issuer) await app.register(opts.issuer.routes);
+  if (opts.issuer && opts.config) await app.register(coachVerifier(opts.config, opts.issuer).routes);
   if (opts.appDir) await app.register(staticApp, { root: resolve(opts.appDir) });
 
   const pageHeaders = securityHeaders();
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
     if (path.startsWith('/issuer/') || path.startsWith('/.well-known/') || path.startsWith('/api/')) {
-      const known = ISSUER_PATHS.has(path);
-      return reply
-        .code(known ? 405 : 404)
-        .headers(API_HEADERS)
-        .send({ error: 'not-found', reason: 'No such issuer endpoint (or not with this method).' });
+      const allow = ISSUER_METHODS.get(path);
+      const message = allow ? `This endpoint answers ${allow} only.` : 'No such issuer endpoint.';
+      reply.code(allow ? 405 : 404).headers(isWalletPath(path) ? PUBLIC_HEADERS : API_HEADERS);
+      if (allow) reply.header('Allow', allow);
+      // Wallet endpoints speak OAuth (RFC 6749 §5.2 error form); the browser API its own `{ error, reason }`.
+      if (isWalletPath(path)) return reply.send({ error: allow ? 'invalid_request' : 'not_found', error_description: message });
+      return reply.send({ error: allow ? 'method-not-allowed' : 'not-found', reason: message });
     }
     return reply.code(404).headers(pageHeaders).type('text/plain; charset=utf-8').send('Not found');
   });

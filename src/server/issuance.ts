@@ -5,11 +5,10 @@
  * credential. Nothing is issued when any step fails; the error names the step and the reason.
  */
 import Ajv from 'ajv';
-import type { JWK } from 'jose';
 import { buildOpenBadgeCredential, type OpenBadgeCredential } from '../credential/ob-credential.ts';
 import { logHash } from '../credential/log-hash.ts';
 import { UnknownNormGroup, type ProfileSource } from '../credential/profile-source.ts';
-import { issueDcSdJwt, issueVcSdJwt, type StatusReference } from '../credential/sd-jwt.ts';
+import { issueDcSdJwt, issueVcSdJwt, type HolderBinding, type SdJwtFormat, type StatusReference } from '../credential/sd-jwt.ts';
 import type { Assurance } from '../integrity/index.ts';
 import type { LogEvent } from '../log/events.ts';
 import type { GameScore } from '../runtime/game-contract.ts';
@@ -77,6 +76,8 @@ export interface Prepared {
 
 export const VCT_PATH = '/issuer/vct/cognitive-profile/v1';
 export const STATUS_LIST_PATH = '/issuer/status/1';
+/** The same list as a W3C BitstringStatusListCredential, for the VCDM form's `credentialStatus`. */
+export const BITSTRING_STATUS_PATH = '/issuer/status/1/credential';
 
 export class IssuanceService {
   private readonly validateRequest;
@@ -163,8 +164,13 @@ export class IssuanceService {
     });
   }
 
-  async secure(vc: OpenBadgeCredential, status: StatusReference, format: 'vc+sd-jwt' | 'dc+sd-jwt', holderJwk?: JWK): Promise<string> {
-    const opts = { signer: this.identity.signer, status, vct: this.vct, ...(holderJwk ? { holderJwk } : {}) };
+  get bitstringStatusListCredential(): string {
+    return this.config.publicUrl + BITSTRING_STATUS_PATH;
+  }
+
+  async secure(vc: OpenBadgeCredential, status: StatusReference, format: SdJwtFormat, holder?: HolderBinding): Promise<string> {
+    const listCredential = this.bitstringStatusListCredential;
+    const opts = { signer: this.identity.signer, status, vct: this.vct, bitstringStatusListCredential: listCredential, ...(holder ? { holder } : {}) };
     return format === 'vc+sd-jwt' ? issueVcSdJwt(vc, opts) : issueDcSdJwt(vc, opts);
   }
 }

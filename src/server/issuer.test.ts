@@ -283,6 +283,16 @@ describe('bad input: a clear 4xx, nothing issued, the service stays up', () => {
     ['a gap in seq', (ev) => ev.filter((_, i) => i !== 40), 'incomplete'],
     ['clock running backwards', (ev) => ev.map((e, i) => (i === 60 ? { ...e, t: e.t - 60_000 } : e)), 'clock'],
     ['unfinished session', (ev) => ev.slice(0, -1), 'incomplete'],
+    [
+      'a presentation before the frame that drew the stimulus',
+      (ev) => ev.map((e) => (e.type === 'stimulus' && e.game === 'reaction' && e.block === 1 && e.trial === 0 ? { ...e, presentedAt: e.drawnAt - 5 } : e)),
+      'onset',
+    ],
+    [
+      'more trials than the design has',
+      (ev) => ev.map((e) => (e.type !== 'block-start' && 'trial' in e && e.game === 'corsi' && e.block === 1 && e.trial === 0 ? { ...e, trial: 999 } : e)),
+      'design',
+    ],
   ];
   it.each(tampered)('a witnessed log with %s → 422 %s', { timeout: 120_000 }, async (_name, mutate, code) => {
     const before = await run.store.allocatedCount();

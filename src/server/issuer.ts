@@ -8,13 +8,15 @@
  * Public documents (any origin may read them):
  *   GET  /.well-known/openid-credential-issuer, /.well-known/oauth-authorization-server, /.well-known/openid-configuration
  *   GET  /.well-known/jwks.json, /.well-known/did.json (did:web)
- *   GET  /issuer/status/1          IETF Token Status List (application/statuslist+jwt)
+ *   GET  /issuer/status/1          IETF Token Status List (application/statuslist+jwt), gzip when accepted
+ *   GET  /issuer/status/1/credential   the same list as a W3C BitstringStatusListCredential (application/vc+jwt)
  *   GET  /issuer/vct/cognitive-profile/v1   SD-JWT VC type metadata
  * Wallet endpoints (OpenID4VCI): see oid4vci.ts.
  *
  * A practice (private) session never yields a credential: there is no endpoint that signs a log the browser sends.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { randomToken } from '../credential/encoding.ts';
@@ -24,9 +26,10 @@ import type { ProfileSource } from '../credential/profile-source.ts';
 import { STATUS_INVALID, STATUS_LIST_TYP, statusListClaim } from '../credential/status-list.ts';
 import type { IssuerConfig } from './config.ts';
 import { API_HEADERS, frameworkError, HttpError, PUBLIC_HEADERS, sameSecret } from './http.ts';
+import { bitstringStatusListCredential } from './bitstring-status.ts';
 import { witnessRoutes } from './witness-api.ts';
 import { WitnessStore } from './witness-store.ts';
-import { IssuanceService, STATUS_LIST_PATH, VCT_PATH, type Prepared } from './issuance.ts';
+import { BITSTRING_STATUS_PATH, IssuanceService, STATUS_LIST_PATH, VCT_PATH, type Prepared } from './issuance.ts';
 import { loadIssuerIdentity, type IssuerIdentity } from './keys.ts';
 import { Oid4vci } from './oid4vci.ts';
 import { openDatabase, type Db } from './db/connect.ts';
@@ -51,6 +54,8 @@ export interface Minted {
 
 export interface CredentialOffer {
   uri: string;
+  /** The same credential through the authorization-code flow (PAR and PKCE), for wallets that do not do pre-authorized codes. */
+  authorizationCodeUri: string;
   qrSvg: string;
   expiresAt: string;
   txCode?: string;
@@ -106,6 +111,24 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
     return jwt;
   }
 
+  let bitstringCache: { revision: number; jwt: string; until: number } | undefined;
+  async function bitstringCredential(): Promise<string> {
+    const now = Date.now();
+    const revision = await store.statusRevision();
+    if (bitstringCache && bitstringCache.revision === revision && bitstringCache.until > now) return bitstringCache.jwt;
+    const url = issuance.bitstringStatusListCredential;
+    const jwt = await bitstringStatusListCredential(identity, url, config.statusListSize, await store.revoked(), new Date(now), 86_400);
+    bitstringCache = { revision, jwt, until: now + 300_000 };
+    return jwt;
+  }
+
+  /** Token Status List draft 10 §8.2: the response SHOULD use gzip Content-Encoding (when the client accepts it). */
+  function sendStatusDocument(req: FastifyRequest, reply: FastifyReply, contentType: string, body: string): FastifyReply {
+    reply.type(contentType).headers({ 'Cache-Control': 'public, max-age=60', Vary: 'Accept-Encoding' });
+    if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.send(body);
+    return reply.header('Content-Encoding', 'gzip').send(gzipSync(body));
+  }
+
   function checkOrigin(req: FastifyRequest): void {
     const origin = req.headers.origin;
     if (origin !== undefined && !config.allowedOrigins.includes(origin)) throw new HttpError(403, 'origin-not-allowed', 'Requests from this origin are not accepted.');
@@ -135,7 +158,13 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
   async function offerFor(m: Pick<Minted, 'vc' | 'status' | 'tokenHash'>, txCode: boolean): Promise<CredentialOffer> {
     const offer = await oid4vci.createOffer({ credentialId: m.vc.id, vc: m.vc, statusIdx: m.status.idx, tokenHash: m.tokenHash }, txCode);
     const qrSvg = await QRCode.toString(offer.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return { uri: offer.uri, qrSvg, expiresAt: new Date(offer.expiresAt).toISOString(), ...(offer.txCode ? { txCode: offer.txCode } : {}) };
+    return {
+      uri: offer.uri,
+      authorizationCodeUri: offer.authorizationCodeUri,
+      qrSvg,
+      expiresAt: new Date(offer.expiresAt).toISOString(),
+      ...(offer.txCode ? { txCode: offer.txCode } : {}),
+    };
   }
 
   async function revoke(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
@@ -162,12 +191,13 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
       vct: issuance.vct,
       name: 'Talentscan cognitive profile',
       description: 'Standard-ten scores per cognitive domain and role-fit percentages, re-computed by the issuer from the raw event log.',
+      // SD-JWT VC draft 08 (pinned by DIIP v4) §8 and §9.2: display entries are tagged with `lang`.
       display: [
-        { locale: 'nl', name: 'Talentscan cognitief profiel' },
-        { locale: 'en', name: 'Talentscan cognitive profile' },
+        { lang: 'nl', name: 'Talentscan cognitief profiel' },
+        { lang: 'en', name: 'Talentscan cognitive profile' },
       ],
       claims: [
-        { path: ['credentialSubject', 'result', null], sd: 'always', display: [{ locale: 'en', label: 'Result' }, { locale: 'nl', label: 'Resultaat' }] },
+        { path: ['credentialSubject', 'result', null], sd: 'always', display: [{ lang: 'en', label: 'Result' }, { lang: 'nl', label: 'Resultaat' }] },
         { path: ['credentialSubject', 'achievement'], sd: 'never' },
         { path: ['evidence'], sd: 'never' },
       ],
@@ -189,10 +219,8 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
     app.get('/.well-known/openid-configuration', async () => oid4vci.authorizationServerMetadata);
     app.get('/.well-known/jwks.json', async () => identity.jwks);
     if (identity.did.startsWith('did:web:')) app.get('/.well-known/did.json', async () => identity.didDocument);
-    app.get(STATUS_LIST_PATH, async (_req, reply) => {
-      const jwt = await statusListJwt();
-      return reply.type('application/statuslist+jwt').header('Cache-Control', 'public, max-age=60').send(jwt);
-    });
+    app.get(STATUS_LIST_PATH, async (req, reply) => sendStatusDocument(req, reply, 'application/statuslist+jwt', await statusListJwt()));
+    app.get(BITSTRING_STATUS_PATH, async (req, reply) => sendStatusDocument(req, reply, 'application/vc+jwt', await bitstringCredential()));
     app.get(VCT_PATH, async () => typeMetadata());
     await app.register(oid4vci.routes);
   };
@@ -252,5 +280,27 @@ export function apiErrorHandler(this: FastifyInstance, err: unknown, req: Fastif
     .send({ error: known.code, reason: known.message, ...(known.details ? { details: known.details } : {}) });
 }
 
-/** Paths of the issuer: a wrong method on one of them is 405, anything else under its prefixes 404 (see app.ts). */
-export const ISSUER_PATHS = new Set([REVOKE_PATH, INFO_PATH, STATUS_LIST_PATH, VCT_PATH, '/issuer/oid4vci/token', '/issuer/oid4vci/nonce', '/issuer/oid4vci/credential']);
+/**
+ * Paths of the issuer and the methods each answers: a wrong method on one of them is 405 with `Allow` (RFC 9110
+ * §15.5.6), anything else under its prefixes 404 (see app.ts).
+ */
+export const ISSUER_METHODS: ReadonlyMap<string, string> = new Map([
+  [REVOKE_PATH, 'POST'],
+  [INFO_PATH, 'GET, HEAD'],
+  [STATUS_LIST_PATH, 'GET, HEAD'],
+  [BITSTRING_STATUS_PATH, 'GET, HEAD'],
+  [VCT_PATH, 'GET, HEAD'],
+  ['/.well-known/openid-credential-issuer', 'GET, HEAD'],
+  ['/.well-known/oauth-authorization-server', 'GET, HEAD'],
+  ['/.well-known/openid-configuration', 'GET, HEAD'],
+  ['/.well-known/jwks.json', 'GET, HEAD'],
+  ['/issuer/oid4vci/token', 'POST'],
+  ['/issuer/oid4vci/nonce', 'POST'],
+  ['/issuer/oid4vci/credential', 'POST'],
+  ['/issuer/oid4vci/par', 'POST'],
+  ['/issuer/oid4vci/authorize', 'GET'],
+]);
+export const ISSUER_PATHS: ReadonlySet<string> = new Set(ISSUER_METHODS.keys());
+/** Endpoints wallets and verifiers call: their errors take the OAuth form `{ error, error_description }`. */
+const WALLET_PREFIXES = ['/.well-known/', '/issuer/oid4vci/', '/issuer/status/', '/issuer/vct/'];
+export const isWalletPath = (path: string) => WALLET_PREFIXES.some((prefix) => path.startsWith(prefix));

@@ -10,7 +10,7 @@
 import { sql } from 'kysely';
 import type { Db } from './db/connect.ts';
 
-export type Namespace = 'offer' | 'nonce' | 'grant';
+export type Namespace = 'offer' | 'nonce' | 'grant' | 'issuer-state' | 'par' | 'authorization-code';
 
 /** What revocation needs to know about an issued credential. */
 export interface CredentialRecord {
@@ -47,6 +47,15 @@ const TABLES = {
   grant: { table: 'grants', key: 'id' },
 } as const;
 
+/** Where a namespace lives: its own table, or the shared `issuer_values` table under its name (migration 0002). */
+function place(ns: Namespace) {
+  if (ns === 'offer' || ns === 'nonce' || ns === 'grant') {
+    const { table, key } = TABLES[ns];
+    return { table: sql.table(table), col: sql.ref(key), where: sql`true`, nsCol: sql``, nsVal: sql``, conflict: sql.ref(key) };
+  }
+  return { table: sql.table('issuer_values'), col: sql.ref('key'), where: sql`ns = ${ns}`, nsCol: sql`ns, `, nsVal: sql`${ns}, `, conflict: sql`ns, key` };
+}
+
 export class SqlStore implements IssuerStore {
   constructor(
     readonly db: Db,
@@ -60,29 +69,31 @@ export class SqlStore implements IssuerStore {
   }
 
   async put(ns: Namespace, key: string, value: unknown, expiresAt: number): Promise<void> {
-    const { table, key: col } = TABLES[ns];
+    const p = place(ns);
     const json = JSON.stringify(value);
-    // The three tables share a shape; Kysely cannot type a table chosen at run time, so this one statement is raw SQL.
-    await sql`insert into ${sql.table(table)} (${sql.ref(col)}, value, expires_at) values (${key}, ${json}::jsonb, ${expiresAt})
-      on conflict (${sql.ref(col)}) do update set value = excluded.value, expires_at = excluded.expires_at`.execute(this.k);
+    // The tables share a shape; Kysely cannot type a table chosen at run time, so these statements are raw SQL.
+    await sql`insert into ${p.table} (${p.nsCol}${p.col}, value, expires_at) values (${p.nsVal}${key}, ${json}::jsonb, ${expiresAt})
+      on conflict (${p.conflict}) do update set value = excluded.value, expires_at = excluded.expires_at`.execute(this.k);
   }
 
   async get<T>(ns: Namespace, key: string): Promise<T | undefined> {
-    const { table, key: col } = TABLES[ns];
-    const { rows } = await sql<{ value: T }>`select value from ${sql.table(table)} where ${sql.ref(col)} = ${key} and expires_at > ${this.now()}`.execute(this.k);
+    const p = place(ns);
+    const { rows } = await sql<{ value: T }>`select value from ${p.table} where ${p.where} and ${p.col} = ${key} and expires_at > ${this.now()}`.execute(this.k);
     return rows[0]?.value;
   }
 
   async take<T>(ns: Namespace, key: string): Promise<T | undefined> {
-    const { table, key: col } = TABLES[ns];
-    const { rows } = await sql<{ value: T; expires_at: number }>`delete from ${sql.table(table)} where ${sql.ref(col)} = ${key} returning value, expires_at`.execute(this.k);
+    const p = place(ns);
+    const { rows } = await sql<{ value: T; expires_at: number }>`delete from ${p.table} where ${p.where} and ${p.col} = ${key} returning value, expires_at`.execute(
+      this.k,
+    );
     const row = rows[0];
     return row && Number(row.expires_at) > this.now() ? row.value : undefined;
   }
 
   async delete(ns: Namespace, key: string): Promise<void> {
-    const { table, key: col } = TABLES[ns];
-    await sql`delete from ${sql.table(table)} where ${sql.ref(col)} = ${key}`.execute(this.k);
+    const p = place(ns);
+    await sql`delete from ${p.table} where ${p.where} and ${p.col} = ${key}`.execute(this.k);
   }
 
   async putRecord(id: string, record: CredentialRecord, expiresAt: number): Promise<void> {
@@ -130,7 +141,7 @@ export class SqlStore implements IssuerStore {
   async sweep(): Promise<number> {
     const now = this.now();
     let n = 0;
-    for (const table of ['offers', 'nonces', 'grants'] as const) {
+    for (const table of ['offers', 'nonces', 'grants', 'issuer_values'] as const) {
       const res = await this.k.deleteFrom(table).where('expires_at', '<=', now).executeTakeFirst();
       n += Number(res.numDeletedRows);
     }

@@ -90,7 +90,7 @@ export interface SessionCredentialResponse {
   credential: unknown;
   vcSdJwt: string;
   dcSdJwt: string;
-  offer: { uri: string; qrSvg: string; expiresAt: string; txCode?: string };
+  offer: { uri: string; authorizationCodeUri: string; qrSvg: string; expiresAt: string; txCode?: string };
   revocation: { credentialId: string; token: string };
   status: { idx: number; uri: string };
   recompute: { logDigest: string; algorithmVersion: string; norm: { id: string; version: string } };

@@ -25,6 +25,7 @@ export class TsApp extends LitElement {
       .skip { position: absolute; inset-inline-start: -999px; }
       .skip:focus { inset-inline-start: 1rem; z-index: 10; background: var(--card); padding: 0.5rem; }
       @media (max-width: 420px) { .coach-link { display: none; } }
+      @media print { header, .skip { display: none; } :host { background: #fff; } }
     `,
   ];
 
@@ -60,7 +61,9 @@ export class TsApp extends LitElement {
   private route(path: string) {
     switch (path) {
       case '/coach':
-        return html`<ts-placeholder heading="coach.title" body="coach.body"></ts-placeholder>`;
+        // The workspace is loaded only where it is used, so the candidate's page does not carry it.
+        void import('./coach/ts-coach.ts');
+        return html`<ts-coach></ts-coach>`;
       case '/verify':
         return html`<ts-verify></ts-verify>`;
       case '/embed':

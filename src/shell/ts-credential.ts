@@ -4,10 +4,12 @@ import { issueErrorKey } from '../credential/messages.ts';
 import { summarise, type OpenBadgeCredential } from '../credential/ob-credential.ts';
 import { I18nController, lang, LANGUAGES, tDynamic } from '../i18n/index.ts';
 import type { GameScore } from '../runtime/game-contract.ts';
+import { requestCredential, WitnessHttpError } from '../worker/witness-api.ts';
+import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
 import { base } from './styles.ts';
 
-/** What POST /issuer/api/credentials answers (see src/server/issuer.ts). */
+/** What `POST /api/sessions/:id/credential` answers (the shape of the practice-era issuer answer). */
 export interface IssuedCredential {
   credentialId: string;
   credential: OpenBadgeCredential;
@@ -18,8 +20,9 @@ export interface IssuedCredential {
 }
 
 /**
- * The candidate's credential panel on the results screen: asks the issuer (same origin) for a credential made from
- * this session's raw log, then offers it to a wallet (QR code + openid-credential-offer link), as files (.jwt, .json)
+ * The candidate's credential panel on the results screen. A credential exists only for a certified session: once the
+ * server holds the whole log (the upload is synced), it asks the issuer (same origin) for a credential made from the
+ * server's own copy, then offers it to a wallet (QR code + openid-credential-offer link), as files (.jwt, .json)
  * and as a printable certificate, and lets the candidate withdraw it.
  *
  * Inputs: `sessionId` (the log comes from the recorder worker via context), optional `normGroup`, optional
@@ -32,6 +35,8 @@ export class TsCredential extends LitElement {
     sessionId: { attribute: false },
     normGroup: { attribute: false },
     scores: { attribute: false },
+    certified: { attribute: false },
+    upload: { attribute: false },
     state: { state: true },
     issued: { state: true },
     error: { state: true },
@@ -53,6 +58,9 @@ export class TsCredential extends LitElement {
   declare sessionId: string;
   declare normGroup: string | undefined;
   declare scores: GameScore[] | undefined;
+  /** The certified session's server id and token; null for a practice session (no credential). */
+  declare certified: { sessionId: string; token: string } | null;
+  declare upload: UploadStatus | null;
   declare state: 'idle' | 'working' | 'ready' | 'revoked';
   declare issued: IssuedCredential | undefined;
   declare error: string | undefined;
@@ -65,6 +73,8 @@ export class TsCredential extends LitElement {
     this.sessionId = '';
     this.normGroup = undefined;
     this.scores = undefined;
+    this.certified = null;
+    this.upload = null;
     this.state = 'idle';
     this.issued = undefined;
     this.error = undefined;
@@ -72,13 +82,23 @@ export class TsCredential extends LitElement {
 
   override render() {
     const t = tDynamic;
+    if (!this.certified) {
+      return html`<section class="card grid" aria-labelledby="credential-title">
+        <h2 id="credential-title">${t('credential.title')}</h2>
+        <p class="practice-none">${t('credential.practiceNone')}</p>
+      </section>`;
+    }
+    const u = this.upload;
+    const synced = u?.state === 'synced' && u.pending === 0;
     return html`<section class="card grid" aria-labelledby="credential-title">
       <h2 id="credential-title">${t('credential.title')}</h2>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
+      ${u?.state === 'refused' ? html`<p role="alert">${t('upload.refused', { reason: u.detail ?? '' })}</p>` : nothing}
       ${this.state === 'idle' || this.state === 'working'
         ? html`<p>${t('credential.intro')}</p>
+            ${synced || u?.state === 'refused' ? nothing : html`<p role="status" class="upload-waiting">${t('upload.waiting', { count: u?.pending ?? 0 })}</p>`}
             <div class="actions">
-              <button @click=${() => void this.issue()} ?disabled=${this.state === 'working' || !this.sessionId}>${t('credential.get')}</button>
+              <button @click=${() => void this.issue()} ?disabled=${this.state === 'working' || !this.sessionId || !synced}>${t('credential.get')}</button>
             </div>
             ${this.state === 'working' ? html`<p role="status">${t('credential.working')}</p>` : nothing}`
         : nothing}
@@ -114,26 +134,16 @@ export class TsCredential extends LitElement {
   }
 
   private async issue(): Promise<void> {
-    const recorder = this.recorder.value;
-    if (!recorder || !this.sessionId) return;
+    const c = this.certified;
+    if (!c) return;
     this.state = 'working';
     this.error = undefined;
     try {
-      const events = await recorder.events(this.sessionId);
-      const body = {
-        events,
-        lang: lang(),
-        ...(this.normGroup ? { normGroup: this.normGroup } : {}),
-        ...(this.scores ? { claimed: { scores: this.scores.map((s) => ({ game: s.game, metrics: s.metrics })) } } : {}),
-      };
-      let res: Response;
-      try {
-        res = await fetch('/issuer/api/credentials', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
-      } catch {
-        throw new IssueError('network');
-      }
-      const answer = (await res.json().catch(() => ({}))) as Partial<IssuedCredential> & { error?: string };
-      if (!res.ok || !answer.vcSdJwt) throw new IssueError(answer.error);
+      // The issuer scores the copy it witnessed; this page sends no log, only the language of the credential.
+      const answer = await requestCredential<Partial<IssuedCredential>>(c.sessionId, c.token, { lang: lang() }).catch((err: unknown) => {
+        throw new IssueError(err instanceof WitnessHttpError ? (err.status === 0 ? 'network' : err.code) : undefined);
+      });
+      if (!answer.vcSdJwt) throw new IssueError(undefined);
       this.issued = answer as IssuedCredential;
       this.state = 'ready';
       this.dispatchEvent(

@@ -2,8 +2,11 @@ import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { gameById } from '../../games/registry.ts';
+import { coachReport } from '../coach/intake.ts';
 import { formatNumber, I18nController, t, tDynamic } from '../i18n/index.ts';
 import type { GameScore, MetricDefinition } from '../runtime/game-contract.ts';
+import { deleteWitnessed } from '../worker/witness-api.ts';
+import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
 import { base } from './styles.ts';
 import './ts-credential.ts';
@@ -18,6 +21,8 @@ export class TsResults extends LitElement {
     scores: { attribute: false },
     sessionId: { attribute: false },
     normGroup: { attribute: false },
+    certified: { attribute: false },
+    upload: { attribute: false },
     deleted: { state: true },
     revokeFailed: { state: true },
   };
@@ -40,6 +45,8 @@ export class TsResults extends LitElement {
   declare scores: GameScore[];
   declare sessionId: string;
   declare normGroup: string | undefined;
+  declare certified: { sessionId: string; token: string } | null;
+  declare upload: UploadStatus | null;
   declare deleted: boolean;
   declare revokeFailed: boolean;
 
@@ -59,6 +66,8 @@ export class TsResults extends LitElement {
     this.scores = [];
     this.sessionId = '';
     this.normGroup = undefined;
+    this.certified = null;
+    this.upload = null;
     this.deleted = false;
     this.revokeFailed = false;
   }
@@ -79,12 +88,13 @@ export class TsResults extends LitElement {
       </details>
       ${this.deleted
         ? nothing
-        : html`<section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} @credential-issued=${this.onIssued}></ts-credential></section>`}
+        : html`<section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} .certified=${this.certified} .upload=${this.upload} @credential-issued=${this.onIssued}></ts-credential></section>`}
       ${this.revokeFailed ? html`<p role="alert">${t('results.revokeFailed')}</p>` : nothing}
       <section class="card actions">
         ${this.deleted
           ? html`<p role="status">${t('results.deleted')}</p>`
           : html`<button class="secondary" @click=${() => this.download()}>${t('results.download')}</button>
+              <button class="secondary" @click=${() => void this.shareWithCoach()}>${tDynamic('coach.share.button')}</button>
               <button class="secondary" @click=${() => this.deleteData()}>${t('results.delete')}</button>`}
         <a class="button" href="/">${t('results.again')}</a>
       </section>
@@ -132,9 +142,30 @@ export class TsResults extends LitElement {
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
+  /** The full report (profile + raw log) for a coach's workspace, which recomputes and checks it (src/coach/intake.ts). */
+  private async shareWithCoach(): Promise<void> {
+    const recorder = this.recorder.value;
+    const profile = this.profile.value;
+    if (!recorder || !this.sessionId || !profile) return;
+    const report = coachReport(profile, await recorder.events(this.sessionId));
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(report)], { type: 'application/json' }));
+    a.download = `talentscan-report-${this.sessionId}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
   private async deleteData(): Promise<void> {
     const recorder = this.recorder.value;
     if (!recorder || !this.sessionId) return;
+    // A certified session: delete the server's copy too, which also revokes its credentials.
+    if (this.certified) {
+      const gone = await deleteWitnessed(this.certified.sessionId, this.certified.token).then(() => true, () => false);
+      if (!gone) {
+        this.revokeFailed = true;
+        return;
+      }
+    }
     // Withdraw an issued credential first: deleting the data must not leave a valid credential of it behind.
     const stored = localStorage.getItem(revocationKey(this.sessionId));
     if (stored) {

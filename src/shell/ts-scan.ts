@@ -9,14 +9,29 @@ import { GameHostController } from '../runtime/game-host.ts';
 import type { RecorderClient } from '../runtime/recorder-client.ts';
 import { ScanRunner, type RunnerView } from '../runtime/scan-runner.ts';
 import { WindowEventsController } from '../runtime/window-events.ts';
-import type { LogEvent } from '../log/events.ts';
+import type { LogEvent, SessionMode } from '../log/events.ts';
+import { genesisHash } from '../log/witness.ts';
+import { DEFAULT_NORM_GROUP } from '../scoring/norm-registry.ts';
+import { createSession, startGame, WitnessHttpError } from '../worker/witness-api.ts';
 import type { StorageStatus } from '../worker/recorder.ts';
-import type { SessionRow } from '../worker/event-store.ts';
+import type { SessionRow, WitnessLink } from '../worker/event-store.ts';
+import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
+import { CONSENT_KEYS, CONSENT_VERSION } from './session-messages.ts';
+import { askPersistence, probeStorage } from './storage-probe.ts';
 import { base } from './styles.ts';
 import './ts-results.ts';
 
 type Screen = { kind: 'checking' } | { kind: 'welcome'; unfinished: SessionRow | null } | { kind: 'scan'; view: RunnerView };
+
+/** A certified session as the page needs it: the server's id and the capability token. */
+interface Certified {
+  sessionId: string;
+  token: string;
+}
+
+/** Longest wait between tries for a game's seed when the server cannot be reached (the candidate sees the break). */
+const SEED_RETRY_MAX_MS = 15_000;
 
 /** The candidate's scan: welcome and consent, the battery on one game stage, breaks, results. */
 export class TsScan extends LitElement {
@@ -25,13 +40,26 @@ export class TsScan extends LitElement {
     consent: { state: true },
     consentHint: { state: true },
     storage: { state: true },
+    mode: { state: true },
+    privateWindow: { state: true },
+    startError: { state: true },
+    upload: { state: true },
+    certified: { state: true },
   };
   static override styles = [
     base,
     css`
       :host { display: flex; flex-direction: column; flex: 1; min-block-size: 0; }
       .welcome { max-inline-size: 40rem; margin: 1rem auto; display: grid; gap: 1rem; padding-inline: 1rem; }
-      .consent { display: flex; gap: 0.75rem; align-items: flex-start; }
+      .consent, .mode label { display: flex; gap: 0.75rem; align-items: flex-start; }
+      fieldset.mode { border: 1px solid #d9dbe8; border-radius: var(--radius); padding: 0.75rem 1rem; display: grid; gap: 0.75rem; margin: 0; }
+      fieldset.mode legend { font-weight: 700; padding-inline: 0.25rem; }
+      .mode input { inline-size: 24px; block-size: 24px; flex: none; margin-block-start: 0.15rem; accent-color: var(--accent); }
+      .mode .hint, .terms li { color: var(--ink-soft); }
+      .terms { margin: 0; padding-inline-start: 1.25rem; display: grid; gap: 0.35rem; }
+      .terms h2 { font-size: 1.05rem; }
+      .restore input { inline-size: 0.1px; block-size: 0.1px; opacity: 0; position: absolute; }
+      .restore label { cursor: pointer; }
       .consent input { inline-size: 24px; block-size: 24px; flex: none; margin-block-start: 0.15rem; accent-color: var(--accent); }
       .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
       .play { display: flex; flex-direction: column; flex: 1; min-block-size: 0; }
@@ -54,6 +82,12 @@ export class TsScan extends LitElement {
   declare consent: boolean;
   declare consentHint: boolean;
   declare storage: StorageStatus | null;
+  declare mode: SessionMode;
+  declare privateWindow: boolean;
+  /** Why the last Start (or restore) did not lead to a scan: a message key of src/shell/session-messages.ts. */
+  declare startError: { key: string; reason?: string } | null;
+  declare upload: UploadStatus | null;
+  declare certified: Certified | null;
 
   private readonly i18n = new I18nController(this);
   private readonly recorderConsumer = new ContextConsumer(this, { context: recorderContext });
@@ -73,6 +107,11 @@ export class TsScan extends LitElement {
     this.consent = false;
     this.consentHint = false;
     this.storage = null;
+    this.mode = 'practice';
+    this.privateWindow = false;
+    this.startError = null;
+    this.upload = null;
+    this.certified = null;
   }
 
   override connectedCallback(): void {
@@ -100,6 +139,9 @@ export class TsScan extends LitElement {
     this.installAutomationHook();
     this.storage = await this.recorder.status();
     await this.recorder.onStatus(proxy((s: StorageStatus) => (this.storage = s)));
+    await this.recorder.onUpload(proxy((u: UploadStatus) => (this.upload = u)));
+    void probeStorage().then((p) => (this.privateWindow = p.private));
+    // Finished is read from each log (see Recorder.sessions): a finished session is never offered for resuming.
     const unfinished = (await this.recorder.sessions()).find((s) => !s.finished) ?? null;
     this.screen = { kind: 'welcome', unfinished };
   }
@@ -127,9 +169,11 @@ export class TsScan extends LitElement {
     });
   }
 
-  private makeRunner(): ScanRunner {
+  private makeRunner(certified: Certified | null): ScanRunner {
     this.runner?.dispose();
     this.shownSession = null;
+    this.certified = certified;
+    this.upload = null;
     const automation = automationEnabled();
     const seedParam = Number(this.params.get('seed'));
     const timeScale = Number(this.params.get('timescale'));
@@ -151,9 +195,23 @@ export class TsScan extends LitElement {
       ...(onEvent ? { onEvent } : {}),
       ...(automation && Number.isInteger(seedParam) && seedParam > 0 ? { seed: seedParam } : {}),
       ...(automation && timeScale >= 1 && timeScale <= 10 ? { timeScale } : {}),
+      // Certified: the server draws each game's seed when the game starts (the automation seed is ignored).
+      ...(certified ? { seedFor: (manifest) => this.seedFromServer(certified, manifest.id) } : {}),
     });
     this.runner = runner;
     return runner;
+  }
+
+  /** The game's seed from the server; offline, tried again with backoff until the server answers or refuses. */
+  private async seedFromServer(c: Certified, game: string): Promise<number> {
+    for (let wait = 1000; ; wait = Math.min(SEED_RETRY_MAX_MS, wait * 2)) {
+      try {
+        return (await startGame(c.sessionId, c.token, game)).seed;
+      } catch (err) {
+        if (!(err instanceof WitnessHttpError) || !err.transient) throw err;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
   }
 
   private async begin(): Promise<void> {
@@ -161,15 +219,79 @@ export class TsScan extends LitElement {
       this.consentHint = true;
       return;
     }
+    this.startError = null;
+    void askPersistence();
+    const mode = this.mode;
+    let witness: { sessionId: string; link: WitnessLink } | undefined;
+    if (mode === 'certified') {
+      try {
+        const created = await createSession({
+          battery: this.batteryId,
+          normGroup: this.params.get('norm') ?? DEFAULT_NORM_GROUP,
+          lang: lang(),
+          consent: { textVersion: CONSENT_VERSION.certified, mode: 'certified', acceptedAt: Date.now() },
+        });
+        witness = { sessionId: created.sessionId, link: { token: created.token, ackSeq: -1, hash: await genesisHash(created.sessionId) } };
+      } catch (err) {
+        console.error(err);
+        this.startError = { key: 'consent.certifiedFailed' };
+        return;
+      }
+    }
     this.screen = { kind: 'scan', view: { phase: 'loading' } };
     await this.updateComplete;
-    await this.makeRunner().start(this.batteryId, lang());
+    const runner = this.makeRunner(witness ? { sessionId: witness.sessionId, token: witness.link.token } : null);
+    try {
+      await runner.start({ battery: this.batteryId, lang: lang(), mode, consentVersion: CONSENT_VERSION[mode], ...(witness ? { witness } : {}) });
+    } catch (err) {
+      // Nothing was stored: say so on the welcome screen, where Start can be pressed again.
+      console.error(err);
+      runner.dispose();
+      this.runner = null;
+      this.startError = { key: err instanceof Error && err.name === 'QuotaExceededError' ? 'storage.startFull' : 'storage.startFailed' };
+      this.screen = { kind: 'welcome', unfinished: null };
+    }
   }
 
   private async resume(sessionId: string): Promise<void> {
     this.screen = { kind: 'scan', view: { phase: 'loading' } };
     await this.updateComplete;
-    await this.makeRunner().resume(sessionId);
+    const row = await this.recorder.session(sessionId);
+    const runner = this.makeRunner(row?.mode === 'certified' && row.witness ? { sessionId, token: row.witness.token } : null);
+    try {
+      await runner.resume(sessionId);
+    } catch (err) {
+      console.error(err);
+      this.screen = { kind: 'scan', view: { phase: 'error', message: err instanceof Error ? err.message : String(err) } };
+    }
+  }
+
+  /** Imports a backup file the candidate chose, then continues its session. */
+  private async restore(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.startError = null;
+    try {
+      const sessionId = await this.recorder.restore(await file.text());
+      await this.resume(sessionId);
+    } catch (err) {
+      this.startError = { key: 'restore.failed', reason: err instanceof Error ? err.message : String(err) };
+      this.screen = { kind: 'welcome', unfinished: (await this.recorder.sessions()).find((s) => !s.finished) ?? null };
+    }
+  }
+
+  /** The emergency download: every event logged on this page, written to the device or not. */
+  private async downloadBackup(): Promise<void> {
+    const sessionId = this.runner?.sessionId ?? this.shownSession;
+    if (!sessionId) return;
+    const backup = await this.recorder.backup(sessionId);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
+    a.download = `talentscan-backup-${sessionId}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   private async startOver(unfinished: SessionRow): Promise<void> {
@@ -191,8 +313,24 @@ export class TsScan extends LitElement {
   private renderStorage() {
     const s = this.storage;
     if (!s || s.state === 'ok') return nothing;
-    const key: MessageKey = s.state === 'memory' ? 'storage.memory' : s.reason === 'quota' ? 'storage.quota' : 'storage.failed';
-    return html`<p class="notice" role="alert">${t(key)}</p>`;
+    if (s.state === 'memory') return html`<p class="notice" role="alert">${t('storage.memory')}</p>`;
+    const key: MessageKey = s.reason === 'quota' ? 'storage.quota' : 'storage.failed';
+    const session = this.runner?.sessionId ?? this.shownSession;
+    return html`<div class="notice storage-fault" role="alert">
+      <p>${t(key)}</p>
+      ${s.pending > 0 ? html`<p>${tDynamic('storage.unsaved', { count: s.pending })}</p>` : nothing}
+      ${session ? this.renderBackupButton() : nothing}
+    </div>`;
+  }
+
+  private renderBackupButton() {
+    return html`<div class="actions"><button class="secondary" @click=${() => this.downloadBackup()}>${tDynamic('storage.download')}</button></div>
+      <p>${tDynamic('storage.downloadHint')}</p>`;
+  }
+
+  /** Pending events only in memory, as the worker last reported them. */
+  private get unsaved(): number {
+    return this.storage?.state === 'error' ? this.storage.pending : 0;
   }
 
   private renderScreen() {
@@ -204,9 +342,12 @@ export class TsScan extends LitElement {
 
   private renderWelcome(unfinished: SessionRow | null) {
     const minutes = Math.max(1, Math.round(batteryDurationSec(batteryById(this.batteryId)) / 60));
+    const error = this.startError ? html`<p class="notice" role="alert">${tDynamic(this.startError.key, { reason: this.startError.reason ?? '' })}</p>` : nothing;
+    const privateWarning = this.privateWindow ? html`<p class="notice private-window">${tDynamic('storage.private')}</p>` : nothing;
     if (unfinished) {
       return html`<section class="welcome card" aria-labelledby="resume-title">
         <h1 id="resume-title">${t('welcome.resumeTitle')}</h1>
+        ${error}
         <p>${t('welcome.resumeBody')}</p>
         <div class="actions">
           <button data-autofocus @click=${() => this.resume(unfinished.sessionId)}>${t('welcome.resume')}</button>
@@ -214,29 +355,56 @@ export class TsScan extends LitElement {
         </div>
       </section>`;
     }
+    const mode = this.mode;
     return html`<section class="welcome card" aria-labelledby="welcome-title">
       <h1 id="welcome-title">${t('welcome.title')}</h1>
+      ${privateWarning} ${error}
       <p>${t('welcome.body', { minutes })}</p>
       <p>${t('welcome.device')}</p>
+      <fieldset class="mode">
+        <legend>${tDynamic('mode.title')}</legend>
+        ${(['practice', 'certified'] as const).map(
+          (m) => html`<label>
+            <input type="radio" name="mode" value=${m} .checked=${mode === m} @change=${() => ((this.mode = m), (this.consent = false), (this.startError = null))} />
+            <span><strong>${tDynamic(`mode.${m}`)}</strong><br /><span class="hint">${tDynamic(`mode.${m}Hint`)}</span></span>
+          </label>`,
+        )}
+      </fieldset>
+      <section aria-labelledby="terms-title" data-consent-version=${CONSENT_VERSION[mode]}>
+        <h2 id="terms-title">${tDynamic('consent.title')}</h2>
+        <ul class="terms">${CONSENT_KEYS[mode].map((k) => html`<li>${tDynamic(k)}</li>`)}</ul>
+      </section>
       <label class="consent">
         <input type="checkbox" .checked=${this.consent} @change=${(e: Event) => ((this.consent = (e.target as HTMLInputElement).checked), (this.consentHint = false))} />
-        <span>${t('welcome.consent')}</span>
+        <span>${mode === 'certified' ? tDynamic('consent.certified.check') : t('welcome.consent')}</span>
       </label>
       ${this.consentHint ? html`<p class="notice" role="alert">${t('welcome.consentNeeded')}</p>` : nothing}
-      <div class="actions"><button data-autofocus @click=${() => this.begin()}>${t('welcome.start')}</button></div>
+      <div class="actions">
+        <button data-autofocus @click=${() => this.begin()}>${t('welcome.start')}</button>
+        <span class="restore">
+          <input id="restore-file" type="file" accept="application/json,.json" @change=${(e: Event) => this.restore(e)} />
+          <label class="button secondary" for="restore-file">${tDynamic('restore.label')}</label>
+        </span>
+      </div>
     </section>`;
   }
 
   private renderScan(view: RunnerView) {
     if (view.phase === 'done') {
-      return html`<ts-results .scores=${view.scores} .sessionId=${this.runner?.sessionId ?? this.shownSession ?? ''} .normGroup=${this.params.get('norm') ?? undefined}></ts-results>`;
+      return html`<ts-results
+        .scores=${view.scores}
+        .sessionId=${this.runner?.sessionId ?? this.shownSession ?? ''}
+        .normGroup=${this.params.get('norm') ?? undefined}
+        .certified=${this.certified}
+        .upload=${this.upload}
+      ></ts-results>`;
     }
     const progress = 'progress' in view ? view.progress : 0;
     return html`<div class="play">
       <div class="progress" role="progressbar" aria-label=${t('progress.label')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(progress * 100)}>
         <div style=${styleMap({ inlineSize: `${(progress * 100).toFixed(1)}%` })}></div>
       </div>
-      <div class="stage" role="application" aria-label=${t('stage.label')} ?hidden=${view.phase === 'break' || view.phase === 'error'}></div>
+      <div class="stage" role="application" aria-label=${t('stage.label')} ?hidden=${view.phase === 'break' || view.phase === 'error' || view.phase === 'saving'}></div>
       ${this.renderPanel(view)}
     </div>`;
   }
@@ -266,8 +434,18 @@ export class TsScan extends LitElement {
           <p>${t('break.body')}</p>
           <div class="actions"><button data-autofocus @click=${() => runner?.continueAfterBreak()}>${t('break.next')}</button></div>
         </section>`;
+      case 'saving':
+        return html`<section class="panel" role="alert" aria-labelledby="saving-title">
+          <h2 id="saving-title">${tDynamic('saving.title')}</h2>
+          <p>${tDynamic('saving.body')}</p>
+          ${this.renderBackupButton()}
+        </section>`;
       case 'error':
-        return html`<section class="panel" role="alert"><h2>${t('error.title')}</h2><p>${t('error.body')}</p></section>`;
+        // "Saved" only when the worker confirmed it: with events still in memory, the advice is the backup first.
+        return html`<section class="panel" role="alert">
+          <h2>${t('error.title')}</h2>
+          ${this.unsaved > 0 ? html`<p>${tDynamic('error.unsaved', { count: this.unsaved })}</p>${this.renderBackupButton()}` : html`<p>${t('error.body')}</p>`}
+        </section>`;
       default:
         return nothing;
     }

@@ -36,28 +36,83 @@ describe('Recorder with IndexedDB', () => {
     expect(() => r.append('b', [{ ...start('b'), seq: 5 }])).toThrow(/seq 5 after 0/);
   });
 
-  it('keeps events and reports the failure when a write fails, and writes them on the next flush', async () => {
-    let failing = true;
+  it('a session whose start cannot be written fails to start and leaves nothing to resume (fault 1)', async () => {
+    const inner = memoryStore();
+    const full: EventStore = { ...inner, append: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
+    const r = await Recorder.open(async () => full);
+    await expect(r.startSession(row('c'), [start('c')])).rejects.toThrow(/QuotaExceededError/);
+    expect(r.status()).toMatchObject({ state: 'error', reason: 'quota' });
+    expect(await r.sessions()).toEqual([]);
+  });
+
+  it('flush rejects when it did not write; the worker retries by itself until the backlog is written (faults 2, 6)', async () => {
+    let failing = false;
     const inner = memoryStore();
     const flaky: EventStore = {
       ...inner,
-      durable: true,
-      append: async (id, events) => {
+      append: async (id, events, d) => {
         if (failing) throw new DOMException('full', 'QuotaExceededError');
-        return inner.append(id, events);
+        return inner.append(id, events, d);
       },
     };
     const r = await Recorder.open(async () => flaky);
     const statuses: string[] = [];
     r.onStatus((s) => statuses.push(s.state === 'error' ? `error:${s.reason}` : s.state));
     await r.startSession(row('c'), [start('c')]);
-    expect(r.status()).toMatchObject({ state: 'error', reason: 'quota', pending: 1 });
+    failing = true;
+    const played = shift(simulateReaction(reactionDesign(5), TYPICAL_PARTICIPANT, 1), 1).slice(0, 40);
+    r.append('c', played);
+    await expect(r.flush()).rejects.toThrow(/QuotaExceededError/);
+    expect(r.status()).toMatchObject({ state: 'error', reason: 'quota', pending: 40 });
+    expect(await r.storedCount('c')).toBe(1); // what the store holds, not what was meant to be written
+    expect(r.written('c')).toHaveLength(1);
     failing = false;
-    await r.flush();
-    expect(r.status()).toEqual({ state: 'ok', persistedSeq: 0 });
-    expect(await inner.events('c')).toEqual([start('c')]);
-    expect(statuses[0]).toBe('error:quota');
+    // No new event, no flush from outside: the worker's own retry writes the backlog.
+    await r.whenWritten();
+    expect(await r.storedCount('c')).toBe(41);
+    expect(r.status()).toEqual({ state: 'ok', persistedSeq: 40 });
+    expect(statuses).toContain('error:quota');
     expect(statuses.at(-1)).toBe('ok');
+  });
+
+  it('reads "finished" from the log, and refuses anything after a session-end (fault 5)', async () => {
+    const store = memoryStore();
+    const r = await Recorder.open(async () => store);
+    await r.startSession(row('f'), [start('f')]);
+    const end: LogEvent = { type: 'session-end', seq: 1, page: 0, t: 5 };
+    r.append('f', [end]);
+    await r.flush();
+    // The row flag was never set (a crash before markFinished): the log still says finished.
+    expect((await store.sessions())[0]?.finished).toBe(false);
+    expect((await r.sessions())[0]?.finished).toBe(true);
+    expect(() => r.append('f', [{ ...end, seq: 2 }])).toThrow(/has ended/);
+  });
+
+  it('an emergency backup holds unwritten events, and imports back after validation', async () => {
+    let failing = false;
+    const inner = memoryStore();
+    const flaky: EventStore = { ...inner, append: async (id, ev, d) => (failing ? Promise.reject(new DOMException('x', 'UnknownError')) : inner.append(id, ev, d)) };
+    const r = await Recorder.open(async () => flaky);
+    const page: LogEvent = { type: 'page-start', seq: 1, page: 0, t: 1, timeOrigin: 1.7e12, crossOriginIsolated: true, userAgent: 't', viewport: { width: 1, height: 1, dpr: 1 }, pointer: 'fine' };
+    await r.startSession(row('g'), [start('g'), page]);
+    failing = true;
+    const played = shift(simulateReaction(reactionDesign(5), TYPICAL_PARTICIPANT, 1), 2).slice(0, 30);
+    r.append('g', played);
+    await r.flush().catch(() => undefined);
+    const backup = await r.backup('g');
+    expect(backup.events).toHaveLength(32);
+    expect(await r.storedCount('g')).toBe(2);
+
+    const other = await Recorder.open(async () => memoryStore());
+    const id = await other.restore(JSON.stringify(backup));
+    expect(id).toBe('g');
+    expect(await other.resume('g')).toEqual([start('g'), page, ...played]);
+
+    const edited = structuredClone(backup);
+    edited.events.splice(5, 1);
+    await expect(other.restore(JSON.stringify({ ...edited, row: { ...edited.row, sessionId: 'h' } }))).rejects.toThrow(/session/);
+    await expect(Recorder.open(async () => memoryStore()).then((x) => x.restore(JSON.stringify(edited)))).rejects.toThrow(/seq/);
+    await expect(other.restore('{"format":"nope"}')).rejects.toThrow(/not a Talentscan backup/);
   });
 
   it('falls back to memory, and says so, where IndexedDB cannot be opened', async () => {

@@ -1,10 +1,21 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import type { LogEvent } from '../log/events.ts';
-import type { SessionRow } from './event-store.ts';
+import { faultableStore, openIdbStore, type SessionRow } from './event-store.ts';
 import { Recorder, type StorageStatus } from './recorder.ts';
+import type { UploadStatus } from './witness-uploader.ts';
 
-const recorder = Recorder.open();
+/** Automation builds: the browser tests' storage-full switch (see faultableStore); production: IndexedDB as is. */
+let setStorageFull: ((full: boolean) => void) | null = null;
+const recorder = __AUTOMATION_BUILD__
+  ? Recorder.open(async () => {
+      const f = faultableStore(await openIdbStore());
+      setStorageFull = f.setFull;
+      return f.store;
+    })
+  : Recorder.open();
+// Certified sessions: the connection is back, upload what waited.
+addEventListener('online', () => void recorder.then((r) => r.uploader.retryNow()));
 
 /** The worker's API as the page sees it through comlink. Every method is async across the boundary. */
 export const recorderApi = {
@@ -13,6 +24,36 @@ export const recorderApi = {
   },
   async onStatus(listener: (s: StorageStatus) => void): Promise<void> {
     (await recorder).onStatus(listener);
+  },
+  async onUpload(listener: (s: UploadStatus) => void): Promise<void> {
+    (await recorder).onUpload(listener);
+  },
+  async uploadStatus(sessionId: string) {
+    return (await recorder).uploadStatus(sessionId);
+  },
+  async session(sessionId: string) {
+    return (await recorder).session(sessionId);
+  },
+  async pendingCount() {
+    return (await recorder).pendingCount();
+  },
+  async whenWritten() {
+    return (await recorder).whenWritten();
+  },
+  async storedCount(sessionId: string) {
+    return (await recorder).storedCount(sessionId);
+  },
+  async backup(sessionId: string) {
+    return (await recorder).backup(sessionId);
+  },
+  async restore(text: string) {
+    return (await recorder).restore(text);
+  },
+  /** Automation builds only: make every write fail as on a full disk (browser tests of storage faults). */
+  async simulateFullStorage(full: boolean) {
+    await recorder;
+    if (!setStorageFull) throw new Error('Storage faults can be simulated only in automation builds');
+    setStorageFull(full);
   },
   async startSession(row: SessionRow, first: LogEvent[]) {
     return (await recorder).startSession(row, first);

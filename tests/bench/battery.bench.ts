@@ -8,13 +8,22 @@
  *    answering each trial ~450 ms after its onset. Per game it reports the time from game start to game end on the
  *    page clock, plus the reading time of the instructions the bot skipped (words at 120 words/min, a slow pace for
  *    second-language readers, plus 4 s to watch each demo), and the JS heap after garbage collection at each break.
+ * 3. Allocation: how the standard (20 min) and short (10 min) budgets would best be spent on scored trials, from each
+ *    game's domain reliability (default norm table; Spearman–Brown in the trial count) and its time per trial and fixed
+ *    time (from the estimate above, reading and the break included). Provisional: the reliabilities are those of the
+ *    reference tasks at their own lengths, taken as ours at our current lengths.
  */
 import { chromium, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { GAMES } from '../../games/registry.ts';
 import { GAME_MESSAGES } from '../../games/messages.ts';
 import type { LogEvent } from '../../src/log/events.ts';
+import { INTRO_SEC } from '../../games/kit/pacing.ts';
 import { BATTERIES, BREAK_ALLOWANCE_SEC, batteryDurationSec } from '../../src/runtime/batteries.ts';
+import { allocate, type GameCost } from '../../src/scoring/battery-allocation.ts';
+import { buildProfile } from '../../src/scoring/build-profile.ts';
+import { DEFAULT_NORM_GROUP, normTable } from '../../src/scoring/norm-registry.ts';
+import { typicalNormParticipant } from '../../src/scoring/testing/norm-population.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
 import { phase, play } from '../support/driver.ts';
@@ -57,6 +66,66 @@ function printEstimates(): void {
     if (b) console.log(`| ${id} | ${b.games.join(', ')} | ${(batteryDurationSec(b) / 60).toFixed(1)} |`);
   }
   console.log(`(break allowance ${BREAK_ALLOWANCE_SEC} s between games)\n`);
+}
+
+/** Each game's cost model: per-trial and fixed seconds from its estimate, domain reliability from the default norms. */
+function gameCost(game: string, domainReliability: ReadonlyMap<string, number>): GameCost {
+  const g = GAMES[game];
+  if (!g) throw new Error(`Unknown game ${game}`);
+  const blocks = g.design(1).blocks;
+  const all = blocks.reduce((s, b) => s + b.trials.length, 0);
+  const test = blocks.filter((b) => b.kind === 'test').reduce((s, b) => s + b.trials.length, 0);
+  const secPerTrial = (g.expectedDurationSec - blocks.length * INTRO_SEC) / all;
+  const head = [...g.domainMetrics].sort((a, b) => b.weight - a.weight)[0];
+  const domain = head?.domain ?? '?';
+  return {
+    game,
+    domain,
+    reliability: domainReliability.get(domain) ?? head?.reliability.value ?? 0.5,
+    trials: test,
+    secPerTrial,
+    // The estimate's per-block intro allowance is replaced by the modelled reading and demo time (readingSec).
+    fixedSec: (all - test) * secPerTrial + readingSec(game) + BREAK_ALLOWANCE_SEC,
+    minTrials: Math.ceil(test / 2),
+    maxTrials: test * 2,
+  };
+}
+
+function printAllocation(): void {
+  const table = normTable(DEFAULT_NORM_GROUP);
+  const typical = buildProfile(typicalNormParticipant(table).scores, { normGroup: table, deviceClass: 'keyboard' });
+  const rel = new Map(typical.domains.filter((d) => d.reliability !== undefined).map((d) => [d.domain as string, d.reliability as number]));
+  for (const [id, minutes] of [['standard', 20], ['short', 10]] as const) {
+    const battery = BATTERIES[id];
+    if (!battery) continue;
+    const costs = battery.games.map((g) => gameCost(g, rel));
+    const budget = minutes * 60 + BREAK_ALLOWANCE_SEC; // no break after the last game
+    const fixed = costs.reduce((s, c) => s + c.fixedSec, 0);
+    const least = costs.reduce((s, c) => s + c.fixedSec + c.minTrials * c.secPerTrial, 0);
+    console.log(`Cost model of the ${id} battery: fixed time (reading at ${WORDS_PER_MIN} words/min and demos, practice, break) and time per scored trial\n`);
+    console.log('| game | fixed (s) | reading (s) | per trial (s) | trials now |');
+    console.log('|---|---|---|---|---|');
+    for (const c of costs) console.log(`| ${c.game} | ${c.fixedSec.toFixed(0)} | ${readingSec(c.game).toFixed(0)} | ${c.secPerTrial.toFixed(2)} | ${c.trials} |`);
+    console.log('');
+    if (least > budget) {
+      console.log(`\nNo allocation fits ${minutes} min: the fixed time alone is ${(fixed / 60).toFixed(1)} min and with half the scored trials ${(least / 60).toFixed(1)} min. The fixed time must shrink first (shorter instructions, demos before words, shorter practice).\n`);
+      continue;
+    }
+    const out = allocate(costs, budget);
+    console.log(`Allocation of the ${id} battery's ${minutes}-minute budget (reading, demos, practice and breaks included; provisional)\n`);
+    console.log('| game | domain | reliability now (trials) | time now (s) | allocated trials | reliability | time (s) |');
+    console.log('|---|---|---|---|---|---|---|');
+    costs.forEach((c, i) => {
+      const a = out[i];
+      if (!a) return;
+      const now = c.fixedSec + c.trials * c.secPerTrial;
+      console.log(`| ${c.game} | ${c.domain} | ${c.reliability.toFixed(2)} (${c.trials}) | ${now.toFixed(0)} | ${a.trials} | ${a.reliability.toFixed(2)} | ${a.sec.toFixed(0)} |`);
+    });
+    const nowSec = costs.reduce((s, c) => s + c.fixedSec + c.trials * c.secPerTrial, 0) - BREAK_ALLOWANCE_SEC;
+    const newSec = out.reduce((s, a) => s + a.sec, 0) - BREAK_ALLOWANCE_SEC;
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    console.log(`\nNow: ${(nowSec / 60).toFixed(1)} min, mean domain reliability ${mean(costs.map((c) => c.reliability)).toFixed(3)}. Allocated: ${(newSec / 60).toFixed(1)} min, mean ${mean(out.map((a) => a.reliability)).toFixed(3)}.\n`);
+  }
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -112,6 +181,7 @@ async function playBattery(url: string, batteryId: string): Promise<void> {
 
 async function main(): Promise<void> {
   printEstimates();
+  printAllocation();
   if (toPlay === 'none') return;
   const app = await buildApp({ appDir: resolve('dist-bench') });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

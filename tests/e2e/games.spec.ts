@@ -1,16 +1,16 @@
 import { expect, test } from '@playwright/test';
 import type { GameScore } from '../../src/runtime/game-contract.ts';
 import { phase, play, startScan } from '../support/driver.ts';
-import { RESPONDERS } from '../support/responders.ts';
+import { EVERY_GAME, RESPONDERS } from '../support/responders.ts';
 
 /**
- * Every game, played end to end from the scan route through the automation hook. To keep the suite short the game
- * clock runs at TIME_SCALE× (automation only); such a session carries the 'time-scaled' flag, which the test checks.
- * Reaction is also played at real speed in reaction.spec.ts.
+ * Every registered game, played end to end from the scan route through the automation hook with its manifest's test
+ * responder. To keep the suite short the game clock runs at TIME_SCALE× (automation only); such a session carries
+ * the 'time-scaled' flag, which the test checks. Reaction is also played at real speed in reaction.spec.ts.
  */
 const TIME_SCALE = 4;
 
-for (const game of Object.keys(RESPONDERS).filter((g) => g !== 'reaction')) {
+for (const game of EVERY_GAME) {
   test(`${game}: played to the results screen`, async ({ page }) => {
     test.setTimeout(300_000);
     const errors: string[] = [];

@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test';
-import { createRng, exGaussian } from '../../games/kit/rng.ts';
+import { gameById } from '../../games/registry.ts';
+import { createRng, exGaussian } from '../../src/lib/rng.ts';
 import type { OnsetReport } from '../../src/runtime/automation.ts';
+import type { TestAction } from '../../src/runtime/game-contract.ts';
 
 export interface ScanOptions {
   battery?: string;
@@ -24,15 +26,13 @@ export function phase(page: Page): Promise<string> {
 }
 
 /** One thing the driver does: a key press, a tap or click at a point of the stage (0..1 in each axis), or a pause (ms). */
-export type Action = { kind: 'key'; key: string } | { kind: 'tap'; x: number; y: number } | { kind: 'wait'; ms: number };
+export type Action = TestAction;
 
 /** Decides how to answer a trial from its 'target' onset and its design entry; [] lets the trial time out. */
 export type Responder = (onset: OnsetReport, trial: Record<string, unknown>, stage: { w: number; h: number }) => Action[];
 
-/** Answers the Reaction game correctly by key: Space for simple, the arrow of the target's side for choice. */
-export const keyboardCorrect: Responder = (_o, trial) => [
-  trial['condition'] === 'simple' ? { kind: 'key', key: 'Space' } : { kind: 'key', key: trial['side'] === 'left' ? 'ArrowLeft' : 'ArrowRight' },
-];
+/** Answers the Reaction game correctly by key (its manifest's test responder). */
+export const keyboardCorrect: Responder = gameById('reaction').testResponder;
 
 /** Answers the Reaction game correctly by tapping: the middle for simple, the target's half for choice. */
 export const tapCorrect: Responder = (_o, trial) => [

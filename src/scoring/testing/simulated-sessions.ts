@@ -3,70 +3,29 @@
  * each game's own simulate() (the games' participant models), the logs are joined into one session log, and the
  * scores come from the real scorers. Nothing here is used to score a real candidate.
  */
-import { simulateCorsi, TYPICAL_PARTICIPANT as CORSI } from '../../../games/corsi/simulate.ts';
-import { simulateFlanker, TYPICAL_PARTICIPANT as FLANKER } from '../../../games/flanker/simulate.ts';
-import { createRng, type Rng } from '../../../games/kit/rng.ts';
+import { createRng, type Rng } from '../../lib/rng.ts';
 import { GAMES } from '../../../games/registry.ts';
-import { simulateReaction, TYPICAL_PARTICIPANT as REACTION } from '../../../games/reaction/simulate.ts';
-import { simulateReversal, TYPICAL_PARTICIPANT as REVERSAL } from '../../../games/reversal/simulate.ts';
-import { simulateStop, TYPICAL_PARTICIPANT as STOP } from '../../../games/stop/simulate.ts';
-import { simulateSwitch, TYPICAL_PARTICIPANT as SWITCH } from '../../../games/switch/simulate.ts';
 import type { InputDevice, LogEvent } from '../../log/events.ts';
-import type { Domain } from '../../runtime/game-contract.ts';
+import type { Abilities } from '../../runtime/game-contract.ts';
 import { DOMAINS } from '../profile-types.ts';
 import { scoreSession } from '../score-game.ts';
 import type { SessionExport } from '../session-export.ts';
 import { joinGameLogs } from '../../log/join-session.ts';
 
-export type Abilities = Record<Domain, number>;
+export type { Abilities };
 
-export const ALL_GAMES = ['reaction', 'stop', 'flanker', 'switch', 'corsi', 'reversal'] as const;
-export type GameId = (typeof ALL_GAMES)[number];
+/** Every registered game, in registry order. */
+export const ALL_GAMES: readonly string[] = Object.keys(GAMES);
+export type GameId = string;
 
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-
-/** One game's log for a candidate with these abilities (z units; 0 is typical). `latencyMs` adds device latency to every answer. */
+/**
+ * One game's log for a candidate with these abilities (z units; 0 is typical): the game's own participant model
+ * (its manifest's participantFor). `latencyMs` adds device latency to every answer.
+ */
 export function simulateGame(game: GameId, a: Abilities, seed: number, latencyMs = 0): LogEvent[] {
-  const s = a['processing-speed'];
-  const designSeed = seed * 7 + 1;
-  switch (game) {
-    case 'reaction':
-      return simulateReaction(GAMES.reaction!.design(designSeed), {
-        ...REACTION,
-        simple: { ...REACTION.simple, mu: REACTION.simple.mu - 30 * s + latencyMs },
-        choice: { ...REACTION.choice, mu: REACTION.choice.mu - 40 * s + latencyMs },
-      }, seed);
-    case 'stop':
-      return simulateStop(GAMES.stop!.design(designSeed), {
-        ...STOP,
-        go: { ...STOP.go, mu: STOP.go.mu - 40 * s + latencyMs },
-        ssrt: { mean: STOP.ssrt.mean - 30 * a.inhibition, sd: STOP.ssrt.sd },
-      }, seed);
-    case 'flanker':
-      return simulateFlanker(GAMES.flanker!.design(designSeed), {
-        ...FLANKER,
-        congruent: { ...FLANKER.congruent, mu: FLANKER.congruent.mu - 40 * s + latencyMs },
-        conflictMs: Math.max(0, FLANKER.conflictMs - 20 * a['selective-attention']),
-      }, seed);
-    case 'switch':
-      return simulateSwitch(GAMES.switch!.design(designSeed), {
-        ...SWITCH,
-        single: { ...SWITCH.single, mu: SWITCH.single.mu - 40 * s + latencyMs },
-        mixingCostMs: Math.max(0, SWITCH.mixingCostMs - 40 * a.flexibility),
-        switchCostMs: Math.max(0, SWITCH.switchCostMs - 25 * a.flexibility),
-      }, seed);
-    case 'corsi':
-      return simulateCorsi(GAMES.corsi!.design(designSeed), {
-        ...CORSI,
-        span: { forward: clamp(Math.round(6 + a['working-memory']), 3, 9), backward: clamp(Math.round(5 + a['working-memory']), 2, 9) },
-      }, seed);
-    case 'reversal':
-      return simulateReversal(GAMES.reversal!.design(designSeed), {
-        ...REVERSAL,
-        alpha: clamp(REVERSAL.alpha + 0.12 * a.learning, 0.1, 0.95),
-        beta: clamp(REVERSAL.beta + 2 * a.learning, 1, 15),
-      }, seed);
-  }
+  const manifest = GAMES[game];
+  if (!manifest) throw new Error(`Unknown game "${game}"`);
+  return manifest.simulate(manifest.design(seed * 7 + 1), manifest.participantFor(a, latencyMs), seed);
 }
 
 /** Joins per-game logs into one session log as the runtime writes it, every input from `device`. */

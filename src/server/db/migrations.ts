@@ -86,6 +86,21 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The authorization-code flow's short-lived state (issuer_state, pushed authorization requests, codes): one table
+  // keyed by namespace, so a new kind of single-use value needs no new table.
+  '0002-issuer-values': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('issuer_values')
+        .addColumn('ns', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('value', 'jsonb', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('issuer_values_pk', ['ns', 'key'])
+        .execute();
+      await db.schema.createIndex('issuer_values_expires').on('issuer_values').column('expires_at').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

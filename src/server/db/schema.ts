@@ -69,6 +69,14 @@ export interface GrantsTable {
   expires_at: Millis;
 }
 
+/** Short-lived values of the authorization-code flow, by namespace (issuer-state, par, authorization-code). */
+export interface IssuerValuesTable {
+  ns: string;
+  key: string;
+  value: Json<unknown>;
+  expires_at: Millis;
+}
+
 /** Every credential issued (the candidate's and each wallet copy): what revocation needs. */
 export interface CredentialsTable {
   id: string;
@@ -100,6 +108,7 @@ export interface Database {
   offers: OffersTable;
   nonces: NoncesTable;
   grants: GrantsTable;
+  issuer_values: IssuerValuesTable;
   credentials: CredentialsTable;
   session_credentials: SessionCredentialsTable;
   status_entries: StatusEntriesTable;

@@ -14,15 +14,25 @@ import { chainHash, genesisHash, type CreateSessionResponse, type GameStartRespo
 import { BATTERIES } from '../../runtime/batteries.ts';
 import { cutBatches, simulateHandedOut } from '../../integrity/simulated-record.ts';
 
-/** A server clock a test moves by hand. */
+/** A server clock a test moves by hand, or (`realClock`) the wall clock, which a play waits for. */
 export interface TestClock {
   now: () => number;
-  set(ms: number): void;
+  set(ms: number): void | Promise<void>;
 }
 
 export function testClock(start = Date.now()): TestClock {
   let t = start;
-  return { now: () => t, set: (ms) => (t = Math.max(t, Math.round(ms))) };
+  return {
+    now: () => t,
+    set: (ms) => {
+      t = Math.max(t, Math.round(ms));
+    },
+  };
+}
+
+/** Real time, for a server that is not in the test's process: `set` waits until the wall clock gets there. */
+export function realClock(): TestClock {
+  return { now: Date.now, set: (ms) => new Promise((ok) => setTimeout(ok, Math.max(0, ms - Date.now()))) };
 }
 
 export interface WitnessedPlayOptions {
@@ -71,7 +81,7 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
 
   const logs: LogEvent[][] = [];
   for (const [i, game] of games.entries()) {
-    clock.set(session.serverStart + 10 + i);
+    await clock.set(session.serverStart + 10 + i);
     const res = await fetch(`${base}/games/${game}/start`, { method: 'POST', headers: { origin, authorization: auth.authorization } });
     if (res.status !== 200) throw new Error(`start ${game}: ${res.status} ${await res.text()}`);
     const { seed } = (await res.json()) as GameStartResponse;
@@ -85,7 +95,7 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
   const uploads: number[] = [];
   let prev = await genesisHash(session.sessionId);
   for (const batch of cutBatches(events)) {
-    if (!opts.uploadAtOnce) clock.set(timeOrigin + batch[batch.length - 1]!.t + 150);
+    if (!opts.uploadAtOnce) await clock.set(timeOrigin + batch[batch.length - 1]!.t + 150);
     const hash = await chainHash(prev, batch);
     const t0 = performance.now();
     const res = await fetch(`${base}/batches`, { method: 'POST', headers: auth, body: JSON.stringify({ fromSeq: batch[0]!.seq, events: batch, prevHash: prev, hash }) });
@@ -100,8 +110,8 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
     events,
     uploads,
     auth,
-    credential: (body = {}) => {
-      clock.set(clock.now() + 1000);
+    credential: async (body = {}) => {
+      await clock.set(clock.now() + 1000);
       return fetch(`${base}/credential`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
     },
   };

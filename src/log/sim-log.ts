@@ -2,7 +2,7 @@
  * Builds the event log of a simulated participant: the same events a real play writes, on a synthetic page clock.
  * Scorers cannot tell the difference, which is the point: simulated plays test the whole path from log to metrics.
  */
-import type { BlockKind, InputDevice, LogEvent, UnsequencedEvent } from '../../src/log/events.ts';
+import type { BlockKind, InputDevice, LogEvent, UnsequencedEvent } from './events.ts';
 
 export interface SimResponse {
   /** ms after the trial start. */
@@ -72,7 +72,7 @@ export class SimLog {
         },
       });
     }
-    timeline.sort((a, b) => a.at - b.at).forEach((step) => step.run());
+    for (const step of timeline.sort((a, b) => a.at - b.at)) step.run();
     this.push({ type: 'trial-end', t: start + spec.endAt, reason: spec.reason, ...ref });
     this.t = start + spec.endAt + (spec.gapAfter ?? 500);
   }

@@ -66,7 +66,8 @@ export function balancedSequence<T>(rng: Rng, values: readonly T[], perValue: nu
   throw new Error(`balancedSequence: no order with runs <= ${maxRun} found`);
 }
 
-function longestRun<T>(seq: readonly T[]): number {
+/** Length of the longest run of equal neighbours (designs cap it so that no answer repeats too often). */
+export function longestRun<T>(seq: readonly T[]): number {
   let best = 0;
   let run = 0;
   for (let i = 0; i < seq.length; i++) {

@@ -1,0 +1,40 @@
+/** Rules every scorer applies the same way, written once so that a fix reaches every game. */
+import type { BlockEndEvent, LogEvent } from '../../src/log/events.ts';
+import { countInterruptedTrials, type TrialRecord, type TrialResponse } from '../../src/log/trials.ts';
+import type { GameDesign, QualityFlag } from '../../src/runtime/game-contract.ts';
+
+/**
+ * The trial's first response, if it counts. An answer after the response window is no answer: a busy main thread may
+ * hand it to the scene before its timeout fires, but the window is part of the design, and times come from
+ * event.timeStamp. A response before any target (rt null) is kept: it is an anticipation.
+ */
+export function answerInWindow(trial: TrialRecord, windowMs = Infinity): TrialResponse | undefined {
+  const first = trial.responses[0];
+  return first && (first.rt === null || first.rt <= windowMs) ? first : undefined;
+}
+
+/**
+ * The flags of how a play went that every game raises: 'interrupted' (trials run again after the tab was hidden,
+ * focus lost or a reload) and 'frame-drops' per test block. `shown` completes "lost frames while …". `blockEnd` adds a
+ * game's own flags of a block end, in log order with the frame drops.
+ */
+export function playFlags<T>(
+  events: readonly LogEvent[],
+  game: string,
+  design: GameDesign<T>,
+  shown: string,
+  blockEnd: (e: BlockEndEvent) => QualityFlag[] = () => [],
+): QualityFlag[] {
+  const flags: QualityFlag[] = [];
+  const interrupted = countInterruptedTrials(events, game);
+  if (interrupted > 0) flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
+  for (const e of events) {
+    if (e.type !== 'block-end' || e.game !== game) continue;
+    if (e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
+      const detail = `Block ${e.block}: ${e.frames.trialsWithDrops} trial(s) lost frames while ${shown} (${e.frames.droppedInStimulus} frames).`;
+      flags.push({ code: 'frame-drops', detail });
+    }
+    flags.push(...blockEnd(e));
+  }
+  return flags;
+}

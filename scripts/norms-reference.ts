@@ -1,0 +1,52 @@
+/**
+ * npm run norms:reference — writes the norm entries derived from the public reference data (beside the repository in
+ * ../shared/reference/) into the shipped tables: Switch's composite from the SRO cued task-switching trials, SSRT's
+ * reliability stepped to our number of stop trials from the SRO stop-signal trials; and the
+ * derived statistics of the sciops reversal-learning sample (reliability and fairness of the learning metrics) into
+ * norms/external/sciops-prl.json, with the MIT notice of that data beside it. The data files themselves never enter
+ * the repository; the entries carry their provenance. Exits with a message when the reference folder is absent.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { NormTable } from '../src/scoring/norm-table.ts';
+import { referencePath, referencePresent } from '../src/scoring/reference/reference-files.ts';
+import { prlParticipants, SCIOPS_TRIALS } from '../src/scoring/reference/sciops-prl.ts';
+import { SCIOPS_REPORT_FILE, sciopsReport } from '../src/scoring/reference/sciops-report.ts';
+import { SRO_STOP_FILE, ssrtReliabilityEntry } from '../src/scoring/reference/sro-stop.ts';
+import { SRO_SWITCH_FILE } from '../src/scoring/reference/sro-switch.ts';
+import { switchNormEntry } from '../src/scoring/reference/switch-norm.ts';
+
+const TABLES = ['norms/tables/sro-provisional-all.json'];
+/** Tables whose SSRT reliability is stepped to our number of stop trials. */
+const SSRT_TABLES = ['norms/tables/sro-provisional-all.json', 'norms/tables/sro-provisional-20-29.json'];
+
+for (const file of [SRO_SWITCH_FILE, SRO_STOP_FILE, SCIOPS_TRIALS]) {
+  if (!referencePresent(...file)) {
+    console.error(`norms:reference: ${file.join('/')} not found beside the repository (../shared/reference); nothing written.`);
+    process.exit(1);
+  }
+}
+const { metric, version } = switchNormEntry();
+for (const file of TABLES) {
+  const path = resolve(file);
+  const table = JSON.parse(readFileSync(path, 'utf8')) as NormTable;
+  table.metrics = [...table.metrics.filter((m) => !(m.game === metric.game && m.metric === metric.metric)), metric];
+  table.validFor = [...table.validFor.filter((v) => v.game !== metric.game), { game: metric.game, versions: [version] }];
+  writeFileSync(path, `${JSON.stringify(table, null, 2)}\n`);
+  console.log(`${file}: ${metric.game}:${metric.metric} n = ${metric.n}, mean ${metric.mean}, SD ${metric.sd}, reliability ${metric.reliability.value} (${metric.reliability.kind})`);
+}
+
+const ssrt = ssrtReliabilityEntry();
+for (const file of SSRT_TABLES) {
+  const path = resolve(file);
+  const table = JSON.parse(readFileSync(path, 'utf8')) as NormTable;
+  for (const m of table.metrics) if (m.game === 'stop' && m.metric === 'ssrt') m.reliability = ssrt;
+  writeFileSync(path, `${JSON.stringify(table, null, 2)}\n`);
+  console.log(`${file}: stop:ssrt reliability ${ssrt.value} (${ssrt.kind}, at our stop-trial count)`);
+}
+
+const report = sciopsReport(prlParticipants());
+mkdirSync(resolve('norms/external'), { recursive: true });
+writeFileSync(resolve(SCIOPS_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+copyFileSync(referencePath('sciops', 'LICENSE'), resolve('norms/external/LICENSE-sciops'));
+console.log(`${SCIOPS_REPORT_FILE}: ${report.n} participants; ${report.metrics.map((m) => `${m.metric} split-half ${m.splitHalf.full}`).join(', ')}`);
