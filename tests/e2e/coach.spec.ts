@@ -6,6 +6,7 @@ import { coachReport } from '../../src/coach/intake.ts';
 import { CSV_COLUMNS } from '../../src/coach/list.ts';
 import { recompute } from '../../src/coach/recompute.ts';
 import type { LogEvent } from '../../src/log/events.ts';
+import { simulatedSession } from '../../src/server/fixtures/session-log.ts';
 import { playWitnessed, realClock } from '../../src/server/testing/witnessed-session.ts';
 import { issueToWallet, revoke, TestWallet, type IssuedCredential } from '../support/test-wallet.ts';
 
@@ -219,7 +220,9 @@ test("the candidate's 'share with my coach' report imports as recomputable but u
   await page.setViewportSize({ width: 1280, height: 800 });
   await freshWorkspace(page);
   await page.goto('/?automation=1&lang=en');
-  await page.evaluate((ev) => window.__talentscan?.showSession(ev), events);
+  // A practice session's report (it never leaves the device, so no server is involved).
+  const practice = simulatedSession({ battery: 'short', seed: 14, sessionId: crypto.randomUUID(), timeOrigin: Date.now() - 30 * 60_000 });
+  await page.evaluate((ev) => window.__talentscan?.showSession(ev), practice);
   const results = page.locator('ts-results');
   await expect(results.getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible({ timeout: 30_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Share with my coach (full report)' }).click()]);
