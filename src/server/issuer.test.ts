@@ -4,8 +4,7 @@
  * and stale-nonce refusals, bad input, and a restart that loses nothing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
@@ -15,24 +14,25 @@ import { obSchemaValidator } from '../credential/ob-schema.ts';
 import { verifyCredential } from '../credential/verify.ts';
 import type { LogEvent } from '../log/events.ts';
 import { scoreSession } from '../scoring/score-game.ts';
+import { buildApp } from './app.ts';
 import { DEFAULT_LIMITS, type IssuerConfig } from './config.ts';
 import { fixtureProfileSource } from './fixtures/profile.ts';
 import { simulatedSession } from './fixtures/session-log.ts';
 import { createIssuer, type Issuer } from './issuer.ts';
 import { DC_CONFIG_ID, VC_CONFIG_ID } from './oid4vci.ts';
 import { FileStore } from './store.ts';
+import { freePort } from './testing/free-port.ts';
 
 interface Running {
   issuer: Issuer;
-  server: Server;
+  app: FastifyInstance;
   url: string;
   store: FileStore;
 }
 
 async function start(dataDir: string, port = 0, overrides: Partial<IssuerConfig> = {}): Promise<Running> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listenPort = port || (await freePort());
+  const url = `http://127.0.0.1:${listenPort}`;
   const config: IssuerConfig = {
     publicUrl: url,
     name: 'Talentscan (test)',
@@ -46,17 +46,13 @@ async function start(dataDir: string, port = 0, overrides: Partial<IssuerConfig>
   };
   const store = new FileStore(dataDir);
   const issuer = await createIssuer(config, { profileSource: fixtureProfileSource, store });
-  server.on('request', (req, res) => {
-    void issuer.handle(req, res).then((handled) => {
-      if (!handled) res.writeHead(404).end();
-    });
-  });
-  return { issuer, server, url, store };
+  const app = await buildApp({ config, issuer });
+  await app.listen({ port: listenPort, host: '127.0.0.1' });
+  return { issuer, app, url, store };
 }
 
 async function stop(r: Running): Promise<void> {
-  r.server.closeAllConnections();
-  await new Promise<void>((ok) => r.server.close(() => ok()));
+  await r.app.close();
   await r.issuer.close();
 }
 
@@ -365,11 +361,12 @@ describe('with the profile engine', () => {
   it('issues a credential from the real norm-based profile (profileFromLog) that passes the OB 3.0 schema', async () => {
     const { profileFromLogSource } = await import('../credential/profile-source.ts');
     const dir3 = mkdtempSync(join(tmpdir(), 'talentscan-engine-'));
-    const server = createServer();
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const issuer = await createIssuer({ publicUrl: url, name: 'T', dataDir: dir3, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS }, { profileSource: profileFromLogSource, store: new FileStore(dir3) });
-    server.on('request', (req, res) => void issuer.handle(req, res).then((h) => (h ? undefined : res.writeHead(404).end())));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const config = { publicUrl: url, name: 'T', dataDir: dir3, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS };
+    const issuer = await createIssuer(config, { profileSource: profileFromLogSource, store: new FileStore(dir3) });
+    const app = await buildApp({ config, issuer });
+    await app.listen({ port, host: '127.0.0.1' });
     try {
       const res = await post(`${url}/issuer/api/credentials`, { events: standardLog });
       expect(res.status).toBe(201);
@@ -382,8 +379,7 @@ describe('with the profile engine', () => {
       const unknown = await post(`${url}/issuer/api/credentials`, { events: standardLog, normGroup: 'martians' });
       expect(((await unknown.json()) as { error: string }).error).toBe('unknown-norm-group');
     } finally {
-      server.closeAllConnections();
-      server.close();
+      await app.close();
       await issuer.close();
       rmSync(dir3, { recursive: true, force: true });
     }

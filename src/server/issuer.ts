@@ -13,13 +13,13 @@
  * Wallet endpoints (OpenID4VCI): see oid4vci.ts.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { randomToken } from '../credential/encoding.ts';
 import type { ProfileSource } from '../credential/profile-source.ts';
 import { STATUS_INVALID, STATUS_LIST_TYP, statusListClaim } from '../credential/status-list.ts';
 import type { IssuerConfig } from './config.ts';
-import { API_HEADERS, HttpError, PUBLIC_HEADERS, readJson, sendJson, sendText } from './http.ts';
+import { API_HEADERS, frameworkError, HttpError, PUBLIC_HEADERS } from './http.ts';
 import { IssuanceService, STATUS_LIST_PATH, VCT_PATH } from './issuance.ts';
 import { loadIssuerIdentity, type IssuerIdentity } from './keys.ts';
 import { Oid4vci } from './oid4vci.ts';
@@ -41,8 +41,8 @@ export interface Issuer {
   store: IssuerStore;
   issuance: IssuanceService;
   oid4vci: Oid4vci;
-  /** Handles issuer routes; false when the path is not the issuer's (the app serves it). */
-  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** The issuer's routes (API, public documents, wallet endpoints) as a Fastify plugin; app.ts registers it. */
+  routes: FastifyPluginAsync;
   close(): Promise<void>;
 }
 
@@ -66,15 +66,15 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
     return jwt;
   }
 
-  function checkOrigin(req: IncomingMessage): void {
+  function checkOrigin(req: FastifyRequest): void {
     const origin = req.headers.origin;
     if (origin !== undefined && !config.allowedOrigins.includes(origin)) throw new HttpError(403, 'origin-not-allowed', 'Requests from this origin are not accepted.');
     if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'origin-not-allowed', 'Cross-site requests are not accepted.');
   }
 
-  async function issue(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function issue(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
     checkOrigin(req);
-    const request = issuance.parseRequest(await readJson(req, config.maxBodyBytes));
+    const request = issuance.parseRequest(req.body);
     if (inFlight >= config.maxConcurrentIssuance) throw new HttpError(429, 'busy', 'The issuer is busy; try again in a few seconds.', undefined, { 'Retry-After': '2' });
     inFlight++;
     try {
@@ -89,7 +89,7 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
       await store.put('record', vc.id, { idx, tokenHash } satisfies RecordEntry, Date.parse(vc.validUntil) + 86_400_000);
       const offer = await oid4vci.createOffer({ credentialId: vc.id, vc, statusIdx: idx, tokenHash }, request.txCode === true);
       const qrSvg = await QRCode.toString(offer.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      sendJson(res, 201, {
+      return res.code(201).send({
         credentialId: vc.id,
         credential: vc,
         vcSdJwt,
@@ -104,11 +104,11 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
     }
   }
 
-  async function revoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function revoke(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
     const auth = req.headers.authorization;
     const admin = config.adminToken !== undefined && typeof auth === 'string' && safeEqual(auth, `Bearer ${config.adminToken}`);
     if (!admin) checkOrigin(req);
-    const body = (await readJson(req, 4096)) as { credentialId?: unknown; token?: unknown } | null;
+    const body = req.body as { credentialId?: unknown; token?: unknown } | null;
     const id = body?.credentialId;
     if (typeof id !== 'string' || id.length > 200) throw new HttpError(400, 'bad-request', 'Name the credential to revoke (credentialId).');
     const rec = await store.get<RecordEntry>('record', id);
@@ -120,7 +120,7 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
       }
     }
     await store.revoke(rec.idx);
-    sendJson(res, 200, { revoked: true, credentialId: id, status: { idx: rec.idx, uri: issuance.statusListUri, value: STATUS_INVALID } });
+    return res.send({ revoked: true, credentialId: id, status: { idx: rec.idx, uri: issuance.statusListUri, value: STATUS_INVALID } });
   }
 
   function typeMetadata() {
@@ -140,99 +140,69 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
     };
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    const get = req.method === 'GET' || req.method === 'HEAD';
-    if (req.method === 'OPTIONS' && (path.startsWith('/.well-known/') || path.startsWith('/issuer/oid4vci/') || path.startsWith('/issuer/status/') || path.startsWith('/issuer/vct/'))) {
-      res.writeHead(204, {
-        ...PUBLIC_HEADERS,
-        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, DPoP',
-        'Access-Control-Max-Age': '600',
-      });
-      res.end();
-      return true;
-    }
-    switch (path) {
-      case '/.well-known/openid-credential-issuer':
-        if (!get) break;
-        sendJson(res, 200, oid4vci.credentialIssuerMetadata, PUBLIC_HEADERS);
-        return true;
-      case '/.well-known/oauth-authorization-server':
-      case '/.well-known/openid-configuration':
-        if (!get) break;
-        sendJson(res, 200, oid4vci.authorizationServerMetadata, PUBLIC_HEADERS);
-        return true;
-      case '/.well-known/jwks.json':
-        if (!get) break;
-        sendJson(res, 200, identity.jwks, PUBLIC_HEADERS);
-        return true;
-      case '/.well-known/did.json':
-        if (!get || !identity.did.startsWith('did:web:')) break;
-        sendJson(res, 200, identity.didDocument, PUBLIC_HEADERS);
-        return true;
-      case STATUS_LIST_PATH:
-        if (!get) break;
-        sendText(res, 200, 'application/statuslist+jwt', await statusListJwt(), { ...PUBLIC_HEADERS, 'Cache-Control': 'public, max-age=60' });
-        return true;
-      case VCT_PATH:
-        if (!get) break;
-        sendJson(res, 200, typeMetadata(), PUBLIC_HEADERS);
-        return true;
-      case INFO_PATH:
-        if (!get) break;
-        sendJson(res, 200, { issuer: identity.did, kid: identity.kid, name: config.name, url: config.publicUrl, statusList: issuance.statusListUri, vct: issuance.vct });
-        return true;
-      case ISSUE_PATH:
-        if (req.method !== 'POST') break;
-        await issue(req, res);
-        return true;
-      case REVOKE_PATH:
-        if (req.method !== 'POST') break;
-        await revoke(req, res);
-        return true;
-      default:
-        if (await oid4vci.handle(req, res, path)) return true;
-    }
-    if (path.startsWith('/issuer/') || path.startsWith('/.well-known/')) {
-      throw new HttpError(path.startsWith('/issuer/') && KNOWN.has(path) ? 405 : 404, 'not-found', 'No such issuer endpoint (or not with this method).');
-    }
-    return false;
-  }
+  /** Documents any origin may read (a verifier page, a wallet); CORS preflight answered for them and the wallet API. */
+  const publicRoutes: FastifyPluginAsync = async (app) => {
+    app.addHook('onSend', async (_req, reply) => {
+      reply.headers(PUBLIC_HEADERS);
+    });
+    const preflight = async (_req: FastifyRequest, reply: FastifyReply) => {
+      reply.code(204).headers({ 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, DPoP', 'Access-Control-Max-Age': '600' });
+      return reply.send();
+    };
+    for (const prefix of ['/.well-known/*', '/issuer/oid4vci/*', '/issuer/status/*', '/issuer/vct/*']) app.options(prefix, preflight);
+    app.get('/.well-known/openid-credential-issuer', async () => oid4vci.credentialIssuerMetadata);
+    app.get('/.well-known/oauth-authorization-server', async () => oid4vci.authorizationServerMetadata);
+    app.get('/.well-known/openid-configuration', async () => oid4vci.authorizationServerMetadata);
+    app.get('/.well-known/jwks.json', async () => identity.jwks);
+    if (identity.did.startsWith('did:web:')) app.get('/.well-known/did.json', async () => identity.didDocument);
+    app.get(STATUS_LIST_PATH, async (_req, reply) => {
+      const jwt = await statusListJwt();
+      return reply.type('application/statuslist+jwt').header('Cache-Control', 'public, max-age=60').send(jwt);
+    });
+    app.get(VCT_PATH, async () => typeMetadata());
+    await app.register(oid4vci.routes);
+  };
+
+  /** The browser API: same origin only, JSON, no caching. */
+  const apiRoutes: FastifyPluginAsync = async (app) => {
+    app.addHook('onSend', async (_req, reply) => {
+      reply.headers(API_HEADERS);
+    });
+    app.setErrorHandler(apiErrorHandler);
+    app.get(INFO_PATH, async () => ({ issuer: identity.did, kid: identity.kid, name: config.name, url: config.publicUrl, statusList: issuance.statusListUri, vct: issuance.vct }));
+    app.post(ISSUE_PATH, issue);
+    app.post(REVOKE_PATH, { bodyLimit: 4096 }, revoke);
+  };
 
   return {
     identity,
     store,
     issuance,
     oid4vci,
-    async handle(req, res) {
-      let path: string;
-      try {
-        path = new URL(req.url ?? '/', 'http://x').pathname;
-      } catch {
-        return false;
-      }
-      if (!path.startsWith('/issuer/') && !path.startsWith('/.well-known/')) return false;
-      try {
-        return await route(req, res, path);
-      } catch (err) {
-        if (res.headersSent) {
-          res.destroy();
-          return true;
-        }
-        if (err instanceof HttpError) {
-          sendJson(res, err.status, { error: err.code, reason: err.message, ...(err.details ? { details: err.details } : {}) }, { ...API_HEADERS, ...err.headers, ...(err.status === 413 ? { Connection: 'close' } : {}) });
-        } else {
-          console.error('issuer error', err);
-          sendJson(res, 500, { error: 'internal', reason: 'The issuer failed; nothing was issued.' });
-        }
-        return true;
-      }
+    routes: async (app) => {
+      await app.register(publicRoutes);
+      await app.register(apiRoutes);
     },
     close: () => store.close(),
   };
 }
 
-const KNOWN = new Set([ISSUE_PATH, REVOKE_PATH, INFO_PATH, STATUS_LIST_PATH, VCT_PATH, '/issuer/oid4vci/token', '/issuer/oid4vci/nonce', '/issuer/oid4vci/credential']);
+/** Error body of the browser API: `{ error: code, reason: words }`, never a stack. */
+export function apiErrorHandler(this: FastifyInstance, err: unknown, req: FastifyRequest, reply: FastifyReply): void {
+  const known = frameworkError(err);
+  if (!known) {
+    req.log.error({ err }, 'issuer error');
+    void reply.code(500).headers(API_HEADERS).send({ error: 'internal', reason: 'The issuer failed; nothing was issued.' });
+    return;
+  }
+  void reply
+    .code(known.status)
+    .headers({ ...API_HEADERS, ...known.headers })
+    .send({ error: known.code, reason: known.message, ...(known.details ? { details: known.details } : {}) });
+}
+
+/** Paths of the issuer: a wrong method on one of them is 405, anything else under its prefixes 404 (see app.ts). */
+export const ISSUER_PATHS = new Set([ISSUE_PATH, REVOKE_PATH, INFO_PATH, STATUS_LIST_PATH, VCT_PATH, '/issuer/oid4vci/token', '/issuer/oid4vci/nonce', '/issuer/oid4vci/credential']);
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -1,17 +1,17 @@
 /**
  * `npm start` / `npm run serve`: ONE process serves the built app and the credential issuer on the same origin —
- * the issuer under /issuer/… and /.well-known/…, everything else from the app folder (static-files.ts).
+ * the issuer under /issuer/… and /.well-known/…, everything else from the app folder (app.ts).
  *
- * Environment: PORT (default 8080), HOST (default 127.0.0.1), APP_DIR (default dist); the issuer's variables are
- * listed in config.ts (ISSUER_URL, ISSUER_DID, ISSUER_KEY_FILE / ISSUER_KEY, ISSUER_KID, ISSUER_ADMIN_TOKEN, …).
+ * Environment: PORT (default 8080), HOST (default 127.0.0.1), APP_DIR (default dist), LOG_LEVEL (default info);
+ * the issuer's variables are listed in config.ts (ISSUER_URL, ISSUER_DID, ISSUER_KEY_FILE / ISSUER_KEY, ISSUER_KID,
+ * ISSUER_ADMIN_TOKEN, …).
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { profileFromLogSource } from '../credential/profile-source.ts';
+import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { createIssuer } from './issuer.ts';
-import { staticFiles } from './static-files.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -24,31 +24,20 @@ if (!existsSync(resolve(appDir, 'index.html'))) {
 
 const config = configFromEnv(process.env, { host, port });
 const issuer = await createIssuer(config, { profileSource: profileFromLogSource });
-const serve = staticFiles(appDir);
-const server = createServer((req, res) => {
-  issuer
-    .handle(req, res)
-    .then((handled) => (handled ? undefined : serve(req, res)))
-    .catch((err: unknown) => {
-      console.error(err);
-      if (!res.headersSent) res.writeHead(500).end('Internal error');
-    });
-});
-server.requestTimeout = 30_000;
-server.headersTimeout = 10_000;
+const app = await buildApp({ config, issuer, appDir, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+app.addHook('onClose', async () => issuer.close());
+await app.listen({ port, host });
 
-server.listen(port, host, () => {
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-  console.log(`Talentscan is running at ${url}/`);
-  console.log(`  candidate scan  ${url}/`);
-  console.log(`  coach workspace ${url}/coach`);
-  console.log(`  verify          ${url}/verify`);
-  console.log(`Credential issuer ${config.publicUrl}  (OpenID4VCI metadata: ${config.publicUrl}/.well-known/openid-credential-issuer)`);
-  console.log(`  issuer DID      ${issuer.identity.did}`);
-  console.log(`  signing key     ${issuer.identity.kid.replace(/^did:jwk:[^#]+/, 'did:jwk:…')} (ES256, ${describeKey(issuer.identity.source)})`);
-  console.log(`  issuer state    ${config.dataDir}`);
-  if (!config.publicUrl.startsWith('https://')) console.log('  development mode: http and did:jwk; set ISSUER_URL=https://… (did:web) and ISSUER_KEY_FILE for production');
-});
+const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+console.log(`Talentscan is running at ${url}/`);
+console.log(`  candidate scan  ${url}/`);
+console.log(`  coach workspace ${url}/coach`);
+console.log(`  verify          ${url}/verify`);
+console.log(`Credential issuer ${config.publicUrl}  (OpenID4VCI metadata: ${config.publicUrl}/.well-known/openid-credential-issuer)`);
+console.log(`  issuer DID      ${issuer.identity.did}`);
+console.log(`  signing key     ${issuer.identity.kid.replace(/^did:jwk:[^#]+/, 'did:jwk:…')} (ES256, ${describeKey(issuer.identity.source)})`);
+console.log(`  issuer state    ${config.dataDir}`);
+if (!config.publicUrl.startsWith('https://')) console.log('  development mode: http and did:jwk; set ISSUER_URL=https://… (did:web) and ISSUER_KEY_FILE for production');
 
 function describeKey(source: string): string {
   return source === 'generated' ? `new development key in ${config.dataDir}` : source === 'data-folder' ? `development key from ${config.dataDir}` : `from ${source === 'file' ? 'ISSUER_KEY_FILE' : 'ISSUER_KEY'}`;
@@ -56,9 +45,6 @@ function describeKey(source: string): string {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close(() => {
-      void issuer.close().then(() => process.exit(0));
-    });
-    server.closeIdleConnections();
+    void app.close().then(() => process.exit(0));
   });
 }

@@ -12,7 +12,6 @@
  * with `invalid_grant` / `invalid_nonce`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   clientAuthenticationAnonymous,
   Oauth2AuthorizationServer,
@@ -26,12 +25,13 @@ import {
   type Jwk,
 } from '@openid4vc/oauth2';
 import { Openid4vciIssuer, Openid4vciVersion, setGlobalConfig, type CredentialIssuerMetadata, type IssuerMetadataResult } from '@openid4vc/openid4vci';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { compactVerify, decodeJwt, importJWK, type JWK } from 'jose';
 import { jwkFromDidJwk } from '../credential/did.ts';
 import { randomToken } from '../credential/encoding.ts';
 import type { OpenBadgeCredential } from '../credential/ob-credential.ts';
 import type { IssuerConfig } from './config.ts';
-import { API_HEADERS, HttpError, PUBLIC_HEADERS, readForm, readJson, requestLike, sendJson } from './http.ts';
+import { API_HEADERS, frameworkError, HttpError, requestLike } from './http.ts';
 import type { IssuanceService } from './issuance.ts';
 import type { IssuerIdentity } from './keys.ts';
 import type { IssuerStore } from './store.ts';
@@ -193,26 +193,33 @@ export class Oid4vci {
     return { nonce, expiresIn: this.config.nonceTtlSec };
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    try {
-      if (path === TOKEN_PATH && req.method === 'POST') await this.token(req, res);
-      else if (path === NONCE_PATH && req.method === 'POST') {
-        const { nonce, expiresIn } = await this.newNonce();
-        sendJson(res, 200, this.issuer.createNonceResponse({ cNonce: nonce, cNonceExpiresIn: expiresIn }), PUBLIC_HEADERS);
-      } else if (path === CREDENTIAL_PATH && req.method === 'POST') await this.credential(req, res);
-      else return false;
-    } catch (err) {
-      if (err instanceof Oauth2ServerErrorResponseError) sendJson(res, err.status || 400, err.errorResponse, PUBLIC_HEADERS);
-      else if (err instanceof Oauth2ResourceUnauthorizedError) {
-        sendJson(res, 401, { error: 'invalid_token', error_description: err.message }, { ...PUBLIC_HEADERS, 'WWW-Authenticate': err.toHeaderValue() });
-      } else if (err instanceof HttpError) sendJson(res, err.status, { error: err.code, error_description: err.message }, PUBLIC_HEADERS);
-      else throw err;
-    }
-    return true;
-  }
+  /** The wallet endpoints; errors answered in the OAuth form `{ error, error_description }` (RFC 6749 §5.2). */
+  readonly routes: FastifyPluginAsync = async (app) => {
+    app.setErrorHandler((err, req, reply) => {
+      if (err instanceof Oauth2ServerErrorResponseError) return reply.code(err.status || 400).send(err.errorResponse);
+      if (err instanceof Oauth2ResourceUnauthorizedError) {
+        return reply.code(401).header('WWW-Authenticate', err.toHeaderValue()).send({ error: 'invalid_token', error_description: err.message });
+      }
+      const known = frameworkError(err);
+      if (known) {
+        const code = known.code === 'unsupported-media-type' || known.code === 'malformed-json' || known.code === 'too-large' || known.code === 'bad-request' ? 'invalid_request' : known.code;
+        return reply.code(known.status).send({ error: code, error_description: known.message });
+      }
+      req.log.error({ err }, 'wallet endpoint error');
+      return reply.code(500).send({ error: 'server_error', error_description: 'The issuer failed; nothing was issued.' });
+    });
+    app.post(TOKEN_PATH, { bodyLimit: 16 * 1024 }, (req, reply) => this.token(req, reply));
+    app.post(NONCE_PATH, async () => {
+      const { nonce, expiresIn } = await this.newNonce();
+      return this.issuer.createNonceResponse({ cNonce: nonce, cNonceExpiresIn: expiresIn });
+    });
+    app.post(CREDENTIAL_PATH, { bodyLimit: 64 * 1024 }, (req, reply) => this.credential(req, reply));
+  };
 
-  private async token(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const form = await readForm(req, 16 * 1024);
+  private async token(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') throw new HttpError(415, 'invalid_request', 'Send the token request as application/x-www-form-urlencoded.');
+    const form = req.body as Record<string, string>;
     const request = requestLike(req, this.config.publicUrl);
     const parsed = this.as.parseAccessTokenRequest({ request, accessTokenRequest: form });
     if (parsed.grant.grantType !== preAuthorizedCodeGrantIdentifier) {
@@ -251,10 +258,10 @@ export class Oid4vci {
       cNonce: nonce,
       cNonceExpiresIn: expiresIn,
     });
-    sendJson(res, 200, response, PUBLIC_HEADERS);
+    return res.send(response);
   }
 
-  private async credential(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async credential(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
     const request = requestLike(req, this.config.publicUrl);
     const { tokenPayload } = await this.rs.verifyResourceRequest({
       request,
@@ -264,7 +271,7 @@ export class Oid4vci {
     const grantId = String(tokenPayload.sub ?? '');
     const grant = await this.store.get<Grant>('grant', grantId);
     if (!grant) throw new HttpError(401, 'invalid_token', 'The access token has been used up or has expired.');
-    const body = (await readJson(req, 64 * 1024)) as Record<string, unknown>;
+    const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = this.issuer.parseCredentialRequest({ issuerMetadata: this.issuerMetadata, credentialRequest: body });
     const requested = parsed.format as { format?: string; vct?: unknown } | undefined;
     const configId =
@@ -296,7 +303,7 @@ export class Oid4vci {
     grant.issued.push(configId);
     await this.store.put('grant', grantId, grant, grant.offer.expiresAt + this.config.accessTokenTtlSec * 1000);
     const credential = await this.issueToWallet(grant.offer, format, holderJwk);
-    sendJson(res, 200, this.issuer.createCredentialResponse({ credentialRequest: parsed, credentials: [{ credential }] }), PUBLIC_HEADERS);
+    return res.send(this.issuer.createCredentialResponse({ credentialRequest: parsed, credentials: [{ credential }] }));
   }
 
   /** The wallet's copy: a new credential id, the holder's did:jwk as subject, the holder key in `cnf`, same status entry. */

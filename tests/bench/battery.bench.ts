@@ -10,14 +10,12 @@
  *    second-language readers, plus 4 s to watch each demo), and the JS heap after garbage collection at each break.
  */
 import { chromium, type Page } from '@playwright/test';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { GAMES } from '../../games/registry.ts';
 import { GAME_MESSAGES } from '../../games/messages.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { BATTERIES, BREAK_ALLOWANCE_SEC, batteryDurationSec } from '../../src/runtime/batteries.ts';
-import { staticFiles } from '../../src/server/static-files.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
 import { phase, play } from '../support/driver.ts';
 import { RESPONDERS } from '../support/responders.ts';
@@ -115,14 +113,12 @@ async function playBattery(url: string, batteryId: string): Promise<void> {
 async function main(): Promise<void> {
   printEstimates();
   if (toPlay === 'none') return;
-  const handler = staticFiles(resolve('dist-bench'));
-  const server = createServer((req, res) => void handler(req, res));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = await buildApp({ appDir: resolve('dist-bench') });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     await playBattery(url, toPlay);
   } finally {
-    server.close();
+    await app.close();
   }
 }
 

@@ -11,8 +11,6 @@
  * The profile comes from the profile engine (src/scoring/build-profile.ts) when it exists, else from the test stand-in.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ProfileSource } from '../../src/credential/profile-source.ts';
@@ -20,21 +18,21 @@ import { DEFAULT_LIMITS } from '../../src/server/config.ts';
 import { fixtureProfileSource } from '../../src/server/fixtures/profile.ts';
 import { simulatedSession } from '../../src/server/fixtures/session-log.ts';
 import { createIssuer } from '../../src/server/issuer.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { FileStore } from '../../src/server/store.ts';
+import { freePort } from '../../src/server/testing/free-port.ts';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const engine = existsSync(resolve(import.meta.dirname, '../../src/scoring/build-profile.ts'));
 const profileSource: ProfileSource = engine ? (await import('../../src/credential/profile-source.ts')).profileFromLogSource : fixtureProfileSource;
 
 const dir = mkdtempSync(join(tmpdir(), 'talentscan-bench-'));
-const server = createServer();
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const issuer = await createIssuer(
-  { publicUrl: url, name: 'bench', dataDir: dir, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS, maxConcurrentIssuance: 64 },
-  { profileSource, store: new FileStore(dir) },
-);
-server.on('request', (req, res) => void issuer.handle(req, res).then((h) => (h ? undefined : res.writeHead(404).end())));
+const port = await freePort();
+const url = `http://127.0.0.1:${port}`;
+const config = { publicUrl: url, name: 'bench', dataDir: dir, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS, maxConcurrentIssuance: 64 };
+const issuer = await createIssuer(config, { profileSource, store: new FileStore(dir) });
+const app = await buildApp({ config, issuer });
+await app.listen({ port, host: '127.0.0.1' });
 
 const logs = Array.from({ length: 8 }, (_, i) => JSON.stringify({ events: simulatedSession({ battery: 'standard', seed: 10 + i }) }));
 
@@ -88,7 +86,6 @@ await run(1);
 await run(4);
 await stages();
 
-server.closeAllConnections();
-server.close();
+await app.close();
 await issuer.close();
 rmSync(dir, { recursive: true, force: true });

@@ -10,13 +10,12 @@
  * Targets (issue #2): |mean error| ≤ 0.2 ms, SD ≤ 0.2 ms, max |error| ≤ 1 ms in every condition.
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+
 import { resolve } from 'node:path';
 import type { LogEvent } from '../../src/log/events.ts';
 import type { TrialRecord } from '../../src/log/trials.ts';
 import type { OnsetReport } from '../../src/runtime/automation.ts';
-import { staticFiles } from '../../src/server/static-files.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { chromiumLaunchOptions, resolveChromium } from '../support/chromium.ts';
 import { stageBox } from '../support/driver.ts';
 
@@ -41,11 +40,10 @@ interface Injection {
   device: 'keyboard' | 'mouse';
 }
 
-async function serve(): Promise<{ server: Server; url: string }> {
-  const handler = staticFiles(resolve('dist-bench'));
-  const server = createServer((req, res) => void handler(req, res));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+async function serve(): Promise<{ server: { close(): unknown }; url: string }> {
+  const app = await buildApp({ appDir: resolve('dist-bench') });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { server: { close: () => app.close() }, url };
 }
 
 function sleepUntil(epochMs: number): Promise<void> {
