@@ -4,7 +4,7 @@
  * scan), and the host SDK, which other origins load (CORS and CORP allow exactly that, and nothing else here does).
  */
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PilotConfig, publicPilot } from '../embed/pilot.ts';
 import { API_HEADERS } from './http.ts';
@@ -40,7 +40,9 @@ export async function embedRoutes(app: FastifyInstance, opts: EmbedRoutesOptions
   });
 
   for (const [path, type] of Object.entries(SDK_FILES)) {
-    const body = readFileSync(join(opts.appDir, path.slice(1)), 'utf8');
+    const file = join(opts.appDir, path.slice(1));
+    if (!existsSync(file)) continue;
+    const body = readFileSync(file, 'utf8');
     app.get(path, async (_req, reply) =>
       reply
         .headers({
