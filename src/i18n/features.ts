@@ -4,6 +4,7 @@
  */
 import { CREDENTIAL_MESSAGES } from '../credential/messages.ts';
 import { profileMessages } from '../scoring/messages.ts';
+import { DEVICE_CHECK_MESSAGES } from '../runtime/device-check-messages.ts';
 import type { GameMessages as MessageBundle } from './game-messages.ts';
 
-export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES];
+export const FEATURE_MESSAGES: readonly MessageBundle[] = [profileMessages, CREDENTIAL_MESSAGES, DEVICE_CHECK_MESSAGES];
