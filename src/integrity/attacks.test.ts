@@ -7,6 +7,17 @@ import { simulatedWitnessedRecord } from './simulated-record.ts';
 const assess = (r: WitnessRecord) => assessWitnessed(r, { now: r.serverStart + 86_400_000 });
 const codes = async (r: WitnessRecord) => (await assess(r)).refusals.map((x) => x.code);
 
+describe('a log the checks cannot read', () => {
+  it('is refused, not thrown on: a game version the server does not know', async () => {
+    const r = await rewitness(await simulatedWitnessedRecord({ seed: 4, battery: 'reaction' }), (ev) =>
+      ev.map((e) => (e.type === 'game-start' ? { ...e, version: '9.9.9' } : e)),
+    );
+    const v = await assess({ ...r, seeds: r.seeds.map((s) => ({ ...s, version: '9.9.9' })) });
+    expect(v.ok).toBe(false);
+    expect(v.refusals.map((x) => x.code)).toEqual(['trials-missing']);
+  });
+});
+
 describe('honest witnessed sessions', () => {
   it('pass, with every check listed as passed and the battery covered', async () => {
     const honest = await simulatedWitnessedRecord({ seed: 1 });

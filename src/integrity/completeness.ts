@@ -40,7 +40,12 @@ export function completenessRefusals(events: readonly LogEvent[], battery: strin
   for (const game of completed) {
     const start = events.find((e) => e.type === 'game-start' && e.game === game);
     const manifest = GAMES[game];
-    if (!start || start.type !== 'game-start' || !manifest || start.version !== manifest.version) continue;
+    if (!start || start.type !== 'game-start' || !manifest) continue;
+    if (start.version !== manifest.version) {
+      // Another version's design is unknown here, so its trials cannot be shown complete.
+      missingTrials.push(`${game}: version ${start.version} is not the server's ${manifest.version}, its design is unknown`);
+      continue;
+    }
     const design = manifest.design(start.seed);
     design.blocks.forEach((block, b) => {
       if (block.kind !== 'test') return;

@@ -199,7 +199,9 @@ export function plausibilityAssessment(events: readonly LogEvent[]): { flags: In
   let fastN = 0;
   let fastRight = 0;
   for (const t of trials) {
-    const correct = GAME_RULES[t.game]?.correct?.(spec(t.game, t.block, t.trial));
+    // A trial outside the known designs (unknown game version) has no right answer here; completeness refuses it.
+    const trial = spec(t.game, t.block, t.trial);
+    const correct = trial === undefined ? undefined : GAME_RULES[t.game]?.correct?.(trial);
     const first = t.responses.find((r) => r.rt !== null);
     if (correct === undefined || !first || first.rt === null || first.rt < 0 || first.rt >= LIMITS.fastGuessMs) continue;
     fastN++;

@@ -39,6 +39,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestTimeout: 30_000,
     // Ids in logs only; never echoed to the browser.
     genReqId: () => crypto.randomUUID(),
+    // Validate, never rewrite: a hash-chained log must reach the server exactly as it was sent (no coercion,
+    // no defaults, no silently dropped fields — an unknown field is an error).
+    ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allErrors: false } },
   });
   // JSON (built in) and the wallet's token form; plain text and anything else is refused with 415.
   app.removeContentTypeParser('text/plain');

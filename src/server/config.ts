@@ -13,7 +13,9 @@
  * | ISSUER_ADMIN_TOKEN       | bearer token that lets a coach's admin revoke any credential            | (admin revocation off)          |
  * | ISSUER_ALLOWED_ORIGINS   | extra origins (comma-separated) allowed to call the browser API        |                                 |
  * | ISSUER_VALID_DAYS        | validity of a credential                                                | 365                             |
- * | TALENTSCAN_DATA_DIR      | local data folder (key, issuer state)                                   | .data                           |
+ * | TALENTSCAN_DATA_DIR      | local data folder (key; the embedded database in db/)                   | .data                           |
+ * | DATABASE_URL             | PostgreSQL (postgres://…) instead of the embedded PGlite database       | (PGlite in DATA_DIR/db)         |
+ * | RETENTION_DAYS           | days after issuance the raw events of a certified session are kept      | 30                              |
  */
 import { resolve } from 'node:path';
 
@@ -25,6 +27,10 @@ export interface IssuerConfig {
   kid?: string;
   name: string;
   dataDir: string;
+  /** PostgreSQL connection string; without it the embedded PGlite database in dataDir/db. */
+  databaseUrl?: string;
+  /** Raw events of a certified session are deleted this long after its credential was issued (unless kept on request). */
+  retentionDays: number;
   keyFile?: string;
   keyJson?: string;
   adminToken?: string;
@@ -54,12 +60,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv, listen: { host: string; po
     ...(env.ISSUER_KID ? { kid: env.ISSUER_KID } : {}),
     name: env.ISSUER_NAME ?? 'Talentscan',
     dataDir: resolve(env.TALENTSCAN_DATA_DIR ?? '.data'),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.ISSUER_KEY_FILE ? { keyFile: resolve(env.ISSUER_KEY_FILE) } : {}),
     ...(env.ISSUER_KEY ? { keyJson: env.ISSUER_KEY } : {}),
     ...(env.ISSUER_ADMIN_TOKEN ? { adminToken: env.ISSUER_ADMIN_TOKEN } : {}),
     allowedOrigins: [...new Set([url.origin, `http://${host}:${listen.port}`, ...extra])],
     validForDays: Number(env.ISSUER_VALID_DAYS ?? 365),
     ...DEFAULT_LIMITS,
+    retentionDays: Number(env.RETENTION_DAYS ?? DEFAULT_LIMITS.retentionDays),
   };
 }
 
@@ -71,4 +79,5 @@ export const DEFAULT_LIMITS = {
   maxBodyBytes: 4 * 1024 * 1024,
   maxEvents: 20_000,
   maxConcurrentIssuance: 8,
+  retentionDays: 30,
 } as const;

@@ -2,6 +2,7 @@
  * Shared pieces of the HTTP layer (Fastify, see app.ts): the error type every route throws, the response headers of
  * the issuer API and of public documents, and a fetch-style request view for the OpenID4VCI libraries.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 
 export class HttpError extends Error {
@@ -60,4 +61,11 @@ export function requestLike(req: FastifyRequest, publicUrl: string): { method: '
   }
   const path = new URL(req.url, 'http://x').pathname;
   return { method: req.method === 'GET' ? 'GET' : 'POST', url: publicUrl + path, headers };
+}
+
+/** Constant-time comparison of two secrets (or their hashes). */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

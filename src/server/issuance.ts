@@ -9,6 +9,7 @@ import { buildOpenBadgeCredential, type OpenBadgeCredential } from '../credentia
 import { logHash } from '../credential/log-hash.ts';
 import { UnknownNormGroup, type ProfileSource } from '../credential/profile-source.ts';
 import { issueDcSdJwt, issueVcSdJwt, type HolderBinding, type SdJwtFormat, type StatusReference } from '../credential/sd-jwt.ts';
+import type { Assurance } from '../integrity/index.ts';
 import type { LogEvent } from '../log/events.ts';
 import type { GameScore } from '../runtime/game-contract.ts';
 import { profileMessages } from '../scoring/messages.ts';
@@ -107,11 +108,10 @@ export class IssuanceService {
     return body as unknown as IssueRequest;
   }
 
-  /** Validates, re-scores and profiles a log. Throws HttpError (4xx) with the reason when anything is off. */
-  async prepare(req: IssueRequest): Promise<Prepared> {
-    let events: LogEvent[];
+  /** The log-validation gate alone (schema and plausibility, log-validation.ts): the typed log, or HttpError 4xx. */
+  validate(raw: unknown[]): LogEvent[] {
     try {
-      events = this.validateLog(req.events);
+      return this.validateLog(raw);
     } catch (err) {
       if (err instanceof LogRejected) {
         const status = err.code === 'too-many-events' ? 413 : 422;
@@ -119,6 +119,11 @@ export class IssuanceService {
       }
       throw err;
     }
+  }
+
+  /** Validates, re-scores and profiles a log. Throws HttpError (4xx) with the reason when anything is off. */
+  async prepare(req: IssueRequest): Promise<Prepared> {
+    const events = this.validate(req.events);
     let scores: GameScore[];
     try {
       scores = scoreSession(events);
@@ -142,7 +147,7 @@ export class IssuanceService {
   }
 
   /** The unsecured OB 3.0 credential for a prepared log. */
-  build(prepared: Prepared, opts: { id?: string; subjectId?: string; issuedAt?: Date } = {}): OpenBadgeCredential {
+  build(prepared: Prepared, opts: { id?: string; subjectId?: string; issuedAt?: Date; assurance?: Assurance } = {}): OpenBadgeCredential {
     return buildOpenBadgeCredential(prepared.profile, {
       id: opts.id ?? `urn:uuid:${crypto.randomUUID()}`,
       issuer: { id: this.identity.did, name: this.config.name, url: this.config.publicUrl },
@@ -155,6 +160,7 @@ export class IssuanceService {
       battery: prepared.battery,
       // Role names in English (the credential's language); the role id where the engine has no words for it.
       roleNames: Object.fromEntries(prepared.profile.roleFits.map((r) => [r.role, profileMessages.en[r.label] ?? r.role])),
+      ...(opts.assurance ? { assurance: opts.assurance } : {}),
     });
   }
 

@@ -1,34 +1,42 @@
 /**
- * The issuer service in-process on 127.0.0.1 (ephemeral port): issuance from a raw log, verification by the shared
- * verifier, revocation, a full OpenID4VCI pre-authorized flow by a test wallet (holder key, proof JWT, nonce), replay
- * and stale-nonce refusals, bad input, and a restart that loses nothing.
+ * The issuer service in-process on 127.0.0.1 (ephemeral port): issuance from a witnessed session (a simulated
+ * candidate plays through the witness API), verification by the shared verifier, revocation, a full OpenID4VCI
+ * pre-authorized flow by a test wallet (holder key, proof JWT, nonce), replay and stale-nonce refusals, bad input, and
+ * a restart that loses nothing. There is no way to have a log the browser sends signed (the practice-era endpoint is gone).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { didJwk } from '../credential/did.ts';
 import { obSchemaValidator } from '../credential/ob-schema.ts';
 import { verifyCredential } from '../credential/verify.ts';
 import type { LogEvent } from '../log/events.ts';
-import { scoreSession } from '../scoring/score-game.ts';
 import { buildApp } from './app.ts';
 import { DEFAULT_LIMITS, type IssuerConfig } from './config.ts';
 import { fixtureProfileSource } from './fixtures/profile.ts';
-import { simulatedSession } from './fixtures/session-log.ts';
 import { createIssuer, type Issuer } from './issuer.ts';
 import { DC_CONFIG_ID, VC_CONFIG_ID } from './oid4vci.ts';
-import { FileStore } from './store.ts';
+import type { SqlStore } from './store.ts';
+import { openDatabase } from './db/connect.ts';
 import { freePort } from './testing/free-port.ts';
+import { playWitnessed, testClock, type TestClock } from './testing/witnessed-session.ts';
 
 interface Running {
   issuer: Issuer;
   app: FastifyInstance;
   url: string;
-  store: FileStore;
+  store: SqlStore;
+  clock: TestClock;
 }
+
+// Every credential here is earned by a simulated candidate playing a whole battery through the API: seconds each.
+vi.setConfig({ testTimeout: 120_000 });
+
+/** One server clock for every issuer of this file, so a restarted issuer never sees time run backwards. */
+const clock = testClock(Date.now() - 6 * 3_600_000);
 
 async function start(dataDir: string, port = 0, overrides: Partial<IssuerConfig> = {}): Promise<Running> {
   const listenPort = port || (await freePort());
@@ -44,16 +52,24 @@ async function start(dataDir: string, port = 0, overrides: Partial<IssuerConfig>
     maxBodyBytes: 1024 * 1024,
     ...overrides,
   };
-  const store = new FileStore(dataDir);
-  const issuer = await createIssuer(config, { profileSource: fixtureProfileSource, store });
+  const issuer = await createIssuer(config, { profileSource: fixtureProfileSource, db: await openDatabase({ dataDir }), now: clock.now });
   const app = await buildApp({ config, issuer });
   await app.listen({ port: listenPort, host: '127.0.0.1' });
-  return { issuer, app, url, store };
+  return { issuer, app, url, store: issuer.store as SqlStore, clock };
 }
 
 async function stop(r: Running): Promise<void> {
   await r.app.close();
   await r.issuer.close();
+}
+
+/** A credential for a session witnessed from start to end (the only way to get one). */
+async function issue(r: Running, opts: { battery?: string; txCode?: boolean; rngSeed?: number } = {}): Promise<IssueResponse> {
+  const play = await playWitnessed(r.url, r.clock, { battery: opts.battery ?? 'short', normGroup: 'fixture-adults', rngSeed: opts.rngSeed ?? 2 });
+  const res = await play.credential(opts.txCode ? { txCode: true } : {});
+  const body = (await res.json()) as IssueResponse & { message?: string };
+  if (res.status !== 201) throw new Error(`credential: ${res.status} ${body.message}`);
+  return body;
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -97,8 +113,8 @@ class TestWallet {
   async nonce(endpoint: string): Promise<string> {
     return ((await (await fetch(endpoint, { method: 'POST' })).json()) as { c_nonce: string }).c_nonce;
   }
-  proof(aud: string, nonce: string): Promise<string> {
-    return new SignJWT({ nonce }).setProtectedHeader({ alg: 'ES256', typ: 'openid4vci-proof+jwt', jwk: this.holderJwk }).setAudience(aud).setIssuedAt().sign(this.privateKey);
+  proof(aud: string, nonce: string, iat = Math.floor(Date.now() / 1000)): Promise<string> {
+    return new SignJWT({ nonce }).setProtectedHeader({ alg: 'ES256', typ: 'openid4vci-proof+jwt', jwk: this.holderJwk }).setAudience(aud).setIssuedAt(iat).sign(this.privateKey);
   }
   credential(endpoint: string, accessToken: string, configId: string, proof: string) {
     return fetch(endpoint, {
@@ -111,26 +127,22 @@ class TestWallet {
 
 let dir: string;
 let run: Running;
-let shortLog: LogEvent[];
-let standardLog: LogEvent[];
 const schemaValidator = obSchemaValidator();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentscan-issuer-'));
   run = await start(dir);
-  shortLog = simulatedSession({ battery: 'short', seed: 2 });
-  standardLog = simulatedSession({ battery: 'standard', seed: 4 });
-});
+}, 120_000);
 
 afterAll(async () => {
   await stop(run);
   rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe('issuance from the raw log', () => {
   it('re-scores a standard session, signs both formats and offers it to a wallet', async () => {
-    const scores = scoreSession(standardLog).map((s) => ({ game: s.game, metrics: s.metrics }));
-    const res = await post(`${run.url}/issuer/api/credentials`, { events: standardLog, claimed: { scores } }, { origin: run.url });
+    const play = await playWitnessed(run.url, run.clock, { battery: 'standard', normGroup: 'fixture-adults', rngSeed: 4 });
+    const res = await play.credential();
     expect(res.status).toBe(201);
     const body = (await res.json()) as IssueResponse;
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -147,7 +159,7 @@ describe('issuance from the raw log', () => {
   });
 
   it('revokes on the candidate\'s request (and a coach admin can too); verifiers then see it', async () => {
-    const a = (await (await post(`${run.url}/issuer/api/credentials`, { events: shortLog })).json()) as IssueResponse;
+    const a = await issue(run);
     expect((await verifyCredential(a.vcSdJwt)).ok).toBe(true);
     expect((await post(`${run.url}/issuer/api/revoke`, { credentialId: a.credentialId, token: 'wrong' })).status).toBe(403);
     const r = await post(`${run.url}/issuer/api/revoke`, { credentialId: a.credentialId, token: a.revocation.token });
@@ -155,7 +167,7 @@ describe('issuance from the raw log', () => {
     expect(await verifyCredential(a.vcSdJwt)).toMatchObject({ ok: false, reason: 'revoked' });
     expect(await verifyCredential(a.dcSdJwt)).toMatchObject({ ok: false, reason: 'revoked' });
 
-    const b = (await (await post(`${run.url}/issuer/api/credentials`, { events: shortLog })).json()) as IssueResponse;
+    const b = await issue(run, { rngSeed: 3 });
     expect((await post(`${run.url}/issuer/api/revoke`, { credentialId: b.credentialId }, { authorization: 'Bearer nope' })).status).toBe(403);
     expect((await post(`${run.url}/issuer/api/revoke`, { credentialId: b.credentialId }, { authorization: 'Bearer admin-secret' })).status).toBe(200);
     expect(await verifyCredential(b.dcSdJwt)).toMatchObject({ ok: false, reason: 'revoked' });
@@ -164,7 +176,7 @@ describe('issuance from the raw log', () => {
 
 describe('OpenID4VCI pre-authorized code flow', () => {
   it('issues to a test wallet with holder binding; refuses a replayed code and a stale nonce', async () => {
-    const issued = (await (await post(`${run.url}/issuer/api/credentials`, { events: shortLog, txCode: true })).json()) as IssueResponse;
+    const issued = await issue(run, { txCode: true });
     const offer = offerOf(issued.offer.uri);
     expect(offer.credential_issuer).toBe(run.url);
     const grant = offer.grants[PRE_AUTH]!;
@@ -212,6 +224,11 @@ describe('OpenID4VCI pre-authorized code flow', () => {
     await run.store.put('nonce', 'expired-nonce', {}, Date.now() - 1);
     const expired = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof(run.url, 'expired-nonce'));
     expect(((await expired.json()) as { error: string }).error).toBe('invalid_nonce');
+    // A stale proof and one from the future (iat), each with a fresh nonce.
+    for (const iat of [Math.floor(Date.now() / 1000) - 3600, Math.floor(Date.now() / 1000) + 3600]) {
+      const dated = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof(run.url, await wallet.nonce(meta.nonce_endpoint), iat));
+      expect([dated.status, ((await dated.json()) as { error: string }).error]).toEqual([400, 'invalid_proof']);
+    }
     // A proof for another audience.
     const badAud = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof('https://elsewhere.example', await wallet.nonce(meta.nonce_endpoint)));
     expect(badAud.status).toBe(400);
@@ -236,116 +253,84 @@ describe('OpenID4VCI pre-authorized code flow', () => {
 });
 
 describe('bad input: a clear 4xx, nothing issued, the service stays up', () => {
-  const mutate = (f: (events: LogEvent[]) => LogEvent[]) => f(structuredClone(shortLog));
+  const consent = { textVersion: 'c1', mode: 'certified', acceptedAt: 1 };
+  const session = { battery: 'short', normGroup: 'fixture-adults', lang: 'en', consent };
   const cases: [string, () => Promise<Response>, number, string][] = [
-    ['malformed JSON', () => post(`${run.url}/issuer/api/credentials`, '{"events": [1, 2'), 400, 'malformed-json'],
-    ['not JSON', () => fetch(`${run.url}/issuer/api/credentials`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' }), 415, 'unsupported-media-type'],
-    ['oversized body', () => post(`${run.url}/issuer/api/credentials`, JSON.stringify({ events: shortLog, pad: 'x'.repeat(1_100_000) })), 413, 'too-large'],
-    ['unknown field', () => post(`${run.url}/issuer/api/credentials`, { events: shortLog, admin: true }), 400, 'bad-request'],
-    ['another origin', () => post(`${run.url}/issuer/api/credentials`, { events: shortLog }, { origin: 'https://evil.example' }), 403, 'origin-not-allowed'],
-    [
-      'unknown game version',
-      () => post(`${run.url}/issuer/api/credentials`, { events: mutate((ev) => ev.map((e) => (e.type === 'game-start' && e.game === 'flanker' ? { ...e, version: '9.9.9' } : e))) }),
-      422,
-      'unknown-game-version',
-    ],
-    [
-      'unknown game',
-      () => post(`${run.url}/issuer/api/credentials`, { events: mutate((ev) => ev.map((e) => (e.type === 'game-start' && e.game === 'flanker' ? { ...e, game: 'tetris' } : e))) }),
-      422,
-      'unknown-game',
-    ],
-    [
-      'forged scores',
-      () => {
-        const scores = scoreSession(shortLog).map((s) => ({ game: s.game, metrics: s.metrics }));
-        scores[0]!.metrics['simple.median_rt'] = { value: 150 };
-        return post(`${run.url}/issuer/api/credentials`, { events: shortLog, claimed: { scores } });
-      },
-      422,
-      'scores-disagree',
-    ],
-    ['time-scaled play', () => post(`${run.url}/issuer/api/credentials`, { events: simulatedSession({ battery: 'short', seed: 2, timeScale: 4 }) }), 422, 'time-scaled'],
-    ['a field of the wrong type', () => post(`${run.url}/issuer/api/credentials`, { events: mutate((ev) => ev.map((e, i) => (i === 5 ? ({ ...e, t: 'soon' } as unknown as LogEvent) : e))) }), 422, 'invalid-log'],
-    ['a gap in seq', () => post(`${run.url}/issuer/api/credentials`, { events: mutate((ev) => ev.filter((_, i) => i !== 40)) }), 422, 'sequence'],
-    [
-      'clock running backwards',
-      () => post(`${run.url}/issuer/api/credentials`, { events: mutate((ev) => ev.map((e, i) => (i === 60 ? { ...e, t: e.t - 60_000 } : e))) }),
-      422,
-      'clock',
-    ],
-    [
-      'response before the target, not premature',
-      () =>
-        post(`${run.url}/issuer/api/credentials`, {
-          events: mutate((ev) => {
-            const r = ev.find((e) => e.type === 'response' && e.game === 'reaction' && e.block > 0) as Extract<LogEvent, { type: 'response' }>;
-            const input = ev[r.input] as Extract<LogEvent, { type: 'input' }>;
-            const onset = ev.find((e) => e.type === 'stimulus' && e.game === r.game && e.block === r.block && e.trial === r.trial)!;
-            input.t = r.t = onset.t - 120;
-            return ev;
-          }),
-        }),
-      422,
-      'impossible-rt',
-    ],
-    [
-      'a presentation before the frame that drew the stimulus',
-      () =>
-        post(`${run.url}/issuer/api/credentials`, {
-          events: mutate((ev) =>
-            ev.map((e) => (e.type === 'stimulus' && e.game === 'reaction' && e.block === 1 && e.trial === 0 ? { ...e, presentedAt: e.drawnAt - 5 } : e)),
-          ),
-        }),
-      422,
-      'onset',
-    ],
-    [
-      'more trials than the design has',
-      () =>
-        post(`${run.url}/issuer/api/credentials`, {
-          events: mutate((ev) => ev.map((e) => (e.type !== 'block-start' && 'trial' in e && e.game === 'corsi' && e.block === 1 && e.trial === 0 ? { ...e, trial: 999 } : e))),
-        }),
-      422,
-      'design',
-    ],
-    ['unfinished session', () => post(`${run.url}/issuer/api/credentials`, { events: shortLog.slice(0, -1) }), 422, 'incomplete'],
-    ['unknown norm group', () => post(`${run.url}/issuer/api/credentials`, { events: shortLog, normGroup: 'martians' }), 422, 'unknown-norm-group'],
+    ['malformed JSON', () => post(`${run.url}/api/sessions`, '{"battery": [1, 2'), 400, 'malformed-json'],
+    ['not JSON', () => fetch(`${run.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' }), 415, 'unsupported-media-type'],
+    ['oversized body', () => post(`${run.url}/api/sessions`, JSON.stringify({ ...session, pad: 'x'.repeat(1_100_000) })), 413, 'too-large'],
+    ['unknown field', () => post(`${run.url}/api/sessions`, { ...session, admin: true }), 400, 'bad-request'],
+    ['practice mode', () => post(`${run.url}/api/sessions`, { ...session, consent: { ...consent, mode: 'practice' } }), 400, 'bad-request'],
+    ['unknown battery', () => post(`${run.url}/api/sessions`, { ...session, battery: 'marathon' }), 422, 'unknown-battery'],
+    ['another origin', () => post(`${run.url}/api/sessions`, session, { origin: 'https://evil.example' }), 403, 'origin-not-allowed'],
+    ['the practice-era issuance of a browser-sent log', () => post(`${run.url}/issuer/api/credentials`, { events: [] }), 404, 'not-found'],
   ];
 
   it.each(cases)('%s → %i %s', async (_name, send, status, code) => {
-    const before = run.store.allocatedCount();
+    const before = await run.store.allocatedCount();
     const res = await send();
     expect(res.status).toBe(status);
     const body = (await res.json()) as { error: string; reason: string };
     expect(body.error).toBe(code);
     expect(body.reason.length).toBeGreaterThan(10);
-    expect(run.store.allocatedCount()).toBe(before);
+    expect(await run.store.allocatedCount()).toBe(before);
   });
 
+  /** What a tampering browser can upload: consistent with its own chain, refused when the credential is asked for. */
+  const tampered: [string, (ev: LogEvent[]) => LogEvent[], string][] = [
+    ['unknown game version', (ev) => ev.map((e) => (e.type === 'game-start' && e.game === 'flanker' ? { ...e, version: '9.9.9' } : e)), 'unknown-game-version'],
+    // The batch with the gap is refused at upload, so the server's copy ends before it.
+    ['a gap in seq', (ev) => ev.filter((_, i) => i !== 40), 'incomplete'],
+    ['clock running backwards', (ev) => ev.map((e, i) => (i === 60 ? { ...e, t: e.t - 60_000 } : e)), 'clock'],
+    ['unfinished session', (ev) => ev.slice(0, -1), 'incomplete'],
+    [
+      'a presentation before the frame that drew the stimulus',
+      (ev) => ev.map((e) => (e.type === 'stimulus' && e.game === 'reaction' && e.block === 1 && e.trial === 0 ? { ...e, presentedAt: e.drawnAt - 5 } : e)),
+      'onset',
+    ],
+    [
+      'more trials than the design has',
+      (ev) => ev.map((e) => (e.type !== 'block-start' && 'trial' in e && e.game === 'corsi' && e.block === 1 && e.trial === 0 ? { ...e, trial: 999 } : e)),
+      'design',
+    ],
+  ];
+  it.each(tampered)('a witnessed log with %s → 422 %s', { timeout: 120_000 }, async (_name, mutate, code) => {
+    const before = await run.store.allocatedCount();
+    const play = await playWitnessed(run.url, run.clock, { normGroup: 'fixture-adults', rngSeed: 8, mutate });
+    const res = await play.credential();
+    const body = (await res.json()) as { error: string; reason: string };
+    expect([res.status, body.error]).toEqual([422, code]);
+    expect(await run.store.allocatedCount()).toBe(before);
+  });
+
+  it('refuses an unknown norm group at the start', async () => {
+    const play = playWitnessed(run.url, run.clock, { normGroup: 'martians' });
+    await expect(play).resolves.toBeDefined();
+    const res = await (await play).credential();
+    expect(((await res.json()) as { error: string }).error).toBe('unknown-norm-group');
+  }, 120_000);
+
   it('survives a few hundred bad requests and then issues a good one', async () => {
-    const before = run.store.allocatedCount();
+    const before = await run.store.allocatedCount();
     const bad = Array.from({ length: 300 }, (_, i) => cases[i % cases.length]![1]);
     for (let i = 0; i < bad.length; i += 25) {
       const statuses = await Promise.all(bad.slice(i, i + 25).map(async (send) => (await send()).status));
       for (const s of statuses) expect(s >= 400 && s < 500).toBe(true);
     }
-    expect(run.store.allocatedCount()).toBe(before);
-    const good = await post(`${run.url}/issuer/api/credentials`, { events: shortLog });
-    expect(good.status).toBe(201);
-    expect((await verifyCredential(((await good.json()) as IssueResponse).vcSdJwt)).ok).toBe(true);
-  }, 60_000);
+    expect(await run.store.allocatedCount()).toBe(before);
+    expect((await verifyCredential((await issue(run, { rngSeed: 9 })).vcSdJwt)).ok).toBe(true);
+  }, 120_000);
 });
 
 describe('restart', () => {
-  it('keeps the key, pending offers and the status list across a restart', async () => {
+  it('keeps the key, pending offers and the status list across a restart', { timeout: 120_000 }, async () => {
     const dir2 = mkdtempSync(join(tmpdir(), 'talentscan-restart-'));
     try {
       const first = await start(dir2);
       const port = Number(new URL(first.url).port);
       const did = first.issuer.identity.did;
-      const a = (await (await post(`${first.url}/issuer/api/credentials`, { events: shortLog })).json()) as IssueResponse;
-      const b = (await (await post(`${first.url}/issuer/api/credentials`, { events: shortLog })).json()) as IssueResponse;
+      const a = await issue(first);
+      const b = await issue(first, { rngSeed: 3 });
       await post(`${first.url}/issuer/api/revoke`, { credentialId: a.credentialId, token: a.revocation.token });
       await stop(first);
 
@@ -369,17 +354,17 @@ describe('restart', () => {
 });
 
 describe('with the profile engine', () => {
-  it('issues a credential from the real norm-based profile (profileFromLog) that passes the OB 3.0 schema', async () => {
+  it('issues a credential from the real norm-based profile (profileFromLog) that passes the OB 3.0 schema', { timeout: 120_000 }, async () => {
     const { profileFromLogSource } = await import('../credential/profile-source.ts');
     const dir3 = mkdtempSync(join(tmpdir(), 'talentscan-engine-'));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const config = { publicUrl: url, name: 'T', dataDir: dir3, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS };
-    const issuer = await createIssuer(config, { profileSource: profileFromLogSource, store: new FileStore(dir3) });
+    const issuer = await createIssuer(config, { profileSource: profileFromLogSource, db: await openDatabase({ inMemory: true }), now: clock.now });
     const app = await buildApp({ config, issuer });
     await app.listen({ port, host: '127.0.0.1' });
     try {
-      const res = await post(`${url}/issuer/api/credentials`, { events: standardLog });
+      const res = await (await playWitnessed(url, clock, { battery: 'standard', rngSeed: 4 })).credential();
       expect(res.status).toBe(201);
       const body = (await res.json()) as IssueResponse & { recompute: { norm: { id: string } } };
       expect(schemaValidator(body.credential)).toEqual([]);
@@ -387,7 +372,7 @@ describe('with the profile engine', () => {
       if (!v.ok) throw new Error(v.detail);
       expect(v.summary.domains.length).toBeGreaterThan(0);
       expect(v.summary.roles.every((r) => !r.name.startsWith('role.'))).toBe(true);
-      const unknown = await post(`${url}/issuer/api/credentials`, { events: standardLog, normGroup: 'martians' });
+      const unknown = await (await playWitnessed(url, clock, { normGroup: 'martians', rngSeed: 5 })).credential();
       expect(((await unknown.json()) as { error: string }).error).toBe('unknown-norm-group');
     } finally {
       await app.close();

@@ -2,7 +2,7 @@
  * The credential issuer, mounted into the one server next to the app (same origin).
  *
  * Browser API (same origin only; JSON; body ≤ maxBodyBytes):
- *   POST /issuer/api/credentials   raw session log → re-scored, checked, signed credential + wallet offer
+ *   /api/sessions…                 certified (witnessed) sessions and their one credential: witness-api.ts
  *   POST /issuer/api/revoke        { credentialId, token } (the candidate) or Bearer ISSUER_ADMIN_TOKEN (a coach's admin)
  *   GET  /issuer/api/info          issuer DID, name, URL (the /verify page trusts this issuer)
  * Public documents (any origin may read them):
@@ -12,46 +12,88 @@
  *   GET  /issuer/status/1/credential   the same list as a W3C BitstringStatusListCredential (application/vc+jwt)
  *   GET  /issuer/vct/cognitive-profile/v1   SD-JWT VC type metadata
  * Wallet endpoints (OpenID4VCI): see oid4vci.ts.
+ *
+ * A practice (private) session never yields a credential: there is no endpoint that signs a log the browser sends.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { randomToken } from '../credential/encoding.ts';
+import type { OpenBadgeCredential } from '../credential/ob-credential.ts';
+import type { Assurance } from '../integrity/index.ts';
 import type { ProfileSource } from '../credential/profile-source.ts';
 import { STATUS_INVALID, STATUS_LIST_TYP, statusListClaim } from '../credential/status-list.ts';
 import type { IssuerConfig } from './config.ts';
-import { API_HEADERS, frameworkError, HttpError, PUBLIC_HEADERS } from './http.ts';
+import { API_HEADERS, frameworkError, HttpError, PUBLIC_HEADERS, sameSecret } from './http.ts';
 import { bitstringStatusListCredential } from './bitstring-status.ts';
-import { BITSTRING_STATUS_PATH, IssuanceService, STATUS_LIST_PATH, VCT_PATH } from './issuance.ts';
+import { witnessRoutes } from './witness-api.ts';
+import { WitnessStore } from './witness-store.ts';
+import { BITSTRING_STATUS_PATH, IssuanceService, STATUS_LIST_PATH, VCT_PATH, type Prepared } from './issuance.ts';
 import { loadIssuerIdentity, type IssuerIdentity } from './keys.ts';
 import { Oid4vci } from './oid4vci.ts';
-import { FileStore, type IssuerStore } from './store.ts';
+import { openDatabase, type Db } from './db/connect.ts';
+import { SqlStore, type IssuerStore } from './store.ts';
 
-export const ISSUE_PATH = '/issuer/api/credentials';
 export const REVOKE_PATH = '/issuer/api/revoke';
 export const INFO_PATH = '/issuer/api/info';
 
-interface RecordEntry {
-  idx: number;
+const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** A signed credential before it is recorded. */
+export interface Minted {
+  vc: OpenBadgeCredential;
+  vcSdJwt: string;
+  dcSdJwt: string;
+  status: { idx: number; uri: string };
+  revocationToken: string;
   tokenHash: string;
+  /** When its revocation record may be forgotten (a day after the credential expires). */
+  expiresAt: number;
 }
 
-const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
+export interface CredentialOffer {
+  uri: string;
+  /** The same credential through the authorization-code flow (PAR and PKCE), for wallets that do not do pre-authorized codes. */
+  authorizationCodeUri: string;
+  qrSvg: string;
+  expiresAt: string;
+  txCode?: string;
+}
 
 export interface Issuer {
   identity: IssuerIdentity;
   store: IssuerStore;
   issuance: IssuanceService;
   oid4vci: Oid4vci;
+  witness: WitnessStore;
+  /** Sweeps expired offers, nonces and grants and applies the retention of raw events (hourly, and at start). */
+  housekeeping(): Promise<void>;
+  mint(prepared: Prepared, opts: { assurance?: Assurance }): Promise<Minted>;
+  offerFor(m: Pick<Minted, 'vc' | 'status' | 'tokenHash'>, txCode: boolean): Promise<CredentialOffer>;
+  checkOrigin(req: FastifyRequest): void;
   /** The issuer's routes (API, public documents, wallet endpoints) as a Fastify plugin; app.ts registers it. */
   routes: FastifyPluginAsync;
   close(): Promise<void>;
 }
 
-export async function createIssuer(config: IssuerConfig, deps: { profileSource: ProfileSource; store?: IssuerStore }): Promise<Issuer> {
+export interface IssuerDeps {
+  profileSource: ProfileSource;
+  /** The database (default: opened from the config — PostgreSQL by DATABASE_URL, else PGlite in the data folder). */
+  db?: Db;
+  /** The server's clock (epoch ms) for receive times, seed handouts and the integrity checks; tests move it. */
+  now?: () => number;
+}
+
+/** How often expired offers, nonces and grants are swept and raw events past retention deleted. */
+const HOUSEKEEPING_MS = 60 * 60_000;
+
+export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Promise<Issuer> {
   const identity = await loadIssuerIdentity(config);
-  const store = deps.store ?? new FileStore(config.dataDir);
+  const db = deps.db ?? (await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir }));
+  const store = new SqlStore(db);
+  const witness = new WitnessStore(db);
+  const now = deps.now ?? Date.now;
   const issuance = new IssuanceService(config, identity, deps.profileSource);
   const oid4vci = new Oid4vci(config, identity, store, issuance);
   let inFlight = 0;
@@ -59,8 +101,8 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
 
   async function statusListJwt(): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    if (statusCache && statusCache.revision === store.statusRevision() && statusCache.until > now) return statusCache.jwt;
-    const revision = store.statusRevision();
+    const revision = await store.statusRevision();
+    if (statusCache && statusCache.revision === revision && statusCache.until > now) return statusCache.jwt;
     const jwt = await identity.signJwt(
       { typ: STATUS_LIST_TYP },
       { iss: identity.did, sub: issuance.statusListUri, iat: now, exp: now + 86_400, ttl: 300, status_list: statusListClaim(config.statusListSize, await store.revoked()) },
@@ -72,8 +114,8 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
   let bitstringCache: { revision: number; jwt: string; until: number } | undefined;
   async function bitstringCredential(): Promise<string> {
     const now = Date.now();
-    if (bitstringCache && bitstringCache.revision === store.statusRevision() && bitstringCache.until > now) return bitstringCache.jwt;
-    const revision = store.statusRevision();
+    const revision = await store.statusRevision();
+    if (bitstringCache && bitstringCache.revision === revision && bitstringCache.until > now) return bitstringCache.jwt;
     const url = issuance.bitstringStatusListCredential;
     const jwt = await bitstringStatusListCredential(identity, url, config.statusListSize, await store.revoked(), new Date(now), 86_400);
     bitstringCache = { revision, jwt, until: now + 300_000 };
@@ -93,56 +135,50 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
     if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'origin-not-allowed', 'Cross-site requests are not accepted.');
   }
 
-  async function issue(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
-    checkOrigin(req);
-    const request = issuance.parseRequest(req.body);
+  /**
+   * Signs a prepared (validated, re-scored, profiled) log: a status entry, both credential forms, a revocation token.
+   * The caller records the credential (witness-store.ts, in one transaction with the session) and then makes the offer.
+   */
+  async function mint(prepared: Prepared, opts: { assurance?: Assurance }): Promise<Minted> {
     if (inFlight >= config.maxConcurrentIssuance) throw new HttpError(429, 'busy', 'The issuer is busy; try again in a few seconds.', undefined, { 'Retry-After': '2' });
     inFlight++;
     try {
-      const prepared = await issuance.prepare(request);
-      // Everything checked: now (and only now) the credential gets a status entry and a signature.
       const idx = await store.allocateStatusIndex(config.statusListSize);
       const status = { idx, uri: issuance.statusListUri };
-      const vc = issuance.build(prepared);
+      const vc = issuance.build(prepared, opts.assurance ? { assurance: opts.assurance } : {});
       const token = randomToken(32);
-      const tokenHash = sha256hex(token);
       const [vcSdJwt, dcSdJwt] = await Promise.all([issuance.secure(vc, status, 'vc+sd-jwt'), issuance.secure(vc, status, 'dc+sd-jwt')]);
-      await store.put('record', vc.id, { idx, tokenHash } satisfies RecordEntry, Date.parse(vc.validUntil) + 86_400_000);
-      const offer = await oid4vci.createOffer({ credentialId: vc.id, vc, statusIdx: idx, tokenHash }, request.txCode === true);
-      const qrSvg = await QRCode.toString(offer.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      return res.code(201).send({
-        credentialId: vc.id,
-        credential: vc,
-        vcSdJwt,
-        dcSdJwt,
-        offer: {
-          uri: offer.uri,
-          authorizationCodeUri: offer.authorizationCodeUri,
-          qrSvg,
-          expiresAt: new Date(offer.expiresAt).toISOString(),
-          ...(offer.txCode ? { txCode: offer.txCode } : {}),
-        },
-        revocation: { credentialId: vc.id, token },
-        status,
-        recompute: { logDigest: prepared.logDigest, algorithmVersion: prepared.profile.algorithmVersion, norm: { id: prepared.profile.norm.id, version: prepared.profile.norm.version } },
-      });
+      return { vc, vcSdJwt, dcSdJwt, status, revocationToken: token, tokenHash: sha256hex(token), expiresAt: Date.parse(vc.validUntil) + 86_400_000 };
     } finally {
       inFlight--;
     }
   }
 
+  /** The wallet offer (pre-authorized code, QR code) for a recorded credential. */
+  async function offerFor(m: Pick<Minted, 'vc' | 'status' | 'tokenHash'>, txCode: boolean): Promise<CredentialOffer> {
+    const offer = await oid4vci.createOffer({ credentialId: m.vc.id, vc: m.vc, statusIdx: m.status.idx, tokenHash: m.tokenHash }, txCode);
+    const qrSvg = await QRCode.toString(offer.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return {
+      uri: offer.uri,
+      authorizationCodeUri: offer.authorizationCodeUri,
+      qrSvg,
+      expiresAt: new Date(offer.expiresAt).toISOString(),
+      ...(offer.txCode ? { txCode: offer.txCode } : {}),
+    };
+  }
+
   async function revoke(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
     const auth = req.headers.authorization;
-    const admin = config.adminToken !== undefined && typeof auth === 'string' && safeEqual(auth, `Bearer ${config.adminToken}`);
+    const admin = config.adminToken !== undefined && typeof auth === 'string' && sameSecret(auth, `Bearer ${config.adminToken}`);
     if (!admin) checkOrigin(req);
     const body = req.body as { credentialId?: unknown; token?: unknown } | null;
     const id = body?.credentialId;
     if (typeof id !== 'string' || id.length > 200) throw new HttpError(400, 'bad-request', 'Name the credential to revoke (credentialId).');
-    const rec = await store.get<RecordEntry>('record', id);
+    const rec = await store.getRecord(id);
     if (!rec) throw new HttpError(404, 'unknown-credential', 'This issuer knows no credential with that id (or it has expired).');
     if (!admin) {
       const token = body?.token;
-      if (typeof token !== 'string' || token.length > 200 || !safeEqual(sha256hex(token), rec.tokenHash)) {
+      if (typeof token !== 'string' || token.length > 200 || !sameSecret(sha256hex(token), rec.tokenHash)) {
         throw new HttpError(403, 'not-allowed', 'The revocation code does not match this credential.');
       }
     }
@@ -196,21 +232,38 @@ export async function createIssuer(config: IssuerConfig, deps: { profileSource: 
     });
     app.setErrorHandler(apiErrorHandler);
     app.get(INFO_PATH, async () => ({ issuer: identity.did, kid: identity.kid, name: config.name, url: config.publicUrl, statusList: issuance.statusListUri, vct: issuance.vct }));
-    app.post(ISSUE_PATH, issue);
     app.post(REVOKE_PATH, { bodyLimit: 4096 }, revoke);
   };
 
-  return {
+  async function housekeeping(): Promise<void> {
+    await store.sweep();
+    await witness.purgeRawEvents(now(), config.retentionDays * 86_400_000);
+  }
+  await housekeeping();
+  const timer = setInterval(() => void housekeeping().catch((err: unknown) => console.error('housekeeping failed', err)), HOUSEKEEPING_MS);
+  timer.unref();
+
+  const self: Issuer = {
     identity,
     store,
+    witness,
     issuance,
     oid4vci,
+    mint,
+    offerFor,
+    checkOrigin,
+    housekeeping,
     routes: async (app) => {
       await app.register(publicRoutes);
       await app.register(apiRoutes);
+      await app.register(witnessRoutes({ config, issuer: self, store: witness, now }));
     },
-    close: () => store.close(),
+    close: async () => {
+      clearInterval(timer);
+      await store.close();
+    },
   };
+  return self;
 }
 
 /** Error body of the browser API: `{ error: code, reason: words }`, never a stack. */
@@ -232,7 +285,6 @@ export function apiErrorHandler(this: FastifyInstance, err: unknown, req: Fastif
  * §15.5.6), anything else under its prefixes 404 (see app.ts).
  */
 export const ISSUER_METHODS: ReadonlyMap<string, string> = new Map([
-  [ISSUE_PATH, 'POST'],
   [REVOKE_PATH, 'POST'],
   [INFO_PATH, 'GET, HEAD'],
   [STATUS_LIST_PATH, 'GET, HEAD'],
@@ -252,9 +304,3 @@ export const ISSUER_PATHS: ReadonlySet<string> = new Set(ISSUER_METHODS.keys());
 /** Endpoints wallets and verifiers call: their errors take the OAuth form `{ error, error_description }`. */
 const WALLET_PREFIXES = ['/.well-known/', '/issuer/oid4vci/', '/issuer/status/', '/issuer/vct/'];
 export const isWalletPath = (path: string) => WALLET_PREFIXES.some((prefix) => path.startsWith(prefix));
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}

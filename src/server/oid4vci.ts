@@ -11,7 +11,7 @@
  * Codes and nonces are single-use (`take`) and short-lived (config TTLs). A replayed code or a stale nonce is refused
  * with `invalid_grant` / `invalid_nonce`.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   clientAuthenticationAnonymous,
   Oauth2AuthorizationServer,
@@ -35,7 +35,7 @@ import { DC_SD_JWT, VC_SD_JWT, type SdJwtFormat } from '../credential/formats.ts
 import { OB_CONTEXT, VCDM_CONTEXT, type OpenBadgeCredential } from '../credential/ob-credential.ts';
 import type { HolderBinding } from '../credential/sd-jwt.ts';
 import type { IssuerConfig } from './config.ts';
-import { API_HEADERS, frameworkError, HttpError, requestLike } from './http.ts';
+import { API_HEADERS, frameworkError, HttpError, requestLike, sameSecret } from './http.ts';
 import type { IssuanceService } from './issuance.ts';
 import { PAR_URI_PREFIX, parsePushedRequest, redirectBack, type PushedRequest } from './oid4vci-authorization.ts';
 import type { IssuerIdentity } from './keys.ts';
@@ -45,6 +45,9 @@ export const VC_CONFIG_ID = 'TalentscanCognitiveProfile_vc+sd-jwt';
 export const DC_CONFIG_ID = 'TalentscanCognitiveProfile_dc+sd-jwt';
 const FORMAT_OF: Record<string, SdJwtFormat> = { [VC_CONFIG_ID]: VC_SD_JWT, [DC_CONFIG_ID]: DC_SD_JWT };
 const VCDM_CONTEXTS = [VCDM_CONTEXT, OB_CONTEXT] as const;
+
+/** Clock difference tolerated between a wallet and the issuer when judging a proof's iat (seconds). */
+const PROOF_CLOCK_SKEW_SEC = 60;
 
 export const TOKEN_PATH = '/issuer/oid4vci/token';
 export const NONCE_PATH = '/issuer/oid4vci/nonce';
@@ -85,12 +88,6 @@ interface Grant {
 }
 
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export class Oid4vci {
   readonly credentialIssuerMetadata: CredentialIssuerMetadata;
@@ -464,11 +461,17 @@ export class Oid4vci {
     if (!proofs || proofs.length !== 1) throw new HttpError(400, 'invalid_proof', 'Send exactly one proof JWT of the holder key (proof_type jwt).');
     const proofJwt = proofs[0]!;
     let nonce: unknown;
+    let iat: unknown;
     try {
-      nonce = decodeJwt(proofJwt).nonce;
+      ({ nonce, iat } = decodeJwt(proofJwt));
     } catch {
       throw new HttpError(400, 'invalid_proof', 'The proof is not a JWT.');
     }
+    // OpenID4VCI §8.2.1.1: iat is required. A proof older than a nonce can live, or from the future beyond clock skew, is refused.
+    const nowSec = Math.floor(Date.now() / 1000);
+    if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new HttpError(400, 'invalid_proof', 'The proof has no issued-at time (iat).');
+    if (iat > nowSec + PROOF_CLOCK_SKEW_SEC) throw new HttpError(400, 'invalid_proof', 'The proof is dated in the future (iat).');
+    if (iat < nowSec - this.config.nonceTtlSec - PROOF_CLOCK_SKEW_SEC) throw new HttpError(400, 'invalid_proof', 'The proof is stale (iat older than a nonce can be).');
     const nonceEntry = typeof nonce === 'string' ? await this.store.take<Record<string, never>>('nonce', nonce) : undefined;
     if (!nonceEntry) {
       throw new HttpError(400, 'invalid_nonce', 'The proof carries no valid nonce (unknown, already used or expired); fetch a fresh one from the nonce endpoint.');
@@ -495,7 +498,7 @@ export class Oid4vci {
     const id = `urn:uuid:${crypto.randomUUID()}`;
     const subject = holder.kid ? holder.kid.replace(/#.*$/, '') : didJwk(holder.jwk);
     const vc: OpenBadgeCredential = { ...offer.vc, id, credentialSubject: { ...offer.vc.credentialSubject, id: subject } };
-    await this.store.put('record', id, { idx: offer.statusIdx, tokenHash: offer.tokenHash }, Date.parse(vc.validUntil) + 86_400_000);
+    await this.store.putRecord(id, { idx: offer.statusIdx, tokenHash: offer.tokenHash }, Date.parse(vc.validUntil) + 86_400_000);
     return this.issuance.secure(vc, { idx: offer.statusIdx, uri: this.issuance.statusListUri }, format, holder);
   }
 }

@@ -17,22 +17,25 @@ import { join } from 'node:path';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { compactVerify, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from './app.ts';
 import { DEFAULT_LIMITS, type IssuerConfig } from './config.ts';
 import { fixtureProfileSource } from './fixtures/profile.ts';
-import { simulatedSession } from './fixtures/session-log.ts';
+import { openDatabase } from './db/connect.ts';
 import { createIssuer, type Issuer } from './issuer.ts';
-import { FileStore } from './store.ts';
 import { freePort } from './testing/free-port.ts';
+import { playWitnessed, testClock } from './testing/witnessed-session.ts';
 
 const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
+// Each offer comes from a witnessed session played through the API (about a second; more on a busy machine).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let dir: string;
 let app: FastifyInstance;
 let issuer: Issuer;
 let base: string;
-let events: unknown[];
+/** The server's clock (hours back, as a session may not start in the wall clock's future): a battery takes a moment of real time. */
+const clock = testClock(Date.now() - 6 * 3_600_000);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentscan-conformance-'));
@@ -47,10 +50,9 @@ beforeAll(async () => {
     ...DEFAULT_LIMITS,
     maxBodyBytes: 1024 * 1024,
   };
-  issuer = await createIssuer(config, { profileSource: fixtureProfileSource, store: new FileStore(dir) });
+  issuer = await createIssuer(config, { profileSource: fixtureProfileSource, db: await openDatabase({ inMemory: true }), now: clock.now });
   app = await buildApp({ config, issuer });
   await app.listen({ port, host: '127.0.0.1' });
-  events = simulatedSession({ battery: 'short', seed: 7 });
 });
 
 afterAll(async () => {
@@ -70,10 +72,15 @@ interface Offer {
   grants: Record<string, { 'pre-authorized_code': string; tx_code?: { input_mode?: string; length?: number; description?: string } }>;
 }
 
-/** The candidate's side (browser API): a credential and an offer; returns the offer, tx code and revocation token. */
+/**
+ * The candidate's side (browser API): a witnessed session and its credential with an offer; returns the offer, tx
+ * code and revocation token. A session yields one credential and one offer, so each call plays a new one.
+ */
+let sessions = 0;
 async function newOffer(txCode: boolean) {
-  const res = await postJson('/issuer/api/credentials', { events, txCode });
-  expect(res.status).toBe(201);
+  const play = await playWitnessed(base, clock, { battery: 'short', normGroup: 'fixture-adults', rngSeed: 7 + sessions++ });
+  const res = await play.credential({ txCode });
+  if (res.status !== 201) throw new Error(`credential: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as {
     credentialId: string;
     vcSdJwt: string;

@@ -5,8 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { coachReport } from '../../src/coach/intake.ts';
 import { CSV_COLUMNS } from '../../src/coach/list.ts';
 import { recompute } from '../../src/coach/recompute.ts';
-import { simulatedSession } from '../../src/server/fixtures/session-log.ts';
-import { issueToWallet, revoke, TestWallet } from '../support/test-wallet.ts';
+import type { LogEvent } from '../../src/log/events.ts';
+import { playWitnessed, realClock } from '../../src/server/testing/witnessed-session.ts';
+import { issueToWallet, revoke, TestWallet, type IssuedCredential } from '../support/test-wallet.ts';
 
 const SCREENS = 'tests/.artifacts/screens';
 mkdirSync(SCREENS, { recursive: true });
@@ -16,7 +17,22 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
   expect(result.violations.map((v) => `${label}: ${v.id} ${v.help} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
-const session = (seed: number) => simulatedSession({ battery: 'short', seed, sessionId: crypto.randomUUID(), timeOrigin: Date.now() - 30 * 60_000 });
+/**
+ * One credential for the file: the server issues only for a session it witnessed in real time, so a simulated
+ * candidate plays the one-game reaction battery through the witness API at real speed (about 90 s) before the tests.
+ * Its offer is redeemed once (by the wallet test), so the tests run in order and the one that withdraws it runs last.
+ */
+let issued: IssuedCredential;
+let events: LogEvent[];
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async ({}, info) => {
+  test.setTimeout(240_000);
+  const play = await playWitnessed(String(info.project.use.baseURL), realClock(), { battery: 'reaction', rngSeed: 11 });
+  const res = await play.credential();
+  if (res.status !== 201) throw new Error(`credential: ${res.status} ${await res.text()}`);
+  issued = (await res.json()) as IssuedCredential;
+  events = play.events;
+});
 
 async function freshWorkspace(page: Page): Promise<void> {
   await page.goto('/coach?lang=en');
@@ -50,53 +66,11 @@ const recordCount = (page: Page) =>
       }),
   );
 
-test('a wallet presents two chosen domains; the coach sees exactly those, verified; bad presentations are refused with reasons', async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await freshWorkspace(page);
-  const wallet = await new TestWallet().init();
-  const issued = await issueToWallet(baseURL!, session(11), wallet);
-
-  // The defaults ask for Speed and Keeping things in mind; the wallet discloses only those.
-  await expect(page.getByRole('checkbox', { name: 'Speed' })).toBeChecked();
-  await expect(page.getByRole('checkbox', { name: 'Keeping things in mind' })).toBeChecked();
-  const uri = await makeRequest(page);
-  await expectAccessible(page, 'request');
-  await page.screenshot({ path: `${SCREENS}/coach-request-1280.png`, fullPage: true });
-  expect((await wallet.present(uri)).status).toBe(200);
-  await expect(page.getByText(/^Received and verified from the wallet as Candidate 1/)).toBeVisible({ timeout: 15_000 });
-  const candidate = page.locator('ts-coach-candidate');
-  await expect(candidate.getByText('Verified: signed by a trusted issuer, unchanged, valid and not withdrawn.')).toBeVisible();
-  await expect(candidate.locator('tr[data-domain]')).toHaveCount(2);
-  await expect(candidate.locator('tr[data-domain="processing-speed"]')).toBeVisible();
-  await expect(candidate.locator('tr[data-domain="working-memory"]')).toBeVisible();
-  await expect(candidate.getByText('Yes: the wallet proved it holds this credential, for this request')).toBeVisible();
-  await expect(candidate.getByText(/How it was obtained/)).toBeVisible();
-  await expect(candidate.getByText(/results shared, \d+ kept back by the candidate/)).toBeVisible();
-  await expectAccessible(page, 'received');
-  await page.screenshot({ path: `${SCREENS}/coach-received-1280.png`, fullPage: true });
-
-  const refused = async (opts: Parameters<TestWallet['present']>[1], words: RegExp) => {
-    const u = await makeRequest(page);
-    expect((await wallet.present(u, opts)).status).toBe(400);
-    await expect(page.getByRole('alert').filter({ hasText: words })).toBeVisible({ timeout: 15_000 });
-  };
-  await refused({ nonce: 'not-the-request-nonce' }, /refused: the answer belongs to another request/);
-  await refused({ iatShiftSec: -900 }, /refused: the holder's proof was not made just now/);
-  await refused({ tamper: true }, /refused: a shared part was changed or does not belong to the credential/);
-  await revoke(baseURL!, issued.credentialId, issued.revocationToken);
-  await refused({}, /refused: the issuer has withdrawn it/);
-  expect(await recordCount(page)).toBe(1);
-});
-
-test('import a credential file and a full report, recompute against another norm group, print, CSV, delete', async ({ page, baseURL }, info) => {
+test('import a credential file and a full report, recompute against another norm group, print, CSV, delete', async ({ page }, info) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 768, height: 1024 });
   await freshWorkspace(page);
   page.on('dialog', (d) => void d.accept());
-  const events = session(12);
-  const wallet = await new TestWallet().init();
-  const issued = await issueToWallet(baseURL!, events, wallet);
   const dir = info.outputPath();
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/candidate.jwt`, issued.vcSdJwt);
@@ -167,13 +141,50 @@ test('import a credential file and a full report, recompute against another norm
   expect(await recordCount(page)).toBe(0);
 });
 
-test('an altered credential is kept only as not verified, with the reason; a passphrase locks the workspace', async ({ page, baseURL }) => {
+test('a wallet presents the chosen domain; the coach sees exactly that, verified; bad presentations are refused with reasons', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await freshWorkspace(page);
+  const wallet = await new TestWallet().init();
+  const received = await issueToWallet(issued, wallet);
+
+  // The defaults ask for Speed and Keeping things in mind; the credential (one game) has Speed only, so ask for that.
+  await expect(page.getByRole('checkbox', { name: 'Speed' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Keeping things in mind' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Keeping things in mind' }).uncheck();
+  const uri = await makeRequest(page);
+  await expectAccessible(page, 'request');
+  await page.screenshot({ path: `${SCREENS}/coach-request-1280.png`, fullPage: true });
+  expect((await wallet.present(uri)).status).toBe(200);
+  await expect(page.getByText(/^Received and verified from the wallet as Candidate 1/)).toBeVisible({ timeout: 15_000 });
+  const candidate = page.locator('ts-coach-candidate');
+  await expect(candidate.getByText('Verified: signed by a trusted issuer, unchanged, valid and not withdrawn.')).toBeVisible();
+  await expect(candidate.locator('tr[data-domain]')).toHaveCount(1);
+  await expect(candidate.locator('tr[data-domain="processing-speed"]')).toBeVisible();
+  await expect(candidate.getByText('Yes: the wallet proved it holds this credential, for this request')).toBeVisible();
+  await expect(candidate.getByText(/How it was obtained/)).toBeVisible();
+  await expect(candidate.getByText(/results shared, \d+ kept back by the candidate/)).toBeVisible();
+  await expectAccessible(page, 'received');
+  await page.screenshot({ path: `${SCREENS}/coach-received-1280.png`, fullPage: true });
+
+  const refused = async (opts: Parameters<TestWallet['present']>[1], words: RegExp) => {
+    const u = await makeRequest(page);
+    expect((await wallet.present(u, opts)).status).toBe(400);
+    await expect(page.getByRole('alert').filter({ hasText: words })).toBeVisible({ timeout: 15_000 });
+  };
+  await refused({ nonce: 'not-the-request-nonce' }, /refused: the answer belongs to another request/);
+  await refused({ iatShiftSec: -900 }, /refused: the holder's proof was not made just now/);
+  await refused({ tamper: true }, /refused: a shared part was changed or does not belong to the credential/);
+  await revoke(baseURL!, received.credentialId, received.revocationToken);
+  await refused({}, /refused: the issuer has withdrawn it/);
+  expect(await recordCount(page)).toBe(1);
+});
+
+test('an altered credential is kept only as not verified, with the reason; a passphrase locks the workspace', async ({ page }) => {
   test.setTimeout(120_000);
   await page.clock.install();
   await page.setViewportSize({ width: 1280, height: 800 });
   await freshWorkspace(page);
-  const wallet = await new TestWallet().init();
-  const issued = await issueToWallet(baseURL!, session(13), wallet);
   const [head, body, sig] = issued.vcSdJwt.split('~')[0]!.split('.');
   const forged = issued.vcSdJwt.replace(`${head}.${body}.${sig}`, `${head}.${body}.${sig!.slice(0, -6)}AAAAAA`);
   await page.getByRole('textbox', { name: 'Credential (text)' }).fill(forged);
@@ -208,7 +219,7 @@ test("the candidate's 'share with my coach' report imports as recomputable but u
   await page.setViewportSize({ width: 1280, height: 800 });
   await freshWorkspace(page);
   await page.goto('/?automation=1&lang=en');
-  await page.evaluate((ev) => window.__talentscan?.showSession(ev), session(14));
+  await page.evaluate((ev) => window.__talentscan?.showSession(ev), events);
   const results = page.locator('ts-results');
   await expect(results.getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible({ timeout: 30_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Share with my coach (full report)' }).click()]);

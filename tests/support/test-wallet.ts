@@ -3,8 +3,8 @@
  * receives a credential over OpenID4VCI (pre-authorized code, proof JWT with its holder key) and answers an OpenID4VP
  * request (DCQL, selective disclosure, key-binding JWT, direct_post). Options let a test send a broken presentation.
  *
- * `issueToWallet` is the one place that obtains a credential from the local issuer for the coach tests: switch it when
- * issuance moves to witnessed sessions.
+ * `issueToWallet` takes the answer of `POST /api/sessions/:id/credential` (a witnessed session's credential, the only
+ * way the issuer makes one) and receives its wallet copy through the offer in it.
  */
 import { SDJwtInstance } from '@sd-jwt/core';
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
@@ -120,17 +120,26 @@ function tamperOne(presented: string): string {
   const [jwt, first, ...rest] = presented.split('~');
   const arr = JSON.parse(new TextDecoder().decode(Buffer.from(first!, 'base64url'))) as unknown[];
   const value = arr[arr.length - 1] as { value?: string };
-  arr[arr.length - 1] = { ...value, value: '10' };
+  // Another value than the signed one (a no-op edit would not be tampering).
+  arr[arr.length - 1] = { ...value, value: value.value === '10' ? '1' : '10' };
   return [jwt, Buffer.from(JSON.stringify(arr)).toString('base64url'), ...rest].join('~');
 }
 
-/** Issues a credential from a raw log at the local issuer and hands it to the wallet (the path on main today). */
-export async function issueToWallet(baseUrl: string, events: readonly LogEvent[], wallet: TestWallet): Promise<{ credential: string; credentialId: string; revocationToken: string; vcSdJwt: string }> {
-  const res = await fetch(`${baseUrl}/issuer/api/credentials`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ events }) });
-  if (res.status !== 201) throw new Error(`Issuance failed: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { credentialId: string; vcSdJwt: string; offer: { uri: string; txCode?: string }; revocation: { token: string } };
-  const credential = await wallet.receive(body.offer.uri, body.offer.txCode);
-  return { credential, credentialId: body.credentialId, revocationToken: body.revocation.token, vcSdJwt: body.vcSdJwt };
+/** The parts of a session's credential answer (`POST /api/sessions/:id/credential`) a wallet test needs. */
+export interface IssuedCredential {
+  credentialId: string;
+  vcSdJwt: string;
+  offer: { uri: string; txCode?: string };
+  revocation: { token: string };
+}
+
+/** Hands a witnessed session's credential to the wallet through its offer (one offer per session: use it once). */
+export async function issueToWallet(
+  issued: IssuedCredential,
+  wallet: TestWallet,
+): Promise<{ credential: string; credentialId: string; revocationToken: string; vcSdJwt: string }> {
+  const credential = await wallet.receive(issued.offer.uri, issued.offer.txCode);
+  return { credential, credentialId: issued.credentialId, revocationToken: issued.revocation.token, vcSdJwt: issued.vcSdJwt };
 }
 
 export async function revoke(baseUrl: string, credentialId: string, token: string): Promise<void> {

@@ -7,28 +7,45 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueToWallet, revoke, TestWallet } from '../../../tests/support/test-wallet.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { issueToWallet, revoke, TestWallet, type IssuedCredential } from '../../../tests/support/test-wallet.ts';
 import { verifyCredential } from '../../credential/verify.ts';
 import { buildApp } from '../app.ts';
 import { DEFAULT_LIMITS } from '../config.ts';
 import { fixtureProfileSource } from '../fixtures/profile.ts';
-import { simulatedSession } from '../fixtures/session-log.ts';
+import { openDatabase } from '../db/connect.ts';
 import { createIssuer, type Issuer } from '../issuer.ts';
 import { freePort } from '../testing/free-port.ts';
+import { playWitnessed, testClock } from '../testing/witnessed-session.ts';
 
 let dir: string;
 let app: FastifyInstance;
 let issuer: Issuer;
 let url: string;
-const log = simulatedSession({ battery: 'short', seed: 3 });
+// Each credential comes from a witnessed session played through the API (about a second; more on a busy machine).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
+/**
+ * The server's clock, hours back (log validation refuses a session that starts in the wall clock's future): each
+ * credential comes from a witnessed session played on it, in a moment of real time.
+ */
+const clock = testClock(Date.now() - 6 * 3_600_000);
+let played = 0;
+
+/** A credential of a new witnessed session (a session's offer can be redeemed once). */
+async function credential(): Promise<IssuedCredential> {
+  const play = await playWitnessed(url, clock, { battery: 'short', normGroup: 'fixture-adults', rngSeed: 3 + played++ });
+  const res = await play.credential();
+  if (res.status !== 201) throw new Error(`credential: ${res.status} ${await res.text()}`);
+  return (await res.json()) as IssuedCredential;
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentscan-vp-'));
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   const config = { publicUrl: url, name: 'Talentscan (test)', dataDir: dir, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS, maxBodyBytes: 1024 * 1024 };
-  issuer = await createIssuer(config, { profileSource: fixtureProfileSource });
+  issuer = await createIssuer(config, { profileSource: fixtureProfileSource, db: await openDatabase({ inMemory: true }), now: clock.now });
   // buildApp registers the coach verifier beside the issuer, as in production.
   app = await buildApp({ config, issuer });
   await app.listen({ port, host: '127.0.0.1' });
@@ -50,7 +67,7 @@ const poll = async (id: string) => (await (await fetch(`${url}/coach/api/present
 describe('OpenID4VP presentation to the coach', { timeout: 30_000 }, () => {
   it('receives exactly the two asked-for domains, verified with the holder proof; read once', async () => {
     const wallet = await new TestWallet().init();
-    await issueToWallet(url, log, wallet);
+    await issueToWallet(await credential(), wallet);
     const req = await ask(['processing-speed', 'inhibition']);
     expect(req.uri.startsWith('openid4vp://?')).toBe(true);
     expect(await poll(req.id)).toMatchObject({ status: 'pending' });
@@ -71,7 +88,7 @@ describe('OpenID4VP presentation to the coach', { timeout: 30_000 }, () => {
     ['tampered disclosure', { tamper: true }, 'disclosure'],
   ] as const)('refuses a %s with its reason', async (_name, opts, reason) => {
     const wallet = await new TestWallet().init();
-    await issueToWallet(url, log, wallet);
+    await issueToWallet(await credential(), wallet);
     const req = await ask(['processing-speed', 'inhibition']);
     const answer = await wallet.present(req.uri, opts);
     expect(answer.status).toBe(400);
@@ -80,7 +97,7 @@ describe('OpenID4VP presentation to the coach', { timeout: 30_000 }, () => {
 
   it('refuses a revoked credential, an unknown state and a cross-site request', async () => {
     const wallet = await new TestWallet().init();
-    const issued = await issueToWallet(url, log, wallet);
+    const issued = await issueToWallet(await credential(), wallet);
     await revoke(url, issued.credentialId, issued.revocationToken);
     const req = await ask(['working-memory']);
     expect((await wallet.present(req.uri)).status).toBe(400);

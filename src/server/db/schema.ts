@@ -1,0 +1,115 @@
+/**
+ * The server's tables, as Kysely sees them (migrations.ts creates them). Times are epoch milliseconds (bigint; read
+ * back as numbers, see connect.ts). One schema for PGlite and PostgreSQL.
+ */
+import type { ColumnType } from 'kysely';
+
+/** A bigint column read as a JS number (epoch ms and seeds fit in 2^53). */
+type Millis = ColumnType<number, number, number>;
+/** JSON stored as jsonb. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  battery: string;
+  norm_group: string;
+  lang: string;
+  pilot: string | null;
+  consent: Json<unknown>;
+  server_start: Millis;
+  /** Highest seq stored (−1: nothing yet) and the chain hash at it. */
+  ack_seq: number;
+  head_hash: string;
+  finished: boolean;
+  /** The candidate asked to keep the raw events beyond the retention period. */
+  keep_raw: boolean;
+  /** When the raw events were deleted (retention or the candidate's request); null while they are held. */
+  events_deleted_at: Millis | null;
+  /** Set while one request (of any instance) computes the session's credential; a claim older than a minute is stale. */
+  issuing_since: Millis | null;
+}
+
+export interface SeedHandoutsTable {
+  session_id: string;
+  /** Order of the handout in the session (0, 1, …): the battery order. */
+  ord: number;
+  game: string;
+  version: string;
+  seed: Millis;
+  handed_out_at: Millis;
+}
+
+/** Append-only: rows are inserted, never updated; deleted only by retention or the candidate. */
+export interface EventBatchesTable {
+  session_id: string;
+  from_seq: number;
+  to_seq: number;
+  prev_hash: string;
+  hash: string;
+  received_at: Millis;
+  events: Json<unknown[]>;
+}
+
+export interface OffersTable {
+  code: string;
+  value: Json<unknown>;
+  expires_at: Millis;
+}
+
+export interface NoncesTable {
+  nonce: string;
+  value: Json<unknown>;
+  expires_at: Millis;
+}
+
+export interface GrantsTable {
+  id: string;
+  value: Json<unknown>;
+  expires_at: Millis;
+}
+
+/** Short-lived values of the authorization-code flow, by namespace (issuer-state, par, authorization-code). */
+export interface IssuerValuesTable {
+  ns: string;
+  key: string;
+  value: Json<unknown>;
+  expires_at: Millis;
+}
+
+/** Every credential issued (the candidate's and each wallet copy): what revocation needs. */
+export interface CredentialsTable {
+  id: string;
+  status_idx: number;
+  token_hash: string;
+  session_id: string | null;
+  issued_at: Millis;
+  expires_at: Millis;
+}
+
+/** The one credential of a witnessed session: answered again on re-download. */
+export interface SessionCredentialsTable {
+  session_id: string;
+  credential_id: string;
+  issued_at: Millis;
+  response: Json<unknown>;
+}
+
+export interface StatusEntriesTable {
+  idx: number;
+  revoked: boolean;
+  revoked_at: Millis | null;
+}
+
+export interface Database {
+  sessions: SessionsTable;
+  seed_handouts: SeedHandoutsTable;
+  event_batches: EventBatchesTable;
+  offers: OffersTable;
+  nonces: NoncesTable;
+  grants: GrantsTable;
+  issuer_values: IssuerValuesTable;
+  credentials: CredentialsTable;
+  session_credentials: SessionCredentialsTable;
+  status_entries: StatusEntriesTable;
+}
