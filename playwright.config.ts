@@ -7,6 +7,8 @@ import { chromiumLaunchOptions } from './tests/support/chromium.ts';
  */
 export const TEST_PORT = Number(process.env.TALENTSCAN_TEST_PORT ?? 4317);
 export const PROD_PORT = TEST_PORT + 1;
+/** The demo pilot's host page (another origin) beside the test build's server. */
+export const DEMO_HOST_PORT = TEST_PORT + 2;
 
 /**
  * Browser tests run against the built app served by our own server (the same headers as production):
@@ -30,14 +32,14 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npm run build:test && APP_DIR=dist-test PORT=${TEST_PORT} TALENTSCAN_DATA_DIR=tests/.artifacts/issuer-${TEST_PORT} npx tsx src/server/main.ts`,
+      command: `npm run build:test && APP_DIR=dist-test PORT=${TEST_PORT} DEMO_HOST_PORT=${DEMO_HOST_PORT} TALENTSCAN_DATA_DIR=tests/.artifacts/issuer-${TEST_PORT} npx tsx src/server/main.ts`,
       url: `http://127.0.0.1:${TEST_PORT}/`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',
     },
     {
-      command: `npm run build && APP_DIR=dist PORT=${PROD_PORT} TALENTSCAN_DATA_DIR=tests/.artifacts/issuer-${PROD_PORT} npx tsx src/server/main.ts`,
+      command: `npm run build && APP_DIR=dist PORT=${PROD_PORT} DEMO_HOST_PORT=off TALENTSCAN_DATA_DIR=tests/.artifacts/issuer-${PROD_PORT} npx tsx src/server/main.ts`,
       url: `http://127.0.0.1:${PROD_PORT}/`,
       reuseExistingServer: false,
       timeout: 120_000,

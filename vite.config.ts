@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { securityHeaders } from './src/server/security-headers.ts';
 
 /**
@@ -16,6 +17,36 @@ export default defineConfig(({ mode }) => {
       chunkSizeWarningLimit: 1600, // Phaser is one ~1.2 MB chunk, loaded only when the first game starts
     },
     worker: { format: 'es' },
+    plugins: [
+      // Offline after load: a Workbox service worker precaches the app and every game, so a lost connection does not
+      // stop a scan that has started. API calls are never cached (a certified batch uploads when the connection is
+      // back); the embed page and the issuer's documents are never answered from the cache (their headers differ).
+      VitePWA({
+        injectRegister: false,
+        registerType: 'autoUpdate',
+        manifest: {
+          name: 'Talentscan',
+          short_name: 'Talentscan',
+          description: 'Short, language-free games that show how you think and work.',
+          lang: 'nl',
+          theme_color: '#3b2fc9',
+          background_color: '#f4f5f8',
+          display: 'standalone',
+          icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        },
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,svg,woff2,json}'],
+          globIgnores: ['pilots/**', 'demo-host/**', 'embed.*'],
+          // Phaser is one ~1.2 MB chunk; the scan cannot run offline without it.
+          maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+          navigateFallback: '/index.html',
+          navigateFallbackDenylist: [/^\/api\//, /^\/issuer\//, /^\/\.well-known\//, /^\/embed/],
+          cleanupOutdatedCaches: true,
+          clientsClaim: true,
+        },
+        devOptions: { enabled: false },
+      }),
+    ],
     server: { headers: securityHeaders({ dev: true }) },
     preview: { headers: securityHeaders() },
   };

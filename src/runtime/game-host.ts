@@ -48,6 +48,8 @@ export class GameHostController implements ReactiveController {
       if (!game.scene.getScene(manifest.id)) game.scene.add(manifest.id, await loadScene(manifest.id), false);
       this.active = manifest.id;
       game.scene.start(manifest.id, run);
+      // For load-time measurement (bench:web) and a browser's own performance panel: when a game's scene is up.
+      performance.mark(`talentscan:scene-started:${manifest.id}`);
     });
   }
 

@@ -10,14 +10,16 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { resolve } from 'node:path';
+import type { PilotConfig } from '../embed/pilot.ts';
 import { DEFAULT_LIMITS, type IssuerConfig } from './config.ts';
+import { embedRoutes } from './embed-routes.ts';
 import { API_HEADERS, PUBLIC_HEADERS } from './http.ts';
 import { ISSUER_METHODS, isWalletPath, type Issuer } from './issuer.ts';
 import { coachVerifier } from './openid4vp/mount.ts';
 import { securityHeaders } from './security-headers.ts';
 
-/** Client-side routes of the shell: served index.html. */
-const APP_ROUTES = ['/', '/coach', '/embed', '/verify'];
+/** Client-side routes of the shell: served index.html (`/embed` is served by embed-routes.ts, with its own CSP). */
+const APP_ROUTES = ['/', '/coach', '/verify'];
 
 export interface AppOptions {
   /** Without an issuer only the app is served (the browser benchmarks). */
@@ -26,6 +28,8 @@ export interface AppOptions {
   /** Built app folder; without it only the API is served (tests, benchmarks). */
   appDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Pilots that may embed the scan (with the built app only). */
+  pilots?: ReadonlyMap<string, PilotConfig>;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -47,7 +51,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   if (opts.issuer) await app.register(opts.issuer.routes);
   if (opts.issuer && opts.config) await app.register(coachVerifier(opts.config, opts.issuer).routes);
-  if (opts.appDir) await app.register(staticApp, { root: resolve(opts.appDir) });
+  if (opts.appDir) {
+    await app.register(staticApp, { root: resolve(opts.appDir) });
+    await app.register(embedRoutes, { appDir: resolve(opts.appDir), pilots: opts.pilots ?? new Map() });
+  }
 
   const pageHeaders = securityHeaders();
   app.setNotFoundHandler((req, reply) => {

@@ -6,12 +6,16 @@
  *   100 µs (see docs/timing.md), and nothing from another origin can load.
  * - The CSP allows only our own origin: no third-party requests, no inline script.
  */
-export function securityHeaders(opts: { dev?: boolean } = {}): Record<string, string> {
+export function securityHeaders(opts: { dev?: boolean; frameAncestors?: readonly string[] } = {}): Record<string, string> {
   const connect = opts.dev ? "'self' ws: wss:" : "'self'";
+  // The embed page may be framed by its pilot's host origins only (none when the pilot has none); every other page
+  // by our own origin only.
+  const ancestors = opts.frameAncestors ? (opts.frameAncestors.length ? opts.frameAncestors.join(' ') : "'none'") : "'self'";
   return {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',
-    'Cross-Origin-Resource-Policy': 'same-origin',
+    // A framed page must be loadable by a cross-origin-isolated host as well.
+    'Cross-Origin-Resource-Policy': opts.frameAncestors ? 'cross-origin' : 'same-origin',
     'Content-Security-Policy': [
       "default-src 'self'",
       `script-src 'self'${opts.dev ? " 'unsafe-inline'" : ''}`,
@@ -23,7 +27,7 @@ export function securityHeaders(opts: { dev?: boolean } = {}): Record<string, st
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'self'",
-      "frame-ancestors 'self'",
+      `frame-ancestors ${ancestors}`,
     ].join('; '),
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',

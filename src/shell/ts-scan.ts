@@ -20,6 +20,7 @@ import { recorderContext } from './context.ts';
 import { CONSENT_KEYS, CONSENT_VERSION } from './session-messages.ts';
 import { askPersistence, probeStorage } from './storage-probe.ts';
 import { base } from './styles.ts';
+import './ts-device-check.ts';
 import './ts-results.ts';
 
 type Screen = { kind: 'checking' } | { kind: 'welcome'; unfinished: SessionRow | null } | { kind: 'scan'; view: RunnerView };
@@ -45,6 +46,7 @@ export class TsScan extends LitElement {
     startError: { state: true },
     upload: { state: true },
     certified: { state: true },
+    deviceCheckOpen: { state: true },
   };
   static override styles = [
     base,
@@ -80,6 +82,8 @@ export class TsScan extends LitElement {
 
   declare screen: Screen;
   declare consent: boolean;
+  /** The optional device check is shown in place of the welcome screen. */
+  declare deviceCheckOpen: boolean;
   declare consentHint: boolean;
   declare storage: StorageStatus | null;
   declare mode: SessionMode;
@@ -105,6 +109,7 @@ export class TsScan extends LitElement {
     super();
     this.screen = { kind: 'checking' };
     this.consent = false;
+    this.deviceCheckOpen = false;
     this.consentHint = false;
     this.storage = null;
     this.mode = 'practice';
@@ -336,6 +341,9 @@ export class TsScan extends LitElement {
   private renderScreen() {
     const s = this.screen;
     if (s.kind === 'checking') return nothing;
+    if (s.kind === 'welcome' && this.deviceCheckOpen) {
+      return html`<ts-device-check @device-checked=${() => (this.deviceCheckOpen = false)}></ts-device-check>`;
+    }
     if (s.kind === 'welcome') return this.renderWelcome(s.unfinished);
     return this.renderScan(s.view);
   }
@@ -361,6 +369,7 @@ export class TsScan extends LitElement {
       ${privateWarning} ${error}
       <p>${t('welcome.body', { minutes })}</p>
       <p>${t('welcome.device')}</p>
+      <p><button class="secondary" @click=${() => (this.deviceCheckOpen = true)}>${tDynamic('device.open')}</button></p>
       <fieldset class="mode">
         <legend>${tDynamic('mode.title')}</legend>
         ${(['practice', 'certified'] as const).map(

@@ -24,6 +24,8 @@ const LAYERS: readonly [string, number, (path: string) => boolean][] = [
   ['scoring', 7, (p) => p.startsWith('src/scoring/')],
   ['integrity', 7, (p) => p.startsWith('src/integrity/')],
   ['credential', 8, (p) => p.startsWith('src/credential/')],
+  // The embed protocol, pilot settings and xAPI statements: pure, shared by the embed page and the server.
+  ['embed', 8, (p) => p.startsWith('src/embed/')],
   ['i18n', 9, (p) => p.startsWith('src/i18n/')],
   ['worker', 10, (p) => p.startsWith('src/worker/')],
   ['runtime', 11, (p) => p.startsWith('src/runtime/')],

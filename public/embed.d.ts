@@ -1,0 +1,49 @@
+/** Types of the Talentscan host SDK (/embed.mjs as a module, /embed.js as a plain script: window.Talentscan). */
+export type TalentscanLocale = 'nl' | 'en' | 'uk' | 'ar';
+
+export type TalentscanEventType =
+  | 'ready'
+  | 'scan.started'
+  | 'game.started'
+  | 'game.completed'
+  | 'scan.completed'
+  | 'scan.aborted'
+  | 'resize'
+  | 'xapi.statement'
+  | 'error'
+  | 'debug';
+
+export interface MountOptions {
+  /** The pilot id Talentscan configured for you. */
+  pilot: string;
+  /** Origin of the Talentscan server, e.g. "https://scan.example". */
+  origin: string;
+  locale?: TalentscanLocale;
+  /** The iframe's accessible title. */
+  title?: string;
+  /** Every event the scan sends, in order (see docs/embed-protocol.md for the payloads). */
+  onEvent?: (type: TalentscanEventType, payload: unknown) => void;
+}
+
+export interface TalentscanHandle {
+  readonly embedId: string;
+  readonly iframe: HTMLIFrameElement;
+  start(): void;
+  pause(): void;
+  setLocale(locale: TalentscanLocale): void;
+  destroy(): void;
+}
+
+export interface TalentscanSdk {
+  readonly version: string;
+  mount(element: HTMLElement, options: MountOptions): TalentscanHandle;
+}
+
+export declare const Talentscan: TalentscanSdk;
+export default Talentscan;
+
+declare global {
+  interface Window {
+    Talentscan: TalentscanSdk;
+  }
+}

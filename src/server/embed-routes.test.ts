@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import { loadPilots, PilotConfigError } from './pilots.ts';
+
+const PUBLIC = resolve(import.meta.dirname, '../../public');
+
+function appDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ts-embed-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Talentscan</title>');
+  for (const f of ['embed.js', 'embed.mjs', 'embed.d.ts']) writeFileSync(join(dir, f), `// ${f}`);
+  return dir;
+}
+
+const pilot = (over: Record<string, unknown> = {}) => ({
+  id: 'acme',
+  name: 'Acme',
+  hostOrigins: ['https://acme.example'],
+  battery: 'short',
+  defaultLang: 'nl',
+  normGroup: 'sro-provisional-all',
+  roles: [],
+  branding: { accent: '#112233' },
+  share: 'summary',
+  xapi: { enabled: true, lrs: { endpoint: 'https://lrs.acme.example/xapi', authEnv: 'ACME_LRS_AUTH' } },
+  retentionDays: 30,
+  ...over,
+});
+
+function pilotsDir(...files: [string, unknown][]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ts-pilots-'));
+  for (const [name, body] of files) writeFileSync(join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
+  return dir;
+}
+
+describe('pilot configuration', () => {
+  it('the shipped demo pilot validates, and gets the running demo host origin added', () => {
+    const pilots = loadPilots(join(PUBLIC, 'pilots'), { demoHostOrigin: 'http://127.0.0.1:8081' });
+    expect(pilots.get('demo')?.hostOrigins).toEqual(['http://127.0.0.1:8081']);
+  });
+
+  it('refuses a file that breaks the schema or whose id is not its name, saying which and why', () => {
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ hostOrigins: ['*'] })]))).toThrow(PilotConfigError);
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ hostOrigins: ['*'] })]))).toThrow(/acme\.json: \/hostOrigins\/0/);
+    expect(() => loadPilots(pilotsDir(['other.json', pilot()]))).toThrow(/not the file name/);
+    expect(() => loadPilots(pilotsDir(['acme.json', '{ nope']))).toThrow(/not JSON/);
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ share: 'everything' })]))).toThrow(/share/);
+  });
+});
+
+describe('embed routes', () => {
+  async function app() {
+    const dir = appDir();
+    mkdirSync(join(dir, 'pilots'));
+    return buildApp({ appDir: dir, pilots: loadPilots(pilotsDir(['acme.json', pilot()])) });
+  }
+
+  it("serves /embed with frame-ancestors naming only the pilot's host origins", async () => {
+    const a = await app();
+    const known = await a.inject({ url: '/embed?pilot=acme&embedId=abcdef' });
+    expect(known.statusCode).toBe(200);
+    expect(known.headers['content-security-policy']).toContain('frame-ancestors https://acme.example');
+    expect(known.headers['content-security-policy']).not.toContain("frame-ancestors 'self'");
+    const unknown = await a.inject({ url: '/embed?pilot=nobody' });
+    expect(unknown.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const page = await a.inject({ url: '/coach' });
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+  });
+
+  it("answers a pilot's public settings without its LRS details, and 404 for an unknown pilot", async () => {
+    const a = await app();
+    const res = await a.inject({ url: '/api/pilots/acme' });
+    expect(res.json()).toMatchObject({ id: 'acme', share: 'summary', xapi: { enabled: true } });
+    expect(res.body).not.toContain('lrs');
+    expect((await a.inject({ url: '/api/pilots/nobody' })).statusCode).toBe(404);
+  });
+
+  it('lets other origins load the host SDK, and only the SDK', async () => {
+    const a = await app();
+    for (const path of ['/embed.js', '/embed.mjs']) {
+      const res = await a.inject({ url: path });
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+      expect(res.headers['content-type']).toContain('text/javascript');
+    }
+    const other = await a.inject({ url: '/pilots/acme.json' });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
