@@ -3,6 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { I18nController, isLang, lang, LANGUAGES, setLang, t, type Lang } from '../i18n/index.ts';
 import { recorderClient } from '../runtime/recorder-client.ts';
 import { recorderContext } from './context.ts';
+import './feature-messages.ts';
 import { base } from './styles.ts';
 import './ts-placeholder.ts';
 import './ts-scan.ts';
