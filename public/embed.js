@@ -1,6 +1,5 @@
 /*! Talentscan host SDK 1.0 — mounts the scan in an iframe and speaks the embed protocol (docs/embed-protocol.md). */
-(function (g) {
-  'use strict';
+((g) => {
   var SOURCE = 'talentscan';
   var VERSION = '1.0';
   var HELLO_EVERY_MS = 500;
@@ -9,7 +8,7 @@
   function randomId() {
     var bytes = new Uint8Array(12);
     g.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    return Array.prototype.map.call(bytes, (b) => `0${b.toString(16)}`.slice(-2)).join('');
   }
 
   /**
@@ -22,7 +21,7 @@
     if (typeof o.pilot !== 'string' || !/^[a-z0-9-]{1,64}$/.test(o.pilot)) throw new TypeError('Talentscan.mount: pilot id is required');
     var origin = new URL(o.origin).origin;
     var embedId = randomId();
-    var onEvent = typeof o.onEvent === 'function' ? o.onEvent : function () {};
+    var onEvent = typeof o.onEvent === 'function' ? o.onEvent : () => {};
     var ready = false;
     var tries = 0;
     var timer = null;
@@ -67,24 +66,39 @@
       if (m.type === 'ready' && !ready) {
         ready = true;
         g.clearTimeout(timer);
-        pending.splice(0).forEach(function (c) { post(c[0], c[1]); });
+        pending.splice(0).forEach((c) => {
+          post(c[0], c[1]);
+        });
       }
       if (m.type === 'resize' && m.payload && typeof m.payload.height === 'number' && m.payload.height > 0) {
-        iframe.style.blockSize = Math.ceil(Math.min(m.payload.height, 10000)) + 'px';
+        iframe.style.blockSize = `${Math.ceil(Math.min(m.payload.height, 10000))}px`;
       }
-      try { onEvent(m.type, m.payload); } catch (err) { g.console.error(err); }
+      try {
+        onEvent(m.type, m.payload);
+      } catch (err) {
+        g.console.error(err);
+      }
     }
 
     g.addEventListener('message', receive);
-    iframe.addEventListener('load', function () { tries = 0; hello(); });
+    iframe.addEventListener('load', () => {
+      tries = 0;
+      hello();
+    });
 
     return {
       embedId: embedId,
       iframe: iframe,
-      start: function () { command('start', {}); },
-      pause: function () { command('pause', {}); },
-      setLocale: function (locale) { command('setLocale', { locale: locale }); },
-      destroy: function () {
+      start: () => {
+        command('start', {});
+      },
+      pause: () => {
+        command('pause', {});
+      },
+      setLocale: (locale) => {
+        command('setLocale', { locale: locale });
+      },
+      destroy: () => {
         g.clearTimeout(timer);
         g.removeEventListener('message', receive);
         iframe.remove();

@@ -18,7 +18,15 @@ import { assessWitnessed } from '../src/integrity/index.ts';
 import { cutBatches, simulatedWitnessedRecord, simulateHandedOut } from '../src/integrity/simulated-record.ts';
 import { joinGameLogs } from '../src/log/join-session.ts';
 import type { LogEvent } from '../src/log/events.ts';
-import { canonicalJson, chainHash, genesisHash, type CreateSessionRequest, type CreateSessionResponse, type GameStartResponse, type UploadBatchRequest } from '../src/log/witness.ts';
+import {
+  canonicalJson,
+  chainHash,
+  genesisHash,
+  type CreateSessionRequest,
+  type CreateSessionResponse,
+  type GameStartResponse,
+  type UploadBatchRequest,
+} from '../src/log/witness.ts';
 
 export interface Row {
   attack: string;
@@ -64,7 +72,12 @@ async function call<T>(base: string, method: string, path: string, body: unknown
 /** One attack over HTTP. Returns the codes that stopped it, or ['ISSUED']. */
 async function overHttp(base: string, battery: string, attack: Attack, replaySource: LogEvent[] | null): Promise<{ codes: string[]; log: LogEvent[] }> {
   const spec = attack.http!;
-  const create: CreateSessionRequest = { battery, normGroup: 'sro-provisional-all', lang: 'en', consent: { textVersion: 'attack-test', mode: 'certified', acceptedAt: Date.now() } };
+  const create: CreateSessionRequest = {
+    battery,
+    normGroup: 'sro-provisional-all',
+    lang: 'en',
+    consent: { textVersion: 'attack-test', mode: 'certified', acceptedAt: Date.now() },
+  };
   let session: CreateSessionResponse;
   try {
     session = await call<CreateSessionResponse>(base, 'POST', '/api/sessions', create);
@@ -153,7 +166,9 @@ export function print(rows: Row[], log: (line: string) => void = console.log): b
     const ok = honest ? r.got.length === 0 : r.got.includes(r.expected);
     const skipped = r.got.length === 1 && r.got[0]!.startsWith('(');
     if (!ok && !skipped) allOk = false;
-    log(`${r.attack.padEnd(w[0]!)}  ${r.expected.padEnd(w[1]!)}  ${(skipped ? 'skipped' : ok ? 'ok' : 'FAIL').padEnd(7)}  ${r.got.join(', ') || '(passed all checks)'}`);
+    log(
+      `${r.attack.padEnd(w[0]!)}  ${r.expected.padEnd(w[1]!)}  ${(skipped ? 'skipped' : ok ? 'ok' : 'FAIL').padEnd(7)}  ${r.got.join(', ') || '(passed all checks)'}`,
+    );
   }
   return allOk;
 }

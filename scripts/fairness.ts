@@ -25,6 +25,7 @@ import { readExports, type Io } from './norms-build.ts';
 const defaultIo: Io = { log: (l) => console.log(l), error: (l) => console.error(l), today: () => new Date().toISOString().slice(0, 10) };
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: the type follows from the parseArgs options assigned below (TS evolves it).
   let args;
   try {
     args = parseArgs({
@@ -47,14 +48,22 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
   const o = args.values;
   if (args.positionals.length === 0) {
-    io.error('usage: npm run fairness -- <session exports …> [--norm-group id | --norm-table file] [--roles ids|file] [--cutoffs 50,60,70,80] [--min-n 30] [--out base]');
+    io.error(
+      'usage: npm run fairness -- <session exports …> [--norm-group id | --norm-table file] [--roles ids|file] [--cutoffs 50,60,70,80] [--min-n 30] [--out base]',
+    );
     return 2;
   }
   try {
     const table = o['norm-table'] ? validateNormTable(JSON.parse(readFileSync(o['norm-table'], 'utf8'))) : normTable(o['norm-group'] ?? DEFAULT_NORM_GROUP);
     const rolesArg = o.roles;
     const roleSet = rolesArg?.endsWith('.json') ? validateRoleSet(JSON.parse(readFileSync(rolesArg, 'utf8'))) : EXAMPLE_ROLES;
-    const roleIds = rolesArg && !rolesArg.endsWith('.json') ? rolesArg.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const roleIds =
+      rolesArg && !rolesArg.endsWith('.json')
+        ? rolesArg
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined;
     const unknown = (roleIds ?? []).filter((id) => !roleSet.roles.some((r) => r.id === id));
     if (unknown.length > 0) {
       io.error(`fairness: unknown role(s) ${unknown.join(', ')}; known: ${roleSet.roles.map((r) => r.id).join(', ')}`);
@@ -77,7 +86,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       for (const u of report.units) {
         const flagged = u.selection.flatMap((s) => s.groups.filter((g) => g.belowFourFifths).map((g) => `${s.role}@${s.cutoff}: ${g.group} AIR ${g.air}`));
         const diffs = u.smd.flatMap((s) => s.groups.filter((g) => g.difference).map((g) => `${s.score}: ${g.group} d=${g.d}`));
-        io.log(`  ${u.attribute}: below four-fifths ${flagged.length}${flagged.length ? ` (${flagged.slice(0, 6).join('; ')}${flagged.length > 6 ? '; …' : ''})` : ''}; differences ${diffs.length}${diffs.length ? ` (${diffs.join('; ')})` : ''}`);
+        io.log(
+          `  ${u.attribute}: below four-fifths ${flagged.length}${flagged.length ? ` (${flagged.slice(0, 6).join('; ')}${flagged.length > 6 ? '; …' : ''})` : ''}; differences ${diffs.length}${diffs.length ? ` (${diffs.join('; ')})` : ''}`,
+        );
       }
     } else io.log(md);
     return 0;

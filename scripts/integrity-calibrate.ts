@@ -51,7 +51,9 @@ const q = (xs: number[], p: number) => {
 };
 const f = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(3));
 console.log(`Simulated honest sessions: ${n} (standard battery, abilities ~ N(0,1), clock skew ±10 min, ${withGaps} with an offline gap found)`);
-console.log(`Refused: ${sessionsRefused} (${((100 * sessionsRefused) / n).toFixed(1)} %)   marked: ${sessionsMarked} (${((100 * sessionsMarked) / n).toFixed(1)} %)`);
+console.log(
+  `Refused: ${sessionsRefused} (${((100 * sessionsRefused) / n).toFixed(1)} %)   marked: ${sessionsMarked} (${((100 * sessionsMarked) / n).toFixed(1)} %)`,
+);
 for (const [code, k] of refused) console.log(`  refused by ${code}: ${k}`);
 for (const [code, k] of marked) console.log(`  marked ${code}: ${k}`);
 console.log('\nmeasure | min | p1 | median | p99 | max');

@@ -45,6 +45,7 @@ export function readExports(files: readonly string[]): { sessions: SessionExport
 }
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: the type follows from the parseArgs options assigned below (TS evolves it).
   let args;
   try {
     args = parseArgs({
@@ -71,7 +72,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
   const o = args.values;
   if (!o.group || !o.meta || args.positionals.length === 0) {
-    io.error('usage: npm run norms:build -- <session exports …> --group <id> --meta <meta.json> [--age-band 20-29] [--device touch] [--min-n 100] [--out file]');
+    io.error(
+      'usage: npm run norms:build -- <session exports …> --group <id> --meta <meta.json> [--age-band 20-29] [--device touch] [--min-n 100] [--out file]',
+    );
     return 2;
   }
   if (o.device !== undefined && !['touch', 'mouse', 'keyboard'].includes(o.device)) {
@@ -104,8 +107,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.log(`norms:build: ${table.id} ${table.version}: ${table.n} sessions (of ${sessions.length} read) → ${out}`);
     for (const m of table.metrics) {
       const b = m.bootstrap;
-      const devices = m.devices ? ` | per device: ${Object.entries(m.devices).map(([d, s]) => `${d} n=${s?.n} mean=${s?.mean}`).join(', ')}` : '';
-      io.log(`  ${m.game}:${m.metric}  n=${m.n}  mean=${m.mean} [${b?.mean.join(', ')}]  sd=${m.sd} [${b?.sd.join(', ')}]  p50=${m.percentiles?.find((p) => p.p === 50)?.value}${devices}`);
+      const devices = m.devices
+        ? ` | per device: ${Object.entries(m.devices)
+            .map(([d, s]) => `${d} n=${s?.n} mean=${s?.mean}`)
+            .join(', ')}`
+        : '';
+      io.log(
+        `  ${m.game}:${m.metric}  n=${m.n}  mean=${m.mean} [${b?.mean.join(', ')}]  sd=${m.sd} [${b?.sd.join(', ')}]  p50=${m.percentiles?.find((p) => p.p === 50)?.value}${devices}`,
+      );
     }
     for (const d of table.domains ?? []) io.log(`  domain ${d.domain}: n=${d.n}, SD of domain z=${d.sd}`);
     const omitted = (table.provenance?.['omittedMetrics'] as { metric: string; reason: string }[] | undefined) ?? [];

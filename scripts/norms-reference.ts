@@ -33,7 +33,9 @@ for (const file of TABLES) {
   table.metrics = [...table.metrics.filter((m) => !(m.game === metric.game && m.metric === metric.metric)), metric];
   table.validFor = [...table.validFor.filter((v) => v.game !== metric.game), { game: metric.game, versions: [version] }];
   writeFileSync(path, `${JSON.stringify(table, null, 2)}\n`);
-  console.log(`${file}: ${metric.game}:${metric.metric} n = ${metric.n}, mean ${metric.mean}, SD ${metric.sd}, reliability ${metric.reliability.value} (${metric.reliability.kind})`);
+  console.log(
+    `${file}: ${metric.game}:${metric.metric} n = ${metric.n}, mean ${metric.mean}, SD ${metric.sd}, reliability ${metric.reliability.value} (${metric.reliability.kind})`,
+  );
 }
 
 const ssrt = ssrtReliabilityEntry();

@@ -15,9 +15,11 @@ describe('Corsi board', () => {
     expect(BOARD).toHaveLength(9);
     expect(new Set(BOARD.map((p) => p.x)).size).toBeGreaterThan(6);
     let min = Infinity;
-    BOARD.forEach((a, i) => BOARD.forEach((b, j) => {
-      if (i < j) min = Math.min(min, Math.hypot(a.x - b.x, a.y - b.y));
-    }));
+    BOARD.forEach((a, i) =>
+      BOARD.forEach((b, j) => {
+        if (i < j) min = Math.min(min, Math.hypot(a.x - b.x, a.y - b.y));
+      }),
+    );
     expect(min).toBeGreaterThan(0.25);
   });
 
@@ -31,9 +33,11 @@ describe('Corsi board', () => {
       expect(c.y + g.block / 2).toBeLessThan(g.slotsY - 10);
     }
     expect(g.slotsY).toBeLessThan(h);
-    g.centres.forEach((a, i) => g.centres.forEach((b, j) => {
-      if (i < j) expect(Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y))).toBeGreaterThan(g.block + 8);
-    }));
+    g.centres.forEach((a, i) =>
+      g.centres.forEach((b, j) => {
+        if (i < j) expect(Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y))).toBeGreaterThan(g.block + 8);
+      }),
+    );
   });
 
   it.each(stages)('hit-tests every block exactly on a %i×%i stage: centre, near edge, and gaps', (w, h) => {

@@ -14,8 +14,14 @@ describe('Corsi messages', () => {
 
   it('documents every metric with a rule', () => {
     expect(corsi.metrics.map((m) => m.id)).toEqual([
-      'forward.span', 'forward.correct_sequences', 'forward.total_score', 'forward.order_errors',
-      'backward.span', 'backward.correct_sequences', 'backward.total_score', 'backward.order_errors',
+      'forward.span',
+      'forward.correct_sequences',
+      'forward.total_score',
+      'forward.order_errors',
+      'backward.span',
+      'backward.correct_sequences',
+      'backward.total_score',
+      'backward.order_errors',
     ]);
     for (const m of corsi.metrics) expect(m.definition.length).toBeGreaterThan(60);
   });

@@ -32,6 +32,11 @@ export const testResponder: TestResponder<CorsiTrial> = (_onset, trial, stage) =
   const g = boardGeometry(stage.w, stage.h);
   return expectedTaps(trial).flatMap((block) => {
     const c = g.centres[block];
-    return c ? [{ kind: 'tap' as const, x: c.x / stage.w, y: c.y / stage.h }, { kind: 'wait' as const, ms: 120 }] : [];
+    return c
+      ? [
+          { kind: 'tap' as const, x: c.x / stage.w, y: c.y / stage.h },
+          { kind: 'wait' as const, ms: 120 },
+        ]
+      : [];
   });
 };

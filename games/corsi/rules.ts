@@ -32,8 +32,7 @@ export interface SequenceOutcome {
 export function judgeSequence(trial: CorsiTrial, taps: readonly number[]): SequenceOutcome {
   const expected = expectedTaps(trial);
   const correct = taps.length === expected.length && taps.every((b, i) => b === expected[i]);
-  const sameSet =
-    taps.length === expected.length && new Set(taps).size === taps.length && taps.every((b) => expected.includes(b));
+  const sameSet = taps.length === expected.length && new Set(taps).size === taps.length && taps.every((b) => expected.includes(b));
   return { correct, orderError: !correct && sameSet };
 }
 

@@ -76,7 +76,10 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
     const g = (this.geometry = boardGeometry(this.w, this.h));
     this.blocks.forEach((r, i) => {
       const c = g.centres[i];
-      if (c) r.setPosition(c.x, c.y).setSize(g.block, g.block).setRounded(g.block * 0.14);
+      if (c)
+        r.setPosition(c.x, c.y)
+          .setSize(g.block, g.block)
+          .setRounded(g.block * 0.14);
     });
     this.focusRing.setSize(g.block + 16, g.block + 16).setRounded(g.block * 0.2);
     this.placeFocusRing();
@@ -330,11 +333,16 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
       const mx = a.x + (z.x - a.x) * 0.6;
       const my = a.y + (z.y - a.y) * 0.6;
       const s = 10;
-      this.path.fillStyle(PALETTE.muted, 0.9).fillTriangle(
-        mx + s * Math.cos(angle), my + s * Math.sin(angle),
-        mx + s * Math.cos(angle + 2.5), my + s * Math.sin(angle + 2.5),
-        mx + s * Math.cos(angle - 2.5), my + s * Math.sin(angle - 2.5),
-      );
+      this.path
+        .fillStyle(PALETTE.muted, 0.9)
+        .fillTriangle(
+          mx + s * Math.cos(angle),
+          my + s * Math.sin(angle),
+          mx + s * Math.cos(angle + 2.5),
+          my + s * Math.sin(angle + 2.5),
+          mx + s * Math.cos(angle - 2.5),
+          my + s * Math.sin(angle - 2.5),
+        );
     }
     this.badges.forEach((badge, k) => {
       const c = points[k];
@@ -377,5 +385,4 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
     g.strokePath();
     g.fillTriangle(-20, 9, -8, 1, -8, 17);
   }
-
 }

@@ -11,7 +11,14 @@ import { scoreCorsi } from './score.ts';
 import { simulateCorsi, simulatedDurationSec, TYPICAL_PARTICIPANT, type CorsiParticipant } from './simulate.ts';
 
 /** The same six sequences for both directions: lengths 2, 2, 3, 3, 4, 4. */
-const SEQUENCES = [[0, 1], [2, 3], [4, 5, 6], [7, 8, 0], [1, 2, 3, 4], [5, 6, 7, 8]];
+const SEQUENCES = [
+  [0, 1],
+  [2, 3],
+  [4, 5, 6],
+  [7, 8, 0],
+  [1, 2, 3, 4],
+  [5, 6, 7, 8],
+];
 
 function fixtureDesign(): CorsiDesign {
   const block = (direction: Direction) => SEQUENCES.map((sequence): CorsiTrial => ({ direction, sequence }));
@@ -89,7 +96,20 @@ describe('Corsi scorer, hand-computed fixtures', () => {
   });
 
   it('scores every answer wrong as span 0 and total 0, and counts right-set-wrong-order answers', () => {
-    const s = scoreCorsi(design, play(design, [[], [[0, 0], [5, 6]], [[0, 1], [2, 3]]]));
+    const s = scoreCorsi(
+      design,
+      play(design, [
+        [],
+        [
+          [0, 0],
+          [5, 6],
+        ],
+        [
+          [0, 1],
+          [2, 3],
+        ],
+      ]),
+    );
     expect(s.metrics['forward.span']).toEqual({ value: 0 });
     expect(s.metrics['forward.correct_sequences']).toEqual({ value: 0 });
     expect(s.metrics['forward.total_score']).toEqual({ value: 0 });
@@ -109,7 +129,17 @@ describe('Corsi scorer, hand-computed fixtures', () => {
 
   it('scores a candidate who taps one block only: never correct, never an order error', () => {
     // Only the first block, then the trial times out; or the same block for every tap.
-    const s = scoreCorsi(design, play(design, [[], [{ timeout: [0] }, { timeout: [2] }], [[4, 4], [4, 4]]]));
+    const s = scoreCorsi(
+      design,
+      play(design, [
+        [],
+        [{ timeout: [0] }, { timeout: [2] }],
+        [
+          [4, 4],
+          [4, 4],
+        ],
+      ]),
+    );
     expect(s.metrics['forward.span']).toEqual({ value: 0 });
     expect(s.metrics['forward.order_errors']).toEqual({ value: 0 });
     expect(s.metrics['backward.span']).toEqual({ value: 0 });
@@ -117,20 +147,47 @@ describe('Corsi scorer, hand-computed fixtures', () => {
   });
 
   it('reads at most as many taps as the sequence is long and ignores values that are no block', () => {
-    const s = scoreCorsi(design, play(design, [[], [[0, 1, 5], [2, 9, 3]], [[1, 0]]]));
+    const s = scoreCorsi(
+      design,
+      play(design, [
+        [],
+        [
+          [0, 1, 5],
+          [2, 9, 3],
+        ],
+        [[1, 0]],
+      ]),
+    );
     // [0, 1, 5] → first two taps [0, 1]: correct; [2, 9, 3] → 9 is no block → [2, 3]: correct
     expect(s.metrics['forward.correct_sequences']).toEqual({ value: 2 });
     expect(s.metrics['forward.span']).toEqual({ value: 2 });
   });
 
   it('reports a direction without completed test trials as not computable', () => {
-    const s = scoreCorsi(design, play(design, [[], [[0, 1], [2, 3]]]));
+    const s = scoreCorsi(
+      design,
+      play(design, [
+        [],
+        [
+          [0, 1],
+          [2, 3],
+        ],
+      ]),
+    );
     expect(s.metrics['backward.span']).toEqual({ value: null, reason: 'no completed backward test trials' });
     expect(s.metrics['forward.total_score']).toEqual({ value: 4 });
   });
 
   it('flags trials that ran past the stop rule, and a practice failed twice', () => {
-    const events = play(design, [[], [[1, 0], [3, 2], [4, 5, 6]], [[1, 0]]]);
+    const events = play(design, [
+      [],
+      [
+        [1, 0],
+        [3, 2],
+        [4, 5, 6],
+      ],
+      [[1, 0]],
+    ]);
     const flags = scoreCorsi(design, events).flags.map((f) => f.code);
     expect(flags).toContain('forward.stop-rule');
     const log = new SimLog('corsi');
@@ -154,18 +211,61 @@ describe('Corsi scorer, hand-computed fixtures', () => {
 
 describe('Corsi rules', () => {
   it('stops a block once both sequences of one length failed, and only then', () => {
-    expect(stopRuleMet(new Map([[0, false], [1, true], [2, false]]))).toBe(false);
-    expect(stopRuleMet(new Map([[0, true], [1, false], [2, false], [3, false]]))).toBe(true);
-    expect(stopRuleMet(new Map([[2, false], [3, false]]))).toBe(true);
-    expect(stopRuleMet(new Map([[1, false], [2, false]]))).toBe(false); // 1 and 2 are different lengths
+    expect(
+      stopRuleMet(
+        new Map([
+          [0, false],
+          [1, true],
+          [2, false],
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      stopRuleMet(
+        new Map([
+          [0, true],
+          [1, false],
+          [2, false],
+          [3, false],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      stopRuleMet(
+        new Map([
+          [2, false],
+          [3, false],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      stopRuleMet(
+        new Map([
+          [1, false],
+          [2, false],
+        ]),
+      ),
+    ).toBe(false); // 1 and 2 are different lengths
     expect(stopRuleMet(new Map())).toBe(false);
   });
 
   it('rebuilds the stop-rule state of a block from the paired log (resume)', () => {
-    const events = play(design, [[[3, 5]], [[0, 1], [3, 2], [4, 6, 5]], []]);
+    const events = play(design, [
+      [[3, 5]],
+      [
+        [0, 1],
+        [3, 2],
+        [4, 6, 5],
+      ],
+      [],
+    ]);
     const records = pairTrials(events, 'corsi');
     const outcomes = outcomesFromRecords(design.blocks[1]?.trials ?? [], records, 1);
-    expect([...outcomes]).toEqual([[0, true], [1, false], [2, false]]);
+    expect([...outcomes]).toEqual([
+      [0, true],
+      [1, false],
+      [2, false],
+    ]);
     expect(stopRuleMet(outcomes)).toBe(false);
     outcomes.set(3, false);
     expect(stopRuleMet(outcomes)).toBe(true);
@@ -178,7 +278,11 @@ describe('Corsi rules', () => {
     const [a, b] = practice.trials.map((t) => t.sequence);
     const run = (answers: number[][]) => {
       const events = play(d, [[], [], answers]);
-      return corsi.practicePassed(d, 2, pairTrials(events, 'corsi').filter((t) => t.block === 2));
+      return corsi.practicePassed(
+        d,
+        2,
+        pairTrials(events, 'corsi').filter((t) => t.block === 2),
+      );
     };
     if (!a || !b) throw new Error('practice sequences missing');
     expect(run([[...a].reverse(), [...b]])).toBe(true); // first right (reversed), second in the shown order

@@ -57,12 +57,7 @@ export function scoreCorsi(design: CorsiDesign, events: readonly LogEvent[]): Ga
     used += mine.length;
     const judged = mine.map((record) => judge(design, record));
     const tapped = judged.some((j) => j.taps > 0);
-    const reason =
-      mine.length === 0
-        ? `no completed ${d} test trials`
-        : !tapped
-          ? `no tap in any ${d} test sequence`
-          : null;
+    const reason = mine.length === 0 ? `no completed ${d} test trials` : !tapped ? `no tap in any ${d} test sequence` : null;
     if (reason !== null) {
       for (const m of ['span', 'correct_sequences', 'total_score', 'order_errors']) metrics[`${d}.${m}`] = { value: null, reason };
       if (mine.length > 0) flags.push({ code: `${d}.no-responses`, detail: `None of the ${mine.length} ${d} test sequences received a tap.` });
@@ -75,10 +70,15 @@ export function scoreCorsi(design: CorsiDesign, events: readonly LogEvent[]): Ga
     metrics[`${d}.total_score`] = { value: span * correct.length };
     metrics[`${d}.order_errors`] = { value: judged.filter((j) => j.orderError).length };
 
-    if (span === LENGTHS.max) flags.push({ code: `${d}.ceiling`, detail: `The ${d} span reached the longest sequence (${LENGTHS.max}); the true span may be higher.` });
+    if (span === LENGTHS.max)
+      flags.push({ code: `${d}.ceiling`, detail: `The ${d} span reached the longest sequence (${LENGTHS.max}); the true span may be higher.` });
     for (const b of blocks) {
       const late = trialsAfterStop(judged.filter((j) => j.block === b));
-      if (late > 0) flags.push({ code: `${d}.stop-rule`, detail: `Block ${b}: ${late} trial(s) ran after both sequences of one length had failed; they are scored as logged.` });
+      if (late > 0)
+        flags.push({
+          code: `${d}.stop-rule`,
+          detail: `Block ${b}: ${late} trial(s) ran after both sequences of one length had failed; they are scored as logged.`,
+        });
     }
   }
 

@@ -73,11 +73,7 @@ describe('Flanker responses', () => {
 
 describe('Flanker messages', () => {
   it('has the game name, every instruction and every metric name in all four languages', () => {
-    const keys = [
-      'game.flanker',
-      ...new Set(flankerDesign(1).blocks.map((b) => b.instruction)),
-      ...flanker.metrics.map((m) => `metric.flanker.${m.id}`),
-    ];
+    const keys = ['game.flanker', ...new Set(flankerDesign(1).blocks.map((b) => b.instruction)), ...flanker.metrics.map((m) => `metric.flanker.${m.id}`)];
     for (const lang of ['nl', 'en', 'uk', 'ar'] as const) {
       for (const k of keys) expect(flankerMessages[lang][k], `${lang} ${k}`).toBeTruthy();
       expect(Object.keys(flankerMessages[lang]).sort()).toEqual([...keys].sort());

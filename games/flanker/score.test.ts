@@ -56,7 +56,7 @@ function play(design: FlankerDesign, answers: Answer[][]) {
 
 const C: Spec = ['congruent', 'left'];
 const I: Spec = ['incongruent', 'right'];
-const times = <T,>(n: number, x: T): T[] => Array.from({ length: n }, () => x);
+const times = <T>(n: number, x: T): T[] => Array.from({ length: n }, () => x);
 
 describe('Flanker scorer, hand-computed fixtures', () => {
   it('computes the conflict effect, medians, accuracies, counts and the NIH-style score', () => {

@@ -143,7 +143,11 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
   for (const t of trials) {
     const spec = design.blocks[t.block]?.trials[t.trial];
     if (!spec) continue; // a trial the design does not hold cannot be judged
-    classified.push({ condition: spec.condition, outcome: outcomeOf(t, spec.target, spec.windowMs), responded: t.responses.length > 0 && (t.responses[0]?.rt ?? 0) <= spec.windowMs });
+    classified.push({
+      condition: spec.condition,
+      outcome: outcomeOf(t, spec.target, spec.windowMs),
+      responded: t.responses.length > 0 && (t.responses[0]?.rt ?? 0) <= spec.windowMs,
+    });
   }
 
   const metrics: Record<string, MetricValue> = {};
@@ -154,7 +158,10 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
     rts.length >= MIN_RTS ? { value: round(median(rts)) } : na(`fewer than ${MIN_RTS} correct responses (${rts.length})`);
   const proportion = (list: Classified[]) => list.filter((c) => c.outcome.correct).length / list.length;
 
-  const byCondition = { congruent: classified.filter((c) => c.condition === 'congruent'), incongruent: classified.filter((c) => c.condition === 'incongruent') };
+  const byCondition = {
+    congruent: classified.filter((c) => c.condition === 'congruent'),
+    incongruent: classified.filter((c) => c.condition === 'incongruent'),
+  };
   const rts = { all: rtsOf(classified), congruent: rtsOf(byCondition.congruent), incongruent: rtsOf(byCondition.incongruent) };
   const anyResponse = classified.some((c) => c.responded);
   const noTrials = classified.length === 0;
@@ -189,7 +196,9 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
     const score = nihStyleScore(accuracy, rts.incongruent.length >= MIN_RTS ? median(rts.incongruent) : null);
     metrics['nih_style_score'] =
       score === null
-        ? na(`accuracy is above ${NIH_ACCURACY_THRESHOLD}, but fewer than ${MIN_RTS} incongruent trials are correct (${rts.incongruent.length}) for the RT score`)
+        ? na(
+            `accuracy is above ${NIH_ACCURACY_THRESHOLD}, but fewer than ${MIN_RTS} incongruent trials are correct (${rts.incongruent.length}) for the RT score`,
+          )
         : { value: round(score) };
   }
 
@@ -203,16 +212,25 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
   const n = classified.length;
   if (n > 0 && !anyResponse) flags.push({ code: 'no-responses', detail: `None of the ${n} test trials was answered.` });
   if (n > 0 && anticipations / n > 0.1) {
-    flags.push({ code: 'many-anticipations', detail: `${anticipations} of ${n} test trials were answered before the arrows or within ${ANTICIPATION_MS} ms of them.` });
+    flags.push({
+      code: 'many-anticipations',
+      detail: `${anticipations} of ${n} test trials were answered before the arrows or within ${ANTICIPATION_MS} ms of them.`,
+    });
   }
-  if (n > 0 && anyResponse && omissions / n > 0.2) flags.push({ code: 'many-omissions', detail: `${omissions} of ${n} test trials were not answered in time.` });
+  if (n > 0 && anyResponse && omissions / n > 0.2)
+    flags.push({ code: 'many-omissions', detail: `${omissions} of ${n} test trials were not answered in time.` });
   if (n > 0 && anyResponse && proportion(classified) <= 0.6) {
-    flags.push({ code: 'near-chance', detail: `Accuracy ${round(proportion(classified), 4)} is close to or below guessing (0.5): the answers may not follow the rule.` });
+    flags.push({
+      code: 'near-chance',
+      detail: `Accuracy ${round(proportion(classified), 4)} is close to or below guessing (0.5): the answers may not follow the rule.`,
+    });
   }
   const lastPractice = new Map<number, boolean | undefined>();
-  for (const e of events) if (e.type === 'block-end' && e.game === FLANKER_ID && design.blocks[e.block]?.kind === 'practice') lastPractice.set(e.block, e.passed);
+  for (const e of events)
+    if (e.type === 'block-end' && e.game === FLANKER_ID && design.blocks[e.block]?.kind === 'practice') lastPractice.set(e.block, e.passed);
   for (const [block, passed] of lastPractice) {
-    if (passed === false) flags.push({ code: 'practice-not-passed', detail: `The last attempt at the practice (block ${block}) did not meet its pass criterion.` });
+    if (passed === false)
+      flags.push({ code: 'practice-not-passed', detail: `The last attempt at the practice (block ${block}) did not meet its pass criterion.` });
   }
   flags.push(...playFlags(events, FLANKER_ID, design, 'the arrows were shown'));
 

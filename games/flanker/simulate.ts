@@ -71,7 +71,14 @@ export function simulateFlanker(design: FlankerDesign, p: FlankerParticipant, se
       }
       log.trial(b, i, { ...spec, gapAfter: 500 });
     });
-    const passed = block.kind === 'practice' ? practicePassed(design, b, pairTrials(log.events, FLANKER_ID).filter((t) => t.block === b)) : undefined;
+    const passed =
+      block.kind === 'practice'
+        ? practicePassed(
+            design,
+            b,
+            pairTrials(log.events, FLANKER_ID).filter((t) => t.block === b),
+          )
+        : undefined;
     log.blockEnd(b, 0, passed);
   });
   log.gameEnd();

@@ -27,7 +27,8 @@ export function playFlags<T>(
 ): QualityFlag[] {
   const flags: QualityFlag[] = [];
   const interrupted = countInterruptedTrials(events, game);
-  if (interrupted > 0) flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
+  if (interrupted > 0)
+    flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
   for (const e of events) {
     if (e.type !== 'block-end' || e.game !== game) continue;
     if (e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {

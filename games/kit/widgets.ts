@@ -7,7 +7,11 @@ import { PALETTE } from './trial-scene.ts';
  */
 
 /** A coloured disc with a white mark drawn on it. */
-export function markIcon(scene: Phaser.Scene, colour: number, draw: (g: Phaser.GameObjects.Graphics) => Phaser.GameObjects.Graphics): Phaser.GameObjects.Container {
+export function markIcon(
+  scene: Phaser.Scene,
+  colour: number,
+  draw: (g: Phaser.GameObjects.Graphics) => Phaser.GameObjects.Graphics,
+): Phaser.GameObjects.Container {
   const disc = scene.add.circle(0, 0, 26, colour);
   const mark = draw(scene.add.graphics().lineStyle(6, 0xffffff));
   return scene.add.container(0, 0, [disc, mark]);
@@ -22,7 +26,12 @@ export function feedbackMarks(scene: Phaser.Scene): { good: Phaser.GameObjects.C
 }
 
 /** A key cap with a glyph (e.g. ← →), at x within its container. */
-export function keyCap(scene: Phaser.Scene, x: number, glyph: string, size: { w: number; h: number; font: number } = { w: 64, h: 52, font: 30 }): Phaser.GameObjects.Container {
+export function keyCap(
+  scene: Phaser.Scene,
+  x: number,
+  glyph: string,
+  size: { w: number; h: number; font: number } = { w: 64, h: 52, font: 30 },
+): Phaser.GameObjects.Container {
   const cap = scene.add.rectangle(0, 0, size.w, size.h, 0x2a3058).setStrokeStyle(2, PALETTE.muted);
   const label = scene.add.text(0, 0, glyph, { fontFamily: 'system-ui, sans-serif', fontSize: `${size.font}px`, color: '#f4f4f8' }).setOrigin(0.5);
   return scene.add.container(x, 0, [cap, label]);

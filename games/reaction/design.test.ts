@@ -17,9 +17,10 @@ describe('Reaction design', () => {
     ]);
     const choice = d.blocks[3]?.trials ?? [];
     expect(choice.filter((t) => t.side === 'left')).toHaveLength(REACTION_COUNTS.choiceTest / 2);
-    for (const b of d.blocks) for (const t of b.trials) {
-      expect(t.foreperiodMs).toBeGreaterThanOrEqual(FOREPERIOD_MS.min);
-      expect(t.foreperiodMs).toBeLessThanOrEqual(FOREPERIOD_MS.max);
-    }
+    for (const b of d.blocks)
+      for (const t of b.trials) {
+        expect(t.foreperiodMs).toBeGreaterThanOrEqual(FOREPERIOD_MS.min);
+        expect(t.foreperiodMs).toBeLessThanOrEqual(FOREPERIOD_MS.max);
+      }
   });
 });

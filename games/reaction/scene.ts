@@ -150,5 +150,4 @@ export default class ReactionScene extends TrialScene<ReactionTrial> {
     // Centre (simple RT) lights no key: both dim.
     lightKey(this.keys, side === 'left' ? 0 : side === 'right' ? 1 : -2, 0.45);
   }
-
 }

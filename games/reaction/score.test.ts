@@ -11,8 +11,18 @@ function fixtureDesign(simple: number, choiceSides: ('left' | 'right')[]): React
     version: '1.0.0',
     seed: 1,
     blocks: [
-      { kind: 'test', instruction: 'reaction.simpleTest', demo: 'simple', trials: Array.from({ length: simple }, () => ({ condition: 'simple' as const, side: 'center' as const, foreperiodMs: 1000, windowMs: 1500 })) },
-      { kind: 'test', instruction: 'reaction.choiceTest', demo: 'choice', trials: choiceSides.map((side) => ({ condition: 'choice' as const, side, foreperiodMs: 1000, windowMs: 1500 })) },
+      {
+        kind: 'test',
+        instruction: 'reaction.simpleTest',
+        demo: 'simple',
+        trials: Array.from({ length: simple }, () => ({ condition: 'simple' as const, side: 'center' as const, foreperiodMs: 1000, windowMs: 1500 })),
+      },
+      {
+        kind: 'test',
+        instruction: 'reaction.choiceTest',
+        demo: 'choice',
+        trials: choiceSides.map((side) => ({ condition: 'choice' as const, side, foreperiodMs: 1000, windowMs: 1500 })),
+      },
     ],
   };
 }
@@ -29,7 +39,8 @@ function play(design: ReactionDesign, simple: Answer[], choice: Answer[]) {
       const right = b === 0 ? 'any' : side;
       const target = [{ name: 'target', at: 1000 }];
       if (a === 'omit') log.trial(b, i, { stimuli: target, responses: [], endAt: 2500, reason: 'timeout' });
-      else if (typeof a === 'object' && 'premature' in a) log.trial(b, i, { stimuli: [], responses: [{ at: a.premature, value: right }], endAt: a.premature, reason: 'premature' });
+      else if (typeof a === 'object' && 'premature' in a)
+        log.trial(b, i, { stimuli: [], responses: [{ at: a.premature, value: right }], endAt: a.premature, reason: 'premature' });
       else {
         const { rt, value } = typeof a === 'number' ? { rt: a, value: right } : a;
         log.trial(b, i, { stimuli: target, responses: [{ at: 1000 + rt, value }], endAt: 1000 + rt, reason: 'response' });
@@ -110,7 +121,12 @@ describe('Reaction simulated participant', () => {
   it('returns the known ex-Gaussian parameters within tolerance', () => {
     // A long design (many blocks of the real generator) so that sampling error is small.
     const base = reactionDesign(3);
-    const design: ReactionDesign = { ...base, blocks: Array.from({ length: 10 }, () => base.blocks).flat().filter((b) => b.kind === 'test') };
+    const design: ReactionDesign = {
+      ...base,
+      blocks: Array.from({ length: 10 }, () => base.blocks)
+        .flat()
+        .filter((b) => b.kind === 'test'),
+    };
     const p = { ...TYPICAL_PARTICIPANT, pError: 0.05, pOmission: 0, pPremature: 0 };
     const s = scoreReaction(design, simulateReaction(design, p, 11));
     for (const c of ['simple', 'choice'] as const) {

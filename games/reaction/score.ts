@@ -109,7 +109,10 @@ export function scoreReaction(design: ReactionDesign, events: readonly LogEvent[
 
     const anticipations = outcomes.filter((o) => o.anticipation).length;
     if (mine.length > 0 && anticipations / mine.length > 0.2) {
-      flags.push({ code: `${c}.many-anticipations`, detail: `${anticipations} of ${mine.length} ${c}-RT trials answered before or within ${ANTICIPATION_MS} ms of the target.` });
+      flags.push({
+        code: `${c}.many-anticipations`,
+        detail: `${anticipations} of ${mine.length} ${c}-RT trials answered before or within ${ANTICIPATION_MS} ms of the target.`,
+      });
     }
   }
 

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/rng.ts';
 import { reversal } from './index.ts';
-import {
-  BEST_PAYS_PER_CHUNK,
-  expectedDurationSec,
-  OUTCOME_CHUNK,
-  outcomeSchedule,
-  RESPONSE_WINDOW_MS,
-  reversalDesign,
-  REVERSAL_COUNTS,
-} from './design.ts';
+import { BEST_PAYS_PER_CHUNK, expectedDurationSec, OUTCOME_CHUNK, outcomeSchedule, RESPONSE_WINDOW_MS, reversalDesign, REVERSAL_COUNTS } from './design.ts';
 
 describe('Reversal design', () => {
   it('is the same for the same seed and differs across seeds', () => {

@@ -50,7 +50,13 @@ export function latestAttempt(trials: readonly TrialRecord[], block: number): Tr
  */
 export function rebuildTracker(specs: readonly ReversalTrial[], block: number, startTrial: number, priorTrials: readonly TrialRecord[]): ContingencyTracker {
   const tracker = new ContingencyTracker(specs);
-  const play = blockPlay(latestAttempt(priorTrials.filter((t) => t.trial < startTrial), block), startTrial);
+  const play = blockPlay(
+    latestAttempt(
+      priorTrials.filter((t) => t.trial < startTrial),
+      block,
+    ),
+    startTrial,
+  );
   play.choices.forEach((c, i) => tracker.record(i, c));
   return tracker;
 }

@@ -61,12 +61,7 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
       ])
       .setVisible(false);
     this.empty = this.add.circle(0, 0, 20).setStrokeStyle(3, PALETTE.muted).setFillStyle(0, 0).setVisible(false);
-    this.hourglass = this.add
-      .graphics()
-      .fillStyle(PALETTE.muted)
-      .fillTriangle(-14, -20, 14, -20, 0, 0)
-      .fillTriangle(-14, 20, 14, 20, 0, 0)
-      .setVisible(false);
+    this.hourglass = this.add.graphics().fillStyle(PALETTE.muted).fillTriangle(-14, -20, 14, -20, 0, 0).fillTriangle(-14, 20, 14, 20, 0, 0).setVisible(false);
     this.tap = this.add.circle(0, 0, 18).setStrokeStyle(4, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
     this.keys = this.add.container(0, 0, [keyCap(this, 0, '←', CAP), keyCap(this, 0, '→', CAP)]).setVisible(false);
     this.pointsText = pointsLabel(this);
@@ -106,8 +101,20 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
     }
     // Practice demo: one shape mostly pays, the other mostly not. Test demo: the paying shape stops paying, the other starts.
     const script: [Side, 0 | 1][] = practice
-      ? [['left', 1], ['right', 0], ['left', 1], ['left', 1]]
-      : [['left', 1], ['left', 1], ['left', 0], ['left', 0], ['right', 1], ['right', 1]];
+      ? [
+          ['left', 1],
+          ['right', 0],
+          ['left', 1],
+          ['left', 1],
+        ]
+      : [
+          ['left', 1],
+          ['left', 1],
+          ['left', 0],
+          ['left', 0],
+          ['right', 1],
+          ['right', 1],
+        ];
     let step = 0;
     const cycle = () => {
       const [side, reward] = script[step++ % script.length] ?? ['left', 1];
@@ -115,7 +122,11 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
       this.showOptions(set, 'A');
       this.after(650, () => {
         const v = this.views[side].root;
-        this.tap.setPosition(v.x, v.y).setAlpha(1).setScale((this.cardSize() / UNIT) * 0.6).setVisible(true);
+        this.tap
+          .setPosition(v.x, v.y)
+          .setAlpha(1)
+          .setScale((this.cardSize() / UNIT) * 0.6)
+          .setVisible(true);
         this.tweens.add({ targets: this.tap, scale: (this.cardSize() / UNIT) * 1.4, alpha: 0, duration: 400 });
         this.highlightKey(side);
         this.select(side);
@@ -245,7 +256,11 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
 
   private optionView(): OptionView {
     const card = this.add.rectangle(0, 0, UNIT, UNIT, CARD_FILL).setStrokeStyle(2, PALETTE.muted);
-    const ring = this.add.rectangle(0, 0, UNIT + 14, UNIT + 14).setStrokeStyle(5, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
+    const ring = this.add
+      .rectangle(0, 0, UNIT + 14, UNIT + 14)
+      .setStrokeStyle(5, PALETTE.foreground)
+      .setFillStyle(0, 0)
+      .setVisible(false);
     const shapes = { practice: this.add.graphics(), test: this.add.graphics() };
     const root = this.add.container(0, 0, [card, ring, shapes.practice, shapes.test]).setVisible(false);
     return { root, ring, shapes };
@@ -260,7 +275,6 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
   private highlightKey(side: Side | null): void {
     lightKey(this.keys, side === null ? -1 : side === 'left' ? 0 : 1, 0.45);
   }
-
 }
 
 /** Corner points of each shape in the 100-unit card (radius about 36), centred on 0,0. */
@@ -273,10 +287,24 @@ function outline(shape: ShapeName): [number, number][] {
         return [r * Math.cos(a), r * Math.sin(a) + 3];
       });
     case 'diamond':
-      return [[0, -38], [28, 0], [0, 38], [-28, 0]];
+      return [
+        [0, -38],
+        [28, 0],
+        [0, 38],
+        [-28, 0],
+      ];
     case 'triangle':
-      return [[0, -34], [36, 28], [-36, 28]];
+      return [
+        [0, -34],
+        [36, 28],
+        [-36, 28],
+      ];
     case 'square':
-      return [[-29, -29], [29, -29], [29, 29], [-29, 29]];
+      return [
+        [-29, -29],
+        [29, -29],
+        [29, 29],
+        [-29, 29],
+      ];
   }
 }

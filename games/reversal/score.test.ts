@@ -48,8 +48,15 @@ function play(
       opts.tamper?.(b, i, target);
       opts.tamper?.(b, i, feedback);
       const stimuli = [{ name: 'target', at: 250, params: target }];
-      if (choice === null) log.trial(b, i, { stimuli: [...stimuli, { name: 'feedback', at: 3267, params: feedback }], responses: [], endAt: 3250, reason: 'timeout' });
-      else log.trial(b, i, { stimuli: [...stimuli, { name: 'feedback', at: 867, params: feedback }], responses: [{ at: 850, value: choice }], endAt: 850, reason: 'response' });
+      if (choice === null)
+        log.trial(b, i, { stimuli: [...stimuli, { name: 'feedback', at: 3267, params: feedback }], responses: [], endAt: 3250, reason: 'timeout' });
+      else
+        log.trial(b, i, {
+          stimuli: [...stimuli, { name: 'feedback', at: 867, params: feedback }],
+          responses: [{ at: 850, value: choice }],
+          endAt: 850,
+          reason: 'response',
+        });
     });
     log.blockEnd(b, 0, opts.passed?.[b]);
   });
@@ -153,7 +160,10 @@ describe('Reversal scorer, hand-computed fixtures', () => {
   });
 
   it('one block only: a log with just the practice has no test metrics; a design with just a test scores', () => {
-    const full = fixtureDesign({ kind: 'practice', trials: trials('..........', { reversible: false, set: 'practice' }) }, { kind: 'test', trials: trials('..........') });
+    const full = fixtureDesign(
+      { kind: 'practice', trials: trials('..........', { reversible: false, set: 'practice' }) },
+      { kind: 'test', trials: trials('..........') },
+    );
     const practiceOnly = scoreReversal(full, play(full, [letters('AAAAAAAAAA')], { passed: [true] }));
     for (const id of reversal.metrics.map((m) => m.id)) expect(practiceOnly.metrics[id]).toEqual({ value: null, reason: 'no completed test trials' });
     expect(practiceOnly.trials).toBe(0);
@@ -166,7 +176,10 @@ describe('Reversal scorer, hand-computed fixtures', () => {
   });
 
   it('ignores the practice block and the points in every metric', () => {
-    const d = fixtureDesign({ kind: 'practice', trials: trials('..........', { reversible: false, set: 'practice' }) }, design.blocks[0] as { kind: 'test'; trials: ReversalTrial[] });
+    const d = fixtureDesign(
+      { kind: 'practice', trials: trials('..........', { reversible: false, set: 'practice' }) },
+      design.blocks[0] as { kind: 'test'; trials: ReversalTrial[] },
+    );
     const withPractice = scoreReversal(d, play(d, [letters('BBBBBBBBBB'), choices]));
     const alone = scoreReversal(design, play(design, [choices]));
     expect(withPractice.metrics).toEqual(alone.metrics);
@@ -188,7 +201,10 @@ describe('Reversal scorer, hand-computed fixtures', () => {
   });
 
   it('flags a practice that failed on its last attempt, a side bias and an unfinished block', () => {
-    const d = fixtureDesign({ kind: 'practice', trials: trials('..........', { reversible: false, set: 'practice' }) }, { kind: 'test', trials: trials('.'.repeat(20)) });
+    const d = fixtureDesign(
+      { kind: 'practice', trials: trials('..........', { reversible: false, set: 'practice' }) },
+      { kind: 'test', trials: trials('.'.repeat(20)) },
+    );
     // trials() alternates sides (A left on even trials); choosing A on even and B on odd trials is always the left side.
     const left = letters('AB'.repeat(6));
     const s = scoreReversal(d, play(d, [letters('BBBBBBBBBB'), left], { passed: [false] }));
@@ -223,7 +239,12 @@ describe('Reversal resume', () => {
     const prior = pairTrials(events, REVERSAL_ID);
     const testRecords = prior.filter((t) => t.block === 1);
     for (const startTrial of [0, 9, 23, 50]) {
-      const rebuilt = rebuildTracker(test, 1, startTrial, prior.filter((t) => t.block < 1 || t.trial < startTrial));
+      const rebuilt = rebuildTracker(
+        test,
+        1,
+        startTrial,
+        prior.filter((t) => t.block < 1 || t.trial < startTrial),
+      );
       expect(rebuilt.currentBest).toBe(testRecords[startTrial]?.params['best']);
     }
   });

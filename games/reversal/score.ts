@@ -45,25 +45,29 @@ export const REVERSAL_METRICS: MetricDefinition[] = [
     id: 'perseverative_errors',
     unit: 'trials',
     direction: 'lower-is-better',
-    definition: 'Mean, over the reversals followed by at least one test trial, of the number of consecutive choices of the previously-best option from the first trial after the reversal until the first choice of the new best option (or the end of the block); trials without a choice are skipped, neither counted nor ending the run.',
+    definition:
+      'Mean, over the reversals followed by at least one test trial, of the number of consecutive choices of the previously-best option from the first trial after the reversal until the first choice of the new best option (or the end of the block); trials without a choice are skipped, neither counted nor ending the run.',
   },
   {
     id: 'win_stay',
     unit: 'proportion',
     direction: 'neither',
-    definition: 'Over pairs of consecutive test trials that both have a choice and whose first choice paid: the proportion in which the second trial chose the same option (P(stay | rewarded)).',
+    definition:
+      'Over pairs of consecutive test trials that both have a choice and whose first choice paid: the proportion in which the second trial chose the same option (P(stay | rewarded)).',
   },
   {
     id: 'lose_shift',
     unit: 'proportion',
     direction: 'neither',
-    definition: 'Over pairs of consecutive test trials that both have a choice and whose first choice did not pay: the proportion in which the second trial chose the other option (P(switch | not rewarded)).',
+    definition:
+      'Over pairs of consecutive test trials that both have a choice and whose first choice did not pay: the proportion in which the second trial chose the other option (P(switch | not rewarded)).',
   },
   {
     id: 'best_choice_rate',
     unit: 'proportion',
     direction: 'higher-is-better',
-    definition: 'Test trials on which the option that was best at that moment was chosen, divided by all completed test trials (a trial without a choice counts as not best).',
+    definition:
+      'Test trials on which the option that was best at that moment was chosen, divided by all completed test trials (a trial without a choice counts as not best).',
   },
 ];
 
@@ -139,13 +143,27 @@ export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[
   const all = pairTrials(events, REVERSAL_ID);
   const flags: QualityFlag[] = [];
   const tally: Tally = {
-    trials: 0, best: 0, omissions: 0, reversals: 0, firstCriterion: null, perseverationRuns: [],
-    winPairs: 0, winStays: 0, losePairs: 0, loseShifts: 0, sides: { left: 0, right: 0 },
+    trials: 0,
+    best: 0,
+    omissions: 0,
+    reversals: 0,
+    firstCriterion: null,
+    perseverationRuns: [],
+    winPairs: 0,
+    winStays: 0,
+    losePairs: 0,
+    loseShifts: 0,
+    sides: { left: 0, right: 0 },
   };
 
   design.blocks.forEach((spec, b) => {
     if (spec.kind !== 'test') return;
-    const play = blockPlay(latestAttempt(all.filter((t) => t.kind === 'test'), b));
+    const play = blockPlay(
+      latestAttempt(
+        all.filter((t) => t.kind === 'test'),
+        b,
+      ),
+    );
     if (play.records.length === 0) return;
     const replay = tallyBlock(spec.trials, play, tally);
     if (play.records.length < spec.trials.length) {
@@ -156,7 +174,10 @@ export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[
     }
     const wrong = mismatches(play, replay);
     if (wrong.length > 0) {
-      flags.push({ code: 'contingency-mismatch', detail: `Block ${b}: on trial(s) ${wrong.join(', ')} the best option or reward the scene logged differs from the one recomputed from the design and the choices; the recomputed one is scored.` });
+      flags.push({
+        code: 'contingency-mismatch',
+        detail: `Block ${b}: on trial(s) ${wrong.join(', ')} the best option or reward the scene logged differs from the one recomputed from the design and the choices; the recomputed one is scored.`,
+      });
     }
   });
 
@@ -192,7 +213,10 @@ export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[
   const answered = tally.sides.left + tally.sides.right;
   const sideMax = Math.max(tally.sides.left, tally.sides.right);
   if (answered >= CRITERION_WINDOW && sideMax / answered > SIDE_BIAS_RATE) {
-    flags.push({ code: 'side-bias', detail: `${sideMax} of ${answered} choices were on the same side of the screen: the candidate may have played the side, not the shapes.` });
+    flags.push({
+      code: 'side-bias',
+      detail: `${sideMax} of ${answered} choices were on the same side of the screen: the candidate may have played the side, not the shapes.`,
+    });
   }
   flags.push(...practiceFlags(design, events), ...runFlags(design, events));
 
@@ -205,10 +229,12 @@ function practiceFlags(design: ReversalDesign, events: readonly LogEvent[]): Qua
   for (const e of events) {
     if (e.type === 'block-end' && e.game === REVERSAL_ID && design.blocks[e.block]?.kind === 'practice') last.set(e.block, e.passed);
   }
-  return [...last].filter(([, passed]) => passed === false).map(([block]) => ({
-    code: 'practice-failed',
-    detail: `Practice block ${block} did not meet its pass criterion on its last attempt; the test ran anyway.`,
-  }));
+  return [...last]
+    .filter(([, passed]) => passed === false)
+    .map(([block]) => ({
+      code: 'practice-failed',
+      detail: `Practice block ${block} did not meet its pass criterion on its last attempt; the test ran anyway.`,
+    }));
 }
 
 function runFlags(design: ReversalDesign, events: readonly LogEvent[]): QualityFlag[] {

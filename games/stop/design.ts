@@ -106,7 +106,10 @@ function stopPositions(rng: Rng, n: number, k: number): Set<number> {
   const slots = n - LEAD_GO_TRIALS - (k - 1);
   if (k === 0) return new Set();
   if (slots < k) throw new Error(`stopDesign: ${k} non-adjacent stop trials do not fit in ${n} trials`);
-  const chosen = rng.shuffle(Array.from({ length: slots }, (_, i) => i)).slice(0, k).sort((a, b) => a - b);
+  const chosen = rng
+    .shuffle(Array.from({ length: slots }, (_, i) => i))
+    .slice(0, k)
+    .sort((a, b) => a - b);
   return new Set(chosen.map((slot, i) => LEAD_GO_TRIALS + slot + i));
 }
 

@@ -106,7 +106,10 @@ export default class StopScene extends TrialScene<StopTrial> {
       const a = Math.PI / 8 + (i * Math.PI) / 4;
       return new Phaser.Math.Vector2(r * Math.cos(a), r * Math.sin(a));
     });
-    this.ring.clear().lineStyle(Math.max(8, r * RING_WIDTH), PALETTE.vermillion).strokePoints(pts, true, true);
+    this.ring
+      .clear()
+      .lineStyle(Math.max(8, r * RING_WIDTH), PALETTE.vermillion)
+      .strokePoints(pts, true, true);
   }
 
   // ---- Demo -------------------------------------------------------------------------------------------------------
@@ -132,8 +135,16 @@ export default class StopScene extends TrialScene<StopTrial> {
     }
     // Go, go, stop (stop demo) or left, right (go demo), looped.
     const script: { direction: Direction; stop: boolean }[] = stopDemo
-      ? [{ direction: 'left', stop: false }, { direction: 'right', stop: true }, { direction: 'right', stop: false }, { direction: 'left', stop: true }]
-      : [{ direction: 'left', stop: false }, { direction: 'right', stop: false }];
+      ? [
+          { direction: 'left', stop: false },
+          { direction: 'right', stop: true },
+          { direction: 'right', stop: false },
+          { direction: 'left', stop: true },
+        ]
+      : [
+          { direction: 'left', stop: false },
+          { direction: 'right', stop: false },
+        ];
     let i = 0;
     const cycle = () => {
       const step = script[i++ % script.length] ?? { direction: 'left', stop: false };
@@ -280,5 +291,4 @@ export default class StopScene extends TrialScene<StopTrial> {
   private highlightKey(direction: Direction | null | undefined): void {
     lightKey(this.keys, direction === undefined ? -1 : direction === 'left' ? 0 : direction === 'right' ? 1 : -2, 0.3);
   }
-
 }

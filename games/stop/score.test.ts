@@ -11,7 +11,11 @@ import { nextSsd, SSD_START_MS } from './staircase.ts';
 /** A go trial: RT (ms), 'omit', or a wrong-direction RT. A stop trial: 'withheld' or the RT of the failed stop. */
 type Answer =
   | { go: number | 'omit'; wrong?: boolean }
-  | { stop: number | 'withheld'; /** realised − nominal SSD (a late frame) */ lateMs?: number; /** log this SSD instead of the staircase's */ loggedSsd?: number };
+  | {
+      stop: number | 'withheld' /** realised − nominal SSD (a late frame) */;
+      lateMs?: number /** log this SSD instead of the staircase's */;
+      loggedSsd?: number;
+    };
 
 /**
  * One test block with exactly these trials, arrows all pointing left, played into a log: the arrow at 500 ms, the
@@ -227,7 +231,8 @@ describe('Stop simulated participant', () => {
 
   it('separates a fast stopper from a slow one', () => {
     const design = longDesign(8, 5);
-    const ssrtOf = (mean: number) => scoreStop(design, simulateStop(design, { ...TYPICAL_PARTICIPANT, ssrt: { mean, sd: 25 } }, 4)).metrics['ssrt']?.value as number;
+    const ssrtOf = (mean: number) =>
+      scoreStop(design, simulateStop(design, { ...TYPICAL_PARTICIPANT, ssrt: { mean, sd: 25 } }, 4)).metrics['ssrt']?.value as number;
     expect(ssrtOf(300) - ssrtOf(180)).toBeGreaterThan(80);
   });
 
@@ -236,8 +241,20 @@ describe('Stop simulated participant', () => {
     const good = pairTrials(simulateStop(design, TYPICAL_PARTICIPANT, 1), 'stop');
     const bad = pairTrials(simulateStop(design, { ...TYPICAL_PARTICIPANT, pOmission: 0.9 }, 1), 'stop');
     for (const block of [0, 1]) {
-      expect(stopPracticePassed(design, block, good.filter((t) => t.block === block))).toBe(true);
-      expect(stopPracticePassed(design, block, bad.filter((t) => t.block === block))).toBe(false);
+      expect(
+        stopPracticePassed(
+          design,
+          block,
+          good.filter((t) => t.block === block),
+        ),
+      ).toBe(true);
+      expect(
+        stopPracticePassed(
+          design,
+          block,
+          bad.filter((t) => t.block === block),
+        ),
+      ).toBe(false);
     }
   });
 });

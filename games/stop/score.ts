@@ -122,7 +122,10 @@ export function scoreStop(design: StopDesign, events: readonly LogEvent[]): Game
     return typeof logged === 'number' && logged !== ssd;
   }).length;
   if (mismatches > 0) {
-    flags.push({ code: 'ssd-mismatch', detail: `${mismatches} stop trial(s) logged a stop-signal delay other than the staircase replayed from the log prescribes.` });
+    flags.push({
+      code: 'ssd-mismatch',
+      detail: `${mismatches} stop trial(s) logged a stop-signal delay other than the staircase replayed from the log prescribes.`,
+    });
   }
 
   const test = all.filter((t) => t.kind === 'test' && design.blocks[t.block]?.trials[t.trial] !== undefined);
@@ -172,7 +175,11 @@ export function scoreStop(design: StopDesign, events: readonly LogEvent[]): Game
   const pRespond = stop.length > 0 ? stop.filter((o) => o.responded).length / stop.length : null;
   metrics['p_respond_signal'] = pRespond === null ? noStop : { value: round(pRespond, 4) };
   metrics['mean_ssd'] =
-    stop.length === 0 ? noStop : ssds.length === stop.length ? { value: round(mean(ssds)) } : { value: null, reason: 'a stop trial without a known stop-signal delay' };
+    stop.length === 0
+      ? noStop
+      : ssds.length === stop.length
+        ? { value: round(mean(ssds)) }
+        : { value: null, reason: 'a stop trial without a known stop-signal delay' };
   metrics['signal_respond_rt.mean'] =
     signalRespondRts.length > 0 ? { value: round(mean(signalRespondRts)) } : { value: null, reason: 'no test stop trial was answered' };
 

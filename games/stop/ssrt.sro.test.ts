@@ -68,7 +68,9 @@ describe('SSRT against the published SRO values', () => {
     for (const condition of ['low', 'high']) {
       const mine = diffs.filter((d) => d.who.endsWith(condition));
       const m = mine.reduce((a, d) => a + d.diff, 0) / mine.length;
-      console.info(`SRO SSRT, condition ${condition}: ${mine.length} participants, mean |ours − published| = ${m.toFixed(3)} ms, max ${Math.max(...mine.map((d) => d.diff)).toFixed(3)} ms`);
+      console.info(
+        `SRO SSRT, condition ${condition}: ${mine.length} participants, mean |ours − published| = ${m.toFixed(3)} ms, max ${Math.max(...mine.map((d) => d.diff)).toFixed(3)} ms`,
+      );
     }
     console.info(
       `SRO SSRT, all: ${diffs.length} values (${unpublished} not published), mean |diff| = ${meanDiff.toFixed(3)} ms, max ${worst.diff.toFixed(3)} ms (${worst.who}: ours ${worst.ours.toFixed(3)}, published ${worst.published.toFixed(3)})`,

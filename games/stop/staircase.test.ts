@@ -22,8 +22,7 @@ function record(design: StopDesign, block: number, trial: number, responded: boo
 }
 
 /** Indices of the stop trials of a block. */
-const stopIndices = (design: StopDesign, block: number) =>
-  (design.blocks[block]?.trials ?? []).flatMap((t, i) => (t.stop ? [i] : []));
+const stopIndices = (design: StopDesign, block: number) => (design.blocks[block]?.trials ?? []).flatMap((t, i) => (t.stop ? [i] : []));
 
 describe('SSD staircase', () => {
   it('steps 50 ms up after a stop and down after a failed stop, within 0–850 ms', () => {

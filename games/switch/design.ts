@@ -81,8 +81,7 @@ function crossedOrder(rng: Rng, transitions: readonly Transition[], perCell: num
   const pool: Cell[] = [];
   for (const transition of transitions)
     for (const congruent of [true, false])
-      for (const correct of ['left', 'right'] as const)
-        for (let i = 0; i < perCell; i++) pool.push({ transition, congruent, correct });
+      for (const correct of ['left', 'right'] as const) for (let i = 0; i < perCell; i++) pool.push({ transition, congruent, correct });
   for (let tries = 0; tries < 5000; tries++) {
     const order = rng.shuffle(pool);
     const transitionsOk = transitions.length < 2 || longestRun(order.map((c) => c.transition)) <= maxRun;

@@ -46,7 +46,10 @@ function play(design: SwitchDesign, answers: Answer[][], opts: { points?: number
     list.forEach((a, i) => {
       const s = design.blocks[b]?.trials[i];
       if (!s) throw new Error(`fixture: no trial ${b}/${i}`);
-      const stimuli = [{ name: 'cue', at: 0 }, { name: 'target', at: CTI }];
+      const stimuli = [
+        { name: 'cue', at: 0 },
+        { name: 'target', at: CTI },
+      ];
       if (a === 'omit') log.trial(b, i, { stimuli, responses: [], endAt: CTI + WINDOW, reason: 'timeout' });
       else if (typeof a === 'object' && 'premature' in a) {
         log.trial(b, i, { stimuli: [{ name: 'cue', at: 0 }], responses: [{ at: a.premature, value: s.correct }], endAt: a.premature, reason: 'premature' });
@@ -67,7 +70,22 @@ function play(design: SwitchDesign, answers: Answer[][], opts: { points?: number
 
 // The hand-computed fixture: two single-rule test blocks and one mixed test block.
 const S: Transition[] = ['first', 'single', 'single', 'single', 'single', 'single'];
-const MIXED: Transition[] = ['first', 'repeat', 'switch', 'repeat', 'switch', 'repeat', 'switch', 'repeat', 'switch', 'repeat', 'switch', 'repeat', 'switch', 'switch'];
+const MIXED: Transition[] = [
+  'first',
+  'repeat',
+  'switch',
+  'repeat',
+  'switch',
+  'repeat',
+  'switch',
+  'repeat',
+  'switch',
+  'repeat',
+  'switch',
+  'repeat',
+  'switch',
+  'switch',
+];
 const fixture = fixtureDesign([block('test', 'colour', S), block('test', 'shape', S), block('test', 'colour', MIXED)]);
 const wrong = (rt: number) => ({ rt, wrong: true as const });
 const ANSWERS: Answer[][] = [

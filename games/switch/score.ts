@@ -96,8 +96,7 @@ interface Scored {
   outcome: TrialOutcome;
 }
 
-const correctRts = (set: readonly Scored[]): number[] =>
-  set.filter((s) => s.outcome.correct && s.outcome.rt !== null).map((s) => s.outcome.rt as number);
+const correctRts = (set: readonly Scored[]): number[] => set.filter((s) => s.outcome.correct && s.outcome.rt !== null).map((s) => s.outcome.rt as number);
 
 /** `(design, events) → metrics` for Switch. Pure and deterministic; every rule is in SWITCH_METRICS. */
 export function scoreSwitch(design: SwitchDesign, events: readonly LogEvent[]): GameScore {
@@ -165,7 +164,10 @@ function qualityFlags(design: SwitchDesign, events: readonly LogEvent[], scored:
   if (scored.length > 0) {
     const correct = scored.filter((s) => s.outcome.correct).length;
     if (correct / scored.length < LOW_ACCURACY) {
-      flags.push({ code: 'low-accuracy', detail: `${correct} of ${scored.length} scored test trials correct (chance is half): the rules were probably not followed, so the RT metrics say little.` });
+      flags.push({
+        code: 'low-accuracy',
+        detail: `${correct} of ${scored.length} scored test trials correct (chance is half): the rules were probably not followed, so the RT metrics say little.`,
+      });
     }
     const unanswered = scored.filter((s) => !s.outcome.answered).length;
     if (unanswered / scored.length > MANY_OMISSIONS) {
@@ -177,7 +179,11 @@ function qualityFlags(design: SwitchDesign, events: readonly LogEvent[], scored:
     if (e.type === 'block-end' && e.game === SWITCH_ID && design.blocks[e.block]?.kind === 'practice') lastPractice.set(e.block, e.passed);
   }
   for (const [block, passed] of lastPractice) {
-    if (passed === false) flags.push({ code: 'practice-not-passed', detail: `Practice block ${block} (${design.blocks[block]?.demo ?? '?'} rule) did not meet its pass criterion on its last attempt; the game went on.` });
+    if (passed === false)
+      flags.push({
+        code: 'practice-not-passed',
+        detail: `Practice block ${block} (${design.blocks[block]?.demo ?? '?'} rule) did not meet its pass criterion on its last attempt; the game went on.`,
+      });
   }
   flags.push(...playFlags(events, SWITCH_ID, design, 'the target was shown'));
   return flags;

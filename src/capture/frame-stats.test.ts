@@ -14,7 +14,10 @@ describe('computeFrameStats', () => {
 
   it('counts frames lost while a stimulus was shown, in whole frames', () => {
     const t = [0, 10, 20, 30, 60, 70, 80, 110, 120]; // two gaps of 30 ms, 2 lost frames each; only the first while a stimulus was up
-    const s = computeFrameStats(t, [{ from: 25, to: 75 }, { from: 112, to: 125 }]);
+    const s = computeFrameStats(t, [
+      { from: 25, to: 75 },
+      { from: 112, to: 125 },
+    ]);
     expect(s.medianIntervalMs).toBe(10);
     expect(s.droppedInStimulus).toBe(2);
     expect(s.trialsWithDrops).toBe(1);

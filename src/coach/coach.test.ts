@@ -17,7 +17,21 @@ import { deriveKey, newSalt, seal, unseal } from './seal.ts';
 import { CoachStore } from './store.ts';
 import type { CandidateRecord, VerificationView } from './types.ts';
 
-const VERIFY_REASONS: VerifyFailureReason[] = ['malformed', 'unsupported', 'unknown-key', 'issuer-mismatch', 'untrusted-issuer', 'signature', 'disclosure', 'not-yet-valid', 'expired', 'revoked', 'status-unavailable', 'key-binding', 'schema'];
+const VERIFY_REASONS: VerifyFailureReason[] = [
+  'malformed',
+  'unsupported',
+  'unknown-key',
+  'issuer-mismatch',
+  'untrusted-issuer',
+  'signature',
+  'disclosure',
+  'not-yet-valid',
+  'expired',
+  'revoked',
+  'status-unavailable',
+  'key-binding',
+  'schema',
+];
 
 const view = (over: Partial<VerificationView> = {}): VerificationView => ({
   verified: true,
@@ -29,7 +43,15 @@ const view = (over: Partial<VerificationView> = {}): VerificationView => ({
   qualityFlags: [],
   ...over,
 });
-const rec = (id: string, label: string, addedAt: string, over: Partial<CandidateRecord> = {}): CandidateRecord => ({ id, label, addedAt, source: 'file', verification: view(), notes: '', ...over });
+const rec = (id: string, label: string, addedAt: string, over: Partial<CandidateRecord> = {}): CandidateRecord => ({
+  id,
+  label,
+  addedAt,
+  source: 'file',
+  verification: view(),
+  notes: '',
+  ...over,
+});
 
 describe('coach messages', () => {
   it('has every key in all four languages with the same placeholders, and words for every refusal reason', () => {
@@ -39,7 +61,8 @@ describe('coach messages', () => {
       const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
       for (const k of keys) expect(ph(COACH_MESSAGES[lang][k]!), `${lang} ${k}`).toEqual(ph(COACH_MESSAGES.en[k]!));
     }
-    for (const r of [...VERIFY_REASONS, ...PRESENTATION_REFUSALS, 'no-credential', 'log-mismatch']) expect(COACH_MESSAGES.en[`coach.reason.${r}`], r).toBeDefined();
+    for (const r of [...VERIFY_REASONS, ...PRESENTATION_REFUSALS, 'no-credential', 'log-mismatch'])
+      expect(COACH_MESSAGES.en[`coach.reason.${r}`], r).toBeDefined();
     for (const c of ['empty', 'too-large', 'not-recognised', 'bad-report']) expect(COACH_MESSAGES.en[`coach.intake.error.${c}`]).toBeDefined();
   });
 });
@@ -48,7 +71,12 @@ describe('intake', () => {
   it('recognises a compact credential, a JSON wrapper, a report, and refuses the rest with a reason', () => {
     expect(parseIntake(' a.b.c~d~ ')).toEqual({ kind: 'credential', credential: 'a.b.c~d~' });
     expect(parseIntake(JSON.stringify({ vcSdJwt: 'a.b.c~' }))).toEqual({ kind: 'credential', credential: 'a.b.c~' });
-    for (const [input, code] of [['', 'empty'], ['hello', 'not-recognised'], ['{"format":"talentscan-coach-report","version":1}', 'bad-report'], ['[1]', 'not-recognised']] as const) {
+    for (const [input, code] of [
+      ['', 'empty'],
+      ['hello', 'not-recognised'],
+      ['{"format":"talentscan-coach-report","version":1}', 'bad-report'],
+      ['[1]', 'not-recognised'],
+    ] as const) {
       expect(() => parseIntake(input)).toThrow(IntakeError);
       try {
         parseIntake(input);
@@ -85,7 +113,9 @@ describe('intake', () => {
 describe('candidate list', () => {
   const records = [
     rec('1', 'Bravo', '2026-12-01T09:00:00Z', { notes: 'painter interest' }),
-    rec('2', 'Alpha', '2026-12-01T11:00:00Z', { verification: view({ verified: false, reason: 'revoked', roles: [{ role: 'painter', name: 'Painter', fitPercent: 40 }], qualityFlags: ['rt-floor'] }) }),
+    rec('2', 'Alpha', '2026-12-01T11:00:00Z', {
+      verification: view({ verified: false, reason: 'revoked', roles: [{ role: 'painter', name: 'Painter', fitPercent: 40 }], qualityFlags: ['rt-floor'] }),
+    }),
     rec('3', '=cmd', '2026-12-01T10:00:00Z', { verification: view({ assurance: { level: 'witnessed', witnessed: true, games: ['reaction'] }, roles: [] }) }),
   ];
   it('searches, filters and sorts', () => {
@@ -95,7 +125,11 @@ describe('candidate list', () => {
     expect(queryList(records, { search: 'PAINTER' }).map((r) => r.id)).toEqual(['1']);
     expect(queryList(records, { verified: 'no' }).map((r) => r.id)).toEqual(['2']);
     expect(queryList(records, { witnessedOnly: true }).map((r) => r.id)).toEqual(['3']);
-    expect(queryList(records, { noFlagsOnly: true }).map((r) => r.id).sort()).toEqual(['1', '3']);
+    expect(
+      queryList(records, { noFlagsOnly: true })
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['1', '3']);
     expect(queryList(records, { role: 'painter', minFit: 50 }).map((r) => r.id)).toEqual(['1']);
   });
   it('writes CSV with the documented columns and defuses formulas', () => {
@@ -140,8 +174,22 @@ describe('sealing and the store', () => {
 
 describe('assurance', () => {
   it('shows a certified session as witnessed with its games, and nothing when the credential states none', () => {
-    const a = { mode: 'certified', witnessed: true, battery: 'short', games: ['reaction', 'flanker'], proctoring: 'unproctored-online', sessionStart: '', sessionEnd: '', checks: { version: '1', passed: [], marked: [] }, offline: { gaps: 0, totalMs: 0, longestMs: 0 } } as const;
-    expect(assuranceView({ ...a, games: [...a.games], checks: { version: '1', passed: [], marked: [] } })).toEqual({ level: 'certified', witnessed: true, games: ['reaction', 'flanker'] });
+    const a = {
+      mode: 'certified',
+      witnessed: true,
+      battery: 'short',
+      games: ['reaction', 'flanker'],
+      proctoring: 'unproctored-online',
+      sessionStart: '',
+      sessionEnd: '',
+      checks: { version: '1', passed: [], marked: [] },
+      offline: { gaps: 0, totalMs: 0, longestMs: 0 },
+    } as const;
+    expect(assuranceView({ ...a, games: [...a.games], checks: { version: '1', passed: [], marked: [] } })).toEqual({
+      level: 'certified',
+      witnessed: true,
+      games: ['reaction', 'flanker'],
+    });
     expect(assuranceView(undefined)).toBeUndefined();
   });
 });

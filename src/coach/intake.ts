@@ -67,7 +67,7 @@ function validateReport(o: Record<string, unknown>): CoachReport {
   if (!Array.isArray(events) || events.length === 0 || events.some((e) => !e || typeof e !== 'object' || typeof (e as { type?: unknown }).type !== 'string')) {
     throw new IntakeError('bad-report', 'The report holds no readable raw log.');
   }
-  if (o.credential !== undefined && typeof o.credential !== 'string') throw new IntakeError('bad-report', 'The report\'s credential is not a string.');
+  if (o.credential !== undefined && typeof o.credential !== 'string') throw new IntakeError('bad-report', "The report's credential is not a string.");
   return {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
@@ -85,7 +85,17 @@ export function coachReport(profile: Profile, events: readonly LogEvent[], crede
 /** The verification as the workspace keeps and shows it. */
 export function viewOf(result: VerifyResult, checkedAt = new Date()): VerificationView {
   if (!result.ok) {
-    return { verified: false, checkedAt: checkedAt.toISOString(), reason: result.reason, detail: result.detail, statusChecked: false, domains: [], roles: [], undisclosed: 0, qualityFlags: [] };
+    return {
+      verified: false,
+      checkedAt: checkedAt.toISOString(),
+      reason: result.reason,
+      detail: result.detail,
+      statusChecked: false,
+      domains: [],
+      roles: [],
+      undisclosed: 0,
+      qualityFlags: [],
+    };
   }
   const ev = result.credential.evidence?.[0];
   const assurance = assuranceView(result.assurance);
@@ -98,10 +108,26 @@ export function viewOf(result: VerifyResult, checkedAt = new Date()): Verificati
     statusChecked: result.status.checked,
     keyBinding: result.keyBinding,
     ...(assurance ? { assurance } : {}),
-    domains: result.summary.domains.map(({ domain, sten, low, high }) => ({ domain, sten, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}) })),
+    domains: result.summary.domains.map(({ domain, sten, low, high }) => ({
+      domain,
+      sten,
+      ...(low !== undefined ? { low } : {}),
+      ...(high !== undefined ? { high } : {}),
+    })),
     roles: result.summary.roles,
     undisclosed: result.undisclosed,
-    ...(ev?.norm ? { norm: { id: ev.norm.id, version: ev.norm.version, population: ev.norm.population, n: ev.norm.n, provisional: ev.norm.provisional, citation: ev.norm.citation } } : {}),
+    ...(ev?.norm
+      ? {
+          norm: {
+            id: ev.norm.id,
+            version: ev.norm.version,
+            population: ev.norm.population,
+            n: ev.norm.n,
+            provisional: ev.norm.provisional,
+            citation: ev.norm.citation,
+          },
+        }
+      : {}),
     ...(ev?.algorithmVersion ? { algorithmVersion: ev.algorithmVersion } : {}),
     qualityFlags: ev?.qualityFlags ?? [],
     ...(ev?.rawLog?.digest ? { logDigest: ev.rawLog.digest } : {}),
@@ -115,9 +141,11 @@ function reportView(report: CoachReport, checkedAt: Date): VerificationView {
     verified: false,
     checkedAt: checkedAt.toISOString(),
     reason: 'no-credential',
-    detail: 'The report carries no credential: its numbers are what the candidate\'s device computed, not signed by an issuer.',
+    detail: "The report carries no credential: its numbers are what the candidate's device computed, not signed by an issuer.",
     statusChecked: false,
-    domains: p.domains.filter((d) => d.status === 'measured' && d.sten !== undefined).map((d) => ({ domain: d.domain, sten: d.sten as number, ...(d.stenCi ? { low: d.stenCi.low, high: d.stenCi.high } : {}) })),
+    domains: p.domains
+      .filter((d) => d.status === 'measured' && d.sten !== undefined)
+      .map((d) => ({ domain: d.domain, sten: d.sten as number, ...(d.stenCi ? { low: d.stenCi.low, high: d.stenCi.high } : {}) })),
     roles: p.roleFits.map((r) => ({ role: r.role, name: r.label, fitPercent: r.fitPercent })),
     undisclosed: 0,
     norm: { id: p.norm.id, version: p.norm.version, population: p.norm.population, n: p.norm.n, provisional: p.norm.provisional, citation: p.norm.citation },
@@ -149,14 +177,20 @@ export async function verifyReport(report: CoachReport, deps: IntakeDeps): Promi
   }
   if (!report.credential) {
     const v = reportView(report, now);
-    return { ...v, log: { reproduces }, ...(reproduces ? {} : { reason: 'log-mismatch', detail: 'The raw log does not reproduce the report\'s profile with the versions it names.' }) };
+    return {
+      ...v,
+      log: { reproduces },
+      ...(reproduces ? {} : { reason: 'log-mismatch', detail: "The raw log does not reproduce the report's profile with the versions it names." }),
+    };
   }
   const verify = deps.verify ?? verifyCredential;
   const v = viewOf(await verify(report.credential, deps.verifyOptions ?? {}), now);
   const digestMatches = v.logDigest !== undefined && v.logDigest === (await logHash(report.events));
   const log = { reproduces, digestMatches };
   if (!v.verified) return { ...reportView(report, now), reason: v.reason, detail: v.detail, log } as VerificationView;
-  if (!digestMatches) return { ...v, verified: false, reason: 'log-mismatch', detail: 'The raw log is not the one the credential was computed from (its digest differs).', log };
-  if (!reproduces) return { ...v, verified: false, reason: 'log-mismatch', detail: 'The raw log does not reproduce the report\'s profile with the versions it names.', log };
+  if (!digestMatches)
+    return { ...v, verified: false, reason: 'log-mismatch', detail: 'The raw log is not the one the credential was computed from (its digest differs).', log };
+  if (!reproduces)
+    return { ...v, verified: false, reason: 'log-mismatch', detail: "The raw log does not reproduce the report's profile with the versions it names.", log };
   return { ...v, log };
 }

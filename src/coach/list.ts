@@ -94,5 +94,5 @@ export function listCsv(records: readonly CandidateRecord[]): string {
       v.qualityFlags.join(' '),
     ].map(field);
   });
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
+  return `${[CSV_COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\r\n')}\r\n`;
 }

@@ -68,7 +68,9 @@ describe('assurance in the credential', () => {
     const vc = credential(false);
     expect(vc.evidence).toHaveLength(1);
     expect(assuranceOf(vc)).toBeUndefined();
-    const result = await verifyCredential(await issueVcSdJwt(vc, { signer, status: { idx: 1, uri: 'https://issuer.example/s' }, vct: 'x' }), { checkStatus: false });
+    const result = await verifyCredential(await issueVcSdJwt(vc, { signer, status: { idx: 1, uri: 'https://issuer.example/s' }, vct: 'x' }), {
+      checkStatus: false,
+    });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.assurance).toBeUndefined();
   });

@@ -47,7 +47,7 @@ function credentialFor(profile: Profile, issuerDid: string, opts: { issuedAt?: D
     subjectId: 'urn:uuid:0b5d2c47-2a0e-4b8e-8b8f-3a2c1d4e5f60',
     issuedAt: opts.issuedAt ?? new Date(),
     validForDays: opts.validForDays ?? 365,
-    logDigest: 'sha-256:' + '0'.repeat(64),
+    logDigest: `sha-256:${'0'.repeat(64)}`,
     logEvents: 100,
     battery: 'standard',
   });
@@ -127,7 +127,7 @@ describe('Open Badges 3.0 credential', () => {
     const a = await logHash([{ b: 1, a: [1, 'x', { d: true, c: null }] }]);
     const b = await logHash([{ a: [1, 'x', { c: null, d: true }], b: 1 }]);
     expect(a).toBe(b);
-    expect(a).toBe('sha-256:' + createHash('sha256').update('[{"a":[1,"x",{"c":null,"d":true}],"b":1}]').digest('hex'));
+    expect(a).toBe(`sha-256:${createHash('sha256').update('[{"a":[1,"x",{"c":null,"d":true}],"b":1}]').digest('hex')}`);
   });
 });
 
@@ -140,10 +140,17 @@ describe('SD-JWT securing and verification', () => {
     const header = JSON.parse(Buffer.from(h!, 'base64url').toString()) as Record<string, unknown>;
     expect(header).toMatchObject({ typ: 'vc+sd-jwt', alg: 'ES256', kid: `${issuer.did}#0` });
     // Independent signature check: the public key from the did:jwk, node:crypto, IEEE P1363 signature.
-    const pub = createPublicKey({ key: JSON.parse(Buffer.from(issuer.did.slice(8), 'base64url').toString()) as import('node:crypto').JsonWebKey, format: 'jwk' });
+    const pub = createPublicKey({
+      key: JSON.parse(Buffer.from(issuer.did.slice(8), 'base64url').toString()) as import('node:crypto').JsonWebKey,
+      format: 'jwk',
+    });
     expect(nodeVerify('sha256', Buffer.from(`${h}.${p}`), { key: pub, dsaEncoding: 'ieee-p1363' }, Buffer.from(s!, 'base64url'))).toBe(true);
     // Independent disclosure check: every disclosure's SHA-256 is an array-element digest in credentialSubject.result.
-    const payload = JSON.parse(Buffer.from(p!, 'base64url').toString()) as { credentialSubject: { result: { '...': string }[] }; '@context': string[]; _sd_alg: string };
+    const payload = JSON.parse(Buffer.from(p!, 'base64url').toString()) as {
+      credentialSubject: { result: { '...': string }[] };
+      '@context': string[];
+      _sd_alg: string;
+    };
     expect(payload['@context'][0]).toBe('https://www.w3.org/ns/credentials/v2');
     expect(payload._sd_alg).toBe('sha-256');
     const refs = payload.credentialSubject.result.map((r) => r['...']);
@@ -157,12 +164,21 @@ describe('SD-JWT securing and verification', () => {
 
   it('signs a dc+sd-jwt with vct that @sd-jwt/sd-jwt-vc verifies with a jose-based verifier', async () => {
     const vc = credentialFor(profile, issuer.did);
-    const compact = await issueDcSdJwt(vc, { signer: issuer.signer, status: { idx: 7, uri: STATUS_URI }, vct: 'https://issuer.example/issuer/vct/cognitive-profile/v1' });
+    const compact = await issueDcSdJwt(vc, {
+      signer: issuer.signer,
+      status: { idx: 7, uri: STATUS_URI },
+      vct: 'https://issuer.example/issuer/vct/cognitive-profile/v1',
+    });
     const pubJwk = JSON.parse(Buffer.from(issuer.did.slice(8), 'base64url').toString()) as JWK;
     const key = await importJWK(pubJwk, 'ES256');
     const { compactVerify } = await import('jose');
     const verifier = new SDJwtVcInstance({
-      hasher: async (data, alg) => new Uint8Array(createHash(alg.replace('-', '')).update(typeof data === 'string' ? data : Buffer.from(data)).digest()),
+      hasher: async (data, alg) =>
+        new Uint8Array(
+          createHash(alg.replace('-', ''))
+            .update(typeof data === 'string' ? data : Buffer.from(data))
+            .digest(),
+        ),
       verifier: async (data, sig) => {
         try {
           await compactVerify(`${data}.${sig}`, key);
@@ -226,7 +242,10 @@ describe('SD-JWT securing and verification', () => {
     expect(await verifyCredential(ownKid, { fetch: fetchOk })).toMatchObject({ ok: false, reason: 'issuer-mismatch' });
     // …and a verifier with a trust list refuses an unknown issuer even when its signature is fine.
     const otherVc = await issueVcSdJwt(credentialFor(profile, other.did), { signer: other.signer, status: { idx: 1, uri: STATUS_URI }, vct: 'x' });
-    expect(await verifyCredential(otherVc, { fetch: fetchOk, checkStatus: false, trustedIssuers: [issuer.did] })).toMatchObject({ ok: false, reason: 'untrusted-issuer' });
+    expect(await verifyCredential(otherVc, { fetch: fetchOk, checkStatus: false, trustedIssuers: [issuer.did] })).toMatchObject({
+      ok: false,
+      reason: 'untrusted-issuer',
+    });
 
     // Expired.
     const old = credentialFor(profile, issuer.did, { issuedAt: new Date(Date.now() - 400 * 86_400_000), validForDays: 365 });

@@ -9,7 +9,10 @@
 import type { JWK } from 'jose';
 import { base64url, fromBase64url, utf8 } from './encoding.ts';
 
-export type FetchLike = (url: string, init?: { headers?: Record<string, string>; cache?: RequestCache }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; text(): Promise<string> }>;
+export type FetchLike = (
+  url: string,
+  init?: { headers?: Record<string, string>; cache?: RequestCache },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; text(): Promise<string> }>;
 
 /** Only the public members of an EC / OKP key: a private `d` never goes into a DID or a JWKS. */
 export function publicJwk(jwk: JWK): JWK {

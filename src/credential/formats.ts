@@ -17,4 +17,3 @@ export function vcFromDcClaims(claims: Record<string, unknown>): Record<string, 
     ...rest,
   };
 }
-

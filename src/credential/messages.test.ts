@@ -2,7 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { VerifyFailureReason } from './verify.ts';
 import { CREDENTIAL_MESSAGES, issueErrorKey } from './messages.ts';
 
-const REASONS: VerifyFailureReason[] = ['malformed', 'unsupported', 'unknown-key', 'issuer-mismatch', 'untrusted-issuer', 'signature', 'disclosure', 'not-yet-valid', 'expired', 'revoked', 'status-unavailable', 'key-binding', 'schema'];
+const REASONS: VerifyFailureReason[] = [
+  'malformed',
+  'unsupported',
+  'unknown-key',
+  'issuer-mismatch',
+  'untrusted-issuer',
+  'signature',
+  'disclosure',
+  'not-yet-valid',
+  'expired',
+  'revoked',
+  'status-unavailable',
+  'key-binding',
+  'schema',
+];
 
 describe('credential messages', () => {
   it('has every key in all four languages, with the same placeholders', () => {
@@ -17,6 +31,7 @@ describe('credential messages', () => {
   });
   it('has words for every verification failure and every issuer error', () => {
     for (const r of REASONS) expect(CREDENTIAL_MESSAGES.en[`verify.fail.${r}`]).toBeDefined();
-    for (const code of ['busy', 'scores-disagree', 'invalid-log', 'time-scaled', 'too-large', undefined]) expect(CREDENTIAL_MESSAGES.en[issueErrorKey(code)]).toBeDefined();
+    for (const code of ['busy', 'scores-disagree', 'invalid-log', 'time-scaled', 'too-large', undefined])
+      expect(CREDENTIAL_MESSAGES.en[issueErrorKey(code)]).toBeDefined();
   });
 });

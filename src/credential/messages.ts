@@ -8,7 +8,8 @@ import type { GameMessages } from '../runtime/game-contract.ts';
 export const CREDENTIAL_MESSAGES: GameMessages = {
   en: {
     'credential.title': 'Your credential',
-    'credential.intro': 'Get a signed credential of your profile. Only you decide whom you show it to. To make it, your game data is sent once to our issuer, which re-calculates your scores and signs them. Your data is not kept there.',
+    'credential.intro':
+      'Get a signed credential of your profile. Only you decide whom you show it to. To make it, your game data is sent once to our issuer, which re-calculates your scores and signs them. Your data is not kept there.',
     'credential.get': 'Make my credential',
     'credential.working': 'Checking your data and signing…',
     'credential.ready': 'Your credential is ready.',
@@ -53,7 +54,8 @@ export const CREDENTIAL_MESSAGES: GameMessages = {
     'credential.domain.working-memory': 'Working memory',
     'credential.domain.learning': 'Learning from feedback',
     'verify.title': 'Check a credential',
-    'verify.intro': 'Paste a Talentscan credential or choose the file. The check runs in this browser: the credential is not sent anywhere; only the issuer’s public key and revocation list are fetched.',
+    'verify.intro':
+      'Paste a Talentscan credential or choose the file. The check runs in this browser: the credential is not sent anywhere; only the issuer’s public key and revocation list are fetched.',
     'verify.input': 'Credential (text)',
     'verify.file': 'Or choose a file (.jwt)',
     'verify.submit': 'Check',
@@ -83,7 +85,8 @@ export const CREDENTIAL_MESSAGES: GameMessages = {
   },
   nl: {
     'credential.title': 'Je credential',
-    'credential.intro': 'Vraag een ondertekend bewijs (credential) van je profiel aan. Jij bepaalt aan wie je het laat zien. Daarvoor gaan je spelgegevens één keer naar onze uitgever. Die rekent je scores opnieuw uit en ondertekent ze. Je gegevens worden daar niet bewaard.',
+    'credential.intro':
+      'Vraag een ondertekend bewijs (credential) van je profiel aan. Jij bepaalt aan wie je het laat zien. Daarvoor gaan je spelgegevens één keer naar onze uitgever. Die rekent je scores opnieuw uit en ondertekent ze. Je gegevens worden daar niet bewaard.',
     'credential.get': 'Maak mijn credential',
     'credential.working': 'Je gegevens worden gecontroleerd en ondertekend…',
     'credential.ready': 'Je credential is klaar.',
@@ -128,7 +131,8 @@ export const CREDENTIAL_MESSAGES: GameMessages = {
     'credential.domain.working-memory': 'Werkgeheugen',
     'credential.domain.learning': 'Leren van feedback',
     'verify.title': 'Een credential controleren',
-    'verify.intro': 'Plak een Talentscan-credential of kies het bestand. De controle gebeurt in deze browser: de credential wordt nergens heen gestuurd; alleen de openbare sleutel en de intrekkingslijst van de uitgever worden opgehaald.',
+    'verify.intro':
+      'Plak een Talentscan-credential of kies het bestand. De controle gebeurt in deze browser: de credential wordt nergens heen gestuurd; alleen de openbare sleutel en de intrekkingslijst van de uitgever worden opgehaald.',
     'verify.input': 'Credential (tekst)',
     'verify.file': 'Of kies een bestand (.jwt)',
     'verify.submit': 'Controleren',
@@ -158,7 +162,8 @@ export const CREDENTIAL_MESSAGES: GameMessages = {
   },
   uk: {
     'credential.title': 'Ваш сертифікат',
-    'credential.intro': 'Отримайте підписаний цифровий сертифікат (credential) вашого профілю. Лише ви вирішуєте, кому його показати. Для цього ваші ігрові дані один раз надсилаються нашому видавцю, який заново обчислює ваші результати й підписує їх. Ваші дані там не зберігаються.',
+    'credential.intro':
+      'Отримайте підписаний цифровий сертифікат (credential) вашого профілю. Лише ви вирішуєте, кому його показати. Для цього ваші ігрові дані один раз надсилаються нашому видавцю, який заново обчислює ваші результати й підписує їх. Ваші дані там не зберігаються.',
     'credential.get': 'Створити мій сертифікат',
     'credential.working': 'Перевіряємо ваші дані й підписуємо…',
     'credential.ready': 'Ваш сертифікат готовий.',
@@ -203,7 +208,8 @@ export const CREDENTIAL_MESSAGES: GameMessages = {
     'credential.domain.working-memory': 'Робоча памʼять',
     'credential.domain.learning': 'Навчання на зворотному звʼязку',
     'verify.title': 'Перевірити сертифікат',
-    'verify.intro': 'Вставте сертифікат Talentscan або виберіть файл. Перевірка відбувається в цьому браузері: сертифікат нікуди не надсилається; завантажуються лише відкритий ключ і список відкликань видавця.',
+    'verify.intro':
+      'Вставте сертифікат Talentscan або виберіть файл. Перевірка відбувається в цьому браузері: сертифікат нікуди не надсилається; завантажуються лише відкритий ключ і список відкликань видавця.',
     'verify.input': 'Сертифікат (текст)',
     'verify.file': 'Або виберіть файл (.jwt)',
     'verify.submit': 'Перевірити',
@@ -233,7 +239,8 @@ export const CREDENTIAL_MESSAGES: GameMessages = {
   },
   ar: {
     'credential.title': 'شهادتك الرقمية',
-    'credential.intro': 'احصل على شهادة رقمية موقَّعة لملفك. أنت وحدك تقرر لمن تُظهرها. لذلك تُرسَل بيانات ألعابك مرة واحدة إلى جهة الإصدار لدينا، فتعيد حساب نتائجك وتوقّعها. لا تُحفَظ بياناتك هناك.',
+    'credential.intro':
+      'احصل على شهادة رقمية موقَّعة لملفك. أنت وحدك تقرر لمن تُظهرها. لذلك تُرسَل بيانات ألعابك مرة واحدة إلى جهة الإصدار لدينا، فتعيد حساب نتائجك وتوقّعها. لا تُحفَظ بياناتك هناك.',
     'credential.get': 'أنشئ شهادتي',
     'credential.working': 'نتحقق من بياناتك ونوقّعها…',
     'credential.ready': 'شهادتك جاهزة.',
@@ -278,7 +285,8 @@ export const CREDENTIAL_MESSAGES: GameMessages = {
     'credential.domain.working-memory': 'الذاكرة العاملة',
     'credential.domain.learning': 'التعلّم من التغذية الراجعة',
     'verify.title': 'التحقق من شهادة',
-    'verify.intro': 'الصق شهادة Talentscan أو اختر الملف. يجري التحقق في هذا المتصفح: لا تُرسَل الشهادة إلى أي مكان؛ يُجلَب فقط المفتاح العام لجهة الإصدار وقائمة السحب.',
+    'verify.intro':
+      'الصق شهادة Talentscan أو اختر الملف. يجري التحقق في هذا المتصفح: لا تُرسَل الشهادة إلى أي مكان؛ يُجلَب فقط المفتاح العام لجهة الإصدار وقائمة السحب.',
     'verify.input': 'الشهادة (نص)',
     'verify.file': 'أو اختر ملفًا (‎.jwt)',
     'verify.submit': 'تحقّق',

@@ -132,7 +132,10 @@ export interface CredentialContext {
 /** The assurance in plain English, for wallets and verifiers that show only text. */
 export function assuranceNarrative(a: Assurance): string {
   const minutes = (ms: number) => `${Math.max(1, Math.round(ms / 60_000))} min`;
-  const offline = a.offline.gaps === 0 ? 'The connection held throughout.' : `The device was offline ${a.offline.gaps} time(s), ${minutes(a.offline.totalMs)} in all; the events recorded meanwhile were uploaded afterwards and checked like the rest.`;
+  const offline =
+    a.offline.gaps === 0
+      ? 'The connection held throughout.'
+      : `The device was offline ${a.offline.gaps} time(s), ${minutes(a.offline.totalMs)} in all; the events recorded meanwhile were uploaded afterwards and checked like the rest.`;
   const marked = a.checks.marked.length ? ` Signals noted without refusing: ${a.checks.marked.join(', ')}.` : '';
   return (
     `Certified session, witnessed by the issuer from ${a.sessionStart} to ${a.sessionEnd}: the issuer created the session, handed out each game's design when it started, received the event log as it was recorded (hash-chained), and scored its own copy. ` +
@@ -148,7 +151,8 @@ export function assuranceOf(credential: Pick<OpenBadgeCredential, 'evidence'>): 
     const a = (e as { genre?: unknown; assurance?: unknown } | null)?.assurance as Partial<Assurance> | undefined;
     if ((e as { genre?: unknown }).genre !== 'Assurance' || !a || typeof a !== 'object') continue;
     const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-    if (a.mode !== 'certified' || typeof a.battery !== 'string' || !strings(a.games) || !a.checks || !strings(a.checks.passed) || !strings(a.checks.marked)) continue;
+    if (a.mode !== 'certified' || typeof a.battery !== 'string' || !strings(a.games) || !a.checks || !strings(a.checks.passed) || !strings(a.checks.marked))
+      continue;
     if (typeof a.checks.version !== 'string' || !a.offline || typeof a.offline.gaps !== 'number' || typeof a.offline.totalMs !== 'number') continue;
     return a as Assurance;
   }
@@ -196,23 +200,27 @@ export function buildOpenBadgeCredential(profile: Profile, ctx: CredentialContex
   for (const d of DOMAINS) for (const a of alignmentsFor(d)) allAlignments.set(a.targetUrl, a);
 
   const descriptions: ResultDescription[] = [
-    ...DOMAINS.map((d): ResultDescription => ({
-      id: domainResultId(base, d),
-      type: ['ResultDescription'],
-      name: DOMAIN_NAMES[d],
-      resultType: 'ScaledScore',
-      valueMin: '1',
-      valueMax: '10',
-      alignment: alignmentsFor(d),
-    })),
-    ...profile.roleFits.map((r): ResultDescription => ({
-      id: roleResultId(base, r.role),
-      type: ['ResultDescription'],
-      name: `Fit with role: ${ctx.roleNames?.[r.role] ?? r.role}${r.example ? ' (example role profile)' : ''}`,
-      resultType: 'Percent',
-      valueMin: '0',
-      valueMax: '100',
-    })),
+    ...DOMAINS.map(
+      (d): ResultDescription => ({
+        id: domainResultId(base, d),
+        type: ['ResultDescription'],
+        name: DOMAIN_NAMES[d],
+        resultType: 'ScaledScore',
+        valueMin: '1',
+        valueMax: '10',
+        alignment: alignmentsFor(d),
+      }),
+    ),
+    ...profile.roleFits.map(
+      (r): ResultDescription => ({
+        id: roleResultId(base, r.role),
+        type: ['ResultDescription'],
+        name: `Fit with role: ${ctx.roleNames?.[r.role] ?? r.role}${r.example ? ' (example role profile)' : ''}`,
+        resultType: 'Percent',
+        valueMin: '0',
+        valueMax: '100',
+      }),
+    ),
   ];
 
   const results: CredentialResult[] = [];
@@ -288,7 +296,8 @@ export function buildOpenBadgeCredential(profile: Profile, ctx: CredentialContex
             {
               type: ['Evidence'] as ['Evidence'],
               name: 'How this result was obtained',
-              description: 'Assurance: whether the issuer witnessed the session, which games it covers, under which circumstances, and which integrity checks (with their version) it passed.',
+              description:
+                'Assurance: whether the issuer witnessed the session, which games it covers, under which circumstances, and which integrity checks (with their version) it passed.',
               narrative: assuranceNarrative(ctx.assurance),
               genre: 'Assurance' as const,
               assurance: ctx.assurance,

@@ -160,7 +160,8 @@ export async function verifyCredential(input: string, opts: VerifyOptions = {}):
     }
     const walk = walkDisclosures(payload, byDigest);
     const stray = [...byDigest.keys()].filter((d) => !walk.used.has(d));
-    if (stray.length) return fail('disclosure', 'A disclosure does not belong to this credential (its digest is not in the signed content): it was changed or added.');
+    if (stray.length)
+      return fail('disclosure', 'A disclosure does not belong to this credential (its digest is not in the signed content): it was changed or added.');
     claims = (await new SDJwt({ jwt: decoded.jwt, disclosures: decoded.disclosures }).getClaims(sdHasher)) as Record<string, unknown>;
     disclosed = walk.disclosed;
     undisclosed = walk.digests - walk.used.size;
@@ -174,8 +175,10 @@ export async function verifyCredential(input: string, opts: VerifyOptions = {}):
   const exp = num(payload.exp) ?? isoSeconds(credential.validUntil);
   const vFrom = isoSeconds(credential.validFrom);
   const vUntil = isoSeconds(credential.validUntil);
-  if ((nbf !== undefined && now + skew < nbf) || (vFrom !== undefined && now + skew < vFrom)) return fail('not-yet-valid', `The credential is valid only from ${credential.validFrom}.`);
-  if ((exp !== undefined && now - skew > exp) || (vUntil !== undefined && now - skew > vUntil)) return fail('expired', `The credential expired on ${credential.validUntil ?? new Date((exp ?? 0) * 1000).toISOString()}.`);
+  if ((nbf !== undefined && now + skew < nbf) || (vFrom !== undefined && now + skew < vFrom))
+    return fail('not-yet-valid', `The credential is valid only from ${credential.validFrom}.`);
+  if ((exp !== undefined && now - skew > exp) || (vUntil !== undefined && now - skew > vUntil))
+    return fail('expired', `The credential expired on ${credential.validUntil ?? new Date((exp ?? 0) * 1000).toISOString()}.`);
 
   // 7. Status.
   const status: VerifySuccess['status'] = { checked: false };
@@ -252,7 +255,12 @@ async function readStatus(uri: string, idx: number, issuer: string, fetchFn: Fet
   const body = decodeJwt(token);
   const key = await resolveIssuerKey(header.kid, typeof body.iss === 'string' ? body.iss : issuer, fetchFn);
   if (key.controller !== issuer) throw new Error('The status list is signed by another issuer');
-  const { payload } = await jwtVerify(token, await importJWK(key.jwk, 'ES256'), { algorithms: ['ES256'], typ: STATUS_LIST_TYP, clockTolerance: skew, currentDate: new Date(now * 1000) });
+  const { payload } = await jwtVerify(token, await importJWK(key.jwk, 'ES256'), {
+    algorithms: ['ES256'],
+    typ: STATUS_LIST_TYP,
+    clockTolerance: skew,
+    currentDate: new Date(now * 1000),
+  });
   if (payload.sub !== uri) throw new Error('The status list answers for another URI');
   return statusAt(token, idx);
 }
@@ -282,7 +290,10 @@ function isoSeconds(v: unknown): number | undefined {
  * Walks the signed payload and the disclosed values: which digests are referenced (`_sd` entries, `{"...": digest}`
  * array elements), which of them were disclosed, and at which path.
  */
-function walkDisclosures(payload: unknown, byDigest: Map<string, { key?: string; value: unknown }>): { digests: number; used: Set<string>; disclosed: DisclosedClaim[] } {
+function walkDisclosures(
+  payload: unknown,
+  byDigest: Map<string, { key?: string; value: unknown }>,
+): { digests: number; used: Set<string>; disclosed: DisclosedClaim[] } {
   const used = new Set<string>();
   const disclosed: DisclosedClaim[] = [];
   let digests = 0;
@@ -328,15 +339,27 @@ export function structuralCheck(c: unknown): string[] {
   const vc = c as Partial<OpenBadgeCredential> & Record<string, unknown>;
   if (!vc || typeof vc !== 'object') return ['not an object'];
   const ctx = vc['@context'];
-  if (!Array.isArray(ctx) || ctx[0] !== 'https://www.w3.org/ns/credentials/v2' || !/^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.\d\.\d)*\.json$/.test(String(ctx[1]))) errors.push('@context');
+  if (
+    !Array.isArray(ctx) ||
+    ctx[0] !== 'https://www.w3.org/ns/credentials/v2' ||
+    !/^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.\d\.\d)*\.json$/.test(String(ctx[1]))
+  )
+    errors.push('@context');
   if (typeof vc.id !== 'string') errors.push('id');
-  if (!Array.isArray(vc.type) || !vc.type.includes('VerifiableCredential') || !(vc.type.includes('OpenBadgeCredential') || (vc.type as string[]).includes('AchievementCredential'))) errors.push('type');
+  if (
+    !Array.isArray(vc.type) ||
+    !vc.type.includes('VerifiableCredential') ||
+    !(vc.type.includes('OpenBadgeCredential') || (vc.type as string[]).includes('AchievementCredential'))
+  )
+    errors.push('type');
   if (!vc.issuer || (typeof vc.issuer !== 'string' && typeof vc.issuer.id !== 'string')) errors.push('issuer');
   if (typeof vc.validFrom !== 'string' || Number.isNaN(Date.parse(vc.validFrom))) errors.push('validFrom');
   const s = vc.credentialSubject;
   if (!s || !Array.isArray(s.type) || !s.type.includes('AchievementSubject')) errors.push('credentialSubject.type');
   const a = s?.achievement;
-  if (!a || typeof a.id !== 'string' || !Array.isArray(a.type) || typeof a.name !== 'string' || typeof a.description !== 'string' || !a.criteria) errors.push('credentialSubject.achievement');
-  for (const r of s?.result ?? []) if (!Array.isArray(r.type) || !r.type.includes('Result') || (r.value !== undefined && typeof r.value !== 'string')) errors.push('credentialSubject.result');
+  if (!a || typeof a.id !== 'string' || !Array.isArray(a.type) || typeof a.name !== 'string' || typeof a.description !== 'string' || !a.criteria)
+    errors.push('credentialSubject.achievement');
+  for (const r of s?.result ?? [])
+    if (!Array.isArray(r.type) || !r.type.includes('Result') || (r.value !== undefined && typeof r.value !== 'string')) errors.push('credentialSubject.result');
   return errors;
 }

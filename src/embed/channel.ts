@@ -1,11 +1,4 @@
-import {
-  EMBED_PROTOCOL_VERSION,
-  envelope,
-  type FrameEventType,
-  type HostCommand,
-  parseHostCommand,
-  type Rejection,
-} from './protocol.ts';
+import { EMBED_PROTOCOL_VERSION, envelope, type FrameEventType, type HostCommand, parseHostCommand, type Rejection } from './protocol.ts';
 
 /** The parts of the iframe's window and its parent that the channel uses (a test passes its own). */
 export interface ChannelEnvironment {

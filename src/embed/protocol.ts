@@ -77,7 +77,9 @@ export function parseHostCommand(data: unknown, embedId: string): { ok: true; co
   const p = data.payload;
   switch (data.type) {
     case 'hello':
-      return isRecord(p) && typeof p.version === 'string' ? { ok: true, command: { type: 'hello', payload: { version: p.version } } } : { ok: false, why: 'bad-payload' };
+      return isRecord(p) && typeof p.version === 'string'
+        ? { ok: true, command: { type: 'hello', payload: { version: p.version } } }
+        : { ok: false, why: 'bad-payload' };
     case 'setLocale':
       return isRecord(p) && typeof p.locale === 'string' && LOCALE.test(p.locale)
         ? { ok: true, command: { type: 'setLocale', payload: { locale: p.locale } } }

@@ -35,7 +35,12 @@ describe('xAPI statements', () => {
   });
 
   it('scores a scan by the share of its battery completed, and writes ISO 8601 durations', () => {
-    expect(scanCompletedStatement(ctx(false), { gamesCompleted: 2, gamesInBattery: 3, durationMs: 1 }, at).result.score).toEqual({ scaled: 0.667, raw: 2, min: 0, max: 3 });
+    expect(scanCompletedStatement(ctx(false), { gamesCompleted: 2, gamesInBattery: 3, durationMs: 1 }, at).result.score).toEqual({
+      scaled: 0.667,
+      raw: 2,
+      min: 0,
+      max: 3,
+    });
     expect(isoDuration(3_723_450)).toBe('PT1H2M3.45S');
     expect(isoDuration(0)).toBe('PT0S');
   });

@@ -88,7 +88,11 @@ export function gameCompletedStatement(
 }
 
 /** The scan was completed; its score is the share of the battery's games completed. */
-export function scanCompletedStatement(ctx: ScanContext, scan: { gamesCompleted: number; gamesInBattery: number; durationMs: number }, at: Date): XapiStatement {
+export function scanCompletedStatement(
+  ctx: ScanContext,
+  scan: { gamesCompleted: number; gamesInBattery: number; durationMs: number },
+  at: Date,
+): XapiStatement {
   const max = Math.max(1, scan.gamesInBattery);
   return {
     ...base(ctx, `scan/${ctx.battery}`, `Talentscan scan: ${ctx.battery}`, at),

@@ -23,7 +23,10 @@ describe('i18n', () => {
       const keys = [`game.${game.id}`, ...design.blocks.map((b) => b.instruction), ...game.metrics.map((m) => `metric.${game.id}.${m.id}`)];
       for (const code of Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[]) {
         for (const key of keys) {
-          expect(GAME_MESSAGES.some((m) => typeof m[code][key] === 'string' && m[code][key] !== ''), `${code}: ${key}`).toBe(true);
+          expect(
+            GAME_MESSAGES.some((m) => typeof m[code][key] === 'string' && m[code][key] !== ''),
+            `${code}: ${key}`,
+          ).toBe(true);
         }
       }
     }

@@ -64,7 +64,7 @@ export async function rewitness(record: WitnessRecord, edit: (events: LogEvent[]
 
 function designTrial(events: readonly LogEvent[], game: string, block: number, trial: number): unknown {
   const start = events.find((e) => e.type === 'game-start' && e.game === game);
-  if (!start || start.type !== 'game-start') return undefined;
+  if (start?.type !== 'game-start') return undefined;
   return GAMES[game]?.design(start.seed).blocks[block]?.trials[trial];
 }
 
@@ -142,7 +142,8 @@ export const EDITS = {
       if (e.type !== 'response') continue;
       const right = GAME_RULES[e.game]?.correct?.(designTrial(events, e.game, e.block, e.trial));
       const input = bySeq.get(e.input);
-      if (input?.type === 'input' && input.device === 'keyboard' && (right === 'left' || right === 'right')) input.key = right === 'left' ? 'ArrowLeft' : 'ArrowRight';
+      if (input?.type === 'input' && input.device === 'keyboard' && (right === 'left' || right === 'right'))
+        input.key = right === 'left' ? 'ArrowLeft' : 'ArrowRight';
     }
     return eachAnsweredTrial(events, (r, input, onset, end) => {
       const t = onset + 110 + ((r.trial * 7 + r.block * 3 + r.game.length) % 35);
@@ -158,7 +159,10 @@ export const EDITS = {
   },
   /** The five slowest test trials of the second game left out. */
   dropSlowTrials(events: LogEvent[]): LogEvent[] {
-    const game = events.filter((e) => e.type === 'game-start')[1]?.type === 'game-start' ? (events.filter((e) => e.type === 'game-start')[1] as { game: string }).game : undefined;
+    const game =
+      events.filter((e) => e.type === 'game-start')[1]?.type === 'game-start'
+        ? (events.filter((e) => e.type === 'game-start')[1] as { game: string }).game
+        : undefined;
     const slow = pairTrials(events)
       .filter((t) => t.game === game && t.kind === 'test')
       .sort((a, b) => (b.responses[0]?.rt ?? 1e9) - (a.responses[0]?.rt ?? 1e9))
@@ -170,7 +174,7 @@ export const EDITS = {
   dropGame(events: LogEvent[]): LogEvent[] {
     const starts = events.filter((e) => e.type === 'game-start');
     const start = starts[1] ?? starts[0];
-    if (!start || start.type !== 'game-start') return events;
+    if (start?.type !== 'game-start') return events;
     const end = events.find((e) => e.type === 'game-end' && e.game === start.game)!;
     return events.filter((e) => e.seq < start.seq || e.seq > end.seq);
   },
@@ -191,15 +195,69 @@ export const ATTACKS: readonly Attack[] = [
       return { ...fake, seeds: [], batches: fake.batches.map((b, i) => ({ ...b, receivedAt: h.serverStart + 2000 + 5 * i })) };
     },
   },
-  { id: 'edited-responses', title: 'Every two-choice answer made correct in the browser before upload', expected: 'response-input-mismatch', http: { seeds: 'server' }, ...fromEdit(EDITS.correctAnswers) },
-  { id: 'edited-rts', title: 'Every RT made 40 % faster in the browser before upload', expected: 'response-end-gap', http: { seeds: 'server' }, ...fromEdit(EDITS.fasterRts) },
-  { id: 'dropped-trials', title: 'The five slowest trials of a game left out of the upload', expected: 'trials-missing', http: { seeds: 'server' }, ...fromEdit(EDITS.dropSlowTrials) },
-  { id: 'dropped-game', title: 'A whole game of the battery left out of the upload', expected: 'games-missing', http: { seeds: 'server' }, ...fromEdit(EDITS.dropGame) },
-  { id: 'identical-rts', title: 'Every answer exactly 180 ms after its target', expected: 'rt-identical', http: { seeds: 'server' }, ...fromEdit(EDITS.identicalRts) },
-  { id: 'regular-bot', title: 'A bot answering 250 ± 8 ms after every target', expected: 'rt-too-regular', http: { seeds: 'server' }, ...fromEdit(EDITS.regularBot) },
-  { id: 'fast-correct-bot', title: 'A bot answering correctly 110–145 ms after every two-choice target', expected: 'fast-correct', http: { seeds: 'server' }, ...fromEdit(EDITS.fastCorrectBot) },
-  { id: 'scripted-inputs', title: 'Answers given by a script (untrusted input events)', expected: 'untrusted-input', http: { seeds: 'server' }, ...fromEdit(EDITS.scriptedInputs) },
-  { id: 'unfinished', title: 'A session that never ended asks for a credential', expected: 'session-not-finished', http: { seeds: 'server', dropSessionEnd: true }, ...fromEdit(EDITS.dropSessionEnd) },
+  {
+    id: 'edited-responses',
+    title: 'Every two-choice answer made correct in the browser before upload',
+    expected: 'response-input-mismatch',
+    http: { seeds: 'server' },
+    ...fromEdit(EDITS.correctAnswers),
+  },
+  {
+    id: 'edited-rts',
+    title: 'Every RT made 40 % faster in the browser before upload',
+    expected: 'response-end-gap',
+    http: { seeds: 'server' },
+    ...fromEdit(EDITS.fasterRts),
+  },
+  {
+    id: 'dropped-trials',
+    title: 'The five slowest trials of a game left out of the upload',
+    expected: 'trials-missing',
+    http: { seeds: 'server' },
+    ...fromEdit(EDITS.dropSlowTrials),
+  },
+  {
+    id: 'dropped-game',
+    title: 'A whole game of the battery left out of the upload',
+    expected: 'games-missing',
+    http: { seeds: 'server' },
+    ...fromEdit(EDITS.dropGame),
+  },
+  {
+    id: 'identical-rts',
+    title: 'Every answer exactly 180 ms after its target',
+    expected: 'rt-identical',
+    http: { seeds: 'server' },
+    ...fromEdit(EDITS.identicalRts),
+  },
+  {
+    id: 'regular-bot',
+    title: 'A bot answering 250 ± 8 ms after every target',
+    expected: 'rt-too-regular',
+    http: { seeds: 'server' },
+    ...fromEdit(EDITS.regularBot),
+  },
+  {
+    id: 'fast-correct-bot',
+    title: 'A bot answering correctly 110–145 ms after every two-choice target',
+    expected: 'fast-correct',
+    http: { seeds: 'server' },
+    ...fromEdit(EDITS.fastCorrectBot),
+  },
+  {
+    id: 'scripted-inputs',
+    title: 'Answers given by a script (untrusted input events)',
+    expected: 'untrusted-input',
+    http: { seeds: 'server' },
+    ...fromEdit(EDITS.scriptedInputs),
+  },
+  {
+    id: 'unfinished',
+    title: 'A session that never ended asks for a credential',
+    expected: 'session-not-finished',
+    http: { seeds: 'server', dropSessionEnd: true },
+    ...fromEdit(EDITS.dropSessionEnd),
+  },
   {
     id: 'time-compressed',
     title: 'A 20-minute battery uploaded within 2 minutes (seeds fetched as fast)',
@@ -207,14 +265,19 @@ export const ATTACKS: readonly Attack[] = [
     http: { seeds: 'server' },
     async build(h) {
       const squeeze = (t: number) => Math.round(h.serverStart + (t - h.serverStart) / 10);
-      return { ...clone(h), seeds: h.seeds.map((s) => ({ ...s, handedOutAt: squeeze(s.handedOutAt) })), batches: h.batches.map((b) => ({ ...b, receivedAt: squeeze(b.receivedAt) })) };
+      return {
+        ...clone(h),
+        seeds: h.seeds.map((s) => ({ ...s, handedOutAt: squeeze(s.handedOutAt) })),
+        batches: h.batches.map((b) => ({ ...b, receivedAt: squeeze(b.receivedAt) })),
+      };
     },
   },
   {
     id: 'instant-after-seed',
     title: 'The last game played offline in advance; its seed fetched late and the game uploaded seconds later',
     expected: 'received-too-early',
-    inProcessOnly: 'needs the real seed before the game is played, then waiting the length of the battery; over HTTP every fast upload is already refused as time-compressed',
+    inProcessOnly:
+      'needs the real seed before the game is played, then waiting the length of the battery; over HTTP every fast upload is already refused as time-compressed',
     async build(h) {
       const r = clone(h);
       const last = r.seeds[r.seeds.length - 1]!;

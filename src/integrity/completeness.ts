@@ -40,7 +40,7 @@ export function completenessRefusals(events: readonly LogEvent[], battery: strin
   for (const game of completed) {
     const start = events.find((e) => e.type === 'game-start' && e.game === game);
     const manifest = GAMES[game];
-    if (!start || start.type !== 'game-start' || !manifest) continue;
+    if (start?.type !== 'game-start' || !manifest) continue;
     if (start.version !== manifest.version) {
       // Another version's design is unknown here, so its trials cannot be shown complete.
       missingTrials.push(`${game}: version ${start.version} is not the server's ${manifest.version}, its design is unknown`);

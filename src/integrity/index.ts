@@ -64,7 +64,10 @@ export async function assessWitnessed(record: WitnessRecord, opts: { now: number
   refusals.push(...pageClockRefusals(record));
   const lastReceipt = record.batches.reduce((m, b) => Math.max(m, b.receivedAt), record.serverStart);
   if (lastReceipt > opts.now + 60_000) {
-    refusals.push({ code: 'received-too-early', message: 'The server records a batch as received after the present moment: its receive times cannot be trusted.' });
+    refusals.push({
+      code: 'received-too-early',
+      message: 'The server records a batch as received after the present moment: its receive times cannot be trusted.',
+    });
   }
   const coverage = completenessRefusals(record.events, record.battery);
   refusals.push(...coverage.refusals);

@@ -17,13 +17,15 @@ export const INTEGRITY_MESSAGES: GameMessages = {
     'integrity.check.plausibility': 'plausible answers',
     'integrity.assurance.title': 'How this result was obtained',
     'integrity.assurance.certified': 'Certified: the issuer witnessed the session from start to end ({from} – {until}) and scored its own copy of it.',
-    'integrity.assurance.notWitnessed': 'Not witnessed: the scores were computed from a log the candidate’s device sent. The issuer checked it, but did not see it being made.',
+    'integrity.assurance.notWitnessed':
+      'Not witnessed: the scores were computed from a log the candidate’s device sent. The issuer checked it, but did not see it being made.',
     'integrity.assurance.games': 'Games covered: all of the scan — {games}',
     'integrity.assurance.unproctored': 'Unproctored, online: nobody watched the candidate, who played on their own device.',
     'integrity.assurance.checks': 'Integrity checks (version {version}) passed: {checks}',
     'integrity.assurance.marked': 'Noted, without refusing: {signals}',
     'integrity.assurance.online': 'The connection held throughout.',
-    'integrity.assurance.offline': 'Offline {gaps} time(s), {minutes} min in all; what was recorded meanwhile was uploaded afterwards and checked like the rest.',
+    'integrity.assurance.offline':
+      'Offline {gaps} time(s), {minutes} min in all; what was recorded meanwhile was uploaded afterwards and checked like the rest.',
     'integrity.refusal.session-mismatch': 'This log belongs to another session.',
     'integrity.refusal.seed-not-handed-out': 'A game was played with a design the server did not hand out.',
     'integrity.refusal.seed-mismatch': 'A game was played with another design than the one the server handed out.',
@@ -52,8 +54,10 @@ export const INTEGRITY_MESSAGES: GameMessages = {
     'integrity.check.completeness': 'volledig',
     'integrity.check.plausibility': 'aannemelijke antwoorden',
     'integrity.assurance.title': 'Hoe dit resultaat tot stand kwam',
-    'integrity.assurance.certified': 'Gecertificeerd: de uitgever was getuige van de sessie van begin tot eind ({from} – {until}) en berekende de scores uit zijn eigen kopie.',
-    'integrity.assurance.notWitnessed': 'Niet bijgewoond: de scores zijn berekend uit gegevens die het apparaat van de kandidaat stuurde. De uitgever heeft ze gecontroleerd, maar zag ze niet ontstaan.',
+    'integrity.assurance.certified':
+      'Gecertificeerd: de uitgever was getuige van de sessie van begin tot eind ({from} – {until}) en berekende de scores uit zijn eigen kopie.',
+    'integrity.assurance.notWitnessed':
+      'Niet bijgewoond: de scores zijn berekend uit gegevens die het apparaat van de kandidaat stuurde. De uitgever heeft ze gecontroleerd, maar zag ze niet ontstaan.',
     'integrity.assurance.games': 'Gedekte spellen: de hele scan — {games}',
     'integrity.assurance.unproctored': 'Zonder toezicht, online: niemand keek mee; de kandidaat speelde op een eigen apparaat.',
     'integrity.assurance.checks': 'Integriteitscontroles (versie {version}) doorstaan: {checks}',
@@ -89,7 +93,8 @@ export const INTEGRITY_MESSAGES: GameMessages = {
     'integrity.check.plausibility': 'правдоподібні відповіді',
     'integrity.assurance.title': 'Як отримано цей результат',
     'integrity.assurance.certified': 'Сертифіковано: видавець спостерігав сесію від початку до кінця ({from} – {until}) і обчислив бали з власної копії.',
-    'integrity.assurance.notWitnessed': 'Без спостереження: бали обчислено з даних, які надіслав пристрій кандидата. Видавець їх перевірив, але не бачив, як вони виникали.',
+    'integrity.assurance.notWitnessed':
+      'Без спостереження: бали обчислено з даних, які надіслав пристрій кандидата. Видавець їх перевірив, але не бачив, як вони виникали.',
     'integrity.assurance.games': 'Охоплені ігри: усе сканування — {games}',
     'integrity.assurance.unproctored': 'Без нагляду, онлайн: ніхто не спостерігав за кандидатом, який грав на власному пристрої.',
     'integrity.assurance.checks': 'Перевірки цілісності (версія {version}) пройдено: {checks}',

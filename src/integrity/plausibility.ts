@@ -39,15 +39,51 @@ export const LIMITS = {
 
 /** Every signal with its rule in words (the algorithm card prints this table). */
 export const SIGNALS: readonly { code: string; rule: string; policy: string }[] = [
-  { code: 'anticipations', rule: `share of test trials answered before the target or < ${LIMITS.anticipationMs} ms after it`, policy: `mark ≥ ${LIMITS.anticipationShare.mark * 100} %, refuse ≥ ${LIMITS.anticipationShare.refuse * 100} %` },
-  { code: 'omissions', rule: 'share of test trials with a target (and no stop signal) that timed out without an answer', policy: `mark ≥ ${LIMITS.omissionShare.mark * 100} %, refuse ≥ ${LIMITS.omissionShare.refuse * 100} %` },
-  { code: 'rt-too-regular', rule: `coefficient of variation of a game's RTs (≥ ${LIMITS.minRts} answers ≥ ${LIMITS.anticipationMs} ms)`, policy: `mark < ${LIMITS.cv.mark}, refuse < ${LIMITS.cv.refuse}` },
-  { code: 'rt-identical', rule: `share of a game's RTs equal (to 0.1 ms) to its most common RT`, policy: `mark ≥ ${LIMITS.identicalShare.mark * 100} %, refuse ≥ ${LIMITS.identicalShare.refuse * 100} %` },
-  { code: 'rt-no-tail', rule: `skewness of all RTs, standardised within each game (≥ ${LIMITS.minRtsForSkewness} RTs): human RTs have a slow (ex-Gaussian) tail`, policy: `mark < ${LIMITS.minSkewness}` },
-  { code: 'untrusted-input', rule: 'inputs made by a script (event.isTrusted false); answers read from them', policy: 'mark any such input; refuse when an answer was read from one' },
-  { code: 'response-input-mismatch', rule: 'an answer whose value is not what the game reads from the input it names (key or stage position)', policy: 'refuse any' },
-  { code: 'response-end-gap', rule: 'median ms from an answer\'s input to the end of the trial it ended, in games that end the trial on the answer', policy: `mark > ${LIMITS.responseEndGapMs.mark} ms, refuse > ${LIMITS.responseEndGapMs.refuse} ms` },
-  { code: 'fast-correct', rule: `two-choice answers < ${LIMITS.fastGuessMs} ms after the target right more often than guessing allows (≥ ${LIMITS.fastGuessMinN}, one-sided binomial p < ${LIMITS.fastGuessP})`, policy: 'refuse' },
+  {
+    code: 'anticipations',
+    rule: `share of test trials answered before the target or < ${LIMITS.anticipationMs} ms after it`,
+    policy: `mark ≥ ${LIMITS.anticipationShare.mark * 100} %, refuse ≥ ${LIMITS.anticipationShare.refuse * 100} %`,
+  },
+  {
+    code: 'omissions',
+    rule: 'share of test trials with a target (and no stop signal) that timed out without an answer',
+    policy: `mark ≥ ${LIMITS.omissionShare.mark * 100} %, refuse ≥ ${LIMITS.omissionShare.refuse * 100} %`,
+  },
+  {
+    code: 'rt-too-regular',
+    rule: `coefficient of variation of a game's RTs (≥ ${LIMITS.minRts} answers ≥ ${LIMITS.anticipationMs} ms)`,
+    policy: `mark < ${LIMITS.cv.mark}, refuse < ${LIMITS.cv.refuse}`,
+  },
+  {
+    code: 'rt-identical',
+    rule: `share of a game's RTs equal (to 0.1 ms) to its most common RT`,
+    policy: `mark ≥ ${LIMITS.identicalShare.mark * 100} %, refuse ≥ ${LIMITS.identicalShare.refuse * 100} %`,
+  },
+  {
+    code: 'rt-no-tail',
+    rule: `skewness of all RTs, standardised within each game (≥ ${LIMITS.minRtsForSkewness} RTs): human RTs have a slow (ex-Gaussian) tail`,
+    policy: `mark < ${LIMITS.minSkewness}`,
+  },
+  {
+    code: 'untrusted-input',
+    rule: 'inputs made by a script (event.isTrusted false); answers read from them',
+    policy: 'mark any such input; refuse when an answer was read from one',
+  },
+  {
+    code: 'response-input-mismatch',
+    rule: 'an answer whose value is not what the game reads from the input it names (key or stage position)',
+    policy: 'refuse any',
+  },
+  {
+    code: 'response-end-gap',
+    rule: "median ms from an answer's input to the end of the trial it ended, in games that end the trial on the answer",
+    policy: `mark > ${LIMITS.responseEndGapMs.mark} ms, refuse > ${LIMITS.responseEndGapMs.refuse} ms`,
+  },
+  {
+    code: 'fast-correct',
+    rule: `two-choice answers < ${LIMITS.fastGuessMs} ms after the target right more often than guessing allows (≥ ${LIMITS.fastGuessMinN}, one-sided binomial p < ${LIMITS.fastGuessP})`,
+    policy: 'refuse',
+  },
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -116,11 +152,21 @@ export function plausibilityAssessment(events: readonly LogEvent[]): { flags: In
   // Anticipations and omissions, over all test trials with a target.
   const targeted = trials.filter((t) => t.onsets['target'] !== undefined || t.endReason === 'premature');
   if (targeted.length >= LIMITS.minRts) {
-    const early = targeted.filter((t) => t.endReason === 'premature' || ((firstRt(t) ?? Infinity) >= 0 && (firstRt(t) ?? Infinity) < LIMITS.anticipationMs)).length;
+    const early = targeted.filter(
+      (t) => t.endReason === 'premature' || ((firstRt(t) ?? Infinity) >= 0 && (firstRt(t) ?? Infinity) < LIMITS.anticipationMs),
+    ).length;
     const share = early / targeted.length;
     measures.anticipationShare = share;
     const p = graded(share, LIMITS.anticipationShare, true);
-    if (p) flags.push(flag('anticipations', p, share, `${early} of ${targeted.length} test trials (${pct(share)}) were answered before the target or within ${LIMITS.anticipationMs} ms of it.`));
+    if (p)
+      flags.push(
+        flag(
+          'anticipations',
+          p,
+          share,
+          `${early} of ${targeted.length} test trials (${pct(share)}) were answered before the target or within ${LIMITS.anticipationMs} ms of it.`,
+        ),
+      );
     const goTrials = targeted.filter((t) => t.onsets['target'] !== undefined && t.onsets['stop-signal'] === undefined);
     const missed = goTrials.filter((t) => t.endReason === 'timeout' && t.responses.length === 0).length;
     const oShare = goTrials.length ? missed / goTrials.length : 0;
@@ -142,7 +188,16 @@ export function plausibilityAssessment(events: readonly LogEvent[]): { flags: In
     const sd = standardDeviation(rts);
     const cv = sd / m;
     const p = graded(cv, LIMITS.cv, false);
-    if (p) flags.push(flag('rt-too-regular', p, cv, `${game}: the ${rts.length} RTs vary by only ${pct(cv)} of their mean (SD ${sd.toFixed(1)} ms around ${m.toFixed(0)} ms).`, game));
+    if (p)
+      flags.push(
+        flag(
+          'rt-too-regular',
+          p,
+          cv,
+          `${game}: the ${rts.length} RTs vary by only ${pct(cv)} of their mean (SD ${sd.toFixed(1)} ms around ${m.toFixed(0)} ms).`,
+          game,
+        ),
+      );
     const counts = new Map<number, number>();
     for (const rt of rts) counts.set(Math.round(rt * 10), (counts.get(Math.round(rt * 10)) ?? 0) + 1);
     const [modal, n] = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
@@ -155,7 +210,10 @@ export function plausibilityAssessment(events: readonly LogEvent[]): { flags: In
   if (pooled.length >= LIMITS.minRtsForSkewness) {
     const skew = sampleSkewness(pooled);
     measures.skewness = skew;
-    if (skew < LIMITS.minSkewness) flags.push(flag('rt-no-tail', 'mark', skew, `The ${pooled.length} RTs have no slow tail (skewness ${skew.toFixed(2)}; human RTs are skewed to the right).`));
+    if (skew < LIMITS.minSkewness)
+      flags.push(
+        flag('rt-no-tail', 'mark', skew, `The ${pooled.length} RTs have no slow tail (skewness ${skew.toFixed(2)}; human RTs are skewed to the right).`),
+      );
   }
 
   // Untrusted inputs and answers that contradict their inputs (raw events: pairTrials ignores untrusted answers).
@@ -171,7 +229,14 @@ export function plausibilityAssessment(events: readonly LogEvent[]): { flags: In
     const read = GAME_RULES[e.game]?.read;
     const trial = spec(e.game, e.block, e.trial);
     if (!read || trial === undefined) continue;
-    const captured: CapturedInput = { seq: input.seq, t: input.t, device: input.device, ...(input.key !== undefined ? { key: input.key } : {}), ...(input.x !== undefined ? { x: input.x } : {}), ...(input.y !== undefined ? { y: input.y } : {}) };
+    const captured: CapturedInput = {
+      seq: input.seq,
+      t: input.t,
+      device: input.device,
+      ...(input.key !== undefined ? { key: input.key } : {}),
+      ...(input.x !== undefined ? { x: input.x } : {}),
+      ...(input.y !== undefined ? { y: input.y } : {}),
+    };
     if (read(trial, captured) !== e.value) {
       mismatched++;
       firstMismatch ||= `event ${e.seq}: ${e.game} answer "${e.value}" from ${input.device} input ${input.key ?? (input.x !== undefined ? `at x ${input.x}` : '(no key or position)')}`;
@@ -180,9 +245,24 @@ export function plausibilityAssessment(events: readonly LogEvent[]): { flags: In
   Object.assign(measures, { untrusted, untrustedAnswers, mismatched });
   if (untrusted > 0) {
     const policy: SignalPolicy = untrustedAnswers > 0 ? 'refuse' : 'mark';
-    flags.push(flag('untrusted-input', policy, untrusted, `${untrusted} input(s) were made by a script, not by the candidate${untrustedAnswers ? `; ${untrustedAnswers} answer(s) were read from them` : ''}.`));
+    flags.push(
+      flag(
+        'untrusted-input',
+        policy,
+        untrusted,
+        `${untrusted} input(s) were made by a script, not by the candidate${untrustedAnswers ? `; ${untrustedAnswers} answer(s) were read from them` : ''}.`,
+      ),
+    );
   }
-  if (mismatched > 0) flags.push(flag('response-input-mismatch', 'refuse', mismatched, `${mismatched} answer(s) differ from what the game reads from their input (first: ${firstMismatch}).`));
+  if (mismatched > 0)
+    flags.push(
+      flag(
+        'response-input-mismatch',
+        'refuse',
+        mismatched,
+        `${mismatched} answer(s) differ from what the game reads from their input (first: ${firstMismatch}).`,
+      ),
+    );
 
   // Answers detached from the trial end they caused: RTs edited after the fact, or a page too busy to time anything.
   const gaps = trials
@@ -192,7 +272,15 @@ export function plausibilityAssessment(events: readonly LogEvent[]): { flags: In
     const g = median(gaps);
     measures.medianEndGapMs = g;
     const p = graded(g, LIMITS.responseEndGapMs, true);
-    if (p) flags.push(flag('response-end-gap', p, g, `The trials ended a median ${g.toFixed(0)} ms after the answer that ended them (${gaps.length} trials); the page ends a trial in the same step as the answer.`));
+    if (p)
+      flags.push(
+        flag(
+          'response-end-gap',
+          p,
+          g,
+          `The trials ended a median ${g.toFixed(0)} ms after the answer that ended them (${gaps.length} trials); the page ends a trial in the same step as the answer.`,
+        ),
+      );
   }
 
   // Accuracy against speed: fast guesses in two-choice trials cannot beat chance.
@@ -210,7 +298,15 @@ export function plausibilityAssessment(events: readonly LogEvent[]): { flags: In
   measures.fastGuesses = { n: fastN, right: fastRight, p: binomialTailHalf(fastN, fastRight) };
   if (fastN >= LIMITS.fastGuessMinN) {
     const p = measures.fastGuesses.p;
-    if (p < LIMITS.fastGuessP) flags.push(flag('fast-correct', 'refuse', p, `${fastRight} of ${fastN} two-choice answers faster than ${LIMITS.fastGuessMs} ms were right (chance: half; p = ${p.toExponential(1)}).`));
+    if (p < LIMITS.fastGuessP)
+      flags.push(
+        flag(
+          'fast-correct',
+          'refuse',
+          p,
+          `${fastRight} of ${fastN} two-choice answers faster than ${LIMITS.fastGuessMs} ms were right (chance: half; p = ${p.toExponential(1)}).`,
+        ),
+      );
   }
   return { flags, measures };
 }

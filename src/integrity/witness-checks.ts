@@ -42,7 +42,12 @@ export function sessionRefusals(record: WitnessRecord): Refusal[] {
   const first = record.events[0];
   if (first?.type !== 'session-start') return [{ code: 'session-mismatch', message: 'The witnessed log does not begin with a session-start.' }];
   if (first.sessionId !== record.sessionId) {
-    return [{ code: 'session-mismatch', message: `The log belongs to session ${first.sessionId}, not to ${record.sessionId}: a log from another session was replayed.` }];
+    return [
+      {
+        code: 'session-mismatch',
+        message: `The log belongs to session ${first.sessionId}, not to ${record.sessionId}: a log from another session was replayed.`,
+      },
+    ];
   }
   if (first.battery !== record.battery) {
     return [{ code: 'session-mismatch', message: `The log plays battery "${first.battery}"; the session was started for "${record.battery}".` }];
@@ -57,7 +62,10 @@ export function seedRefusals(record: WitnessRecord): Refusal[] {
     if (e.type !== 'game-start') continue;
     const handout = record.seeds.find((s) => s.game === e.game);
     if (!handout) {
-      out.push({ code: 'seed-not-handed-out', message: `Game ${e.game} started with seed ${e.seed}, but the server never handed out a seed for it: the design was chosen by the browser.` });
+      out.push({
+        code: 'seed-not-handed-out',
+        message: `Game ${e.game} started with seed ${e.seed}, but the server never handed out a seed for it: the design was chosen by the browser.`,
+      });
     } else if (handout.seed !== e.seed || handout.version !== e.version) {
       out.push({
         code: 'seed-mismatch',
@@ -78,7 +86,8 @@ export async function chainRefusals(record: WitnessRecord): Promise<{ refusals: 
   const broken = (message: string) => ({ refusals: [{ code: 'hash-chain-broken', message }], located: { batchOf } });
   const { batches, events } = record;
   if (batches.length === 0) return broken('The server holds no batches for this session.');
-  for (let i = 0; i < events.length; i++) if (events[i]!.seq !== i) return broken(`The stored events are not numbered without gaps (position ${i} holds seq ${events[i]!.seq}).`);
+  for (let i = 0; i < events.length; i++)
+    if (events[i]!.seq !== i) return broken(`The stored events are not numbered without gaps (position ${i} holds seq ${events[i]!.seq}).`);
   let prev = await genesisHash(record.sessionId);
   let next = 0;
   const altered: number[] = [];
@@ -96,7 +105,12 @@ export async function chainRefusals(record: WitnessRecord): Promise<{ refusals: 
   }
   if (next !== events.length) return broken(`The batches end at seq ${next - 1}, but ${events.length} events are stored.`);
   const refusals: Refusal[] = altered.length
-    ? [{ code: 'events-altered', message: `The stored events of ${altered.length} batch(es) (first: batch ${altered[0]}) no longer hash to what the server acknowledged when they arrived: they were changed afterwards.` }]
+    ? [
+        {
+          code: 'events-altered',
+          message: `The stored events of ${altered.length} batch(es) (first: batch ${altered[0]}) no longer hash to what the server acknowledged when they arrived: they were changed afterwards.`,
+        },
+      ]
     : [];
   return { refusals, located: { batchOf } };
 }
@@ -173,10 +187,12 @@ export function receiptRefusals(record: WitnessRecord, located: Located): Refusa
     if (excess > 0 && (!worst || excess > worst.excess)) worst = { excess, e, receivedAt, bound, why };
   }
   if (!worst) return [];
-  return [{
-    code: 'received-too-early',
-    message: `Event ${worst.e.seq} (${worst.e.type}) reached the server ${fmtS(worst.bound - worst.receivedAt)} before it can have happened (${worst.why}); the allowance is ${fmtS(RECEIPT_TOLERANCE_MS)} plus ${RECEIPT_RATE_TOLERANCE * 100} % of the page time.`,
-  }];
+  return [
+    {
+      code: 'received-too-early',
+      message: `Event ${worst.e.seq} (${worst.e.type}) reached the server ${fmtS(worst.bound - worst.receivedAt)} before it can have happened (${worst.why}); the allowance is ${fmtS(RECEIPT_TOLERANCE_MS)} plus ${RECEIPT_RATE_TOLERANCE * 100} % of the page time.`,
+    },
+  ];
 }
 
 /** Page time summed over pages, and the server's span from creating the session to its last batch. */
@@ -209,10 +225,12 @@ export function pageClockRefusals(record: WitnessRecord): Refusal[] {
   const { pageMs, serverMs } = spans(record);
   const allowed = serverMs * (1 + PAGE_SPAN_RATE_TOLERANCE) + PAGE_SPAN_TOLERANCE_MS;
   if (pageMs <= allowed) return [];
-  return [{
-    code: 'page-clock-implausible',
-    message: `The page clocks say the session took ${fmtMin(pageMs)} (min:s), but the server received all of it within ${fmtMin(serverMs)} of creating the session.`,
-  }];
+  return [
+    {
+      code: 'page-clock-implausible',
+      message: `The page clocks say the session took ${fmtMin(pageMs)} (min:s), but the server received all of it within ${fmtMin(serverMs)} of creating the session.`,
+    },
+  ];
 }
 
 /**

@@ -24,7 +24,17 @@ export function joinGameLogs(gameLogs: readonly (readonly LogEvent[])[], opts: J
   let seq = 0;
   let t = 1000;
   const stamp = <E extends LogEvent>(e: Omit<E, 'seq' | 'page'>): E => ({ ...e, seq: seq++, page: 0 }) as unknown as E;
-  events.push(stamp<SessionStartEvent>({ type: 'session-start', t: 900, sessionId: opts.sessionId, schema: LOG_SCHEMA_VERSION, appVersion: '0.1.0', battery: opts.battery, lang: 'nl' }));
+  events.push(
+    stamp<SessionStartEvent>({
+      type: 'session-start',
+      t: 900,
+      sessionId: opts.sessionId,
+      schema: LOG_SCHEMA_VERSION,
+      appVersion: '0.1.0',
+      battery: opts.battery,
+      lang: 'nl',
+    }),
+  );
   const touch = opts.device === 'touch' || opts.device === 'pen';
   events.push(
     stamp<PageStartEvent>({

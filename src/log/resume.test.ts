@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { SimLog } from './sim-log.ts';
 import { sessionState } from './resume.ts';
 
-
 function started(): SimLog {
   const log = new SimLog('g');
   log.push({ type: 'session-start', t: 0, sessionId: 's1', schema: 1, appVersion: 'x', battery: 'standard', lang: 'nl' });
@@ -22,7 +21,12 @@ describe('sessionState (resume point from the log alone)', () => {
     log.trial(1, 1, { stimuli: [], responses: [], endAt: 10, reason: 'timeout' });
     log.push({ type: 'trial-start', t: log.t, game: 'g', block: 1, trial: 2 }); // cut off here
     const s = sessionState(log.events);
-    expect(s?.current).toEqual({ game: 'g', seed: 42, ended: [{ block: 0, attempt: 0, kind: 'practice', passed: true }], open: { block: 1, attempt: 0, kind: 'test', nextTrial: 2 } });
+    expect(s?.current).toEqual({
+      game: 'g',
+      seed: 42,
+      ended: [{ block: 0, attempt: 0, kind: 'practice', passed: true }],
+      open: { block: 1, attempt: 0, kind: 'test', nextTrial: 2 },
+    });
     expect(s?.nextSeq).toBe(log.events.length);
   });
 

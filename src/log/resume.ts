@@ -34,7 +34,7 @@ export interface SessionState {
  */
 export function sessionState(events: readonly LogEvent[]): SessionState | null {
   const first = events[0];
-  if (!first || first.type !== 'session-start') return null;
+  if (first?.type !== 'session-start') return null;
   const state: SessionState = {
     sessionId: first.sessionId,
     battery: first.battery,

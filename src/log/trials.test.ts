@@ -49,7 +49,15 @@ describe('pairTrials', () => {
     log.trial(0, 0, { stimuli: [{ name: 'target', at: 500 }], responses: [{ at: 800, value: 'a' }], endAt: 800, reason: 'response' });
     // trial 1 starts, then the page reloads
     log.push({ type: 'trial-start', t: log.t, game: 'g', block: 0, trial: 1 });
-    log.push({ type: 'page-start', t: 3, timeOrigin: 0, crossOriginIsolated: true, userAgent: 'x', viewport: { width: 1, height: 1, dpr: 1 }, pointer: 'fine' });
+    log.push({
+      type: 'page-start',
+      t: 3,
+      timeOrigin: 0,
+      crossOriginIsolated: true,
+      userAgent: 'x',
+      viewport: { width: 1, height: 1, dpr: 1 },
+      pointer: 'fine',
+    });
     log.t = 100;
     log.trial(0, 1, { stimuli: [{ name: 'target', at: 500 }], responses: [{ at: 900, value: 'b' }], endAt: 900, reason: 'response' });
     // trial 2 interrupted by a hidden tab, then run again
@@ -74,7 +82,10 @@ describe('pairTrials', () => {
       log.trial(0, 0, { stimuli: [{ name: 'target', at: 500 }], responses: [], endAt: 2000, reason: 'timeout' });
       log.blockEnd(0, attempt, false);
     }
-    expect(pairTrials(log.events).map((t) => [t.kind, t.attempt])).toEqual([['practice', 0], ['practice', 1]]);
+    expect(pairTrials(log.events).map((t) => [t.kind, t.attempt])).toEqual([
+      ['practice', 0],
+      ['practice', 1],
+    ]);
   });
 });
 

@@ -115,7 +115,7 @@ export function pairTrials(events: readonly LogEvent[], game?: string, rule: Ons
       case 'response': {
         const o = open.get(trialKey(e.game, e.block, e.trial));
         const input = inputs.get(e.input);
-        if (!o || !input || !input.trusted || input.page !== o.record.page) break;
+        if (!o || !input?.trusted || input.page !== o.record.page) break;
         // rt is filled in at trial-end: the onset may be logged after the input (it is stamped a frame later).
         o.record.responses.push({ value: e.value, t: input.t, rt: null, device: input.device, inputSeq: e.input });
         break;
@@ -126,9 +126,7 @@ export function pairTrials(events: readonly LogEvent[], game?: string, rule: Ons
         open.delete(key);
         if (!o || o.record.page !== e.page || e.reason === 'interrupted') break;
         const target = o.record.onsets['target'];
-        const responses = o.record.responses
-          .map((r) => ({ ...r, rt: target === undefined ? null : r.t - target }))
-          .sort((a, b) => a.t - b.t);
+        const responses = o.record.responses.map((r) => ({ ...r, rt: target === undefined ? null : r.t - target })).sort((a, b) => a.t - b.t);
         done.set(`${key}|${o.record.attempt}`, { ...o.record, responses, end: e.t, endReason: e.reason });
         break;
       }
@@ -140,9 +138,7 @@ export function pairTrials(events: readonly LogEvent[], game?: string, rule: Ons
         break;
     }
   }
-  return [...done.values()].sort(
-    (a, b) => a.block - b.block || a.attempt - b.attempt || a.trial - b.trial || a.game.localeCompare(b.game),
-  );
+  return [...done.values()].sort((a, b) => a.block - b.block || a.attempt - b.attempt || a.trial - b.trial || a.game.localeCompare(b.game));
 }
 
 function trialKey(game: string, block: number, trial: number): string {

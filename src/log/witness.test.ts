@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LogEvent } from './events.ts';
 import { canonicalJson, chainHash, genesisHash, logHashChain } from './witness.ts';
 
-const ev = (seq: number, extra: Record<string, unknown> = {}) => ({ type: 'trial-start', seq, page: 0, t: seq * 10, game: 'reaction', block: 0, trial: seq, ...extra }) as LogEvent;
+const ev = (seq: number, extra: Record<string, unknown> = {}) =>
+  ({ type: 'trial-start', seq, page: 0, t: seq * 10, game: 'reaction', block: 0, trial: seq, ...extra }) as LogEvent;
 
 describe('canonicalJson', () => {
   it('orders keys at every depth, so insertion order does not change the text', () => {

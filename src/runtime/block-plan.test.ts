@@ -16,8 +16,18 @@ describe('nextBlock', () => {
   it('runs blocks in order and repeats a failed practice once', () => {
     expect(nextBlock(design, [])).toEqual({ block: 0, attempt: 0 });
     expect(nextBlock(design, [{ block: 0, attempt: 0, kind: 'practice', passed: false }])).toEqual({ block: 0, attempt: 1 });
-    expect(nextBlock(design, [{ block: 0, attempt: 0, kind: 'practice', passed: false }, { block: 0, attempt: 1, kind: 'practice', passed: false }])).toEqual({ block: 1, attempt: 0 });
+    expect(
+      nextBlock(design, [
+        { block: 0, attempt: 0, kind: 'practice', passed: false },
+        { block: 0, attempt: 1, kind: 'practice', passed: false },
+      ]),
+    ).toEqual({ block: 1, attempt: 0 });
     expect(nextBlock(design, [{ block: 0, attempt: 0, kind: 'practice', passed: true }])).toEqual({ block: 1, attempt: 0 });
-    expect(nextBlock(design, [{ block: 0, attempt: 0, kind: 'practice', passed: true }, { block: 1, attempt: 0, kind: 'test' }])).toBeNull();
+    expect(
+      nextBlock(design, [
+        { block: 0, attempt: 0, kind: 'practice', passed: true },
+        { block: 1, attempt: 0, kind: 'test' },
+      ]),
+    ).toBeNull();
   });
 });

@@ -34,7 +34,11 @@ export const GOOD_REFRESH_HZ = 50;
 export function assessDevice(m: DeviceMeasurements): CheckItem[] {
   const short = Math.min(m.viewport.width, m.viewport.height);
   const items: CheckItem[] = [];
-  items.push(short < MIN_SHORT_SIDE ? { check: 'screen', level: 'unsuitable', message: 'device.screen.small' } : { check: 'screen', level: 'ok', message: 'device.screen.ok' });
+  items.push(
+    short < MIN_SHORT_SIDE
+      ? { check: 'screen', level: 'unsuitable', message: 'device.screen.small' }
+      : { check: 'screen', level: 'ok', message: 'device.screen.ok' },
+  );
   // A phone on its side leaves too little height for the stage and the panel under it.
   if (m.pointer === 'coarse' && m.viewport.width > m.viewport.height && m.viewport.height < 500) {
     items.push({ check: 'orientation', level: 'advice', message: 'device.orientation.portrait' });
@@ -43,7 +47,11 @@ export function assessDevice(m: DeviceMeasurements): CheckItem[] {
   else if (m.refreshHz < MIN_REFRESH_HZ) items.push({ check: 'refresh', level: 'unsuitable', message: 'device.refresh.slow' });
   else if (m.refreshHz < GOOD_REFRESH_HZ) items.push({ check: 'refresh', level: 'advice', message: 'device.refresh.low' });
   else items.push({ check: 'refresh', level: 'ok', message: 'device.refresh.ok' });
-  items.push(m.fullscreenAvailable ? { check: 'fullscreen', level: 'ok', message: 'device.fullscreen.ok' } : { check: 'fullscreen', level: 'advice', message: 'device.fullscreen.none' });
+  items.push(
+    m.fullscreenAvailable
+      ? { check: 'fullscreen', level: 'ok', message: 'device.fullscreen.ok' }
+      : { check: 'fullscreen', level: 'advice', message: 'device.fullscreen.none' },
+  );
   if (!m.isolated) items.push({ check: 'timer', level: 'advice', message: 'device.timer.coarse' });
   return items;
 }

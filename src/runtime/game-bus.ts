@@ -36,7 +36,7 @@ export class BlockBus {
   ) {}
 
   /** Runs `step` after everything queued so far (bus calls and earlier steps). */
-  then(step: () => void | Promise<void>): Promise<void> {
+  after(step: () => void | Promise<void>): Promise<void> {
     this.chain = this.chain.then(step).catch((err: unknown) => this.host.fail(err));
     return this.chain;
   }
@@ -54,14 +54,14 @@ export class BlockBus {
         if (!host.live()) return;
         const t = performance.now();
         host.setOpenTrial(trial);
-        void this.then(() => void host.emit({ type: 'trial-start', t, ...ref(trial) }));
+        void this.after(() => void host.emit({ type: 'trial-start', t, ...ref(trial) }));
       },
       stimulusDrawn: (trial, name, frameTime, params) => {
         if (!host.live()) return;
         // Both start now, inside the frame that draws the stimulus: the marker must be painted in that same frame.
         const presented = host.marker.mark();
         const onset = onsetAfterFrame(frameTime);
-        void this.then(async () => {
+        void this.after(async () => {
           const [t, p] = await Promise.all([onset, presented]);
           host.emit({ type: 'stimulus', t, drawnAt: frameTime, ...(p ?? {}), name, ...ref(trial), ...(params ? { params } : {}) });
           if (name === 'target') host.frames.stimulusOn(t);
@@ -69,20 +69,20 @@ export class BlockBus {
       },
       response: (trial, input, value) => {
         if (!host.live()) return;
-        void this.then(() => void host.emit({ type: 'response', t: input.t, input: input.seq, value, ...ref(trial) }));
+        void this.after(() => void host.emit({ type: 'response', t: input.t, input: input.seq, value, ...ref(trial) }));
       },
       trialEnd: (trial, reason) => {
         if (!host.live()) return;
         const t = performance.now();
         host.setOpenTrial(null);
-        void this.then(() => {
+        void this.after(() => {
           host.emit({ type: 'trial-end', t, reason, ...ref(trial) });
           host.frames.stimulusOff(t);
         });
       },
       blockDone: (points) => {
         if (!host.live()) return;
-        void this.then(() => host.blockDone(points));
+        void this.after(() => host.blockDone(points));
       },
       onInput: (listener) => {
         this.inputListeners.add(listener);

@@ -7,13 +7,7 @@ import type { BlockKind, InputDevice, LogEvent } from '../log/events.ts';
 import type { TrialRecord } from '../log/trials.ts';
 
 /** Cognitive domains a game can measure (profile issue maps metrics onto them). */
-export type Domain =
-  | 'processing-speed'
-  | 'inhibition'
-  | 'selective-attention'
-  | 'flexibility'
-  | 'working-memory'
-  | 'learning';
+export type Domain = 'processing-speed' | 'inhibition' | 'selective-attention' | 'flexibility' | 'working-memory' | 'learning';
 
 /** Latent abilities of a simulated candidate: z per domain, 0 is typical. */
 export type Abilities = Record<Domain, number>;
@@ -208,5 +202,5 @@ export interface GameManifest<T = unknown, P = unknown> {
 export type SceneLoader = () => Promise<SceneClass>;
 
 /** The manifest with its type parameters erased, as the runtime holds it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry is heterogeneous by design; each game is checked against its own T/P where it is defined.
+// biome-ignore lint/suspicious/noExplicitAny: the registry is heterogeneous by design; each game is checked against its own T/P where it is defined.
 export type AnyGameManifest = GameManifest<any, any>;

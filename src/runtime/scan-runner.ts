@@ -128,13 +128,23 @@ export class ScanRunner {
     // A block resumed after a reload has a new page clock: its telemetry starts again with it.
     if (!this.frames.running) this.frames.start();
     const bus = this.newBus(c);
-    this.stopCapture = startInputCapture(() => this.opts.stage.element(), (raw) => {
-      const e = this.emit(raw);
-      if (e.type === 'input' && e.trusted) {
-        const input: CapturedInput = { seq: e.seq, t: e.t, device: e.device, ...(e.key ? { key: e.key } : {}), ...(e.x === undefined ? {} : { x: e.x }), ...(e.y === undefined ? {} : { y: e.y }) };
-        bus.deliver(input);
-      }
-    });
+    this.stopCapture = startInputCapture(
+      () => this.opts.stage.element(),
+      (raw) => {
+        const e = this.emit(raw);
+        if (e.type === 'input' && e.trusted) {
+          const input: CapturedInput = {
+            seq: e.seq,
+            t: e.t,
+            device: e.device,
+            ...(e.key ? { key: e.key } : {}),
+            ...(e.x === undefined ? {} : { x: e.x }),
+            ...(e.y === undefined ? {} : { y: e.y }),
+          };
+          bus.deliver(input);
+        }
+      },
+    );
     this.setView({ phase: 'running', game: c.manifest.id, block: c.block, kind: c.kind, progress: this.progress() });
     void this.opts.stage.show(c.manifest, {
       mode: 'run',
@@ -182,7 +192,7 @@ export class ScanRunner {
       this.frames.stimulusOff(t);
     };
     // After the scene's queued events (an onset still waiting for its frame), so the log keeps call order.
-    const closed = bus ? bus.then(closeTrial) : Promise.resolve(closeTrial());
+    const closed = bus ? bus.after(closeTrial) : Promise.resolve(closeTrial());
     this.setView({ phase: 'paused', progress: this.progress() });
     void closed.then(() => this.settle());
   }
@@ -258,7 +268,16 @@ export class ScanRunner {
     if (!c) return;
     const spec = c.design.blocks[c.block];
     if (!spec) throw new Error(`${c.manifest.id}: no block ${c.block}`);
-    this.setView({ phase: 'intro', game: c.manifest.id, block: c.block, kind: c.kind, instruction: spec.instruction, attempt: c.attempt, resumed, progress: this.progress() });
+    this.setView({
+      phase: 'intro',
+      game: c.manifest.id,
+      block: c.block,
+      kind: c.kind,
+      instruction: spec.instruction,
+      attempt: c.attempt,
+      resumed,
+      progress: this.progress(),
+    });
     void this.opts.stage.show(c.manifest, {
       mode: 'demo',
       design: c.design,
@@ -304,9 +323,22 @@ export class ScanRunner {
       await this.settle();
       const sessionId = this.sessionId;
       const trials = sessionId ? await this.opts.recorder.trials(sessionId, c.manifest.id) : [];
-      passed = c.manifest.practicePassed(c.design, c.block, trials.filter((t) => t.block === c.block && t.attempt === c.attempt));
+      passed = c.manifest.practicePassed(
+        c.design,
+        c.block,
+        trials.filter((t) => t.block === c.block && t.attempt === c.attempt),
+      );
     }
-    this.emit({ type: 'block-end', t: performance.now(), game: c.manifest.id, block: c.block, attempt: c.attempt, frames, points, ...(passed === undefined ? {} : { passed }) });
+    this.emit({
+      type: 'block-end',
+      t: performance.now(),
+      game: c.manifest.id,
+      block: c.block,
+      attempt: c.attempt,
+      frames,
+      points,
+      ...(passed === undefined ? {} : { passed }),
+    });
     // A block is the most a storage fault may cost: go on only once it is written.
     await this.durable();
     await this.advance(false);

@@ -30,6 +30,8 @@ describe('algorithm card (docs/algorithm.md)', () => {
     expect(card).toContain('`sro-provisional-all` 1.0.0');
     expect(card).toContain('`sro-provisional-20-29` 1.0.0');
     expect(card).toContain('**provisional — other population and task version**');
-    expect(card).toMatch(/Difference scores \(e\.g\. the flanker conflict effect\) subtract two conditions measured with the same device, so a constant device latency cancels/);
+    expect(card).toMatch(
+      /Difference scores \(e\.g\. the flanker conflict effect\) subtract two conditions measured with the same device, so a constant device latency cancels/,
+    );
   });
 });

@@ -40,23 +40,34 @@ function metricDefinition(game: string, metric: string): string {
 
 function domainSection(): string[] {
   const out = ['## 4. Domains and weights', ''];
-  out.push(`Each domain score is a weighted composite of direction-aligned metric z-scores. Weights are renormalised over the metrics that are valid and have a norm; a domain is **not measured** when those metrics carry less than ${MIN_WEIGHT_SHARE * 100} % of its total weight (or none is valid). Reliabilities are *test-retest* (published retest data), *split-half* (computed by us on open trial data, odd vs even, Spearman–Brown to our trial count) or *assumed* (no data for the measure: placeholders until retest data of our own exist); the norm table's figure, when it has one, is used instead of the default here.`, '');
+  out.push(
+    `Each domain score is a weighted composite of direction-aligned metric z-scores. Weights are renormalised over the metrics that are valid and have a norm; a domain is **not measured** when those metrics carry less than ${MIN_WEIGHT_SHARE * 100} % of its total weight (or none is valid). Reliabilities are *test-retest* (published retest data), *split-half* (computed by us on open trial data, odd vs even, Spearman–Brown to our trial count) or *assumed* (no data for the measure: placeholders until retest data of our own exist); the norm table's figure, when it has one, is used instead of the default here.`,
+    '',
+  );
   for (const d of DOMAIN_MODEL) {
     out.push(`### ${domainName(d.domain)} (\`${d.domain}\`)`, '');
     out.push('| Game | Metric | Weight | Direction | Device latency | Reliability (default) | Why |');
     out.push('|---|---|---|---|---|---|---|');
     for (const m of d.metrics) {
-      out.push(`| ${m.game} | \`${m.metric}\` | ${m.weight} | ${m.direction} | ${m.latency} | ${m.reliability.value} — ${cell(m.reliability.source)} | ${cell(m.why)} |`);
+      out.push(
+        `| ${m.game} | \`${m.metric}\` | ${m.weight} | ${m.direction} | ${m.latency} | ${m.reliability.value} — ${cell(m.reliability.source)} | ${cell(m.why)} |`,
+      );
     }
     out.push('');
   }
-  out.push('Not used, and why: the switch cost alone (test–retest .08, Enkavi et al. 2019) — the switch composite replaces it; Reversal `win_stay` / `lose_shift` and Stop `p_respond_signal`, `mean_ssd` (direction "neither": more is not better); raw counts of anticipations and lapses (quality signals, not abilities).', '');
+  out.push(
+    'Not used, and why: the switch cost alone (test–retest .08, Enkavi et al. 2019) — the switch composite replaces it; Reversal `win_stay` / `lose_shift` and Stop `p_respond_signal`, `mean_ssd` (direction "neither": more is not better); raw counts of anticipations and lapses (quality signals, not abilities).',
+    '',
+  );
   return out;
 }
 
 function metricsSection(): string[] {
   const out = ['## 2. Inputs', ''];
-  out.push('The only input is the raw event log of a session (`src/log/events.ts`): stimulus onsets, inputs (with their device: keyboard, mouse, touch, pen), trial ends, block ends with frame telemetry, interruptions. Each game\'s pure, versioned scorer turns its part of the log into metrics (`src/scoring/score-game.ts`). The profile uses no name, age, gender, origin, language or self-report; the optional age band and group labels in a research export are used only to build norms and fairness reports, never to score a person.', '');
+  out.push(
+    "The only input is the raw event log of a session (`src/log/events.ts`): stimulus onsets, inputs (with their device: keyboard, mouse, touch, pen), trial ends, block ends with frame telemetry, interruptions. Each game's pure, versioned scorer turns its part of the log into metrics (`src/scoring/score-game.ts`). The profile uses no name, age, gender, origin, language or self-report; the optional age band and group labels in a research export are used only to build norms and fairness reports, never to score a person.",
+    '',
+  );
   out.push('Metrics that enter the profile (definitions as the games publish them):', '');
   out.push('| Game | Metric | Definition |');
   out.push('|---|---|---|');
@@ -67,12 +78,17 @@ function metricsSection(): string[] {
 
 function validitySection(): string[] {
   const out = ['## 3. Validity rules: metrics left out', ''];
-  out.push('A metric is left out of its domain (and shown with the reason) when its scorer could not compute it, when the game was not played, when the norm group has no norm for it or does not cover the game version, or when a quality flag of its game matches a rule below. Trial counts are read from the flag\'s text ("N trial(s)").', '');
+  out.push(
+    'A metric is left out of its domain (and shown with the reason) when its scorer could not compute it, when the game was not played, when the norm group has no norm for it or does not cover the game version, or when a quality flag of its game matches a rule below. Trial counts are read from the flag\'s text ("N trial(s)").',
+    '',
+  );
   out.push('| Game | Flag | Metrics left out | Condition | Why |');
   out.push('|---|---|---|---|---|');
   for (const r of EXCLUSION_RULES) {
     const which = r.metrics === 'all' ? 'all' : r.metrics === 'timed' ? 'timed (latency ≠ none)' : `\`${r.metrics.prefix}*\``;
-    out.push(`| ${r.game} | \`${r.flag}\` | ${which} | ${r.shareAbove === undefined ? 'flag present' : `flagged trials > ${r.shareAbove * 100} % of the game's trials`} | ${cell(r.why)} |`);
+    out.push(
+      `| ${r.game} | \`${r.flag}\` | ${which} | ${r.shareAbove === undefined ? 'flag present' : `flagged trials > ${r.shareAbove * 100} % of the game's trials`} | ${cell(r.why)} |`,
+    );
   }
   out.push('');
   return out;
@@ -83,9 +99,9 @@ function formulasSection(): string[] {
   return [
     '## 5. Formulas',
     '',
-    '**Metric z.** z = s · (x − mean) / SD, with s = +1 for higher-is-better and −1 for lower-is-better metrics, mean and SD from the norm group (per device class where the table has it, see §6), clamped to ±' + Z_CLAMP + ' so one extreme value cannot dominate a domain. A metric\'s percentile is read from the norm\'s percentile table where present (linear interpolation between its points; beyond the ends the end point; for lower-is-better metrics 100 − the table\'s rank), else 100 · Φ(z).',
+    `**Metric z.** z = s · (x − mean) / SD, with s = +1 for higher-is-better and −1 for lower-is-better metrics, mean and SD from the norm group (per device class where the table has it, see §6), clamped to ±${Z_CLAMP} so one extreme value cannot dominate a domain. A metric's percentile is read from the norm's percentile table where present (linear interpolation between its points; beyond the ends the end point; for lower-is-better metrics 100 − the table's rank), else 100 · Φ(z).`,
     '',
-    '**Domain z.** With normalised weights a_i = w_i / Σw over the included metrics and r_ij their correlations (from the norm table; otherwise assumed ' + ASSUMED_WITHIN_DOMAIN_R + '):',
+    `**Domain z.** With normalised weights a_i = w_i / Σw over the included metrics and r_ij their correlations (from the norm table; otherwise assumed ${ASSUMED_WITHIN_DOMAIN_R}):`,
     '',
     '    C = Σ a_i z_i        Var(C) = Σ_i Σ_j a_i a_j r_ij  (r_ii = 1)        z_domain = C / √Var(C)',
     '',
@@ -95,7 +111,7 @@ function formulasSection(): string[] {
     '',
     `**90 % confidence interval.** SEM = √(1 − r_C) (z units); CI = z ± ${Z_90.toFixed(4)} · SEM. The percentile, T and sten intervals are the same transformation applied to the two ends. Example: r = .50 → SEM = .707, half-width 1.16 z (about 23 percentile points at the mean); r = .80 → SEM = .447, half-width 0.74.`,
     '',
-    '**Percentile.** From the norm table\'s domain percentile table when the table was built with this algorithm version and every metric of the domain is included; otherwise 100 · Φ(z_domain). Φ is the standard normal distribution function (erf-based, error < 1.2·10⁻⁷). Reported as a whole number within 1–99.',
+    "**Percentile.** From the norm table's domain percentile table when the table was built with this algorithm version and every metric of the domain is included; otherwise 100 · Φ(z_domain). Φ is the standard normal distribution function (erf-based, error < 1.2·10⁻⁷). Reported as a whole number within 1–99.",
     '',
     '**T-score.** T = 50 + 10 · z, reported as a whole number.',
     '',
@@ -119,7 +135,7 @@ function deviceSection(): string[] {
     `Each session — and each game — gets an input-device class from the answers that were scored: the device of the \`input\` event each \`response\` names (pen counts as touch). A class with at least ${DOMINANT_SHARE * 100} % of the answers is the class; otherwise **mixed**. Without any answer, the page's pointer (coarse → touch, fine → mouse, none → keyboard). The class is in the profile (\`deviceClass\`, and per game in \`sources\`).`,
     '',
     'Norming by device class, in this order of preference:',
-    '1. **Separate norms.** When the norm table has statistics for the game\'s device class (norms:build adds them for every class with enough sessions), the metric is compared with those.',
+    "1. **Separate norms.** When the norm table has statistics for the game's device class (norms:build adds them for every class with enough sessions), the metric is compared with those.",
     '2. **Documented correction.** Otherwise, for an *absolute* speed metric, if the table gives a latency offset for the class (`deviceOffsetMs`, with its source), it is added to the norm mean. The shipped tables give none: no published offset fits our games.',
     '3. **Flag.** Otherwise an absolute speed metric played on another device class than the norm data is still scored, and the profile carries a `<game>.device-mismatch` quality flag naming the metrics.',
     '',
@@ -130,11 +146,16 @@ function deviceSection(): string[] {
 
 function normsSection(tables: readonly NormTable[]): string[] {
   const out = ['## 7. Norm tables', ''];
-  out.push('Norm tables are versioned JSON in `norms/tables/` (schema `norms/schema/norm-table.schema.json`), validated when the app loads them: a table with a missing or impossible field, a metric the game does not define, a direction or unit that differs from the game\'s, or percentiles out of order stops with an error naming the table and every problem. Every profile names its norm table (id, version, population, N, citation), and a provisional table\'s label goes with every score.', '');
+  out.push(
+    "Norm tables are versioned JSON in `norms/tables/` (schema `norms/schema/norm-table.schema.json`), validated when the app loads them: a table with a missing or impossible field, a metric the game does not define, a direction or unit that differs from the game's, or percentiles out of order stops with an error naming the table and every problem. Every profile names its norm table (id, version, population, N, citation), and a provisional table's label goes with every score.",
+    '',
+  );
   for (const t of tables) {
     out.push(`### ${t.title} — \`${t.id}\` ${t.version}`, '');
     if (t.provisional) out.push(`**${t.provisionalNote ?? 'provisional'}**`, '');
-    out.push(`- Population: ${t.population.who}; ${t.population.where}; ages ${t.population.ageRange.min}–${t.population.ageRange.max}; recruited: ${t.population.recruitment}.`);
+    out.push(
+      `- Population: ${t.population.who}; ${t.population.where}; ages ${t.population.ageRange.min}–${t.population.ageRange.max}; recruited: ${t.population.recruitment}.`,
+    );
     out.push(`- N = ${t.n}; data of ${t.date}; input device of the norm data: ${t.deviceClass}.`);
     out.push(`- Source: ${t.source.citation}${t.source.dataset ? ` Dataset: ${t.source.dataset}.` : ''}`);
     if (t.source.notes) out.push(`- Notes: ${t.source.notes}`);
@@ -142,24 +163,35 @@ function normsSection(tables: readonly NormTable[]): string[] {
     out.push('| Metric | Reference measure | n | Mean | SD | Reliability | Comparability |');
     out.push('|---|---|---|---|---|---|---|');
     for (const m of t.metrics) {
-      out.push(`| ${m.game} \`${m.metric}\` | ${m.reference ? `\`${m.reference.measure}\`` : 'own data'} | ${m.n} | ${m.mean} | ${m.sd} | ${m.reliability.value} (${m.reliability.kind}; ${cell(m.reliability.source)}) | ${cell(m.reference?.comparability ?? '')} |`);
+      out.push(
+        `| ${m.game} \`${m.metric}\` | ${m.reference ? `\`${m.reference.measure}\`` : 'own data'} | ${m.n} | ${m.mean} | ${m.sd} | ${m.reliability.value} (${m.reliability.kind}; ${cell(m.reliability.source)}) | ${cell(m.reference?.comparability ?? '')} |`,
+      );
     }
     out.push('');
   }
-  out.push('Domains without a normed metric in a table (with the shipped tables: flexibility — the switch composite and reversal perseveration — and learning) are reported as **not measured** until norms from our own sessions exist.', '');
+  out.push(
+    'Domains without a normed metric in a table (with the shipped tables: flexibility — the switch composite and reversal perseveration — and learning) are reported as **not measured** until norms from our own sessions exist.',
+    '',
+  );
   return out;
 }
 
 function rolesSection(set: RoleSet): string[] {
   const out = ['## 8. Role fit', ''];
-  out.push(`Role profiles are data (\`norms/roles/\`, schema \`norms/schema/role-set.schema.json\`): per domain a target range on the sten scale and an importance 0–3 (0 not relevant, 1 useful, 2 important, 3 critical). ${set.model}`, '');
+  out.push(
+    `Role profiles are data (\`norms/roles/\`, schema \`norms/schema/role-set.schema.json\`): per domain a target range on the sten scale and an importance 0–3 (0 not relevant, 1 useful, 2 important, 3 critical). ${set.model}`,
+    '',
+  );
   out.push('For each domain with importance w > 0, measured sten s and target range [low, high]:', '');
-  out.push('    distance d = low − s (below the range),  (s − high) · ' + ABOVE_RANGE_FACTOR + ' (above it),  0 (inside)');
+  out.push(`    distance d = low − s (below the range),  (s − high) · ${ABOVE_RANGE_FACTOR} (above it),  0 (inside)`);
   out.push('    D²       = Σ w·d² / Σ w                                  (sums over the measured domains)');
   out.push(`    fit %    = 100 · exp(−D² / (2 · ${FIT_TOLERANCE}²))`);
   out.push('    contribution of a domain = 100 · w / Σ w  −  (100 − fit) · w·d² / Σ w·d²   (the contributions add up to the fit)');
   out.push('    fit range = the fit with every d at its largest / smallest value while each sten moves within its 90 % band', '');
-  out.push(`Being above a range counts ${ABOVE_RANGE_FACTOR} times as much as being below it: more of an ability seldom hinders in a role, but can mean too little challenge. A fit falls to 61 % when the domains lie on average (root mean square) ${FIT_TOLERANCE} stens outside their ranges and to 14 % at twice that. The fit is a Gaussian of the mean squared distance rather than a mean of per-domain matches because a mean of six matches averages the differences between candidates away: with the 1.0 function every simulated candidate fitted almost every role 75–100 %. A contribution is the domain's share of the maximum minus its share of the shortfall; it is negative when a domain costs more than its share. The **fit range** moves all stens to the unfavourable (favourable) ends of their bands at once, so it is wider than a 90 % interval of the fit: it is conservative. A domain that was not measured contributes 0 and is listed with sten null. **Coverage** is the share of the role\'s importance that rests on measured domains; below ${MIN_FIT_COVERAGE} the fit's status is \`not-enough-data\` and it should be shown as such, not as a percentage.`, '');
+  out.push(
+    `Being above a range counts ${ABOVE_RANGE_FACTOR} times as much as being below it: more of an ability seldom hinders in a role, but can mean too little challenge. A fit falls to 61 % when the domains lie on average (root mean square) ${FIT_TOLERANCE} stens outside their ranges and to 14 % at twice that. The fit is a Gaussian of the mean squared distance rather than a mean of per-domain matches because a mean of six matches averages the differences between candidates away: with the 1.0 function every simulated candidate fitted almost every role 75–100 %. A contribution is the domain's share of the maximum minus its share of the shortfall; it is negative when a domain costs more than its share. The **fit range** moves all stens to the unfavourable (favourable) ends of their bands at once, so it is wider than a 90 % interval of the fit: it is conservative. A domain that was not measured contributes 0 and is listed with sten null. **Coverage** is the share of the role's importance that rests on measured domains; below ${MIN_FIT_COVERAGE} the fit's status is \`not-enough-data\` and it should be shown as such, not as a percentage.`,
+    '',
+  );
   out.push(workedExample(), '');
   out.push(
     'Calibration: `npm run bench:profile` draws a population from the default norm table (norm-calibrated simulated participants, `src/scoring/testing/norm-population.ts`), scores it with this function and prints per role the 10th/50th/90th percentile of the fit and how often the two best roles differ by 20 points or more. The tolerance and the example ranges were set so that every example role spreads from ≤ 35 % (10th percentile) to ≥ 85 % (90th).',
@@ -171,7 +203,14 @@ function rolesSection(set: RoleSet): string[] {
   out.push(`| Role | ${domains.map(domainName).join(' | ')} |`);
   out.push(`|---|${domains.map(() => '---').join('|')}|`);
   for (const r of set.roles) {
-    out.push(`| ${en[r.label] ?? r.label} | ${domains.map((d) => { const t = r.targets[d]; return t ? `${t.sten[0]}–${t.sten[1]} (×${t.importance})` : '—'; }).join(' | ')} |`);
+    out.push(
+      `| ${en[r.label] ?? r.label} | ${domains
+        .map((d) => {
+          const t = r.targets[d];
+          return t ? `${t.sten[0]}–${t.sten[1]} (×${t.importance})` : '—';
+        })
+        .join(' | ')} |`,
+    );
   }
   out.push('', 'Cells: target sten range (× importance).', '');
   return out;
@@ -182,7 +221,11 @@ function workedExample(): string {
   const role: RoleProfile = {
     id: 'example',
     label: 'example',
-    targets: { 'processing-speed': { sten: [4, 8], importance: 1 }, 'selective-attention': { sten: [6, 9], importance: 3 }, 'working-memory': { sten: [5, 9], importance: 2 } },
+    targets: {
+      'processing-speed': { sten: [4, 8], importance: 1 },
+      'selective-attention': { sten: [6, 9], importance: 3 },
+      'working-memory': { sten: [5, 9], importance: 2 },
+    },
   };
   const at = (domain: Domain, sten: number): DomainScore => ({ domain, status: 'measured', sten, stenCi: { low: sten - 1, high: sten + 1 }, metrics: [] });
   const set: RoleSet = { id: 'example', version: '0.0.0', example: true, note: '', model: '', roles: [role] };
@@ -197,7 +240,10 @@ function workedExample(): string {
 
 function tipsSection(): string[] {
   const out = ['## 9. Working-style tips', ''];
-  out.push(`Tips are produced by fixed rules on the measured domain stens (HIGH = sten ≥ ${HIGH}, LOW = sten ≤ ${LOW}); a rule never reads a domain that was not measured. Strength tips come first, strongest first. When no domain reaches ${HIGH}, the highest measured domain with sten ≥ ${RELATIVE_STRENGTH_MIN} is named as a relative strength (\`relative-strength.<domain>\`). Tips describe conditions in which someone tends to work well; none names a lack, a disorder or a diagnosis (a test checks the words in all four languages), and the results screen says so.`, '');
+  out.push(
+    `Tips are produced by fixed rules on the measured domain stens (HIGH = sten ≥ ${HIGH}, LOW = sten ≤ ${LOW}); a rule never reads a domain that was not measured. Strength tips come first, strongest first. When no domain reaches ${HIGH}, the highest measured domain with sten ≥ ${RELATIVE_STRENGTH_MIN} is named as a relative strength (\`relative-strength.<domain>\`). Tips describe conditions in which someone tends to work well; none names a lack, a disorder or a diagnosis (a test checks the words in all four languages), and the results screen says so.`,
+    '',
+  );
   out.push('| Rule | Kind | When | Text (en) |');
   out.push('|---|---|---|---|');
   for (const r of TIP_RULES) out.push(`| \`${r.id}\` | ${r.kind} | ${r.when} | ${cell(en[tipMessageKey(r.id)] ?? '')} |`);
@@ -218,10 +264,19 @@ function buildSection(): string[] {
 
 function fairnessSection(reports: CardInput['fairness']): string[] {
   const out = ['## 11. Fairness', ''];
-  out.push(`\`npm run fairness -- <exports with group labels> [--roles …]\` scores every session exactly as a candidate is scored and reports, per group label (and per intersection of two labels): for each role and fit cut-off (default ${DEFAULT_CUTOFFS.join(', ')} %) the selection rate with a Wilson 95 % CI and the adverse-impact ratio against the group with the highest rate, with a Katz log 95 % CI — below ${FOUR_FIFTHS} fails the four-fifths rule, and a CI wholly below 1 marks it as unlikely to be chance; and for each domain score and each fit the standardised mean difference (Cohen's d, pooled SD) against the largest group with a 95 % CI, reported as a difference when |d| ≥ ${SMD_THRESHOLD} and the CI excludes 0. Groups and intersections with fewer than ${DEFAULT_MIN_GROUP_N} sessions are named without figures. Output: Markdown and JSON.`, '');
+  out.push(
+    `\`npm run fairness -- <exports with group labels> [--roles …]\` scores every session exactly as a candidate is scored and reports, per group label (and per intersection of two labels): for each role and fit cut-off (default ${DEFAULT_CUTOFFS.join(', ')} %) the selection rate with a Wilson 95 % CI and the adverse-impact ratio against the group with the highest rate, with a Katz log 95 % CI — below ${FOUR_FIFTHS} fails the four-fifths rule, and a CI wholly below 1 marks it as unlikely to be chance; and for each domain score and each fit the standardised mean difference (Cohen's d, pooled SD) against the largest group with a 95 % CI, reported as a difference when |d| ≥ ${SMD_THRESHOLD} and the CI excludes 0. Groups and intersections with fewer than ${DEFAULT_MIN_GROUP_N} sessions are named without figures. Output: Markdown and JSON.`,
+    '',
+  );
   if (reports.length === 0) {
-    out.push('**Figures:** no fairness figures from real candidates exist yet. The report on pilot data goes in `norms/fairness/` and is summarised here. On simulated groups the tool finds a built-in difference and reports none where there is none (`src/scoring/fairness.test.ts`).', '');
-    out.push('Known risk to check first: absolute speed metrics (processing speed, and the speed part of the switch composite and the flanker combined score) depend on the input device; if device use differs between groups (e.g. phone vs. computer), speed differences between groups can be partly technical. Compare by device class.', '');
+    out.push(
+      '**Figures:** no fairness figures from real candidates exist yet. The report on pilot data goes in `norms/fairness/` and is summarised here. On simulated groups the tool finds a built-in difference and reports none where there is none (`src/scoring/fairness.test.ts`).',
+      '',
+    );
+    out.push(
+      'Known risk to check first: absolute speed metrics (processing speed, and the speed part of the switch composite and the flanker combined score) depend on the input device; if device use differs between groups (e.g. phone vs. computer), speed differences between groups can be partly technical. Compare by device class.',
+      '',
+    );
   } else {
     for (const { file, report } of reports) {
       out.push(`### ${file}`, '');
@@ -229,7 +284,9 @@ function fairnessSection(reports: CardInput['fairness']): string[] {
       for (const u of report.units) {
         const flagged = u.selection.flatMap((s) => s.groups.filter((g) => g.belowFourFifths).map((g) => `${s.role} ≥ ${s.cutoff}: ${g.group} AIR ${g.air}`));
         const diffs = u.smd.flatMap((s) => s.groups.filter((g) => g.difference).map((g) => `${s.score}: ${g.group} d = ${g.d}`));
-        out.push(`- ${u.attribute}: ${flagged.length === 0 ? 'no cut-off below four-fifths' : `below four-fifths: ${flagged.join('; ')}`}; ${diffs.length === 0 ? 'no standardised difference' : `differences: ${diffs.join('; ')}`}.`);
+        out.push(
+          `- ${u.attribute}: ${flagged.length === 0 ? 'no cut-off below four-fifths' : `below four-fifths: ${flagged.join('; ')}`}; ${diffs.length === 0 ? 'no standardised difference' : `differences: ${diffs.join('; ')}`}.`,
+        );
       }
       out.push('');
     }
@@ -241,12 +298,21 @@ function fairnessSection(reports: CardInput['fairness']): string[] {
 function externalSection(report: SciopsReport | null): string[] {
   if (!report) return [];
   const out = ['### External sample: learning metrics on the sciops reversal-learning data', ''];
-  out.push(`**External sample, other task version.** ${report.sample}; N = ${report.n}. Licence: MIT (notice in \`norms/external/LICENSE-sciops\`). Derived statistics in \`norms/external/sciops-prl.json\` (\`npm run norms:reference\`); a test recomputes them from the trials and checks them against the values the data's documentation reports. They are not a norm for Coin hunt, which has two options and a learning criterion.`, '');
+  out.push(
+    `**External sample, other task version.** ${report.sample}; N = ${report.n}. Licence: MIT (notice in \`norms/external/LICENSE-sciops\`). Derived statistics in \`norms/external/sciops-prl.json\` (\`npm run norms:reference\`); a test recomputes them from the trials and checks them against the values the data's documentation reports. They are not a norm for Coin hunt, which has two options and a learning criterion.`,
+    '',
+  );
   out.push('| Metric | N | Mean | SD | Split-half (odd vs even blocks) | Stepped to our trials |');
   out.push('|---|---|---|---|---|---|');
-  for (const m of report.metrics) out.push(`| \`${m.metric}\` | ${m.n} | ${m.mean} | ${m.sd} | r = ${m.splitHalf.r}, Spearman–Brown ${m.splitHalf.full} | ${m.splitHalf.atOurTrials} at ${m.splitHalf.ourTrials} trials |`);
+  for (const m of report.metrics)
+    out.push(
+      `| \`${m.metric}\` | ${m.n} | ${m.mean} | ${m.sd} | r = ${m.splitHalf.r}, Spearman–Brown ${m.splitHalf.full} | ${m.splitHalf.atOurTrials} at ${m.splitHalf.ourTrials} trials |`,
+    );
   out.push('');
-  out.push('Fairness by gender and age band: standardised mean difference (Cohen\'s d, pooled SD, 95 % CI) against the largest group; for the metrics with a direction, the share at or above sten 6, 7 and 8 (stens against the sample\'s own mean and SD) and its adverse-impact ratio to the group with the highest share (Katz 95 % CI). Groups under 30 are named without figures.', '');
+  out.push(
+    "Fairness by gender and age band: standardised mean difference (Cohen's d, pooled SD, 95 % CI) against the largest group; for the metrics with a direction, the share at or above sten 6, 7 and 8 (stens against the sample's own mean and SD) and its adverse-impact ratio to the group with the highest share (Katz 95 % CI). Groups under 30 are named without figures.",
+    '',
+  );
   out.push('| By | Metric | Group | N | Mean | d [95 % CI] | Share ≥ sten 6 / 7 / 8 | AIR 6 / 7 / 8 |');
   out.push('|---|---|---|---|---|---|---|---|');
   for (const f of report.fairness) {

@@ -3,7 +3,14 @@ import { allocate, type GameCost, reliabilityAt } from './battery-allocation.ts'
 import { spearmanBrownLength } from './reliability.ts';
 
 const game = (id: string, reliability: number, secPerTrial: number): GameCost => ({
-  game: id, domain: id, reliability, trials: 40, secPerTrial, fixedSec: 30, minTrials: 20, maxTrials: 120,
+  game: id,
+  domain: id,
+  reliability,
+  trials: 40,
+  secPerTrial,
+  fixedSec: 30,
+  minTrials: 20,
+  maxTrials: 120,
 });
 
 describe('Spearman–Brown and the battery allocation', () => {

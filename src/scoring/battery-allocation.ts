@@ -56,5 +56,11 @@ export function allocate(games: readonly GameCost[], budgetSec: number, step = 4
     trials[best] = (trials[best] as number) + add;
     used += add * g.secPerTrial;
   }
-  return games.map((g, i) => ({ game: g.game, domain: g.domain, trials: trials[i] as number, reliability: reliabilityAt(g, trials[i] as number), sec: secAt(g, trials[i] as number) }));
+  return games.map((g, i) => ({
+    game: g.game,
+    domain: g.domain,
+    trials: trials[i] as number,
+    reliability: reliabilityAt(g, trials[i] as number),
+    sec: secAt(g, trials[i] as number),
+  }));
 }

@@ -6,7 +6,11 @@ import { gameScore, unitTable } from './testing/fixtures.ts';
 import { ALL_GAMES, joinSessionLog, simulateGame, typicalAbilities } from './testing/simulated-sessions.ts';
 
 const abilities = { ...typicalAbilities(), 'processing-speed': 0.8, 'working-memory': -0.5 };
-const sessionLog = (device: 'keyboard' | 'touch' = 'keyboard', seed = 3) => joinSessionLog(ALL_GAMES.map((g) => simulateGame(g, abilities, seed)), device);
+const sessionLog = (device: 'keyboard' | 'touch' = 'keyboard', seed = 3) =>
+  joinSessionLog(
+    ALL_GAMES.map((g) => simulateGame(g, abilities, seed)),
+    device,
+  );
 
 describe('profileFromLog', () => {
   it('is deterministic: the same event log scored twice gives byte-identical profiles', () => {
@@ -23,13 +27,32 @@ describe('profileFromLog', () => {
   it('keys come in a fixed order', () => {
     const p = profileFromLog(sessionLog());
     expect(Object.keys(p)).toEqual(['algorithmVersion', 'norm', 'deviceClass', 'domains', 'metrics', 'roleFits', 'tips', 'quality', 'sources', 'roleSet']);
-    expect(Object.keys(p.domains[0] ?? {})).toEqual(['domain', 'status', 'z', 'zCi', 'percentile', 'percentileCi', 't', 'tCi', 'sten', 'stenCi', 'reliability', 'metrics']);
+    expect(Object.keys(p.domains[0] ?? {})).toEqual([
+      'domain',
+      'status',
+      'z',
+      'zCi',
+      'percentile',
+      'percentileCi',
+      't',
+      'tCi',
+      'sten',
+      'stenCi',
+      'reliability',
+      'metrics',
+    ]);
   });
 
   it('names its versions and the provisional norm group, and flags it', () => {
     const p = profileFromLog(sessionLog(), { normGroup: 'sro-provisional-20-29' });
     expect(p.algorithmVersion).toBe(ALGORITHM_VERSION);
-    expect(p.norm).toMatchObject({ id: 'sro-provisional-20-29', version: '1.0.0', provisional: true, provisionalNote: 'provisional — other population and task version', deviceClass: 'keyboard' });
+    expect(p.norm).toMatchObject({
+      id: 'sro-provisional-20-29',
+      version: '1.0.0',
+      provisional: true,
+      provisionalNote: 'provisional — other population and task version',
+      deviceClass: 'keyboard',
+    });
     expect(p.quality[0]?.code).toBe('norm.provisional');
     expect(p.sources.map((s) => s.game)).toEqual([...ALL_GAMES]);
     expect(p.roleSet).toEqual({ id: 'example-roles', version: '2.0.0', example: true });

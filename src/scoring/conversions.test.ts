@@ -44,7 +44,20 @@ describe('z → percentile, T, sten against hand-computed values', () => {
   });
 
   it('sten bands are half an SD wide with 5|6 at z = 0, clamped to 1–10', () => {
-    const cases: [number, number][] = [[-3, 1], [-2.01, 1], [-2, 2], [-1.5, 3], [-1.01, 3], [-0.01, 5], [0, 6], [0.49, 6], [0.5, 7], [1.99, 9], [2, 10], [4, 10]];
+    const cases: [number, number][] = [
+      [-3, 1],
+      [-2.01, 1],
+      [-2, 2],
+      [-1.5, 3],
+      [-1.01, 3],
+      [-0.01, 5],
+      [0, 6],
+      [0.49, 6],
+      [0.5, 7],
+      [1.99, 9],
+      [2, 10],
+      [4, 10],
+    ];
     for (const [z, sten] of cases) expect(stenFromZ(z), `z = ${z}`).toBe(sten);
   });
 

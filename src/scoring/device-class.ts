@@ -31,7 +31,7 @@ export function deviceClassOf(events: readonly LogEvent[], game?: string): Devic
   const total = counts.touch + counts.mouse + counts.keyboard;
   if (total === 0) {
     const page = events.find((e) => e.type === 'page-start');
-    if (!page || page.type !== 'page-start') return 'mixed';
+    if (page?.type !== 'page-start') return 'mixed';
     return page.pointer === 'coarse' ? 'touch' : page.pointer === 'fine' ? 'mouse' : 'keyboard';
   }
   for (const c of ORDER) if (counts[c] / total >= DOMINANT_SHARE) return c;

@@ -33,7 +33,10 @@ export function compositeOf(included: readonly ScoredMetric[], table: NormTable)
   const r = (i: number, j: number) => correlationOf(table, included[i] as ScoredMetric, included[j] as ScoredMetric);
   const mean = included.reduce((s, m, i) => s + ((w[i] as number) / total) * (m.z as number), 0);
   const z = mean / Math.sqrt(compositeVariance(w, r));
-  const reliability = mosierReliability(included.map((m, i) => ({ weight: w[i] as number, reliability: m.reliability })), r);
+  const reliability = mosierReliability(
+    included.map((m, i) => ({ weight: w[i] as number, reliability: m.reliability })),
+    r,
+  );
   return { z, reliability, weights: w.map((x) => x / total) };
 }
 
@@ -55,7 +58,10 @@ export function scoreDomain(domain: Domain, metrics: readonly ScoredMetric[], ta
     }));
 
   if (included.length === 0 || share < MIN_WEIGHT_SHARE) {
-    const why = included.length === 0 ? 'no valid, normed metric' : `valid, normed metrics carry ${Math.round(share * 100)} % of the domain's weight (minimum ${MIN_WEIGHT_SHARE * 100} %)`;
+    const why =
+      included.length === 0
+        ? 'no valid, normed metric'
+        : `valid, normed metrics carry ${Math.round(share * 100)} % of the domain's weight (minimum ${MIN_WEIGHT_SHARE * 100} %)`;
     return { domain, status: 'not-measured', reason: why, metrics: listed(new Map()) };
   }
 
@@ -63,7 +69,8 @@ export function scoreDomain(domain: Domain, metrics: readonly ScoredMetric[], ta
   const ci = ciZ(c.z, c.reliability);
   // An empirical domain table is used only when it was built with this algorithm and every metric of the domain is in.
   const domainNorm = table.domains?.find((d) => d.domain === domain && d.algorithmVersion === ALGORITHM_VERSION);
-  const pct = domainNorm && included.length === metrics.length ? (z: number) => percentileFromTable(domainNorm.percentiles, z) : (z: number) => 100 * normalCdf(z);
+  const pct =
+    domainNorm && included.length === metrics.length ? (z: number) => percentileFromTable(domainNorm.percentiles, z) : (z: number) => 100 * normalCdf(z);
   const p = pct(c.z);
   const pLow = pct(ci.low);
   const pHigh = pct(ci.high);

@@ -40,7 +40,8 @@ const table = buildNormTable(sessions, {
 const report = fairnessReport(sessions, table, EXAMPLE_ROLES);
 const unit = (name: string) => report.units.find((u) => u.attribute === name) as FairnessUnit;
 const differences = (u: FairnessUnit) => u.smd.flatMap((s) => s.groups.filter((g) => g.difference).map((g) => `${s.score}:${g.group}`));
-const adverse = (u: FairnessUnit) => u.selection.flatMap((s) => s.groups.filter((g) => g.belowFourFifths && g.significant).map((g) => `${s.role}@${s.cutoff}:${g.group}`));
+const adverse = (u: FairnessUnit) =>
+  u.selection.flatMap((s) => s.groups.filter((g) => g.belowFourFifths && g.significant).map((g) => `${s.role}@${s.cutoff}:${g.group}`));
 
 describe('fairness report on simulated groups', () => {
   it('reports the built-in difference: processing speed lower in cohort B, and nothing in domains without one', () => {
@@ -113,7 +114,12 @@ describe('fairness CLI', () => {
     const io = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(`ERR ${l}`), today: () => '2025-01-01' };
     const tableFile = join(dir, 'table.json');
     writeFileSync(tableFile, JSON.stringify(table));
-    expect(await fairnessCli([file, '--norm-table', tableFile, '--roles', 'soldier,clear-out-worker', '--cutoffs', '60,80', '--no-intersections', '--out', join(dir, 'report')], io)).toBe(0);
+    expect(
+      await fairnessCli(
+        [file, '--norm-table', tableFile, '--roles', 'soldier,clear-out-worker', '--cutoffs', '60,80', '--no-intersections', '--out', join(dir, 'report')],
+        io,
+      ),
+    ).toBe(0);
     const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(json.settings.cutoffs).toEqual([60, 80]);
     expect(json.norm.id).toBe('sim-fairness');

@@ -98,7 +98,14 @@ function sd(xs: readonly number[]): number {
   return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
 }
 
-function unitFor(attribute: string, labelOf: (r: Row) => string | null, rows: readonly Row[], roleIds: readonly string[], cutoffs: readonly number[], minN: number): FairnessUnit {
+function unitFor(
+  attribute: string,
+  labelOf: (r: Row) => string | null,
+  rows: readonly Row[],
+  roleIds: readonly string[],
+  cutoffs: readonly number[],
+  minN: number,
+): FairnessUnit {
   const byGroup = new Map<string, Row[]>();
   for (const r of rows) {
     const g = labelOf(r);
@@ -148,7 +155,10 @@ function unitFor(attribute: string, labelOf: (r: Row) => string | null, rows: re
 
   const smd: SmdRow[] = [];
   const scores: { score: string; value: (r: Row) => number | null }[] = [
-    ...DOMAINS.map((d: Domain) => ({ score: `domain:${d}`, value: (r: Row) => r.profile.domains.find((x) => x.domain === d && x.status === 'measured')?.z ?? null })),
+    ...DOMAINS.map((d: Domain) => ({
+      score: `domain:${d}`,
+      value: (r: Row) => r.profile.domains.find((x) => x.domain === d && x.status === 'measured')?.z ?? null,
+    })),
     ...roleIds.map((role) => ({
       score: `fit:${role}`,
       value: (r: Row) => {
@@ -169,7 +179,15 @@ function unitFor(attribute: string, labelOf: (r: Row) => string | null, rows: re
           const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
           if (g === smdRef) return { group: g, n: xs.length, mean: r3(mean), sd: r3(sd(xs)), d: null, dCi: null, difference: false };
           const { d, ci } = cohensD(xs, refValues, Z95);
-          return { group: g, n: xs.length, mean: r3(mean), sd: r3(sd(xs)), d: r3(d), dCi: pair(ci), difference: Math.abs(d) >= SMD_THRESHOLD && (ci[0] > 0 || ci[1] < 0) };
+          return {
+            group: g,
+            n: xs.length,
+            mean: r3(mean),
+            sd: r3(sd(xs)),
+            d: r3(d),
+            dCi: pair(ci),
+            difference: Math.abs(d) >= SMD_THRESHOLD && (ci[0] > 0 || ci[1] < 0),
+          };
         });
       if (rows.length >= 2) smd.push({ score: s.score, reference: smdRef, groups: rows });
     }
@@ -182,7 +200,13 @@ export function fairnessReport(sessions: readonly SessionExport[], table: NormTa
   const minN = opts.minGroupN ?? DEFAULT_MIN_GROUP_N;
   const roleIds = roleSet.roles.map((r) => r.id).filter((id) => !opts.roles || opts.roles.includes(id));
   const rows: Row[] = sessions.map((s) => ({
-    profile: buildProfile(s.games, { normGroup: table, deviceClass: s.deviceClass, ...(s.gameDevices ? { gameDevices: s.gameDevices } : {}), roleSet, roles: roleIds }),
+    profile: buildProfile(s.games, {
+      normGroup: table,
+      deviceClass: s.deviceClass,
+      ...(s.gameDevices ? { gameDevices: s.gameDevices } : {}),
+      roleSet,
+      roles: roleIds,
+    }),
     groups: s.groups ?? {},
   }));
   const attributes = opts.attributes ?? [...new Set(rows.flatMap((r) => Object.keys(r.groups)))].sort();
@@ -192,7 +216,16 @@ export function fairnessReport(sessions: readonly SessionExport[], table: NormTa
       for (let j = i + 1; j < attributes.length; j++) {
         const a = attributes[i] as string;
         const b = attributes[j] as string;
-        units.push(unitFor(`${a} × ${b}`, (r) => (r.groups[a] !== undefined && r.groups[b] !== undefined ? `${r.groups[a]} × ${r.groups[b]}` : null), rows, roleIds, cutoffs, minN));
+        units.push(
+          unitFor(
+            `${a} × ${b}`,
+            (r) => (r.groups[a] !== undefined && r.groups[b] !== undefined ? `${r.groups[a]} × ${r.groups[b]}` : null),
+            rows,
+            roleIds,
+            cutoffs,
+            minN,
+          ),
+        );
       }
     }
   }
@@ -219,8 +252,14 @@ const fmtCi = (ci: [number, number] | null, digits = 2) => (ci === null ? '—' 
 export function fairnessMarkdown(r: FairnessReport): string {
   const out: string[] = [];
   out.push('# Fairness report', '');
-  out.push(`Algorithm ${r.algorithmVersion}; norm group ${r.norm.id} ${r.norm.version} (${r.norm.population}${r.norm.provisional ? `; ${r.norm.provisionalNote ?? 'provisional'}` : ''}); roles ${r.roleSet.id} ${r.roleSet.version}${r.roleSet.example ? ' (examples)' : ''}; ${r.sessions} sessions.`, '');
-  out.push(`Cut-offs: fit ≥ ${r.settings.cutoffs.join(', ')} %. Adverse-impact ratio (AIR) = a group's selection rate / the highest rate; below ${r.settings.fourFifths} fails the four-fifths rule. Rates with Wilson 95 % CIs; AIR with Katz log 95 % CIs ("CI below 1": the lower rate is unlikely to be chance). Standardised mean differences (Cohen's d, pooled SD) against the largest group, 95 % CIs; marked as a difference when |d| ≥ ${r.settings.smdThreshold} and the CI excludes 0. Minimum group size ${r.settings.minGroupN}.`, '');
+  out.push(
+    `Algorithm ${r.algorithmVersion}; norm group ${r.norm.id} ${r.norm.version} (${r.norm.population}${r.norm.provisional ? `; ${r.norm.provisionalNote ?? 'provisional'}` : ''}); roles ${r.roleSet.id} ${r.roleSet.version}${r.roleSet.example ? ' (examples)' : ''}; ${r.sessions} sessions.`,
+    '',
+  );
+  out.push(
+    `Cut-offs: fit ≥ ${r.settings.cutoffs.join(', ')} %. Adverse-impact ratio (AIR) = a group's selection rate / the highest rate; below ${r.settings.fourFifths} fails the four-fifths rule. Rates with Wilson 95 % CIs; AIR with Katz log 95 % CIs ("CI below 1": the lower rate is unlikely to be chance). Standardised mean differences (Cohen's d, pooled SD) against the largest group, 95 % CIs; marked as a difference when |d| ≥ ${r.settings.smdThreshold} and the CI excludes 0. Minimum group size ${r.settings.minGroupN}.`,
+    '',
+  );
   for (const c of r.caveats) out.push(`- ${c}`);
   out.push('');
   for (const u of r.units) {
@@ -232,7 +271,9 @@ export function fairnessMarkdown(r: FairnessReport): string {
       out.push('|---|---|---|---|---|---|---|---|---|');
       for (const s of u.selection) {
         for (const g of s.groups) {
-          out.push(`| ${s.role} | ${s.cutoff} | ${g.group}${g.group === s.reference ? ' (ref.)' : ''} | ${g.n} | ${g.selected} | ${fmt(g.rate)} (${fmtCi(g.rateCi)}) | ${fmt(g.air)} (${fmtCi(g.airCi)}) | ${g.belowFourFifths ? '**below 0.8**' : 'ok'} | ${g.significant ? 'yes' : 'no'} |`);
+          out.push(
+            `| ${s.role} | ${s.cutoff} | ${g.group}${g.group === s.reference ? ' (ref.)' : ''} | ${g.n} | ${g.selected} | ${fmt(g.rate)} (${fmtCi(g.rateCi)}) | ${fmt(g.air)} (${fmtCi(g.airCi)}) | ${g.belowFourFifths ? '**below 0.8**' : 'ok'} | ${g.significant ? 'yes' : 'no'} |`,
+          );
         }
       }
       out.push('');
@@ -245,7 +286,9 @@ export function fairnessMarkdown(r: FairnessReport): string {
       out.push('|---|---|---|---|---|---|---|');
       for (const s of u.smd) {
         for (const g of s.groups) {
-          out.push(`| ${s.score} | ${g.group}${g.group === s.reference ? ' (ref.)' : ''} | ${g.n} | ${fmt(g.mean)} | ${fmt(g.sd)} | ${fmt(g.d)} (${fmtCi(g.dCi)}) | ${g.difference ? '**yes**' : g.d === null ? '' : 'no'} |`);
+          out.push(
+            `| ${s.score} | ${g.group}${g.group === s.reference ? ' (ref.)' : ''} | ${g.n} | ${fmt(g.mean)} | ${fmt(g.sd)} | ${fmt(g.d)} (${fmtCi(g.dCi)}) | ${g.difference ? '**yes**' : g.d === null ? '' : 'no'} |`,
+          );
         }
       }
       out.push('');

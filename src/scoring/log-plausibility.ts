@@ -26,7 +26,8 @@ export function plausibilityProblems(events: readonly LogEvent[], nowMs: number)
 
   const first = events[0];
   if (first?.type !== 'session-start') return [{ code: 'sequence', message: 'The log does not begin with session-start.' }];
-  if (first.schema !== LOG_SCHEMA_VERSION) return [{ code: 'unknown-schema', message: `Log schema ${first.schema} is not supported (this issuer reads ${LOG_SCHEMA_VERSION}).` }];
+  if (first.schema !== LOG_SCHEMA_VERSION)
+    return [{ code: 'unknown-schema', message: `Log schema ${first.schema} is not supported (this issuer reads ${LOG_SCHEMA_VERSION}).` }];
   const battery = BATTERIES[first.battery];
   if (!battery) add('unknown-battery', `Unknown battery "${first.battery}".`, first.seq);
   if (events[events.length - 1]?.type !== 'session-end') add('incomplete', 'The session has not ended (no session-end as the last event).');
@@ -54,7 +55,11 @@ export function plausibilityProblems(events: readonly LogEvent[], nowMs: number)
       page = e.page;
       maxT = -Infinity;
       if (e.timeScale !== undefined && e.timeScale !== 1) {
-        add('time-scaled', `This session was an automated test play at ${e.timeScale}× game speed; it is not a valid measurement and cannot be certified.`, e.seq);
+        add(
+          'time-scaled',
+          `This session was an automated test play at ${e.timeScale}× game speed; it is not a valid measurement and cannot be certified.`,
+          e.seq,
+        );
       }
       if (e.timeOrigin < lastOrigin) add('clock', 'A page started before the previous one.', e.seq);
       if (e.timeOrigin > nowMs + 5 * 60_000) add('clock', 'The session claims to have started in the future.', e.seq);
@@ -179,7 +184,11 @@ export function plausibilityProblems(events: readonly LogEvent[], nowMs: number)
     const drawnAt = drawn.get(`${trial.game}|${trial.block}|${trial.trial}|${trial.page}`);
     for (const r of trial.responses) {
       if (r.rt !== null && r.rt < 0 && (drawnAt === undefined || r.t < drawnAt)) {
-        add('impossible-rt', `A response ${(-r.rt).toFixed(0)} ms before the target in ${trial.game} block ${trial.block} trial ${trial.trial}, in a trial not ended as premature.`, r.inputSeq);
+        add(
+          'impossible-rt',
+          `A response ${(-r.rt).toFixed(0)} ms before the target in ${trial.game} block ${trial.block} trial ${trial.trial}, in a trial not ended as premature.`,
+          r.inputSeq,
+        );
       }
     }
   }

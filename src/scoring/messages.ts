@@ -44,7 +44,8 @@ export const profileMessages: GameMessages = {
     'tip.style.focused-blocks': 'You work best in focused blocks of time on one task, with few interruptions.',
     'tip.style.variety': 'Variety keeps you sharp: alternate tasks, and take short breaks to refocus.',
     'tip.style.own-order': 'You do well when you can choose the order of your tasks yourself.',
-    'tip.style.accuracy-over-speed': 'You work carefully: tasks where getting it right matters more than speed suit you. Give yourself the time to do them well.',
+    'tip.style.accuracy-over-speed':
+      'You work carefully: tasks where getting it right matters more than speed suit you. Give yourself the time to do them well.',
     'tip.style.write-it-down': 'Lists, notes and checklists free your head for the work itself.',
     'tip.style.show-me-changes': 'When something changes, ask for a clear example or a demonstration: it helps you switch over quickly.',
     'tip.style.pause-before-acting': 'You are quick off the mark; a short check before you act helps in work where mistakes are costly.',
@@ -101,7 +102,8 @@ export const profileMessages: GameMessages = {
     'tip.style.focused-blocks': 'Je werkt het best in geconcentreerde blokken aan één taak, met weinig onderbrekingen.',
     'tip.style.variety': 'Afwisseling houdt je scherp: wissel taken af en neem korte pauzes om je weer te richten.',
     'tip.style.own-order': 'Je doet het goed als je zelf de volgorde van je taken mag kiezen.',
-    'tip.style.accuracy-over-speed': 'Je werkt zorgvuldig: taken waarin het goed doen belangrijker is dan snelheid passen bij je. Neem de tijd om ze goed te doen.',
+    'tip.style.accuracy-over-speed':
+      'Je werkt zorgvuldig: taken waarin het goed doen belangrijker is dan snelheid passen bij je. Neem de tijd om ze goed te doen.',
     'tip.style.write-it-down': 'Lijstjes, notities en checklists maken je hoofd vrij voor het werk zelf.',
     'tip.style.show-me-changes': 'Vraag bij een verandering om een duidelijk voorbeeld of een demonstratie: zo schakel je snel om.',
     'tip.style.pause-before-acting': 'Je bent snel van start; een korte check voordat je handelt helpt in werk waar fouten duur zijn.',
@@ -176,7 +178,8 @@ export const profileMessages: GameMessages = {
     'profile.strengths': 'Ваші сильні сторони',
     'profile.workingStyle': 'Як вам найкраще працюється',
     'profile.roleFits': 'Відповідність ролям',
-    'profile.notDiagnosis': 'Ці поради описують, за яких умов вам добре працюється, на основі цього сканування. Це не діагноз, і вони нічого не кажуть про ваше здоров’я.',
+    'profile.notDiagnosis':
+      'Ці поради описують, за яких умов вам добре працюється, на основі цього сканування. Це не діагноз, і вони нічого не кажуть про ваше здоров’я.',
     'profile.deviceMismatch': 'Гра велася на іншому типі пристрою, ніж у групи порівняння: через це показники швидкості можуть трохи відрізнятися.',
   },
   ar: {

@@ -14,13 +14,20 @@ const spec = (game: string, metric: string) => {
 
 describe('metric → z', () => {
   it('aligns direction: lower-is-better metrics get higher z when lower', () => {
-    const table = unitTable([{ game: 'stop', metric: 'ssrt', over: { mean: 250, sd: 50 } }, { game: 'corsi', metric: 'forward.span', over: { mean: 6, sd: 1 } }]);
+    const table = unitTable([
+      { game: 'stop', metric: 'ssrt', over: { mean: 250, sd: 50 } },
+      { game: 'corsi', metric: 'forward.span', over: { mean: 6, sd: 1 } },
+    ]);
     expect(scoreMetric(spec('stop', 'ssrt'), [gameScore('stop', { ssrt: 200 })], table, 'keyboard').z).toBe(1);
     expect(scoreMetric(spec('corsi', 'forward.span'), [gameScore('corsi', { 'forward.span': 4 })], table, 'touch').z).toBe(-2);
   });
 
   it('reads the percentile from the table, turned for lower-is-better metrics', () => {
-    const percentiles = [{ p: 10, value: 200 }, { p: 50, value: 250 }, { p: 90, value: 350 }];
+    const percentiles = [
+      { p: 10, value: 200 },
+      { p: 50, value: 250 },
+      { p: 90, value: 350 },
+    ];
     const table = unitTable([{ game: 'stop', metric: 'ssrt', over: { mean: 260, sd: 50, percentiles } }]);
     const m = scoreMetric(spec('stop', 'ssrt'), [gameScore('stop', { ssrt: 300 })], table, 'keyboard');
     // 300 lies at rank 70 of the table (slower than 70 %): 100 − 70 = 30.
@@ -29,9 +36,20 @@ describe('metric → z', () => {
 
   it('leaves a metric out with the reason: not computable, no norm, version not covered', () => {
     const table = unitTable([{ game: 'stop', metric: 'ssrt' }]);
-    expect(scoreMetric(spec('stop', 'ssrt'), [gameScore('stop', { ssrt: null })], table, 'keyboard').excludedReason).toBe('not computable: fixture: not computable');
-    expect(scoreMetric(spec('corsi', 'forward.span'), [gameScore('corsi', { 'forward.span': 5 })], unitTable([{ game: 'corsi', metric: 'backward.span' }]), 'keyboard').excludedReason).toBe('no norm for this metric in norm group fixture');
-    expect(scoreMetric(spec('stop', 'ssrt'), [gameScore('stop', { ssrt: 1 }, [], 100, '2.0.0')], table, 'keyboard').excludedReason).toBe('no norm: norm group fixture does not cover stop 2.0.0');
+    expect(scoreMetric(spec('stop', 'ssrt'), [gameScore('stop', { ssrt: null })], table, 'keyboard').excludedReason).toBe(
+      'not computable: fixture: not computable',
+    );
+    expect(
+      scoreMetric(
+        spec('corsi', 'forward.span'),
+        [gameScore('corsi', { 'forward.span': 5 })],
+        unitTable([{ game: 'corsi', metric: 'backward.span' }]),
+        'keyboard',
+      ).excludedReason,
+    ).toBe('no norm for this metric in norm group fixture');
+    expect(scoreMetric(spec('stop', 'ssrt'), [gameScore('stop', { ssrt: 1 }, [], 100, '2.0.0')], table, 'keyboard').excludedReason).toBe(
+      'no norm: norm group fixture does not cover stop 2.0.0',
+    );
   });
 });
 
@@ -81,10 +99,15 @@ describe('validity rules', () => {
 
   it('frame drops leave out timed metrics only above a quarter of the trials', () => {
     const few = gameScore('flanker', {}, [{ code: 'frame-drops', detail: 'Block 1: 5 trial(s) lost frames while the arrows were shown (7 frames).' }], 64);
-    const many = gameScore('flanker', {}, [
-      { code: 'frame-drops', detail: 'Block 1: 10 trial(s) lost frames while the arrows were shown (12 frames).' },
-      { code: 'frame-drops', detail: 'Block 3: 8 trial(s) lost frames while the arrows were shown (9 frames).' },
-    ], 64);
+    const many = gameScore(
+      'flanker',
+      {},
+      [
+        { code: 'frame-drops', detail: 'Block 1: 10 trial(s) lost frames while the arrows were shown (12 frames).' },
+        { code: 'frame-drops', detail: 'Block 3: 8 trial(s) lost frames while the arrows were shown (9 frames).' },
+      ],
+      64,
+    );
     expect(flaggedTrials(many.flags, 'frame-drops')).toBe(18);
     expect(exclusionReason(few, 'conflict_rt', 'difference')).toBeNull();
     expect(exclusionReason(many, 'conflict_rt', 'difference')).toMatch(/lost frames/);
@@ -99,9 +122,36 @@ describe('validity rules', () => {
 });
 
 describe('device class of a session', () => {
-  const input = (seq: number, device: 'keyboard' | 'touch' | 'mouse' | 'pen', trusted = true): LogEvent => ({ type: 'input', seq, page: 0, t: seq, device, trusted });
-  const response = (seq: number, inputSeq: number, game = 'reaction'): LogEvent => ({ type: 'response', seq, page: 0, t: seq, input: inputSeq, value: 'x', game, block: 0, trial: 0 });
-  const page = (pointer: 'coarse' | 'fine' | 'none'): LogEvent => ({ type: 'page-start', seq: 0, page: 0, t: 0, timeOrigin: 0, crossOriginIsolated: true, userAgent: 'x', viewport: { width: 1, height: 1, dpr: 1 }, pointer });
+  const input = (seq: number, device: 'keyboard' | 'touch' | 'mouse' | 'pen', trusted = true): LogEvent => ({
+    type: 'input',
+    seq,
+    page: 0,
+    t: seq,
+    device,
+    trusted,
+  });
+  const response = (seq: number, inputSeq: number, game = 'reaction'): LogEvent => ({
+    type: 'response',
+    seq,
+    page: 0,
+    t: seq,
+    input: inputSeq,
+    value: 'x',
+    game,
+    block: 0,
+    trial: 0,
+  });
+  const page = (pointer: 'coarse' | 'fine' | 'none'): LogEvent => ({
+    type: 'page-start',
+    seq: 0,
+    page: 0,
+    t: 0,
+    timeOrigin: 0,
+    crossOriginIsolated: true,
+    userAgent: 'x',
+    viewport: { width: 1, height: 1, dpr: 1 },
+    pointer,
+  });
 
   it('takes the device of the scored answers; pen counts as touch', () => {
     const log = [page('fine'), input(1, 'pen'), response(2, 1), input(3, 'touch'), response(4, 3), input(5, 'mouse')];

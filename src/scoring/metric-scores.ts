@@ -30,7 +30,12 @@ function excluded(spec: DomainMetric, value: number | null, reason: string): Sco
 }
 
 /** Picks the statistics for the device the game was played with (docs/algorithm.md, "Device class"). */
-function statsFor(norm: NormMetric, table: NormTable, device: DeviceClass, spec: DomainMetric): { stats: NormStats; offset: number; basis: ScoredMetric['normBasis']; mismatch: boolean } {
+function statsFor(
+  norm: NormMetric,
+  table: NormTable,
+  device: DeviceClass,
+  spec: DomainMetric,
+): { stats: NormStats; offset: number; basis: ScoredMetric['normBasis']; mismatch: boolean } {
   if (device !== 'mixed' && norm.devices?.[device]) return { stats: norm.devices[device] as NormStats, offset: 0, basis: `device:${device}`, mismatch: false };
   const sensitive = spec.latency === 'absolute' && table.deviceClass !== 'all' && device !== table.deviceClass;
   if (sensitive && device !== 'mixed' && norm.deviceOffsetMs?.[device]) {
@@ -47,7 +52,8 @@ export function scoreMetric(spec: DomainMetric, scores: readonly GameScore[], ta
   if (mv.value === null) return excluded(spec, null, `not computable: ${mv.reason}`);
   const invalid = exclusionReason(score, spec.metric, spec.latency);
   if (invalid) return excluded(spec, mv.value, invalid);
-  if (!tableCovers(table, spec.game, score.gameVersion)) return excluded(spec, mv.value, `no norm: norm group ${table.id} does not cover ${spec.game} ${score.gameVersion}`);
+  if (!tableCovers(table, spec.game, score.gameVersion))
+    return excluded(spec, mv.value, `no norm: norm group ${table.id} does not cover ${spec.game} ${score.gameVersion}`);
   const norm = table.metrics.find((m) => m.game === spec.game && m.metric === spec.metric);
   if (!norm) return excluded(spec, mv.value, `no norm for this metric in norm group ${table.id}`);
 

@@ -9,7 +9,7 @@ import { GAMES } from '../../games/registry.ts';
 import { main as normsBuildCli } from '../../scripts/norms-build.ts';
 import { normalCdf } from './conversions.ts';
 import { buildNormTable, NormBuildError, type NormBuildOptions } from './norm-build.ts';
-import { mean, sampleSd } from './sample-stats.ts';
+import { sampleSd } from './sample-stats.ts';
 import { scoreSession } from './score-game.ts';
 import { sessionExportFile, type SessionExport } from './session-export.ts';
 import { buildProfile } from './build-profile.ts';
@@ -101,11 +101,17 @@ describe('norms:build on simulated session exports', () => {
     expect(table.deviceClass).toBe('all');
     expect(table.correlations?.find((r) => r.a === 'corsi:forward.span' && r.b === 'corsi:backward.span')?.r).toBeGreaterThan(0.9);
     // Both domains whose every metric is normed here get the distribution of their domain z.
-    expect(table.domains?.map((d) => [d.domain, d.n])).toEqual([['selective-attention', 400], ['working-memory', 400]]);
+    expect(table.domains?.map((d) => [d.domain, d.n])).toEqual([
+      ['selective-attention', 400],
+      ['working-memory', 400],
+    ]);
     const wm = table.domains?.find((d) => d.domain === 'working-memory');
     expect(wm?.sd).toBeGreaterThan(0.8);
     expect(wm?.sd).toBeLessThan(1.2);
-    expect(table.validFor).toEqual([{ game: 'flanker', versions: ['1.0.0'] }, { game: 'corsi', versions: ['1.0.0'] }]);
+    expect(table.validFor).toEqual([
+      { game: 'flanker', versions: ['1.0.0'] },
+      { game: 'corsi', versions: ['1.0.0'] },
+    ]);
   });
 
   it('writes provenance and is deterministic for the same input', () => {
@@ -115,7 +121,9 @@ describe('norms:build on simulated session exports', () => {
 
   it('refuses a group below the minimum N, and leaves out metrics with too few values', () => {
     expect(() => buildNormTable(sessions.slice(0, 99), OPTIONS)).toThrow(NormBuildError);
-    expect(() => buildNormTable(sessions.slice(0, 99), OPTIONS)).toThrow('Group "sim-test" has 99 sessions after filtering; a norm group needs at least 100. No table written.');
+    expect(() => buildNormTable(sessions.slice(0, 99), OPTIONS)).toThrow(
+      'Group "sim-test" has 99 sessions after filtering; a norm group needs at least 100. No table written.',
+    );
     expect(() => buildNormTable(sessions, { ...OPTIONS, device: 'touch', minN: 250 })).toThrow(/has 200 sessions/);
     const omitted = table.provenance?.['omittedMetrics'] as { metric: string; reason: string }[];
     expect(omitted.find((o) => o.metric === 'reaction:simple.median_rt')?.reason).toBe('0 valid values, fewer than 100');

@@ -15,7 +15,16 @@ import { roundTo } from './conversions.ts';
 import { ALGORITHM_VERSION, DOMAIN_MODEL, metricKey, modelMetrics, type DomainMetric } from './domain-model.ts';
 import { compositeOf } from './domain-score.ts';
 import { scoreMetric, type ScoredMetric } from './metric-scores.ts';
-import { NORM_DEVICES, validateNormTable, type DomainNorm, type NormCorrelation, type NormDevice, type NormMetric, type NormStats, type NormTable } from './norm-table.ts';
+import {
+  NORM_DEVICES,
+  validateNormTable,
+  type DomainNorm,
+  type NormCorrelation,
+  type NormDevice,
+  type NormMetric,
+  type NormStats,
+  type NormTable,
+} from './norm-table.ts';
 import { bootstrapCi, mean, pearson, quantile7, sampleSd } from './sample-stats.ts';
 import type { SessionExport } from './session-export.ts';
 import { exclusionReason } from './validity.ts';
@@ -101,7 +110,9 @@ export function buildNormTable(allSessions: readonly SessionExport[], opts: Norm
   const minN = opts.minN ?? DEFAULT_MIN_N;
   const minDeviceN = opts.minDeviceN ?? minN;
   const boot = opts.bootstrap ?? { resamples: 1000, seed: 1, level: 0.95 };
-  const sessions = allSessions.filter((s) => (opts.ageBand === undefined || s.ageBand === opts.ageBand) && (opts.device === undefined || s.deviceClass === opts.device));
+  const sessions = allSessions.filter(
+    (s) => (opts.ageBand === undefined || s.ageBand === opts.ageBand) && (opts.device === undefined || s.deviceClass === opts.device),
+  );
   if (sessions.length < minN) {
     throw new NormBuildError(`Group "${opts.id}" has ${sessions.length} sessions after filtering; a norm group needs at least ${minN}. No table written.`);
   }
@@ -120,7 +131,8 @@ export function buildNormTable(allSessions: readonly SessionExport[], opts: Norm
       omitted.push({ metric: key, reason: `${values.length} valid values, fewer than ${minN}` });
       continue;
     }
-    if (versions.size > 1) throw new NormBuildError(`${key}: the exports mix versions ${[...versions].sort().join(', ')} of ${spec.game}; build one table per version.`);
+    if (versions.size > 1)
+      throw new NormBuildError(`${key}: the exports mix versions ${[...versions].sort().join(', ')} of ${spec.game}; build one table per version.`);
     const known = versionsByGame.get(spec.game) ?? new Set<string>();
     for (const v of versions) known.add(v);
     versionsByGame.set(spec.game, known);
@@ -143,7 +155,11 @@ export function buildNormTable(allSessions: readonly SessionExport[], opts: Norm
       mean: base.mean,
       sd: base.sd,
       ...(base.percentiles ? { percentiles: base.percentiles } : {}),
-      reliability: { value: spec.reliability.value, kind: spec.reliability.kind, source: `${spec.reliability.source} (from the domain model ${ALGORITHM_VERSION}; norms:build cannot estimate retest reliability from single sessions)` },
+      reliability: {
+        value: spec.reliability.value,
+        kind: spec.reliability.kind,
+        source: `${spec.reliability.source} (from the domain model ${ALGORITHM_VERSION}; norms:build cannot estimate retest reliability from single sessions)`,
+      },
       ...(Object.keys(devices).length > 0 ? { devices } : {}),
       bootstrap: {
         level: boot.level,
@@ -164,7 +180,10 @@ export function buildNormTable(allSessions: readonly SessionExport[], opts: Norm
         const b = valuesByKey.get(keys[j] as string) as Map<string, number>;
         const both = [...a.keys()].filter((s) => b.has(s));
         if (both.length < minN) continue;
-        const r = pearson(both.map((s) => a.get(s) as number), both.map((s) => b.get(s) as number));
+        const r = pearson(
+          both.map((s) => a.get(s) as number),
+          both.map((s) => b.get(s) as number),
+        );
         correlations.push({ a: keys[i] as string, b: keys[j] as string, r: r4(r), n: both.length });
       }
     }

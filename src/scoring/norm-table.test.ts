@@ -12,6 +12,7 @@ const schemaValid = ajv.compile(schema);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 /** Broken variants of a valid table: each must be refused by the loader and by the JSON Schema. */
+// biome-ignore lint/suspicious/noExplicitAny: broken variants reach into the table's JSON at any depth, on purpose.
 const broken: [string, (t: Record<string, any>) => void, RegExp][] = [
   ['missing population', (t) => delete t['population'], /population: must be an object/],
   ['SD of zero', (t) => (t['metrics'][0]['sd'] = 0), /metrics\[0\]\.sd: must be a number > 0/],
@@ -39,6 +40,7 @@ describe('norm tables', () => {
 
   for (const [name, breakIt, message] of broken) {
     it(`refuses a table with ${name}, with a clear error (loader and JSON Schema agree)`, () => {
+      // biome-ignore lint/suspicious/noExplicitAny: the test breaks the table's JSON at any depth, on purpose.
       const t = clone(sroAll) as Record<string, any>;
       breakIt(t);
       expect(() => validateNormTable(t)).toThrow(NormTableError);
@@ -48,6 +50,7 @@ describe('norm tables', () => {
   }
 
   it('checks meaning the schema cannot: metric exists, direction and unit as the game defines, percentiles ordered', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test breaks the table's JSON at any depth, on purpose.
     const t = clone(sroAll) as Record<string, any>;
     t['metrics'][0]['metric'] = 'simple.fastest';
     t['metrics'][1]['direction'] = 'higher-is-better';
@@ -73,7 +76,9 @@ describe('norm tables', () => {
 const SRO = '../shared/reference/sro/provisional_norms_sro.json';
 describe.skipIf(!existsSync(SRO))('provenance: the shipped numbers are the SRO reference numbers', () => {
   it('copies n, mean, SD and percentiles of each reference measure exactly', () => {
-    const ref = JSON.parse(readFileSync(SRO, 'utf8')) as { metrics: Record<string, { groups: Record<string, { n: number; mean: number; sd: number; percentiles: Record<string, number> }> }> };
+    const ref = JSON.parse(readFileSync(SRO, 'utf8')) as {
+      metrics: Record<string, { groups: Record<string, { n: number; mean: number; sd: number; percentiles: Record<string, number> }> }>;
+    };
     const groups: Record<string, string> = { 'sro-provisional-all': 'all', 'sro-provisional-20-29': 'age_20_29' };
     for (const [id, group] of Object.entries(groups)) {
       // Entries built from trial files (norms:reference) are checked by their own tests in src/scoring/reference/.

@@ -122,7 +122,8 @@ export function validateNormTable(json: unknown, opts: { checkGames?: boolean } 
   else {
     for (const k of ['summary', 'who', 'where', 'recruitment']) if (!isStr(pop[k])) bad(`population.${k}`, 'must be a non-empty string');
     const age = pop['ageRange'];
-    if (!isObj(age) || !isInt(age['min']) || !isInt(age['max']) || (age['min'] as number) > (age['max'] as number)) bad('population.ageRange', 'must be {min, max} whole years, min ≤ max');
+    if (!isObj(age) || !isInt(age['min']) || !isInt(age['max']) || (age['min'] as number) > (age['max'] as number))
+      bad('population.ageRange', 'must be {min, max} whole years, min ≤ max');
   }
   if (!isInt(json['n']) || (json['n'] as number) < 1) bad('n', 'must be a whole number ≥ 1');
   if (!isStr(json['date']) || !DATE.test(json['date'])) bad('date', 'must be YYYY-MM-DD');
@@ -135,7 +136,13 @@ export function validateNormTable(json: unknown, opts: { checkGames?: boolean } 
   if (!Array.isArray(validFor) || validFor.length === 0) bad('validFor', 'must list the task versions the table is valid for');
   else
     validFor.forEach((v: unknown, i) => {
-      if (!isObj(v) || !isStr(v['game']) || !Array.isArray(v['versions']) || v['versions'].length === 0 || !v['versions'].every((x) => isStr(x) && SEMVER.test(x))) {
+      if (
+        !isObj(v) ||
+        !isStr(v['game']) ||
+        !Array.isArray(v['versions']) ||
+        v['versions'].length === 0 ||
+        !v['versions'].every((x) => isStr(x) && SEMVER.test(x))
+      ) {
         bad(`validFor[${i}]`, 'must be {game, versions: ["1.0.0", …]}');
       } else valid.set(v['game'], v['versions'] as string[]);
     });
@@ -158,7 +165,8 @@ export function validateNormTable(json: unknown, opts: { checkGames?: boolean } 
       const rel = m['reliability'];
       if (!isObj(rel) || !isNum(rel['value']) || rel['value'] < 0 || rel['value'] > 1) bad(`${at}.reliability.value`, 'must be a number in 0…1');
       else {
-        if (!['test-retest', 'split-half', 'assumed'].includes(rel['kind'] as string)) bad(`${at}.reliability.kind`, 'must be test-retest, split-half or assumed');
+        if (!['test-retest', 'split-half', 'assumed'].includes(rel['kind'] as string))
+          bad(`${at}.reliability.kind`, 'must be test-retest, split-half or assumed');
         if (!isStr(rel['source'])) bad(`${at}.reliability.source`, 'must name its source (or say "assumed: …")');
       }
       const devices = m['devices'];
@@ -202,7 +210,8 @@ export function validateNormTable(json: unknown, opts: { checkGames?: boolean } 
     if (!Array.isArray(correlations)) bad('correlations', 'must be an array');
     else
       correlations.forEach((c: unknown, i) => {
-        if (!isObj(c) || !isStr(c['a']) || !isStr(c['b']) || !isNum(c['r']) || c['r'] < -1 || c['r'] > 1 || !isInt(c['n'])) bad(`correlations[${i}]`, 'must be {a, b, r in −1…1, n}');
+        if (!isObj(c) || !isStr(c['a']) || !isStr(c['b']) || !isNum(c['r']) || c['r'] < -1 || c['r'] > 1 || !isInt(c['n']))
+          bad(`correlations[${i}]`, 'must be {a, b, r in −1…1, n}');
       });
   }
   if (problems.length > 0) throw new NormTableError(id, problems);
@@ -230,7 +239,7 @@ function checkPercentiles(table: unknown, at: string, bad: (path: string, what: 
 }
 
 function checkAgainstManifest(m: Obj, at: string, bad: (path: string, what: string) => void): void {
-  let metrics;
+  let metrics: ReturnType<typeof gameById>['metrics'];
   try {
     metrics = gameById(m['game'] as string).metrics;
   } catch {

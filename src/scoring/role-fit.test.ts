@@ -5,7 +5,14 @@ import { DOMAINS, type DomainScore } from './profile-types.ts';
 import { apportionTenths, distanceRange, fitFromMeanSquare, fitRole, stenDistance } from './role-fit.ts';
 import { EXAMPLE_ROLES, RoleSetError, validateRoleSet, type RoleProfile, type RoleSet } from './role-profiles.ts';
 
-const measured = (domain: Domain, sten: number, band = 0): DomainScore => ({ domain, status: 'measured', sten, stenCi: { low: sten - band, high: sten + band }, z: 0, metrics: [] });
+const measured = (domain: Domain, sten: number, band = 0): DomainScore => ({
+  domain,
+  status: 'measured',
+  sten,
+  stenCi: { low: sten - band, high: sten + band },
+  z: 0,
+  metrics: [],
+});
 const notMeasured = (domain: Domain): DomainScore => ({ domain, status: 'not-measured', reason: 'x', metrics: [] });
 const set = (roles: RoleProfile[]): RoleSet => ({ id: 'test-roles', version: '1.0.0', example: true, note: 'n', model: 'm', roles });
 
@@ -33,7 +40,11 @@ describe('fit function against hand-computed values', () => {
     const role: RoleProfile = {
       id: 'r',
       label: 'role.r',
-      targets: { 'selective-attention': { sten: [6, 9], importance: 3 }, 'processing-speed': { sten: [4, 8], importance: 1 }, 'working-memory': { sten: [5, 9], importance: 2 } },
+      targets: {
+        'selective-attention': { sten: [6, 9], importance: 3 },
+        'processing-speed': { sten: [4, 8], importance: 1 },
+        'working-memory': { sten: [5, 9], importance: 2 },
+      },
     };
     const fit = fitRole(role, set([role]), [measured('selective-attention', 4, 1), measured('processing-speed', 9, 1), measured('working-memory', 7, 1)]);
     // D² = (3·2² + 1·0.5²) / 6 = 2.0417; fit = 100·exp(−2.0417 / 3.125) = 52.03. Shortfall 47.97 split 12 : 0.25.
@@ -50,7 +61,11 @@ describe('fit function against hand-computed values', () => {
   });
 
   it('a domain far below its range costs more than its share: its contribution is negative', () => {
-    const role: RoleProfile = { id: 'r', label: 'role.r', targets: { inhibition: { sten: [7, 10], importance: 1 }, learning: { sten: [3, 8], importance: 3 } } };
+    const role: RoleProfile = {
+      id: 'r',
+      label: 'role.r',
+      targets: { inhibition: { sten: [7, 10], importance: 1 }, learning: { sten: [3, 8], importance: 3 } },
+    };
     const fit = fitRole(role, set([role]), [measured('inhibition', 2), measured('learning', 5)]);
     // D² = 25 / 4 → fit 13.53 → 14; inhibition 25 − 86.47 = −61.47, learning 75; the half-point the fit's rounding adds
     // goes to the parts above 0 (largest remainder), so −61.5 + 75.5.
@@ -97,6 +112,7 @@ describe('example role profiles', () => {
   });
 
   it('refuses a broken role set with a clear error', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test breaks the role file's JSON at any depth, on purpose.
     const bad = JSON.parse(JSON.stringify(EXAMPLE_ROLES)) as Record<string, any>;
     bad['roles'][0]['targets']['processing-speed']['sten'] = [8, 4];
     bad['roles'][1]['targets']['focus'] = { sten: [1, 2], importance: 1 };

@@ -59,7 +59,10 @@ export function apportionTenths(parts: readonly number[], totalTenths: number): 
   let diff = totalTenths - tenths.reduce((s, f) => s + f, 0);
   const frac = raw.map((r, i) => r - (tenths[i] as number));
   // The fit is rounded to a whole percent, so the gap can exceed one tenth per part: go round until it is closed.
-  const up = raw.map((_, i) => i).filter((i) => (parts[i] as number) > 0).sort((a, b) => (frac[b] as number) - (frac[a] as number) || a - b);
+  const up = raw
+    .map((_, i) => i)
+    .filter((i) => (parts[i] as number) > 0)
+    .sort((a, b) => (frac[b] as number) - (frac[a] as number) || a - b);
   const down = raw.map((_, i) => i).sort((a, b) => (frac[a] as number) - (frac[b] as number) || a - b);
   for (let k = 0; diff > 0 && up.length > 0; k++, diff--) {
     const i = up[k % up.length] as number;

@@ -74,7 +74,8 @@ export function validateRoleSet(json: unknown): RoleSet {
           continue;
         }
         const s = t['sten'];
-        if (!Array.isArray(s) || s.length !== 2 || !isInt(s[0]) || !isInt(s[1]) || s[0] < 1 || s[1] > 10 || s[0] > s[1]) bad(`${tat}.sten`, 'must be [low, high] whole stens, 1 ≤ low ≤ high ≤ 10');
+        if (!Array.isArray(s) || s.length !== 2 || !isInt(s[0]) || !isInt(s[1]) || s[0] < 1 || s[1] > 10 || s[0] > s[1])
+          bad(`${tat}.sten`, 'must be [low, high] whole stens, 1 ≤ low ≤ high ≤ 10');
         if (!isInt(t['importance']) || t['importance'] < 0 || t['importance'] > 3) bad(`${tat}.importance`, 'must be a whole number 0–3');
         else weight += t['importance'];
       }

@@ -22,7 +22,18 @@ describe('scoreGame', () => {
 
   it('flags a practice block that failed on its last attempt, and a time-scaled (automated) play', () => {
     const events = played().map((e) => (e.type === 'block-end' && e.block === 2 ? { ...e, passed: false } : e)) as LogEvent[];
-    events.unshift({ type: 'page-start', seq: -1, page: 0, t: 0, timeOrigin: 0, crossOriginIsolated: true, userAgent: 'x', viewport: { width: 1, height: 1, dpr: 1 }, pointer: 'fine', timeScale: 4 });
+    events.unshift({
+      type: 'page-start',
+      seq: -1,
+      page: 0,
+      t: 0,
+      timeOrigin: 0,
+      crossOriginIsolated: true,
+      userAgent: 'x',
+      viewport: { width: 1, height: 1, dpr: 1 },
+      pointer: 'fine',
+      timeScale: 4,
+    });
     const codes = scoreGame(events, 'reaction').flags.map((f) => f.code);
     expect(codes).toContain('practice-not-passed');
     expect(codes).toContain('time-scaled');

@@ -18,7 +18,10 @@ export function scoreGame(events: readonly LogEvent[], game: string): GameScore 
   // A practice block failed on its last attempt: the runtime went on (after one repeat); the coach should know.
   const failedPractice = lastPracticeAttempts(events, game).filter((b) => b.passed === false);
   if (failedPractice.length > 0 && !score.flags.some((f) => f.code.includes('practice'))) {
-    score.flags.push({ code: 'practice-not-passed', detail: `Practice block(s) ${failedPractice.map((b) => b.block).join(', ')} not passed after the repeat: the instructions may not have been understood.` });
+    score.flags.push({
+      code: 'practice-not-passed',
+      detail: `Practice block(s) ${failedPractice.map((b) => b.block).join(', ')} not passed after the repeat: the instructions may not have been understood.`,
+    });
   }
   const onsets = onsetRuleFlag(events, game);
   if (onsets) score.flags.push(onsets);

@@ -69,12 +69,21 @@ function validateSession(s: unknown, where: string): SessionExport {
   if (o['ageBand'] !== undefined && (typeof o['ageBand'] !== 'string' || !AGE_BAND.test(o['ageBand']))) fail('ageBand must look like "20-29" or "60+"');
   if (o['groups'] !== undefined) {
     const g = o['groups'];
-    if (typeof g !== 'object' || g === null || Array.isArray(g) || !Object.values(g).every((v) => typeof v === 'string')) fail('groups must map attribute names to string values');
+    if (typeof g !== 'object' || g === null || Array.isArray(g) || !Object.values(g).every((v) => typeof v === 'string'))
+      fail('groups must map attribute names to string values');
   }
   if (!Array.isArray(o['games'])) fail('games must be an array of game scores');
   for (const [i, g] of (o['games'] as unknown[]).entries()) {
     const gs = g as Record<string, unknown>;
-    if (typeof gs !== 'object' || gs === null || typeof gs['game'] !== 'string' || typeof gs['gameVersion'] !== 'string' || typeof gs['metrics'] !== 'object' || !Array.isArray(gs['flags']) || typeof gs['trials'] !== 'number') {
+    if (
+      typeof gs !== 'object' ||
+      gs === null ||
+      typeof gs['game'] !== 'string' ||
+      typeof gs['gameVersion'] !== 'string' ||
+      typeof gs['metrics'] !== 'object' ||
+      !Array.isArray(gs['flags']) ||
+      typeof gs['trials'] !== 'number'
+    ) {
       fail(`games[${i}] is not a game score (game, gameVersion, scorerVersion, metrics, flags, trials)`);
     }
   }
@@ -97,17 +106,21 @@ export function parseSessionExports(text: string, source = 'input'): SessionExpo
   else if (parsed && typeof whole === 'object' && whole !== null && !('games' in whole)) {
     const o = whole as Record<string, unknown>;
     if (o['format'] !== EXPORT_FORMAT) throw new SessionExportError(`${source}: format must be "${EXPORT_FORMAT}"`);
-    if (o['version'] !== EXPORT_VERSION) throw new SessionExportError(`${source}: export version ${String(o['version'])} is not supported (expected ${EXPORT_VERSION})`);
+    if (o['version'] !== EXPORT_VERSION)
+      throw new SessionExportError(`${source}: export version ${String(o['version'])} is not supported (expected ${EXPORT_VERSION})`);
     if (!Array.isArray(o['sessions'])) throw new SessionExportError(`${source}: sessions must be an array`);
     items = o['sessions'];
   } else {
-    items = trimmed.split('\n').filter((l) => l.trim() !== '').map((l, i) => {
-      try {
-        return JSON.parse(l) as unknown;
-      } catch {
-        throw new SessionExportError(`${source}: line ${i + 1} is not JSON`);
-      }
-    });
+    items = trimmed
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l, i) => {
+        try {
+          return JSON.parse(l) as unknown;
+        } catch {
+          throw new SessionExportError(`${source}: line ${i + 1} is not JSON`);
+        }
+      });
   }
   return items.map((s, i) => validateSession(s, `${source}: session ${i}`));
 }

@@ -19,10 +19,24 @@ export const MAX_FRAME_DROP_SHARE = 0.25;
 /** The rules of flags every game can carry (raised by scoreGame or the shared scorer helpers), then each game's own. */
 export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   { game: '*', flag: 'time-scaled', metrics: 'all', why: 'automated test play with a faster game clock: not a measurement' },
-  { game: '*', flag: 'interrupted', metrics: 'all', shareAbove: MAX_INTERRUPTED_SHARE, why: `more than ${MAX_INTERRUPTED_SHARE * 100} % of the trials were interrupted` },
-  { game: '*', flag: 'frame-drops', metrics: 'timed', shareAbove: MAX_FRAME_DROP_SHARE, why: `more than ${MAX_FRAME_DROP_SHARE * 100} % of the trials lost frames while the stimulus was shown: times are unreliable` },
+  {
+    game: '*',
+    flag: 'interrupted',
+    metrics: 'all',
+    shareAbove: MAX_INTERRUPTED_SHARE,
+    why: `more than ${MAX_INTERRUPTED_SHARE * 100} % of the trials were interrupted`,
+  },
+  {
+    game: '*',
+    flag: 'frame-drops',
+    metrics: 'timed',
+    shareAbove: MAX_FRAME_DROP_SHARE,
+    why: `more than ${MAX_FRAME_DROP_SHARE * 100} % of the trials lost frames while the stimulus was shown: times are unreliable`,
+  },
   ...Object.values(GAMES).flatMap((g) =>
-    g.qualityFlags.map(({ flag, metrics, shareAbove, why }): ExclusionRule => ({ game: g.id, flag, metrics, ...(shareAbove === undefined ? {} : { shareAbove }), why })),
+    g.qualityFlags.map(
+      ({ flag, metrics, shareAbove, why }): ExclusionRule => ({ game: g.id, flag, metrics, ...(shareAbove === undefined ? {} : { shareAbove }), why }),
+    ),
   ),
 ];
 

@@ -5,7 +5,9 @@ import { DOMAINS, type DomainScore } from './profile-types.ts';
 import { TIP_RULES, tipMessageKey, workingStyleTips } from './working-style.ts';
 
 const profile = (stens: Partial<Record<Domain, number>>): DomainScore[] =>
-  DOMAINS.map((d) => (stens[d] === undefined ? { domain: d, status: 'not-measured', reason: 'x', metrics: [] } : { domain: d, status: 'measured', sten: stens[d], metrics: [] }));
+  DOMAINS.map((d) =>
+    stens[d] === undefined ? { domain: d, status: 'not-measured', reason: 'x', metrics: [] } : { domain: d, status: 'measured', sten: stens[d], metrics: [] },
+  );
 const rules = (stens: Partial<Record<Domain, number>>) => workingStyleTips(profile(stens)).map((t) => t.rule);
 
 describe('working-style tips', () => {
@@ -15,7 +17,12 @@ describe('working-style tips', () => {
   });
 
   it('lists strengths first, strongest first, then style tips', () => {
-    expect(rules({ 'working-memory': 8, flexibility: 9, learning: 3 })).toEqual(['strength.flexibility', 'strength.working-memory', 'style.own-order', 'style.show-me-changes']);
+    expect(rules({ 'working-memory': 8, flexibility: 9, learning: 3 })).toEqual([
+      'strength.flexibility',
+      'strength.working-memory',
+      'style.own-order',
+      'style.show-me-changes',
+    ]);
   });
 
   it('names the highest measured domain as a relative strength when none is high', () => {
@@ -29,7 +36,11 @@ describe('working-style tips', () => {
 
   it('each tip names its rule, message key and domains', () => {
     const tip = workingStyleTips(profile({ 'processing-speed': 3, inhibition: 7 })).find((t) => t.rule === 'style.accuracy-over-speed');
-    expect(tip).toEqual({ rule: 'style.accuracy-over-speed', message: 'tip.style.accuracy-over-speed', domains: ['processing-speed', 'selective-attention', 'inhibition'] });
+    expect(tip).toEqual({
+      rule: 'style.accuracy-over-speed',
+      message: 'tip.style.accuracy-over-speed',
+      domains: ['processing-speed', 'selective-attention', 'inhibition'],
+    });
   });
 
   it('every rule (and every relative strength) has its words in all four languages', () => {

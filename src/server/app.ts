@@ -89,7 +89,7 @@ async function staticApp(app: FastifyInstance, opts: { root: string }): Promise<
     dotfiles: 'deny',
     setHeaders: (res, path) => {
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-      const hashed = path.startsWith(resolve(opts.root, 'assets') + '/');
+      const hashed = path.startsWith(`${resolve(opts.root, 'assets')}/`);
       res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });

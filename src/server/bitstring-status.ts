@@ -17,7 +17,7 @@ export function encodedBitstring(size: number, revoked: Iterable<number>): strin
   const length = Math.max(size, BITSTRING_MIN_ENTRIES);
   const bytes = new Uint8Array(Math.ceil(length / 8));
   for (const i of revoked) if (Number.isInteger(i) && i >= 0 && i < length) bytes[i >> 3]! |= 0x80 >> (i & 7);
-  return 'u' + gzipSync(bytes, { level: 9 }).toString('base64url');
+  return `u${gzipSync(bytes, { level: 9 }).toString('base64url')}`;
 }
 
 export async function bitstringStatusListCredential(

@@ -53,7 +53,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv, listen: { host: string; po
   const publicUrl = (env.ISSUER_URL ?? `http://${host}:${listen.port}`).replace(/\/+$/, '');
   const url = new URL(publicUrl);
   if (url.pathname !== '/' || url.search || url.hash) throw new Error('ISSUER_URL must be an origin (scheme, host, port) without a path');
-  const extra = (env.ISSUER_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const extra = (env.ISSUER_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     publicUrl,
     ...(env.ISSUER_DID ? { did: env.ISSUER_DID } : {}),

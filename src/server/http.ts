@@ -43,12 +43,14 @@ export function frameworkError(err: unknown): HttpError | undefined {
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
     return new HttpError(413, 'too-large', 'The request body is larger than this endpoint accepts.', undefined, { Connection: 'close' });
   }
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) return new HttpError(415, 'unsupported-media-type', 'Send the request as application/json.');
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415)
+    return new HttpError(415, 'unsupported-media-type', 'Send the request as application/json.');
   if (e.validation) return new HttpError(400, 'bad-request', `The request is malformed: ${e.validationContext ?? 'body'} ${e.message ?? ''}`.trim());
   if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
     return new HttpError(400, 'malformed-json', 'The request body is not valid JSON.');
   }
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return new HttpError(e.statusCode, 'bad-request', e.message ?? 'Bad request.');
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
+    return new HttpError(e.statusCode, 'bad-request', e.message ?? 'Bad request.');
   return undefined;
 }
 

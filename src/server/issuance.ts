@@ -141,7 +141,8 @@ export class IssuanceService {
       if (err instanceof UnknownNormGroup || /norm/i.test(message)) throw new HttpError(422, 'unknown-norm-group', message);
       throw new HttpError(422, 'profile-failed', `No profile could be computed from this log: ${message}`);
     }
-    if (!profile.domains.some((d) => d.status === 'measured')) throw new HttpError(422, 'nothing-measured', 'No domain could be measured from this log, so there is nothing to certify.');
+    if (!profile.domains.some((d) => d.status === 'measured'))
+      throw new HttpError(422, 'nothing-measured', 'No domain could be measured from this log, so there is nothing to certify.');
     const start = events[0] as Extract<LogEvent, { type: 'session-start' }>;
     return { events, scores, profile, logDigest: await logHash(events), battery: start.battery };
   }
@@ -183,9 +184,15 @@ export function compareClaimedScores(claimed: NonNullable<NonNullable<IssueReque
     if (!own) throw new HttpError(422, 'scores-disagree', `The scores sent include ${c.game}, which the raw log does not complete.`);
     for (const [metric, v] of Object.entries(c.metrics)) {
       const o = own.metrics[metric];
-      const same = o !== undefined && (o.value === v.value || (o.value !== null && v.value !== null && Math.abs(o.value - v.value) <= 1e-9 * Math.max(1, Math.abs(o.value))));
+      const same =
+        o !== undefined &&
+        (o.value === v.value || (o.value !== null && v.value !== null && Math.abs(o.value - v.value) <= 1e-9 * Math.max(1, Math.abs(o.value))));
       if (!same) {
-        throw new HttpError(422, 'scores-disagree', `The scores sent disagree with the raw log: ${c.game} ${metric} is ${o?.value ?? 'absent'} when re-scored, not ${String(v.value)}.`);
+        throw new HttpError(
+          422,
+          'scores-disagree',
+          `The scores sent disagree with the raw log: ${c.game} ${metric} is ${o?.value ?? 'absent'} when re-scored, not ${String(v.value)}.`,
+        );
       }
     }
   }

@@ -84,7 +84,11 @@ interface IssueResponse {
   revocation: { credentialId: string; token: string };
 }
 
-function offerOf(uri: string): { credential_issuer: string; credential_configuration_ids: string[]; grants: Record<string, { 'pre-authorized_code': string; tx_code?: unknown }> } {
+function offerOf(uri: string): {
+  credential_issuer: string;
+  credential_configuration_ids: string[];
+  grants: Record<string, { 'pre-authorized_code': string; tx_code?: unknown }>;
+} {
   expect(uri.startsWith('openid-credential-offer://')).toBe(true);
   return JSON.parse(new URL(uri).searchParams.get('credential_offer')!) as ReturnType<typeof offerOf>;
 }
@@ -102,7 +106,11 @@ class TestWallet {
     return this;
   }
   async metadata(issuerUrl: string) {
-    const ci = (await (await fetch(`${issuerUrl}/.well-known/openid-credential-issuer`)).json()) as { credential_endpoint: string; nonce_endpoint: string; credential_configurations_supported: Record<string, unknown> };
+    const ci = (await (await fetch(`${issuerUrl}/.well-known/openid-credential-issuer`)).json()) as {
+      credential_endpoint: string;
+      nonce_endpoint: string;
+      credential_configurations_supported: Record<string, unknown>;
+    };
     const as = (await (await fetch(`${issuerUrl}/.well-known/oauth-authorization-server`)).json()) as { token_endpoint: string };
     return { ...ci, token_endpoint: as.token_endpoint };
   }
@@ -114,7 +122,11 @@ class TestWallet {
     return ((await (await fetch(endpoint, { method: 'POST' })).json()) as { c_nonce: string }).c_nonce;
   }
   proof(aud: string, nonce: string, iat = Math.floor(Date.now() / 1000)): Promise<string> {
-    return new SignJWT({ nonce }).setProtectedHeader({ alg: 'ES256', typ: 'openid4vci-proof+jwt', jwk: this.holderJwk }).setAudience(aud).setIssuedAt(iat).sign(this.privateKey);
+    return new SignJWT({ nonce })
+      .setProtectedHeader({ alg: 'ES256', typ: 'openid4vci-proof+jwt', jwk: this.holderJwk })
+      .setAudience(aud)
+      .setIssuedAt(iat)
+      .sign(this.privateKey);
   }
   credential(endpoint: string, accessToken: string, configId: string, proof: string) {
     return fetch(endpoint, {
@@ -158,7 +170,7 @@ describe('issuance from the raw log', () => {
     expect(offerOf(body.offer.uri).credential_configuration_ids).toEqual([VC_CONFIG_ID, DC_CONFIG_ID]);
   });
 
-  it('revokes on the candidate\'s request (and a coach admin can too); verifiers then see it', async () => {
+  it("revokes on the candidate's request (and a coach admin can too); verifiers then see it", async () => {
     const a = await issue(run);
     expect((await verifyCredential(a.vcSdJwt)).ok).toBe(true);
     expect((await post(`${run.url}/issuer/api/revoke`, { credentialId: a.credentialId, token: 'wrong' })).status).toBe(403);
@@ -200,7 +212,11 @@ describe('OpenID4VCI pre-authorized code flow', () => {
     expect(((await replay.json()) as { error: string }).error).toBe('invalid_grant');
 
     // A credential request without a proof, and one with a nonce the issuer never gave.
-    const noProof = await fetch(meta.credential_endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` }, body: JSON.stringify({ credential_configuration_id: VC_CONFIG_ID }) });
+    const noProof = await fetch(meta.credential_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
+      body: JSON.stringify({ credential_configuration_id: VC_CONFIG_ID }),
+    });
     expect(noProof.status).toBe(400);
     const made = await wallet.credential(meta.credential_endpoint, token.access_token, VC_CONFIG_ID, await wallet.proof(run.url, 'made-up'));
     expect(((await made.json()) as { error: string }).error).toBe('invalid_nonce');
@@ -226,25 +242,45 @@ describe('OpenID4VCI pre-authorized code flow', () => {
     expect(((await expired.json()) as { error: string }).error).toBe('invalid_nonce');
     // A stale proof and one from the future (iat), each with a fresh nonce.
     for (const iat of [Math.floor(Date.now() / 1000) - 3600, Math.floor(Date.now() / 1000) + 3600]) {
-      const dated = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof(run.url, await wallet.nonce(meta.nonce_endpoint), iat));
+      const dated = await wallet.credential(
+        meta.credential_endpoint,
+        token.access_token,
+        DC_CONFIG_ID,
+        await wallet.proof(run.url, await wallet.nonce(meta.nonce_endpoint), iat),
+      );
       expect([dated.status, ((await dated.json()) as { error: string }).error]).toEqual([400, 'invalid_proof']);
     }
     // A proof for another audience.
-    const badAud = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof('https://elsewhere.example', await wallet.nonce(meta.nonce_endpoint)));
+    const badAud = await wallet.credential(
+      meta.credential_endpoint,
+      token.access_token,
+      DC_CONFIG_ID,
+      await wallet.proof('https://elsewhere.example', await wallet.nonce(meta.nonce_endpoint)),
+    );
     expect(badAud.status).toBe(400);
 
     // The SD-JWT VC with a fresh nonce; then the same configuration again is refused.
-    const dcRes = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof(run.url, await wallet.nonce(meta.nonce_endpoint)));
+    const dcRes = await wallet.credential(
+      meta.credential_endpoint,
+      token.access_token,
+      DC_CONFIG_ID,
+      await wallet.proof(run.url, await wallet.nonce(meta.nonce_endpoint)),
+    );
     expect(dcRes.status).toBe(200);
     const dc = ((await dcRes.json()) as { credentials: { credential: string }[] }).credentials[0]!.credential;
     const dv = await verifyCredential(dc, { schemaValidator });
     expect(dv.ok && dv.format).toBe('dc+sd-jwt');
-    const again = await wallet.credential(meta.credential_endpoint, token.access_token, DC_CONFIG_ID, await wallet.proof(run.url, await wallet.nonce(meta.nonce_endpoint)));
+    const again = await wallet.credential(
+      meta.credential_endpoint,
+      token.access_token,
+      DC_CONFIG_ID,
+      await wallet.proof(run.url, await wallet.nonce(meta.nonce_endpoint)),
+    );
     expect(again.status).toBe(400);
 
     // No access token, a forged one.
     expect((await fetch(meta.credential_endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
-    expect((await wallet.credential(meta.credential_endpoint, token.access_token.slice(0, -4) + 'AAAA', DC_CONFIG_ID, 'x')).status).toBe(401);
+    expect((await wallet.credential(meta.credential_endpoint, `${token.access_token.slice(0, -4)}AAAA`, DC_CONFIG_ID, 'x')).status).toBe(401);
 
     // Revoking the candidate's credential revokes the wallet copy too (one status entry).
     await post(`${run.url}/issuer/api/revoke`, { credentialId: issued.credentialId, token: issued.revocation.token });
@@ -257,7 +293,12 @@ describe('bad input: a clear 4xx, nothing issued, the service stays up', () => {
   const session = { battery: 'short', normGroup: 'fixture-adults', lang: 'en', consent };
   const cases: [string, () => Promise<Response>, number, string][] = [
     ['malformed JSON', () => post(`${run.url}/api/sessions`, '{"battery": [1, 2'), 400, 'malformed-json'],
-    ['not JSON', () => fetch(`${run.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' }), 415, 'unsupported-media-type'],
+    [
+      'not JSON',
+      () => fetch(`${run.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' }),
+      415,
+      'unsupported-media-type',
+    ],
     ['oversized body', () => post(`${run.url}/api/sessions`, JSON.stringify({ ...session, pad: 'x'.repeat(1_100_000) })), 413, 'too-large'],
     ['unknown field', () => post(`${run.url}/api/sessions`, { ...session, admin: true }), 400, 'bad-request'],
     ['practice mode', () => post(`${run.url}/api/sessions`, { ...session, consent: { ...consent, mode: 'practice' } }), 400, 'bad-request'],

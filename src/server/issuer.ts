@@ -105,7 +105,14 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
     if (statusCache && statusCache.revision === revision && statusCache.until > now) return statusCache.jwt;
     const jwt = await identity.signJwt(
       { typ: STATUS_LIST_TYP },
-      { iss: identity.did, sub: issuance.statusListUri, iat: now, exp: now + 86_400, ttl: 300, status_list: statusListClaim(config.statusListSize, await store.revoked()) },
+      {
+        iss: identity.did,
+        sub: issuance.statusListUri,
+        iat: now,
+        exp: now + 86_400,
+        ttl: 300,
+        status_list: statusListClaim(config.statusListSize, await store.revoked()),
+      },
     );
     statusCache = { revision, jwt, until: now + 300 };
     return jwt;
@@ -131,7 +138,8 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
 
   function checkOrigin(req: FastifyRequest): void {
     const origin = req.headers.origin;
-    if (origin !== undefined && !config.allowedOrigins.includes(origin)) throw new HttpError(403, 'origin-not-allowed', 'Requests from this origin are not accepted.');
+    if (origin !== undefined && !config.allowedOrigins.includes(origin))
+      throw new HttpError(403, 'origin-not-allowed', 'Requests from this origin are not accepted.');
     if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'origin-not-allowed', 'Cross-site requests are not accepted.');
   }
 
@@ -140,7 +148,8 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
    * The caller records the credential (witness-store.ts, in one transaction with the session) and then makes the offer.
    */
   async function mint(prepared: Prepared, opts: { assurance?: Assurance }): Promise<Minted> {
-    if (inFlight >= config.maxConcurrentIssuance) throw new HttpError(429, 'busy', 'The issuer is busy; try again in a few seconds.', undefined, { 'Retry-After': '2' });
+    if (inFlight >= config.maxConcurrentIssuance)
+      throw new HttpError(429, 'busy', 'The issuer is busy; try again in a few seconds.', undefined, { 'Retry-After': '2' });
     inFlight++;
     try {
       const idx = await store.allocateStatusIndex(config.statusListSize);
@@ -197,7 +206,14 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
         { lang: 'en', name: 'Talentscan cognitive profile' },
       ],
       claims: [
-        { path: ['credentialSubject', 'result', null], sd: 'always', display: [{ lang: 'en', label: 'Result' }, { lang: 'nl', label: 'Resultaat' }] },
+        {
+          path: ['credentialSubject', 'result', null],
+          sd: 'always',
+          display: [
+            { lang: 'en', label: 'Result' },
+            { lang: 'nl', label: 'Resultaat' },
+          ],
+        },
         { path: ['credentialSubject', 'achievement'], sd: 'never' },
         { path: ['evidence'], sd: 'never' },
       ],
@@ -210,7 +226,11 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
       reply.headers(PUBLIC_HEADERS);
     });
     const preflight = async (_req: FastifyRequest, reply: FastifyReply) => {
-      reply.code(204).headers({ 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, DPoP', 'Access-Control-Max-Age': '600' });
+      reply.code(204).headers({
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, DPoP',
+        'Access-Control-Max-Age': '600',
+      });
       return reply.send();
     };
     for (const prefix of ['/.well-known/*', '/issuer/oid4vci/*', '/issuer/status/*', '/issuer/vct/*']) app.options(prefix, preflight);
@@ -231,7 +251,14 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
       reply.headers(API_HEADERS);
     });
     app.setErrorHandler(apiErrorHandler);
-    app.get(INFO_PATH, async () => ({ issuer: identity.did, kid: identity.kid, name: config.name, url: config.publicUrl, statusList: issuance.statusListUri, vct: issuance.vct }));
+    app.get(INFO_PATH, async () => ({
+      issuer: identity.did,
+      kid: identity.kid,
+      name: config.name,
+      url: config.publicUrl,
+      statusList: issuance.statusListUri,
+      vct: issuance.vct,
+    }));
     app.post(REVOKE_PATH, { bodyLimit: 4096 }, revoke);
   };
 

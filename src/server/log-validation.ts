@@ -71,7 +71,11 @@ export function logSchema(maxEvents: number) {
             userAgent: str(512),
             viewport: {
               type: 'object',
-              properties: { width: { type: 'number', minimum: 0, maximum: 100_000 }, height: { type: 'number', minimum: 0, maximum: 100_000 }, dpr: { type: 'number', minimum: 0, maximum: 100 } },
+              properties: {
+                width: { type: 'number', minimum: 0, maximum: 100_000 },
+                height: { type: 'number', minimum: 0, maximum: 100_000 },
+                dpr: { type: 'number', minimum: 0, maximum: 100 },
+              },
               required: ['width', 'height', 'dpr'],
               additionalProperties: false,
             },
@@ -151,13 +155,16 @@ export function createLogValidator(opts: { maxEvents: number; now?: () => number
   const now = opts.now ?? Date.now;
   return (input: unknown): LogEvent[] => {
     if (!Array.isArray(input)) throw new LogRejected('schema', 'The log must be an array of events.', []);
-    if (input.length > opts.maxEvents) throw new LogRejected('too-many-events', `The log has ${input.length} events; at most ${opts.maxEvents} are accepted.`, []);
+    if (input.length > opts.maxEvents)
+      throw new LogRejected('too-many-events', `The log has ${input.length} events; at most ${opts.maxEvents} are accepted.`, []);
     if (!validate(input)) {
       const e = validate.errors?.[0];
       const at = e?.instancePath.match(/^\/(\d+)/)?.[1];
       const seq = at !== undefined ? (input[Number(at)] as { seq?: unknown } | undefined)?.seq : undefined;
       const message = `Event ${at ?? '?'}${e?.instancePath.replace(/^\/\d+/, '') || ''} ${e?.message ?? 'is invalid'}${e?.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}.`;
-      throw new LogRejected('schema', `The log does not follow the event schema: ${message}`, [{ code: 'schema', message, ...(typeof seq === 'number' ? { seq } : {}) }]);
+      throw new LogRejected('schema', `The log does not follow the event schema: ${message}`, [
+        { code: 'schema', message, ...(typeof seq === 'number' ? { seq } : {}) },
+      ]);
     }
     const events = input as LogEvent[];
     const problems = plausibilityProblems(events, now());

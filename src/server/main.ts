@@ -49,10 +49,15 @@ console.log(`Credential issuer ${config.publicUrl}  (OpenID4VCI metadata: ${conf
 console.log(`  issuer DID      ${issuer.identity.did}`);
 console.log(`  signing key     ${issuer.identity.kid.replace(/^did:jwk:[^#]+/, 'did:jwk:…')} (ES256, ${describeKey(issuer.identity.source)})`);
 console.log(`  issuer state    ${config.dataDir}`);
-if (!config.publicUrl.startsWith('https://')) console.log('  development mode: http and did:jwk; set ISSUER_URL=https://… (did:web) and ISSUER_KEY_FILE for production');
+if (!config.publicUrl.startsWith('https://'))
+  console.log('  development mode: http and did:jwk; set ISSUER_URL=https://… (did:web) and ISSUER_KEY_FILE for production');
 
 function describeKey(source: string): string {
-  return source === 'generated' ? `new development key in ${config.dataDir}` : source === 'data-folder' ? `development key from ${config.dataDir}` : `from ${source === 'file' ? 'ISSUER_KEY_FILE' : 'ISSUER_KEY'}`;
+  return source === 'generated'
+    ? `new development key in ${config.dataDir}`
+    : source === 'data-folder'
+      ? `development key from ${config.dataDir}`
+      : `from ${source === 'file' ? 'ISSUER_KEY_FILE' : 'ISSUER_KEY'}`;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -35,7 +35,7 @@ import { DC_SD_JWT, VC_SD_JWT, type SdJwtFormat } from '../credential/formats.ts
 import { OB_CONTEXT, VCDM_CONTEXT, type OpenBadgeCredential } from '../credential/ob-credential.ts';
 import type { HolderBinding } from '../credential/sd-jwt.ts';
 import type { IssuerConfig } from './config.ts';
-import { API_HEADERS, frameworkError, HttpError, requestLike, sameSecret } from './http.ts';
+import { frameworkError, HttpError, requestLike, sameSecret } from './http.ts';
 import type { IssuanceService } from './issuance.ts';
 import { PAR_URI_PREFIX, parsePushedRequest, redirectBack, type PushedRequest } from './oid4vci-authorization.ts';
 import type { IssuerIdentity } from './keys.ts';
@@ -282,7 +282,10 @@ export class Oid4vci {
 
   /** RFC 9126 §2: a pushed authorization request naming the offer's `issuer_state`; 201 with a one-minute request_uri. */
   private async pushAuthorization(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (type !== 'application/x-www-form-urlencoded') {
       throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Send the pushed authorization request as application/x-www-form-urlencoded.');
     }
@@ -358,7 +361,10 @@ export class Oid4vci {
   }
 
   private async token(req: FastifyRequest, res: FastifyReply): Promise<FastifyReply> {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     // RFC 6749 §3.2 and §5.2: the token request is form-encoded; anything else is a 400 `invalid_request`.
     if (type !== 'application/x-www-form-urlencoded') {
       throw new HttpError(400, Oauth2ErrorCodes.InvalidRequest, 'Send the token request as application/x-www-form-urlencoded.');
@@ -436,7 +442,10 @@ export class Oid4vci {
     const grantId = String(tokenPayload.sub ?? '');
     const grant = await this.store.get<Grant>('grant', grantId);
     if (!grant) throw new HttpError(401, 'invalid_token', 'The access token has been used up or has expired.');
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (type !== 'application/json' || typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
       throw new HttpError(400, 'invalid_credential_request', 'Send the credential request as a JSON object (application/json).');
     }
@@ -453,12 +462,16 @@ export class Oid4vci {
     const configId =
       parsed.credentialConfigurationId ??
       byIdentifier ??
-      (requested?.format === 'dc+sd-jwt' || (requested?.format === 'vc+sd-jwt' && requested.vct !== undefined) ? DC_CONFIG_ID : requested?.format === 'vc+sd-jwt' ? VC_CONFIG_ID : undefined);
+      (requested?.format === 'dc+sd-jwt' || (requested?.format === 'vc+sd-jwt' && requested.vct !== undefined)
+        ? DC_CONFIG_ID
+        : requested?.format === 'vc+sd-jwt'
+          ? VC_CONFIG_ID
+          : undefined);
     const format = configId ? FORMAT_OF[configId] : undefined;
     if (!configId || !format) throw new HttpError(400, 'unsupported_credential_type', 'Ask for one of the credential configurations in the issuer metadata.');
     if (grant.issued.includes(configId)) throw new HttpError(400, 'invalid_credential_request', 'This credential was already issued for this access token.');
     const proofs = parsed.proofs?.jwt;
-    if (!proofs || proofs.length !== 1) throw new HttpError(400, 'invalid_proof', 'Send exactly one proof JWT of the holder key (proof_type jwt).');
+    if (proofs?.length !== 1) throw new HttpError(400, 'invalid_proof', 'Send exactly one proof JWT of the holder key (proof_type jwt).');
     const proofJwt = proofs[0]!;
     let nonce: unknown;
     let iat: unknown;
@@ -471,10 +484,15 @@ export class Oid4vci {
     const nowSec = Math.floor(Date.now() / 1000);
     if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new HttpError(400, 'invalid_proof', 'The proof has no issued-at time (iat).');
     if (iat > nowSec + PROOF_CLOCK_SKEW_SEC) throw new HttpError(400, 'invalid_proof', 'The proof is dated in the future (iat).');
-    if (iat < nowSec - this.config.nonceTtlSec - PROOF_CLOCK_SKEW_SEC) throw new HttpError(400, 'invalid_proof', 'The proof is stale (iat older than a nonce can be).');
+    if (iat < nowSec - this.config.nonceTtlSec - PROOF_CLOCK_SKEW_SEC)
+      throw new HttpError(400, 'invalid_proof', 'The proof is stale (iat older than a nonce can be).');
     const nonceEntry = typeof nonce === 'string' ? await this.store.take<Record<string, never>>('nonce', nonce) : undefined;
     if (!nonceEntry) {
-      throw new HttpError(400, 'invalid_nonce', 'The proof carries no valid nonce (unknown, already used or expired); fetch a fresh one from the nonce endpoint.');
+      throw new HttpError(
+        400,
+        'invalid_nonce',
+        'The proof carries no valid nonce (unknown, already used or expired); fetch a fresh one from the nonce endpoint.',
+      );
     }
     const { signer } = await this.issuer.verifyCredentialRequestJwtProof({
       issuerMetadata: this.issuerMetadata,
@@ -482,7 +500,8 @@ export class Oid4vci {
       expectedNonce: nonce as string,
     });
     const holderJwk = signer.publicJwk as JWK;
-    if (holderJwk.kty !== 'EC' || holderJwk.crv !== 'P-256' || 'd' in holderJwk) throw new HttpError(400, 'invalid_proof', 'The holder key must be a public P-256 key.');
+    if (holderJwk.kty !== 'EC' || holderJwk.crv !== 'P-256' || 'd' in holderJwk)
+      throw new HttpError(400, 'invalid_proof', 'The holder key must be a public P-256 key.');
     const holder: HolderBinding = signer.method === 'did' ? { jwk: holderJwk, kid: signer.didUrl } : { jwk: holderJwk };
     grant.issued.push(configId);
     await this.store.put('grant', grantId, grant, grant.offer.expiresAt + this.config.accessTokenTtlSec * 1000);
@@ -505,7 +524,11 @@ export class Oid4vci {
 
 /** RFC 6750 §3 / OpenID4VCI §8.3.1.2: error descriptions are printable ASCII without `"` and `\`, on one line. */
 export function rfc6750Text(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, '').slice(0, 300).trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, '')
+    .slice(0, 300)
+    .trim();
 }
 
 function oauthError(reply: FastifyReply, status: number, error: string, description?: string): FastifyReply {
@@ -519,4 +542,3 @@ const holderDidFetch: FetchLike = async (url, init) => {
   if (text.length > 64 * 1024) throw new Error('The DID document is too large');
   return { ok: res.ok, status: res.status, json: async () => JSON.parse(text) as unknown, text: async () => text };
 };
-

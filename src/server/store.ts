@@ -78,15 +78,18 @@ export class SqlStore implements IssuerStore {
 
   async get<T>(ns: Namespace, key: string): Promise<T | undefined> {
     const p = place(ns);
-    const { rows } = await sql<{ value: T }>`select value from ${p.table} where ${p.where} and ${p.col} = ${key} and expires_at > ${this.now()}`.execute(this.k);
+    const { rows } = await sql<{ value: T }>`select value from ${p.table} where ${p.where} and ${p.col} = ${key} and expires_at > ${this.now()}`.execute(
+      this.k,
+    );
     return rows[0]?.value;
   }
 
   async take<T>(ns: Namespace, key: string): Promise<T | undefined> {
     const p = place(ns);
-    const { rows } = await sql<{ value: T; expires_at: number }>`delete from ${p.table} where ${p.where} and ${p.col} = ${key} returning value, expires_at`.execute(
-      this.k,
-    );
+    const { rows } = await sql<{
+      value: T;
+      expires_at: number;
+    }>`delete from ${p.table} where ${p.where} and ${p.col} = ${key} returning value, expires_at`.execute(this.k);
     const row = rows[0];
     return row && Number(row.expires_at) > this.now() ? row.value : undefined;
   }
@@ -105,7 +108,12 @@ export class SqlStore implements IssuerStore {
   }
 
   async getRecord(id: string): Promise<CredentialRecord | undefined> {
-    const row = await this.k.selectFrom('credentials').select(['status_idx', 'token_hash', 'session_id']).where('id', '=', id).where('expires_at', '>', this.now()).executeTakeFirst();
+    const row = await this.k
+      .selectFrom('credentials')
+      .select(['status_idx', 'token_hash', 'session_id'])
+      .where('id', '=', id)
+      .where('expires_at', '>', this.now())
+      .executeTakeFirst();
     return row ? { idx: row.status_idx, tokenHash: row.token_hash, ...(row.session_id ? { sessionId: row.session_id } : {}) } : undefined;
   }
 
@@ -113,7 +121,12 @@ export class SqlStore implements IssuerStore {
     if ((await this.allocatedCount()) >= size * 0.9) throw new Error('The status list is nearly full; configure a new list');
     for (;;) {
       const idx = crypto.getRandomValues(new Uint32Array(1))[0]! % size;
-      const claimed = await this.k.insertInto('status_entries').values({ idx, revoked: false, revoked_at: null }).onConflict((oc) => oc.column('idx').doNothing()).returning('idx').executeTakeFirst();
+      const claimed = await this.k
+        .insertInto('status_entries')
+        .values({ idx, revoked: false, revoked_at: null })
+        .onConflict((oc) => oc.column('idx').doNothing())
+        .returning('idx')
+        .executeTakeFirst();
       if (claimed) return idx;
     }
   }
@@ -129,12 +142,19 @@ export class SqlStore implements IssuerStore {
 
   async statusRevision(): Promise<number> {
     // Revocation is irreversible, so the number of revoked entries only grows: it is a revision every instance agrees on.
-    const row = await this.k.selectFrom('status_entries').select((eb) => eb.fn.countAll<string | number>().as('n')).where('revoked', '=', true).executeTakeFirstOrThrow();
+    const row = await this.k
+      .selectFrom('status_entries')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('revoked', '=', true)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   async allocatedCount(): Promise<number> {
-    const row = await this.k.selectFrom('status_entries').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.k
+      .selectFrom('status_entries')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

@@ -116,7 +116,11 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
     const session = await store.getSession(req.params.id);
     // One answer for "no such session" and "wrong token": the id alone reveals nothing.
     if (!session || !token || !sameSecret(sha256hex(token), session.token_hash)) {
-      throw new HttpError(session ? 403 : 404, session ? 'not-allowed' : 'unknown-session', session ? 'This token does not open that session.' : 'The server did not start this session (or it was deleted).');
+      throw new HttpError(
+        session ? 403 : 404,
+        session ? 'not-allowed' : 'unknown-session',
+        session ? 'This token does not open that session.' : 'The server did not start this session (or it was deleted).',
+      );
     }
     return session;
   }
@@ -155,7 +159,14 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
         serverStart,
         genesis: await genesisHash(id),
       });
-      const res: CreateSessionResponse = { sessionId: id, token, serverStart, battery: body.battery, normGroup: body.normGroup, protocol: WITNESS_PROTOCOL_VERSION };
+      const res: CreateSessionResponse = {
+        sessionId: id,
+        token,
+        serverStart,
+        battery: body.battery,
+        normGroup: body.normGroup,
+        protocol: WITNESS_PROTOCOL_VERSION,
+      };
       return reply.code(201).send(res);
     });
 
@@ -180,43 +191,65 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
       return { game, version: got.version, seed: got.seed } satisfies GameStartResponse;
     });
 
-    app.post<{ Params: { id: string }; Body: UploadBatchRequest }>('/api/sessions/:id/batches', { bodyLimit: MAX_BATCH_BYTES, schema: { params, body: batchSchema } }, async (req) => {
-      const session = await authorized(req);
-      const b = req.body;
-      if (!validateEvents(b.events)) {
-        const e = validateEvents.errors?.[0];
-        throw new HttpError(422, 'invalid-events', `The batch does not follow the event schema: event ${e?.instancePath ?? ''} ${e?.message ?? 'is invalid'}.`);
-      }
-      const events = b.events as LogEvent[];
-      for (let i = 0; i < events.length; i++) {
-        if (events[i]!.seq !== b.fromSeq + i) throw new HttpError(422, 'batch-seq', `Event ${i} of the batch has seq ${events[i]!.seq}, not ${b.fromSeq + i}.`);
-      }
-      const toSeq = b.fromSeq + events.length - 1;
-      if (toSeq >= config.maxEvents) throw new HttpError(413, 'too-many-events', `A session holds at most ${config.maxEvents} events.`);
-      if ((await chainHash(b.prevHash, events)) !== b.hash) {
-        throw new HttpError(409, 'hash-mismatch', 'The batch hash is not the chain hash of its events after prevHash: it was altered or computed wrongly.');
-      }
-      const res = await store.append(session.id, { fromSeq: b.fromSeq, toSeq, receivedAt: now(), prevHash: b.prevHash, hash: b.hash }, events);
-      switch (res.kind) {
-        case 'stored':
-        case 'replay':
-          return { ackSeq: res.ackSeq, hash: res.hash } satisfies UploadBatchResponse;
-        case 'out-of-order':
-          throw new HttpError(409, 'seq-gap', `The server expects seq ${res.expectedSeq} next (after the chain hash it holds).`, { ackSeq: res.expectedSeq - 1, hash: res.hash });
-        case 'chain-mismatch':
-          throw new HttpError(409, 'chain-broken', 'prevHash is not the chain hash the server holds: the log was changed after it was sent.', { ackSeq: res.expectedSeq - 1, hash: res.hash });
-        case 'closed':
-          throw new HttpError(409, 'session-closed', 'This session has its credential (or its events were deleted); nothing can be added to it.');
-        case 'unknown':
-          throw new HttpError(404, 'unknown-session', 'The server did not start this session (or it was deleted).');
-      }
-    });
+    app.post<{ Params: { id: string }; Body: UploadBatchRequest }>(
+      '/api/sessions/:id/batches',
+      { bodyLimit: MAX_BATCH_BYTES, schema: { params, body: batchSchema } },
+      async (req) => {
+        const session = await authorized(req);
+        const b = req.body;
+        if (!validateEvents(b.events)) {
+          const e = validateEvents.errors?.[0];
+          throw new HttpError(
+            422,
+            'invalid-events',
+            `The batch does not follow the event schema: event ${e?.instancePath ?? ''} ${e?.message ?? 'is invalid'}.`,
+          );
+        }
+        const events = b.events as LogEvent[];
+        for (let i = 0; i < events.length; i++) {
+          if (events[i]!.seq !== b.fromSeq + i)
+            throw new HttpError(422, 'batch-seq', `Event ${i} of the batch has seq ${events[i]!.seq}, not ${b.fromSeq + i}.`);
+        }
+        const toSeq = b.fromSeq + events.length - 1;
+        if (toSeq >= config.maxEvents) throw new HttpError(413, 'too-many-events', `A session holds at most ${config.maxEvents} events.`);
+        if ((await chainHash(b.prevHash, events)) !== b.hash) {
+          throw new HttpError(409, 'hash-mismatch', 'The batch hash is not the chain hash of its events after prevHash: it was altered or computed wrongly.');
+        }
+        const res = await store.append(session.id, { fromSeq: b.fromSeq, toSeq, receivedAt: now(), prevHash: b.prevHash, hash: b.hash }, events);
+        switch (res.kind) {
+          case 'stored':
+          case 'replay':
+            return { ackSeq: res.ackSeq, hash: res.hash } satisfies UploadBatchResponse;
+          case 'out-of-order':
+            throw new HttpError(409, 'seq-gap', `The server expects seq ${res.expectedSeq} next (after the chain hash it holds).`, {
+              ackSeq: res.expectedSeq - 1,
+              hash: res.hash,
+            });
+          case 'chain-mismatch':
+            throw new HttpError(409, 'chain-broken', 'prevHash is not the chain hash the server holds: the log was changed after it was sent.', {
+              ackSeq: res.expectedSeq - 1,
+              hash: res.hash,
+            });
+          case 'closed':
+            throw new HttpError(409, 'session-closed', 'This session has its credential (or its events were deleted); nothing can be added to it.');
+          case 'unknown':
+            throw new HttpError(404, 'unknown-session', 'The server did not start this session (or it was deleted).');
+        }
+      },
+    );
 
     app.get<{ Params: { id: string } }>('/api/sessions/:id', { schema: { params } }, async (req) => {
       const s = await authorized(req);
       const handed = await store.handouts(s.id);
       const issued = (await store.credentialResponse(s.id)) !== undefined;
-      return { sessionId: s.id, ackSeq: s.ack_seq, hash: s.head_hash, finished: s.finished, games: handed.map((h) => h.game), credentialIssued: issued } satisfies WitnessStatus;
+      return {
+        sessionId: s.id,
+        ackSeq: s.ack_seq,
+        hash: s.head_hash,
+        finished: s.finished,
+        games: handed.map((h) => h.game),
+        credentialIssued: issued,
+      } satisfies WitnessStatus;
     });
 
     app.post<{ Params: { id: string }; Body: { lang?: string; txCode?: boolean; keepRawEvents?: boolean } | null }>(
@@ -227,9 +260,12 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
         const body = req.body ?? {};
         const existing = (await store.credentialResponse(session.id)) as SessionCredentialResponse | undefined;
         if (existing) return reply.code(200).send(existing);
-        if (session.events_deleted_at !== null) throw new HttpError(410, 'events-deleted', 'The events of this session were deleted; no credential can be made from them.');
+        if (session.events_deleted_at !== null)
+          throw new HttpError(410, 'events-deleted', 'The events of this session were deleted; no credential can be made from them.');
         if (!(await store.claimIssuance(session.id, now()))) {
-          throw new HttpError(409, 'issuance-in-progress', 'The credential of this session is being made; ask again in a moment.', undefined, { 'Retry-After': '2' });
+          throw new HttpError(409, 'issuance-in-progress', 'The credential of this session is being made; ask again in a moment.', undefined, {
+            'Retry-After': '2',
+          });
         }
         try {
           const response = await issue(session, body);
@@ -278,7 +314,11 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
       offer: await issuer.offerFor(minted, body.txCode === true),
       revocation: { credentialId: minted.vc.id, token: minted.revocationToken },
       status: minted.status,
-      recompute: { logDigest: prepared.logDigest, algorithmVersion: prepared.profile.algorithmVersion, norm: { id: prepared.profile.norm.id, version: prepared.profile.norm.version } },
+      recompute: {
+        logDigest: prepared.logDigest,
+        algorithmVersion: prepared.profile.algorithmVersion,
+        norm: { id: prepared.profile.norm.id, version: prepared.profile.norm.version },
+      },
       assurance: verdict.assurance,
       coveredGames: verdict.coveredGames,
     };
@@ -299,4 +339,3 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
     return response;
   }
 }
-

@@ -84,7 +84,12 @@ export class WitnessStore {
   }
 
   async handouts(sessionId: string): Promise<Handout[]> {
-    const rows = await this.k.selectFrom('seed_handouts').select(['game', 'version', 'seed', 'handed_out_at']).where('session_id', '=', sessionId).orderBy('ord').execute();
+    const rows = await this.k
+      .selectFrom('seed_handouts')
+      .select(['game', 'version', 'seed', 'handed_out_at'])
+      .where('session_id', '=', sessionId)
+      .orderBy('ord')
+      .execute();
     return rows.map((r) => ({ game: r.game, version: r.version, seed: Number(r.seed), handedOutAt: Number(r.handed_out_at) }));
   }
 
@@ -98,7 +103,12 @@ export class WitnessStore {
       .values({ session_id: sessionId, ord, game: h.game, version: h.version, seed: h.seed, handed_out_at: h.handedOutAt })
       .onConflict((oc) => oc.doNothing())
       .execute();
-    const row = await this.k.selectFrom('seed_handouts').select(['game', 'version', 'seed', 'handed_out_at', 'ord']).where('session_id', '=', sessionId).where('game', '=', h.game).executeTakeFirst();
+    const row = await this.k
+      .selectFrom('seed_handouts')
+      .select(['game', 'version', 'seed', 'handed_out_at', 'ord'])
+      .where('session_id', '=', sessionId)
+      .where('game', '=', h.game)
+      .executeTakeFirst();
     if (!row || row.ord !== ord) return undefined;
     return { game: row.game, version: row.version, seed: Number(row.seed), handedOutAt: Number(row.handed_out_at) };
   }
@@ -109,23 +119,43 @@ export class WitnessStore {
    */
   async append(sessionId: string, batch: StoredBatch, events: readonly LogEvent[]): Promise<AppendResult> {
     return this.k.transaction().execute(async (tx) => {
-      const s = await tx.selectFrom('sessions').select(['ack_seq', 'head_hash', 'events_deleted_at']).where('id', '=', sessionId).forUpdate().executeTakeFirst();
+      const s = await tx
+        .selectFrom('sessions')
+        .select(['ack_seq', 'head_hash', 'events_deleted_at'])
+        .where('id', '=', sessionId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!s) return { kind: 'unknown' };
       if (s.events_deleted_at !== null) return { kind: 'closed' };
       const issued = await tx.selectFrom('session_credentials').select('session_id').where('session_id', '=', sessionId).executeTakeFirst();
       if (batch.fromSeq !== s.ack_seq + 1 || batch.prevHash !== s.head_hash) {
         if (batch.hash === s.head_hash && batch.toSeq === s.ack_seq) {
-          const last = await tx.selectFrom('event_batches').select(['from_seq', 'prev_hash']).where('session_id', '=', sessionId).where('to_seq', '=', s.ack_seq).executeTakeFirst();
+          const last = await tx
+            .selectFrom('event_batches')
+            .select(['from_seq', 'prev_hash'])
+            .where('session_id', '=', sessionId)
+            .where('to_seq', '=', s.ack_seq)
+            .executeTakeFirst();
           if (last && last.from_seq === batch.fromSeq && last.prev_hash === batch.prevHash) return { kind: 'replay', ackSeq: s.ack_seq, hash: s.head_hash };
         }
         if (issued) return { kind: 'closed' };
-        return batch.fromSeq !== s.ack_seq + 1 ? { kind: 'out-of-order', expectedSeq: s.ack_seq + 1, hash: s.head_hash } : { kind: 'chain-mismatch', expectedSeq: s.ack_seq + 1, hash: s.head_hash };
+        return batch.fromSeq !== s.ack_seq + 1
+          ? { kind: 'out-of-order', expectedSeq: s.ack_seq + 1, hash: s.head_hash }
+          : { kind: 'chain-mismatch', expectedSeq: s.ack_seq + 1, hash: s.head_hash };
       }
       // A credential was issued from the log as it stood: nothing may be added to it afterwards.
       if (issued) return { kind: 'closed' };
       await tx
         .insertInto('event_batches')
-        .values({ session_id: sessionId, from_seq: batch.fromSeq, to_seq: batch.toSeq, prev_hash: batch.prevHash, hash: batch.hash, received_at: batch.receivedAt, events: JSON.stringify(events) })
+        .values({
+          session_id: sessionId,
+          from_seq: batch.fromSeq,
+          to_seq: batch.toSeq,
+          prev_hash: batch.prevHash,
+          hash: batch.hash,
+          received_at: batch.receivedAt,
+          events: JSON.stringify(events),
+        })
         .execute();
       const finished = events.some((e) => e.type === 'session-end');
       await tx
@@ -181,8 +211,15 @@ export class WitnessStore {
         .returning('session_id')
         .executeTakeFirst();
       if (!inserted) return false;
-      await tx.insertInto('credentials').values({ id: c.credentialId, status_idx: c.statusIdx, token_hash: c.tokenHash, session_id: sessionId, issued_at: c.issuedAt, expires_at: c.expiresAt }).execute();
-      await tx.updateTable('sessions').set({ issuing_since: null, ...(c.keepRaw ? { keep_raw: true } : {}) }).where('id', '=', sessionId).execute();
+      await tx
+        .insertInto('credentials')
+        .values({ id: c.credentialId, status_idx: c.statusIdx, token_hash: c.tokenHash, session_id: sessionId, issued_at: c.issuedAt, expires_at: c.expiresAt })
+        .execute();
+      await tx
+        .updateTable('sessions')
+        .set({ issuing_since: null, ...(c.keepRaw ? { keep_raw: true } : {}) })
+        .where('id', '=', sessionId)
+        .execute();
       return true;
     });
   }
@@ -195,7 +232,8 @@ export class WitnessStore {
     return this.k.transaction().execute(async (tx) => {
       const recs = await tx.selectFrom('credentials').select('status_idx').where('session_id', '=', sessionId).execute();
       const idx = [...new Set(recs.map((r) => r.status_idx))];
-      if (idx.length) await tx.updateTable('status_entries').set({ revoked: true, revoked_at: now }).where('idx', 'in', idx).where('revoked', '=', false).execute();
+      if (idx.length)
+        await tx.updateTable('status_entries').set({ revoked: true, revoked_at: now }).where('idx', 'in', idx).where('revoked', '=', false).execute();
       await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
       return { revoked: idx };
     });
@@ -219,7 +257,11 @@ export class WitnessStore {
       const ids = (await due.execute()).map((r) => r.id);
       if (!ids.length) return 0;
       // Batch rows keep their hashes and receive times (what was witnessed); only the events go.
-      await tx.updateTable('event_batches').set({ events: sql`'[]'::jsonb` as unknown as string }).where('session_id', 'in', ids).execute();
+      await tx
+        .updateTable('event_batches')
+        .set({ events: sql`'[]'::jsonb` as unknown as string })
+        .where('session_id', 'in', ids)
+        .execute();
       await tx.updateTable('sessions').set({ events_deleted_at: now }).where('id', 'in', ids).execute();
       return ids.length;
     });

@@ -52,7 +52,11 @@ describe.each(DB_KINDS)('witnessed sessions on %s', (kind) => {
   it('issues the one credential of a witnessed short battery, with its assurance, and answers it again', { timeout: 120_000 }, async () => {
     const play = await playWitnessed(url, clock, { rngSeed: 3 });
     expect(play.uploads.every((s) => s === 200)).toBe(true);
-    const status = (await (await fetch(`${url}/api/sessions/${play.sessionId}`, { headers: play.auth })).json()) as { ackSeq: number; finished: boolean; games: string[] };
+    const status = (await (await fetch(`${url}/api/sessions/${play.sessionId}`, { headers: play.auth })).json()) as {
+      ackSeq: number;
+      finished: boolean;
+      games: string[];
+    };
     expect(status).toMatchObject({ ackSeq: play.events.length - 1, finished: true, games: ['reaction', 'flanker', 'corsi'] });
     const res = await play.credential();
     const body = (await res.json()) as SessionCredentialResponse & { error?: string; message?: string };
@@ -65,7 +69,16 @@ describe.each(DB_KINDS)('witnessed sessions on %s', (kind) => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as SessionCredentialResponse).credentialId).toBe(body.credentialId);
     // Nothing can be added to a log a credential was issued from.
-    const late = await fetch(`${url}/api/sessions/${play.sessionId}/batches`, { method: 'POST', headers: play.auth, body: JSON.stringify({ fromSeq: play.events.length, events: [{ ...play.events.at(-1)!, seq: play.events.length }], prevHash: '0'.repeat(64), hash: '0'.repeat(64) }) });
+    const late = await fetch(`${url}/api/sessions/${play.sessionId}/batches`, {
+      method: 'POST',
+      headers: play.auth,
+      body: JSON.stringify({
+        fromSeq: play.events.length,
+        events: [{ ...play.events.at(-1)!, seq: play.events.length }],
+        prevHash: '0'.repeat(64),
+        hash: '0'.repeat(64),
+      }),
+    });
     expect(late.status).toBe(409);
 
     // Deleting the session revokes its credential, and the server forgets it.
@@ -76,9 +89,21 @@ describe.each(DB_KINDS)('witnessed sessions on %s', (kind) => {
   });
 
   it('hands out one seed per game, in battery order, only to the token holder', { timeout: 60_000 }, async () => {
-    const created = (await (await fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ battery: 'short', normGroup: 'sro-provisional-all', lang: 'nl', consent: { textVersion: 'c1', mode: 'certified', acceptedAt: 1 } }) })).json()) as { sessionId: string; token: string };
+    const created = (await (
+      await fetch(`${url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: url },
+        body: JSON.stringify({
+          battery: 'short',
+          normGroup: 'sro-provisional-all',
+          lang: 'nl',
+          consent: { textVersion: 'c1', mode: 'certified', acceptedAt: 1 },
+        }),
+      })
+    ).json()) as { sessionId: string; token: string };
     const h = { origin: url, authorization: `Bearer ${created.token}` };
-    const start = (game: string, headers: Record<string, string> = h) => fetch(`${url}/api/sessions/${created.sessionId}/games/${game}/start`, { method: 'POST', headers });
+    const start = (game: string, headers: Record<string, string> = h) =>
+      fetch(`${url}/api/sessions/${created.sessionId}/games/${game}/start`, { method: 'POST', headers });
     expect(((await (await start('flanker')).json()) as { error: string }).error).toBe('game-out-of-order');
     expect(((await (await start('stop')).json()) as { error: string }).error).toBe('game-not-in-battery');
     const first = (await (await start('reaction')).json()) as { seed: number; version: string };

@@ -29,27 +29,37 @@ export const SESSION_MESSAGES: GameMessages = {
     'consent.practice.where': 'Where: only in this browser on this device, so that you can continue if the page closes. Nothing is sent to us.',
     'consent.practice.howLong': 'How long: until you delete it (on the results screen) or clear your browser data.',
     'consent.practice.rights': 'Your rights: you can download and delete your data at any time.',
-    'consent.certified.what': 'What: your answers and reaction times, technical details of this device (browser, screen size) and the times they were recorded. No name, no e-mail address.',
+    'consent.certified.what':
+      'What: your answers and reaction times, technical details of this device (browser, screen size) and the times they were recorded. No name, no e-mail address.',
     'consent.certified.where': 'Where: on this device and, while you play, on the Talentscan server of the organisation that offers this scan.',
-    'consent.certified.why': 'Why: so that the server can check that the scan really happened this way, and make and sign your credential from its own copy. We use it for nothing else. Legal basis: your consent.',
-    'consent.certified.howLong': 'How long: the server deletes your raw data 30 days after your credential is made, or earlier if you ask. A short record that the credential was issued is kept, so that it can be checked and withdrawn.',
-    'consent.certified.rights': 'Your rights (GDPR): you can see, download and delete your data at any time and withdraw your consent. Deleting it from the server also withdraws your credential. You can complain to the data protection authority (in the Netherlands: Autoriteit Persoonsgegevens).',
+    'consent.certified.why':
+      'Why: so that the server can check that the scan really happened this way, and make and sign your credential from its own copy. We use it for nothing else. Legal basis: your consent.',
+    'consent.certified.howLong':
+      'How long: the server deletes your raw data 30 days after your credential is made, or earlier if you ask. A short record that the credential was issued is kept, so that it can be checked and withdrawn.',
+    'consent.certified.rights':
+      'Your rights (GDPR): you can see, download and delete your data at any time and withdraw your consent. Deleting it from the server also withdraws your credential. You can complain to the data protection authority (in the Netherlands: Autoriteit Persoonsgegevens).',
     'consent.certified.check': 'I agree that my scan data is sent to the Talentscan server and kept as described above.',
-    'consent.certifiedFailed': 'The server could not be reached, so a certified scan cannot start now. Nothing was sent. Try again in a moment, or choose practice.',
-    'storage.private': 'This looks like a private window. What you do is only kept until the window closes: if it closes, your progress is lost. For the scan, open this page in a normal window.',
-    'storage.startFull': 'The storage of your device is full, so the scan cannot start. Nothing has been saved. Free some space (delete files or apps) and press Start again.',
+    'consent.certifiedFailed':
+      'The server could not be reached, so a certified scan cannot start now. Nothing was sent. Try again in a moment, or choose practice.',
+    'storage.private':
+      'This looks like a private window. What you do is only kept until the window closes: if it closes, your progress is lost. For the scan, open this page in a normal window.',
+    'storage.startFull':
+      'The storage of your device is full, so the scan cannot start. Nothing has been saved. Free some space (delete files or apps) and press Start again.',
     'storage.startFailed': 'This browser could not save anything, so the scan cannot start. Nothing has been saved. Try again, or use another browser.',
-    'storage.unsaved': '{count} of your latest answers are not saved on this device yet. We keep trying by ourselves. Keep this page open, or download a backup.',
+    'storage.unsaved':
+      '{count} of your latest answers are not saved on this device yet. We keep trying by ourselves. Keep this page open, or download a backup.',
     'storage.download': 'Download a backup',
     'storage.downloadHint': 'With the backup file you can continue later: open this page and choose "Continue from a backup".',
     'saving.title': 'Saving your answers',
-    'saving.body': 'This device has not saved your last answers yet. We continue as soon as they are saved. Free some space on your device and keep this page open.',
+    'saving.body':
+      'This device has not saved your last answers yet. We continue as soon as they are saved. Free some space on your device and keep this page open.',
     'error.unsaved': 'Not everything is saved on this device: {count} answers are waiting. Do not reload this page before you have downloaded a backup.',
     'restore.label': 'Continue from a backup',
     'restore.failed': 'This file cannot be used: {reason}',
     'upload.waiting': 'The server has not received your last answers yet ({count} waiting). Keep this page open: it continues by itself when you are online.',
     'upload.refused': 'The server refused the data of this scan ({reason}). A credential is not possible for this session.',
-    'credential.practiceNone': 'This was a practice scan: it stayed on this device, so there is no credential. A credential is only possible for a scan our server saw happen. Choose "Certified" next time if you want one.',
+    'credential.practiceNone':
+      'This was a practice scan: it stayed on this device, so there is no credential. A credential is only possible for a scan our server saw happen. Choose "Certified" next time if you want one.',
   },
   nl: {
     'mode.title': 'Hoe wil je de scan doen?',
@@ -58,31 +68,45 @@ export const SESSION_MESSAGES: GameMessages = {
     'mode.certified': 'Gecertificeerd',
     'mode.certifiedHint': 'Onze server volgt de scan terwijl je speelt. Aan het eind kun je een ondertekend bewijs (credential) krijgen.',
     'consent.title': 'Wat er met je gegevens gebeurt',
-    'consent.practice.what': 'Wat: je antwoorden en reactietijden, en technische gegevens van dit apparaat (browser, schermgrootte). Geen naam, geen e-mailadres.',
+    'consent.practice.what':
+      'Wat: je antwoorden en reactietijden, en technische gegevens van dit apparaat (browser, schermgrootte). Geen naam, geen e-mailadres.',
     'consent.practice.where': 'Waar: alleen in deze browser op dit apparaat, zodat je verder kunt als de pagina sluit. Er wordt niets naar ons gestuurd.',
     'consent.practice.howLong': 'Hoe lang: tot je ze verwijdert (op het scherm met je uitslag) of je browsergegevens wist.',
     'consent.practice.rights': 'Je rechten: je kunt je gegevens altijd downloaden en verwijderen.',
-    'consent.certified.what': 'Wat: je antwoorden en reactietijden, technische gegevens van dit apparaat (browser, schermgrootte) en de tijden waarop ze zijn vastgelegd. Geen naam, geen e-mailadres.',
+    'consent.certified.what':
+      'Wat: je antwoorden en reactietijden, technische gegevens van dit apparaat (browser, schermgrootte) en de tijden waarop ze zijn vastgelegd. Geen naam, geen e-mailadres.',
     'consent.certified.where': 'Waar: op dit apparaat en, terwijl je speelt, op de Talentscan-server van de organisatie die deze scan aanbiedt.',
-    'consent.certified.why': 'Waarom: zodat de server kan nagaan dat de scan echt zo is gedaan, en je bewijs maakt en ondertekent uit zijn eigen kopie. We gebruiken ze voor niets anders. Grondslag: jouw toestemming.',
-    'consent.certified.howLong': 'Hoe lang: de server verwijdert je ruwe gegevens 30 dagen nadat je bewijs is gemaakt, of eerder als je dat vraagt. Een korte aantekening dat het bewijs is uitgegeven blijft bewaard, zodat het gecontroleerd en ingetrokken kan worden.',
-    'consent.certified.rights': 'Je rechten (AVG): je kunt je gegevens altijd inzien, downloaden en verwijderen, en je toestemming intrekken. Verwijderen van de server trekt ook je bewijs in. Je kunt een klacht indienen bij de Autoriteit Persoonsgegevens.',
+    'consent.certified.why':
+      'Waarom: zodat de server kan nagaan dat de scan echt zo is gedaan, en je bewijs maakt en ondertekent uit zijn eigen kopie. We gebruiken ze voor niets anders. Grondslag: jouw toestemming.',
+    'consent.certified.howLong':
+      'Hoe lang: de server verwijdert je ruwe gegevens 30 dagen nadat je bewijs is gemaakt, of eerder als je dat vraagt. Een korte aantekening dat het bewijs is uitgegeven blijft bewaard, zodat het gecontroleerd en ingetrokken kan worden.',
+    'consent.certified.rights':
+      'Je rechten (AVG): je kunt je gegevens altijd inzien, downloaden en verwijderen, en je toestemming intrekken. Verwijderen van de server trekt ook je bewijs in. Je kunt een klacht indienen bij de Autoriteit Persoonsgegevens.',
     'consent.certified.check': 'Ik ga ermee akkoord dat mijn scangegevens naar de Talentscan-server gaan en bewaard worden zoals hierboven staat.',
-    'consent.certifiedFailed': 'De server is niet bereikbaar, dus een gecertificeerde scan kan nu niet beginnen. Er is niets verstuurd. Probeer het zo opnieuw, of kies oefenen.',
-    'storage.private': 'Dit lijkt een privévenster. Wat je doet wordt alleen bewaard tot het venster sluit: sluit het, dan ben je je voortgang kwijt. Open deze pagina voor de scan in een gewoon venster.',
-    'storage.startFull': 'De opslag van je apparaat is vol, dus de scan kan niet beginnen. Er is niets bewaard. Maak ruimte vrij (verwijder bestanden of apps) en druk opnieuw op Begin.',
-    'storage.startFailed': 'Deze browser kon niets bewaren, dus de scan kan niet beginnen. Er is niets bewaard. Probeer het opnieuw, of gebruik een andere browser.',
-    'storage.unsaved': '{count} van je laatste antwoorden zijn nog niet op dit apparaat bewaard. We blijven het zelf proberen. Houd deze pagina open, of download een reservekopie.',
+    'consent.certifiedFailed':
+      'De server is niet bereikbaar, dus een gecertificeerde scan kan nu niet beginnen. Er is niets verstuurd. Probeer het zo opnieuw, of kies oefenen.',
+    'storage.private':
+      'Dit lijkt een privévenster. Wat je doet wordt alleen bewaard tot het venster sluit: sluit het, dan ben je je voortgang kwijt. Open deze pagina voor de scan in een gewoon venster.',
+    'storage.startFull':
+      'De opslag van je apparaat is vol, dus de scan kan niet beginnen. Er is niets bewaard. Maak ruimte vrij (verwijder bestanden of apps) en druk opnieuw op Begin.',
+    'storage.startFailed':
+      'Deze browser kon niets bewaren, dus de scan kan niet beginnen. Er is niets bewaard. Probeer het opnieuw, of gebruik een andere browser.',
+    'storage.unsaved':
+      '{count} van je laatste antwoorden zijn nog niet op dit apparaat bewaard. We blijven het zelf proberen. Houd deze pagina open, of download een reservekopie.',
     'storage.download': 'Download een reservekopie',
     'storage.downloadHint': 'Met de reservekopie kun je later verder: open deze pagina en kies "Verder met een reservekopie".',
     'saving.title': 'Je antwoorden worden bewaard',
-    'saving.body': 'Dit apparaat heeft je laatste antwoorden nog niet bewaard. We gaan verder zodra ze bewaard zijn. Maak ruimte vrij op je apparaat en houd deze pagina open.',
-    'error.unsaved': 'Niet alles is op dit apparaat bewaard: {count} antwoorden wachten nog. Laad deze pagina niet opnieuw voordat je een reservekopie hebt gedownload.',
+    'saving.body':
+      'Dit apparaat heeft je laatste antwoorden nog niet bewaard. We gaan verder zodra ze bewaard zijn. Maak ruimte vrij op je apparaat en houd deze pagina open.',
+    'error.unsaved':
+      'Niet alles is op dit apparaat bewaard: {count} antwoorden wachten nog. Laad deze pagina niet opnieuw voordat je een reservekopie hebt gedownload.',
     'restore.label': 'Verder met een reservekopie',
     'restore.failed': 'Dit bestand kan niet gebruikt worden: {reason}',
-    'upload.waiting': 'De server heeft je laatste antwoorden nog niet ontvangen ({count} wachten). Houd deze pagina open: het gaat vanzelf verder als je online bent.',
+    'upload.waiting':
+      'De server heeft je laatste antwoorden nog niet ontvangen ({count} wachten). Houd deze pagina open: het gaat vanzelf verder als je online bent.',
     'upload.refused': 'De server heeft de gegevens van deze scan geweigerd ({reason}). Een bewijs is voor deze sessie niet mogelijk.',
-    'credential.practiceNone': 'Dit was een oefenscan: hij bleef op dit apparaat, dus er is geen bewijs (credential). Een bewijs kan alleen voor een scan die onze server heeft zien gebeuren. Kies de volgende keer "Gecertificeerd" als je er een wilt.',
+    'credential.practiceNone':
+      'Dit was een oefenscan: hij bleef op dit apparaat, dus er is geen bewijs (credential). Een bewijs kan alleen voor een scan die onze server heeft zien gebeuren. Kies de volgende keer "Gecertificeerd" als je er een wilt.',
   },
   uk: {
     'mode.title': 'Як ви хочете пройти скан?',
@@ -91,31 +115,43 @@ export const SESSION_MESSAGES: GameMessages = {
     'mode.certified': 'Сертифікований',
     'mode.certifiedHint': 'Наш сервер стежить за сканом, поки ви граєте. Наприкінці ви можете отримати підписаний сертифікат.',
     'consent.title': 'Що відбувається з вашими даними',
-    'consent.practice.what': 'Що: ваші відповіді й час реакції, а також технічні дані цього пристрою (браузер, розмір екрана). Без імені, без електронної пошти.',
+    'consent.practice.what':
+      'Що: ваші відповіді й час реакції, а також технічні дані цього пристрою (браузер, розмір екрана). Без імені, без електронної пошти.',
     'consent.practice.where': 'Де: лише в цьому браузері на цьому пристрої, щоб ви могли продовжити, якщо сторінка закриється. Нам нічого не надсилається.',
     'consent.practice.howLong': 'Як довго: доки ви їх не видалите (на екрані з результатами) або не очистите дані браузера.',
     'consent.practice.rights': 'Ваші права: ви можете будь-коли завантажити й видалити свої дані.',
-    'consent.certified.what': 'Що: ваші відповіді й час реакції, технічні дані цього пристрою (браузер, розмір екрана) і час, коли їх записано. Без імені, без електронної пошти.',
+    'consent.certified.what':
+      'Що: ваші відповіді й час реакції, технічні дані цього пристрою (браузер, розмір екрана) і час, коли їх записано. Без імені, без електронної пошти.',
     'consent.certified.where': 'Де: на цьому пристрої і, поки ви граєте, на сервері Talentscan організації, яка пропонує цей скан.',
-    'consent.certified.why': 'Навіщо: щоб сервер міг перевірити, що скан справді відбувся саме так, і створив та підписав ваш сертифікат зі своєї копії. Ми не використовуємо їх ні для чого іншого. Підстава: ваша згода.',
-    'consent.certified.howLong': 'Як довго: сервер видаляє ваші сирі дані через 30 днів після створення сертифіката або раніше, якщо ви попросите. Короткий запис про видачу сертифіката зберігається, щоб його можна було перевірити й відкликати.',
-    'consent.certified.rights': 'Ваші права (GDPR): ви можете будь-коли переглянути, завантажити й видалити свої дані та відкликати згоду. Видалення з сервера також відкликає ваш сертифікат. Ви можете подати скаргу до органу із захисту даних (у Нідерландах: Autoriteit Persoonsgegevens).',
+    'consent.certified.why':
+      'Навіщо: щоб сервер міг перевірити, що скан справді відбувся саме так, і створив та підписав ваш сертифікат зі своєї копії. Ми не використовуємо їх ні для чого іншого. Підстава: ваша згода.',
+    'consent.certified.howLong':
+      'Як довго: сервер видаляє ваші сирі дані через 30 днів після створення сертифіката або раніше, якщо ви попросите. Короткий запис про видачу сертифіката зберігається, щоб його можна було перевірити й відкликати.',
+    'consent.certified.rights':
+      'Ваші права (GDPR): ви можете будь-коли переглянути, завантажити й видалити свої дані та відкликати згоду. Видалення з сервера також відкликає ваш сертифікат. Ви можете подати скаргу до органу із захисту даних (у Нідерландах: Autoriteit Persoonsgegevens).',
     'consent.certified.check': 'Я погоджуюся, що дані мого скану надсилаються на сервер Talentscan і зберігаються, як описано вище.',
-    'consent.certifiedFailed': 'Сервер недоступний, тож сертифікований скан зараз не може початися. Нічого не надіслано. Спробуйте трохи згодом або виберіть тренування.',
-    'storage.private': 'Схоже, це приватне вікно. Те, що ви робите, зберігається лише до закриття вікна: якщо воно закриється, прогрес буде втрачено. Для скану відкрийте цю сторінку у звичайному вікні.',
-    'storage.startFull': 'Пам’ять вашого пристрою заповнена, тому скан не може початися. Нічого не збережено. Звільніть місце (видаліть файли чи застосунки) і знову натисніть «Почати».',
-    'storage.startFailed': 'Цей браузер не зміг нічого зберегти, тому скан не може початися. Нічого не збережено. Спробуйте ще раз або скористайтеся іншим браузером.',
-    'storage.unsaved': '{count} ваших останніх відповідей ще не збережено на цьому пристрої. Ми продовжуємо пробувати самі. Не закривайте сторінку або завантажте резервну копію.',
+    'consent.certifiedFailed':
+      'Сервер недоступний, тож сертифікований скан зараз не може початися. Нічого не надіслано. Спробуйте трохи згодом або виберіть тренування.',
+    'storage.private':
+      'Схоже, це приватне вікно. Те, що ви робите, зберігається лише до закриття вікна: якщо воно закриється, прогрес буде втрачено. Для скану відкрийте цю сторінку у звичайному вікні.',
+    'storage.startFull':
+      'Пам’ять вашого пристрою заповнена, тому скан не може початися. Нічого не збережено. Звільніть місце (видаліть файли чи застосунки) і знову натисніть «Почати».',
+    'storage.startFailed':
+      'Цей браузер не зміг нічого зберегти, тому скан не може початися. Нічого не збережено. Спробуйте ще раз або скористайтеся іншим браузером.',
+    'storage.unsaved':
+      '{count} ваших останніх відповідей ще не збережено на цьому пристрої. Ми продовжуємо пробувати самі. Не закривайте сторінку або завантажте резервну копію.',
     'storage.download': 'Завантажити резервну копію',
     'storage.downloadHint': 'З резервною копією ви зможете продовжити пізніше: відкрийте цю сторінку й виберіть «Продовжити з резервної копії».',
     'saving.title': 'Зберігаємо ваші відповіді',
-    'saving.body': 'Цей пристрій ще не зберіг ваші останні відповіді. Ми продовжимо, щойно їх буде збережено. Звільніть місце на пристрої й не закривайте сторінку.',
+    'saving.body':
+      'Цей пристрій ще не зберіг ваші останні відповіді. Ми продовжимо, щойно їх буде збережено. Звільніть місце на пристрої й не закривайте сторінку.',
     'error.unsaved': 'Не все збережено на цьому пристрої: {count} відповідей очікують. Не перезавантажуйте сторінку, доки не завантажите резервну копію.',
     'restore.label': 'Продовжити з резервної копії',
     'restore.failed': 'Цей файл не можна використати: {reason}',
     'upload.waiting': 'Сервер ще не отримав ваші останні відповіді ({count} очікують). Не закривайте сторінку: усе продовжиться саме, коли ви будете онлайн.',
     'upload.refused': 'Сервер відхилив дані цього скану ({reason}). Сертифікат для цієї сесії неможливий.',
-    'credential.practiceNone': 'Це був тренувальний скан: він залишився на цьому пристрої, тож сертифіката немає. Сертифікат можливий лише для скану, який бачив наш сервер. Наступного разу виберіть «Сертифікований», якщо він вам потрібен.',
+    'credential.practiceNone':
+      'Це був тренувальний скан: він залишився на цьому пристрої, тож сертифіката немає. Сертифікат можливий лише для скану, який бачив наш сервер. Наступного разу виберіть «Сертифікований», якщо він вам потрібен.',
   },
   ar: {
     'mode.title': 'كيف تريد أن تجري الفحص؟',
@@ -130,9 +166,12 @@ export const SESSION_MESSAGES: GameMessages = {
     'consent.practice.rights': 'حقوقك: يمكنك تنزيل بياناتك وحذفها في أي وقت.',
     'consent.certified.what': 'ماذا: إجاباتك وأزمنة استجابتك، وتفاصيل تقنية عن هذا الجهاز (المتصفح، حجم الشاشة) وأوقات تسجيلها. بدون اسم وبدون بريد إلكتروني.',
     'consent.certified.where': 'أين: على هذا الجهاز، وأثناء اللعب على خادم Talentscan التابع للجهة التي تقدّم هذا الفحص.',
-    'consent.certified.why': 'لماذا: حتى يتحقق الخادم من أن الفحص جرى فعلًا بهذا الشكل، ويُعدّ شهادتك ويوقّعها من نسخته الخاصة. لا نستخدمها لأي شيء آخر. الأساس القانوني: موافقتك.',
-    'consent.certified.howLong': 'إلى متى: يحذف الخادم بياناتك الخام بعد 30 يومًا من إصدار شهادتك، أو قبل ذلك إذا طلبت. يُحتفظ بسجل قصير بأن الشهادة صدرت، حتى يمكن التحقق منها وسحبها.',
-    'consent.certified.rights': 'حقوقك (اللائحة العامة لحماية البيانات): يمكنك الاطلاع على بياناتك وتنزيلها وحذفها وسحب موافقتك في أي وقت. حذفها من الخادم يسحب شهادتك أيضًا. يمكنك تقديم شكوى إلى هيئة حماية البيانات (في هولندا: Autoriteit Persoonsgegevens).',
+    'consent.certified.why':
+      'لماذا: حتى يتحقق الخادم من أن الفحص جرى فعلًا بهذا الشكل، ويُعدّ شهادتك ويوقّعها من نسخته الخاصة. لا نستخدمها لأي شيء آخر. الأساس القانوني: موافقتك.',
+    'consent.certified.howLong':
+      'إلى متى: يحذف الخادم بياناتك الخام بعد 30 يومًا من إصدار شهادتك، أو قبل ذلك إذا طلبت. يُحتفظ بسجل قصير بأن الشهادة صدرت، حتى يمكن التحقق منها وسحبها.',
+    'consent.certified.rights':
+      'حقوقك (اللائحة العامة لحماية البيانات): يمكنك الاطلاع على بياناتك وتنزيلها وحذفها وسحب موافقتك في أي وقت. حذفها من الخادم يسحب شهادتك أيضًا. يمكنك تقديم شكوى إلى هيئة حماية البيانات (في هولندا: Autoriteit Persoonsgegevens).',
     'consent.certified.check': 'أوافق على إرسال بيانات فحصي إلى خادم Talentscan وحفظها كما هو موضّح أعلاه.',
     'consent.certifiedFailed': 'تعذّر الوصول إلى الخادم، لذلك لا يمكن بدء فحص معتمد الآن. لم يُرسل أي شيء. حاول بعد قليل، أو اختر التدريب.',
     'storage.private': 'يبدو أن هذه نافذة خاصة. ما تفعله يُحفظ فقط حتى تُغلق النافذة: إذا أُغلقت سيضيع تقدّمك. افتح هذه الصفحة في نافذة عادية لإجراء الفحص.',
@@ -148,7 +187,8 @@ export const SESSION_MESSAGES: GameMessages = {
     'restore.failed': 'لا يمكن استخدام هذا الملف: {reason}',
     'upload.waiting': 'لم يستلم الخادم إجاباتك الأخيرة بعد ({count} في الانتظار). أبقِ هذه الصفحة مفتوحة: ستُستكمل تلقائيًا عندما تكون متصلًا.',
     'upload.refused': 'رفض الخادم بيانات هذا الفحص ({reason}). لا يمكن إصدار شهادة لهذه الجلسة.',
-    'credential.practiceNone': 'كان هذا فحصًا تدريبيًا: بقي على هذا الجهاز، لذلك لا توجد شهادة. الشهادة ممكنة فقط لفحص رآه خادمنا أثناء حدوثه. اختر «معتمد» في المرة القادمة إذا أردت شهادة.',
+    'credential.practiceNone':
+      'كان هذا فحصًا تدريبيًا: بقي على هذا الجهاز، لذلك لا توجد شهادة. الشهادة ممكنة فقط لفحص رآه خادمنا أثناء حدوثه. اختر «معتمد» في المرة القادمة إذا أردت شهادة.',
   },
 };
 

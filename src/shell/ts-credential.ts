@@ -94,14 +94,16 @@ export class TsCredential extends LitElement {
       <h2 id="credential-title">${t('credential.title')}</h2>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       ${u?.state === 'refused' ? html`<p role="alert">${t('upload.refused', { reason: u.detail ?? '' })}</p>` : nothing}
-      ${this.state === 'idle' || this.state === 'working'
-        ? html`<p>${t('credential.intro')}</p>
+      ${
+        this.state === 'idle' || this.state === 'working'
+          ? html`<p>${t('credential.intro')}</p>
             ${synced || u?.state === 'refused' ? nothing : html`<p role="status" class="upload-waiting">${t('upload.waiting', { count: u?.pending ?? 0 })}</p>`}
             <div class="actions">
               <button @click=${() => void this.issue()} ?disabled=${this.state === 'working' || !this.sessionId || !synced}>${t('credential.get')}</button>
             </div>
             ${this.state === 'working' ? html`<p role="status">${t('credential.working')}</p>` : nothing}`
-        : nothing}
+          : nothing
+      }
       ${this.state === 'ready' && this.issued ? this.renderReady(this.issued) : nothing}
       ${this.state === 'revoked' ? html`<p role="status">${t('credential.revoked')}</p>` : nothing}
     </section>`;
@@ -147,7 +149,11 @@ export class TsCredential extends LitElement {
       this.issued = answer as IssuedCredential;
       this.state = 'ready';
       this.dispatchEvent(
-        new CustomEvent('credential-issued', { bubbles: true, composed: true, detail: { credentialId: this.issued.credentialId, revocationToken: this.issued.revocation.token } }),
+        new CustomEvent('credential-issued', {
+          bubbles: true,
+          composed: true,
+          detail: { credentialId: this.issued.credentialId, revocationToken: this.issued.revocation.token },
+        }),
       );
     } catch (err) {
       this.state = 'idle';
@@ -229,7 +235,7 @@ ${s.domains.map((d) => `<tr><th scope="row">${esc(t(`credential.domain.${d.domai
 ${s.roles.length ? `<table><thead><tr><th>${esc(t('credential.certificate.role'))}</th><th>${esc(t('credential.certificate.fit'))}</th></tr></thead><tbody>${s.roles.map((r) => `<tr><th scope="row">${esc(r.name)}</th><td class="num">${esc(nf(r.fitPercent))}%</td></tr>`).join('')}</tbody></table>` : ''}
 <p>${esc(t('credential.certificate.norm', { population: ev.norm.population, id: ev.norm.id, version: ev.norm.version }))}</p>
 ${ev.norm.provisional ? `<p><strong>${esc(t('credential.certificate.provisional'))}</strong></p>` : ''}
-<p class="muted">${esc(t('credential.certificate.recompute', { algorithm: ev.algorithmVersion, digest: ev.rawLog.digest.slice(0, 23) + '…' }))}<br>
+<p class="muted">${esc(t('credential.certificate.recompute', { algorithm: ev.algorithmVersion, digest: `${ev.rawLog.digest.slice(0, 23)}…` }))}<br>
 ${esc(t('credential.certificate.id', { id: vc.id }))}<br>${esc(t('credential.certificate.check', { url: `${origin}/verify` }))}</p>
 </body></html>`;
 }

@@ -59,13 +59,13 @@ export class TsDeviceCheck extends LitElement {
     return html`<section aria-labelledby="device-h">
       <h1 id="device-h">${tDynamic('device.title')}</h1>
       <p>${tDynamic('device.intro')}</p>
-      ${items
-        ? html`<ul>
-            ${items.map(
-              (i) => html`<li><span class="icon ${i.level}" aria-hidden="true">${ICON[i.level]}</span><span>${tDynamic(i.message)}</span></li>`,
-            )}
+      ${
+        items
+          ? html`<ul>
+            ${items.map((i) => html`<li><span class="icon ${i.level}" aria-hidden="true">${ICON[i.level]}</span><span>${tDynamic(i.message)}</span></li>`)}
           </ul>`
-        : html`<p role="status">${tDynamic('device.measuring')}</p>`}
+          : html`<p role="status">${tDynamic('device.measuring')}</p>`
+      }
       <div class="practice">
         <h2>${tDynamic('device.practice.title')}</h2>
         <p>${tDynamic('device.practice.body')}</p>
@@ -74,11 +74,13 @@ export class TsDeviceCheck extends LitElement {
       </div>
       ${level === 'unsuitable' ? html`<p class="note">${tDynamic('device.unsuitable')}</p>` : nothing}
       <div class="actions">
-        ${document.fullscreenEnabled
-          ? html`<button class="secondary" @click=${() => void document.documentElement.requestFullscreen().catch(() => undefined)}>
+        ${
+          document.fullscreenEnabled
+            ? html`<button class="secondary" @click=${() => void document.documentElement.requestFullscreen().catch(() => undefined)}>
               ${tDynamic('device.fullscreen.button')}
             </button>`
-          : nothing}
+            : nothing
+        }
         <button data-autofocus ?disabled=${!items || !this.practiced} @click=${this.done}>
           ${level === 'unsuitable' ? tDynamic('device.continueAnyway') : tDynamic('device.continue')}
         </button>

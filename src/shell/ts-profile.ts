@@ -51,28 +51,36 @@ export class TsProfile extends LitElement {
       <section class="card" aria-labelledby="profile-title">
         <h2 id="profile-title">${t('profile.title')}</h2>
         <p class="muted">${t('profile.scaleHelp')}</p>
-        ${p.norm.provisional
-          ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.provisional')}</strong>. ${t('profile.provisionalExplained')}</p>`
-          : nothing}
+        ${
+          p.norm.provisional
+            ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.provisional')}</strong>. ${t('profile.provisionalExplained')}</p>`
+            : nothing
+        }
         <ul class="domains">${p.domains.map((d) => this.renderDomain(d))}</ul>
         <p class="muted">${t('profile.normGroup', { population: p.norm.population, n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}</p>
       </section>
-      ${p.tips.length
-        ? html`<section class="card" aria-labelledby="tips-title">
+      ${
+        p.tips.length
+          ? html`<section class="card" aria-labelledby="tips-title">
             <h2 id="tips-title">${t('profile.tips')}</h2>
             <ul class="tips">${p.tips.map((tip) => html`<li>${tDynamic(tip.message)}</li>`)}</ul>
             <p class="muted">${tDynamic('profile.notDiagnosis')}</p>
           </section>`
-        : nothing}
-      ${p.roleFits.length
-        ? html`<section class="card" aria-labelledby="fits-title">
+          : nothing
+      }
+      ${
+        p.roleFits.length
+          ? html`<section class="card" aria-labelledby="fits-title">
             <h2 id="fits-title">${t('profile.roles')}</h2>
-            ${p.roleFits.some((f) => f.example)
-              ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.example')}</strong>. ${t('profile.rolesExample')}</p>`
-              : nothing}
+            ${
+              p.roleFits.some((f) => f.example)
+                ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.example')}</strong>. ${t('profile.rolesExample')}</p>`
+                : nothing
+            }
             <ul class="fits">${p.roleFits.map((f) => this.renderFit(f))}</ul>
           </section>`
-        : nothing}
+          : nothing
+      }
       ${this.renderDetails(p)}
       <p class="muted">${t('profile.versions', { version: p.algorithmVersion })}</p>
     `;
@@ -124,9 +132,11 @@ export class TsProfile extends LitElement {
         <span class="domain-name">${tDynamic(f.label)}</span>
         <span>${computed ? `${formatNumber(f.fitPercent)}%` : tDynamic('profile.notEnoughData')}</span>
       </div>
-      ${computed
-        ? html`<div class="bar" aria-hidden="true"><div style=${styleMap({ inlineSize: `${Math.max(0, Math.min(100, f.fitPercent))}%` })}></div></div>`
-        : nothing}
+      ${
+        computed
+          ? html`<div class="bar" aria-hidden="true"><div style=${styleMap({ inlineSize: `${Math.max(0, Math.min(100, f.fitPercent))}%` })}></div></div>`
+          : nothing
+      }
       <details>
         <summary>${t('profile.why')}</summary>
         <table>

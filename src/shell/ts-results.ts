@@ -86,16 +86,20 @@ export class TsResults extends LitElement {
         <summary>${t('results.raw')}</summary>
         ${this.scores.map((s) => this.renderGame(s))}
       </details>
-      ${this.deleted
-        ? nothing
-        : html`<section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} .certified=${this.certified} .upload=${this.upload} @credential-issued=${this.onIssued}></ts-credential></section>`}
+      ${
+        this.deleted
+          ? nothing
+          : html`<section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} .certified=${this.certified} .upload=${this.upload} @credential-issued=${this.onIssued}></ts-credential></section>`
+      }
       ${this.revokeFailed ? html`<p role="alert">${t('results.revokeFailed')}</p>` : nothing}
       <section class="card actions">
-        ${this.deleted
-          ? html`<p role="status">${t('results.deleted')}</p>`
-          : html`<button class="secondary" @click=${() => this.download()}>${t('results.download')}</button>
+        ${
+          this.deleted
+            ? html`<p role="status">${t('results.deleted')}</p>`
+            : html`<button class="secondary" @click=${() => this.download()}>${t('results.download')}</button>
               <button class="secondary" @click=${() => void this.shareWithCoach()}>${tDynamic('coach.share.button')}</button>
-              <button class="secondary" @click=${() => this.deleteData()}>${t('results.delete')}</button>`}
+              <button class="secondary" @click=${() => this.deleteData()}>${t('results.delete')}</button>`
+        }
         <a class="button" href="/">${t('results.again')}</a>
       </section>
     </div>`;
@@ -123,9 +127,7 @@ export class TsResults extends LitElement {
           })}
         </tbody>
       </table>
-      ${score.flags.length
-        ? html`<h2>${t('results.flags')}</h2><ul lang="en" dir="ltr">${score.flags.map((f) => html`<li>${f.detail}</li>`)}</ul>`
-        : nothing}
+      ${score.flags.length ? html`<h2>${t('results.flags')}</h2><ul lang="en" dir="ltr">${score.flags.map((f) => html`<li>${f.detail}</li>`)}</ul>` : nothing}
       <p class="muted">${score.game} ${score.gameVersion} · scorer ${score.scorerVersion}</p>
     </section>`;
   }
@@ -160,7 +162,10 @@ export class TsResults extends LitElement {
     if (!recorder || !this.sessionId) return;
     // A certified session: delete the server's copy too, which also revokes its credentials.
     if (this.certified) {
-      const gone = await deleteWitnessed(this.certified.sessionId, this.certified.token).then(() => true, () => false);
+      const gone = await deleteWitnessed(this.certified.sessionId, this.certified.token).then(
+        () => true,
+        () => false,
+      );
       if (!gone) {
         this.revokeFailed = true;
         return;

@@ -183,8 +183,7 @@ export class TsScan extends LitElement {
     const seedParam = Number(this.params.get('seed'));
     const timeScale = Number(this.params.get('timescale'));
     const onEvent = this.automationFeed ?? undefined;
-    let runner: ScanRunner;
-    runner = new ScanRunner({
+    const runner = new ScanRunner({
       recorder: this.recorder,
       stage: {
         show: (manifest, run) => this.host.show(manifest, run),
@@ -348,9 +347,22 @@ export class TsScan extends LitElement {
     return this.renderScan(s.view);
   }
 
+  private chooseMode(mode: SessionMode): void {
+    this.mode = mode;
+    this.consent = false;
+    this.startError = null;
+  }
+
+  private setConsent(given: boolean): void {
+    this.consent = given;
+    this.consentHint = false;
+  }
+
   private renderWelcome(unfinished: SessionRow | null) {
     const minutes = Math.max(1, Math.round(batteryDurationSec(batteryById(this.batteryId)) / 60));
-    const error = this.startError ? html`<p class="notice" role="alert">${tDynamic(this.startError.key, { reason: this.startError.reason ?? '' })}</p>` : nothing;
+    const error = this.startError
+      ? html`<p class="notice" role="alert">${tDynamic(this.startError.key, { reason: this.startError.reason ?? '' })}</p>`
+      : nothing;
     const privateWarning = this.privateWindow ? html`<p class="notice private-window">${tDynamic('storage.private')}</p>` : nothing;
     if (unfinished) {
       return html`<section class="welcome card" aria-labelledby="resume-title">
@@ -374,7 +386,7 @@ export class TsScan extends LitElement {
         <legend>${tDynamic('mode.title')}</legend>
         ${(['practice', 'certified'] as const).map(
           (m) => html`<label>
-            <input type="radio" name="mode" value=${m} .checked=${mode === m} @change=${() => ((this.mode = m), (this.consent = false), (this.startError = null))} />
+            <input type="radio" name="mode" value=${m} .checked=${mode === m} @change=${() => this.chooseMode(m)} />
             <span><strong>${tDynamic(`mode.${m}`)}</strong><br /><span class="hint">${tDynamic(`mode.${m}Hint`)}</span></span>
           </label>`,
         )}
@@ -384,7 +396,7 @@ export class TsScan extends LitElement {
         <ul class="terms">${CONSENT_KEYS[mode].map((k) => html`<li>${tDynamic(k)}</li>`)}</ul>
       </section>
       <label class="consent">
-        <input type="checkbox" .checked=${this.consent} @change=${(e: Event) => ((this.consent = (e.target as HTMLInputElement).checked), (this.consentHint = false))} />
+        <input type="checkbox" .checked=${this.consent} @change=${(e: Event) => this.setConsent((e.target as HTMLInputElement).checked)} />
         <span>${mode === 'certified' ? tDynamic('consent.certified.check') : t('welcome.consent')}</span>
       </label>
       ${this.consentHint ? html`<p class="notice" role="alert">${t('welcome.consentNeeded')}</p>` : nothing}

@@ -86,29 +86,36 @@ export class TsVerify extends LitElement {
         ${r.status.checked ? t('verify.status.checked') : t('verify.status.notChecked')}<br />
         ${t('verify.disclosed', { shown: results, hidden: r.undisclosed })}
         ${r.holderKey ? html`<br />${t('verify.holder')}` : nothing}</p>
-      ${r.summary.domains.length
-        ? html`<table>
+      ${
+        r.summary.domains.length
+          ? html`<table>
             <thead><tr><th scope="col">${t('credential.certificate.domain')}</th><th scope="col">${t('credential.certificate.score')}</th><th scope="col">${t('credential.certificate.interval')}</th></tr></thead>
             <tbody>${r.summary.domains.map(
-              (d) => html`<tr><th scope="row">${t(`credential.domain.${d.domain}`)}</th><td class="num">${formatNumber(d.sten, 1)}</td><td class="num">${d.low !== undefined && d.high !== undefined ? `${formatNumber(d.low, 1)}–${formatNumber(d.high, 1)}` : ''}</td></tr>`,
+              (d) =>
+                html`<tr><th scope="row">${t(`credential.domain.${d.domain}`)}</th><td class="num">${formatNumber(d.sten, 1)}</td><td class="num">${d.low !== undefined && d.high !== undefined ? `${formatNumber(d.low, 1)}–${formatNumber(d.high, 1)}` : ''}</td></tr>`,
             )}</tbody>
           </table>`
-        : nothing}
-      ${r.summary.roles.length
-        ? html`<table>
+          : nothing
+      }
+      ${
+        r.summary.roles.length
+          ? html`<table>
             <thead><tr><th scope="col">${t('credential.certificate.role')}</th><th scope="col">${t('credential.certificate.fit')}</th></tr></thead>
             <tbody>${r.summary.roles.map((x) => html`<tr><th scope="row">${x.name}</th><td class="num">${formatNumber(x.fitPercent)}%</td></tr>`)}</tbody>
           </table>`
-        : nothing}
-      ${ev
-        ? html`<p>${t('credential.certificate.norm', { population: ev.norm?.population ?? '', id: ev.norm?.id ?? '', version: ev.norm?.version ?? '' })}</p>
+          : nothing
+      }
+      ${
+        ev
+          ? html`<p>${t('credential.certificate.norm', { population: ev.norm?.population ?? '', id: ev.norm?.id ?? '', version: ev.norm?.version ?? '' })}</p>
             ${ev.norm?.provisional ? html`<p><strong>${t('credential.certificate.provisional')}</strong></p>` : nothing}
             <p class="muted">${t('credential.certificate.recompute', { algorithm: ev.algorithmVersion ?? '', digest: ev.rawLog?.digest ?? '' })}</p>`
-        : nothing}
+          : nothing
+      }
       ${this.renderAssurance(r)}
       <h3>${t('verify.claims')}</h3>
       <ul dir="ltr">${r.disclosed.map((d) => html`<li><code>${d.path}</code></li>`)}</ul>
-      <p class="muted" dir="ltr">${t('verify.format', { format: r.format })} · <code>${r.issuer.id.length > 60 ? r.issuer.id.slice(0, 60) + '…' : r.issuer.id}</code></p>
+      <p class="muted" dir="ltr">${t('verify.format', { format: r.format })} · <code>${r.issuer.id.length > 60 ? `${r.issuer.id.slice(0, 60)}…` : r.issuer.id}</code></p>
     </section>`;
   }
 

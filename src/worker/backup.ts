@@ -21,15 +21,30 @@ export interface SessionBackup {
 }
 
 export class BackupRejected extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'BackupRejected';
   }
 }
 
 const EVENT_TYPES = new Set<LogEventType>([
-  'session-start', 'page-start', 'game-start', 'block-start', 'trial-start', 'stimulus', 'input', 'response', 'trial-end', 'block-end', 'game-end',
-  'interruption', 'consent', 'session-end',
+  'session-start',
+  'page-start',
+  'game-start',
+  'block-start',
+  'trial-start',
+  'stimulus',
+  'input',
+  'response',
+  'trial-end',
+  'block-end',
+  'game-end',
+  'interruption',
+  'consent',
+  'session-end',
 ]);
 
 const LOCAL_OK = new Set(['incomplete', 'time-scaled']);
@@ -60,12 +75,21 @@ export function parseBackup(text: string): SessionBackup {
   const mode = row['mode'] ?? 'practice';
   if (mode !== 'practice' && mode !== 'certified') throw new BackupRejected('row', 'The backup names an unknown mode.');
   const witness = row['witness'];
-  if (witness !== undefined && (!isRecord(witness) || !shortString(witness['token']) || !Number.isInteger(witness['ackSeq']) || !shortString(witness['hash'], 128))) {
+  if (
+    witness !== undefined &&
+    (!isRecord(witness) || !shortString(witness['token']) || !Number.isInteger(witness['ackSeq']) || !shortString(witness['hash'], 128))
+  ) {
     throw new BackupRejected('row', 'The backup has an invalid server link.');
   }
   if (!Array.isArray(events) || events.length === 0 || events.length > MAX_EVENTS) throw new BackupRejected('events', 'The backup holds no valid log.');
   for (const [i, e] of events.entries()) {
-    if (!isRecord(e) || !EVENT_TYPES.has(e['type'] as LogEventType) || !Number.isInteger(e['seq']) || !Number.isInteger(e['page']) || !Number.isFinite(e['t'])) {
+    if (
+      !isRecord(e) ||
+      !EVENT_TYPES.has(e['type'] as LogEventType) ||
+      !Number.isInteger(e['seq']) ||
+      !Number.isInteger(e['page']) ||
+      !Number.isFinite(e['t'])
+    ) {
       throw new BackupRejected('events', `Event ${i} of the backup is not a log event.`);
     }
   }

@@ -80,11 +80,7 @@ export async function openIdbStore(): Promise<EventStore> {
     },
     async deleteSession(sessionId) {
       const tx = db.transaction(['events', 'sessions'], 'readwrite');
-      await Promise.all([
-        tx.objectStore('events').delete(sessionRange(sessionId)),
-        tx.objectStore('sessions').delete(sessionId),
-        tx.done,
-      ]);
+      await Promise.all([tx.objectStore('events').delete(sessionRange(sessionId)), tx.objectStore('sessions').delete(sessionId), tx.done]);
     },
   };
 }

@@ -7,7 +7,17 @@ import { memoryStore, openIdbStore, type EventStore } from './event-store.ts';
 import { Recorder } from './recorder.ts';
 
 const row = (sessionId: string) => ({ sessionId, battery: 'standard', startedAt: 1, finished: false });
-const start = (sessionId: string): LogEvent => ({ type: 'session-start', seq: 0, page: 0, t: 0, sessionId, schema: 1, appVersion: 't', battery: 'standard', lang: 'nl' });
+const start = (sessionId: string): LogEvent => ({
+  type: 'session-start',
+  seq: 0,
+  page: 0,
+  t: 0,
+  sessionId,
+  schema: 1,
+  appVersion: 't',
+  battery: 'standard',
+  lang: 'nl',
+});
 
 /** Moves a simulated play behind the session start (responses name their input by seq, so those move too). */
 function shift(events: LogEvent[], by: number): LogEvent[] {
@@ -91,9 +101,22 @@ describe('Recorder with IndexedDB', () => {
   it('an emergency backup holds unwritten events, and imports back after validation', async () => {
     let failing = false;
     const inner = memoryStore();
-    const flaky: EventStore = { ...inner, append: async (id, ev, d) => (failing ? Promise.reject(new DOMException('x', 'UnknownError')) : inner.append(id, ev, d)) };
+    const flaky: EventStore = {
+      ...inner,
+      append: async (id, ev, d) => (failing ? Promise.reject(new DOMException('x', 'UnknownError')) : inner.append(id, ev, d)),
+    };
     const r = await Recorder.open(async () => flaky);
-    const page: LogEvent = { type: 'page-start', seq: 1, page: 0, t: 1, timeOrigin: 1.7e12, crossOriginIsolated: true, userAgent: 't', viewport: { width: 1, height: 1, dpr: 1 }, pointer: 'fine' };
+    const page: LogEvent = {
+      type: 'page-start',
+      seq: 1,
+      page: 0,
+      t: 1,
+      timeOrigin: 1.7e12,
+      crossOriginIsolated: true,
+      userAgent: 't',
+      viewport: { width: 1, height: 1, dpr: 1 },
+      pointer: 'fine',
+    };
     await r.startSession(row('g'), [start('g'), page]);
     failing = true;
     const played = shift(simulateReaction(reactionDesign(5), TYPICAL_PARTICIPANT, 1), 2).slice(0, 30);

@@ -119,9 +119,15 @@ export class Recorder {
    */
   async importSession(events: readonly LogEvent[]): Promise<string> {
     const first = events[0];
-    if (!first || first.type !== 'session-start') throw new Error('Recorder: a log starts with its session-start');
+    if (first?.type !== 'session-start') throw new Error('Recorder: a log starts with its session-start');
     const mode = events.find((e) => e.type === 'consent')?.mode ?? 'practice';
-    await this.store.putSession({ sessionId: first.sessionId, battery: first.battery, startedAt: Date.now(), finished: events.at(-1)?.type === 'session-end', mode });
+    await this.store.putSession({
+      sessionId: first.sessionId,
+      battery: first.battery,
+      startedAt: Date.now(),
+      finished: events.at(-1)?.type === 'session-end',
+      mode,
+    });
     this.logs.set(first.sessionId, []);
     this.append(first.sessionId, events);
     await this.flush();

@@ -52,7 +52,11 @@ async function call<T>(method: string, path: string, opts: CallOptions = {}): Pr
   const answer = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {
     const e = (answer ?? {}) as Partial<WitnessError>;
-    throw new WitnessHttpError(res.status, typeof e.error === 'string' ? e.error : `http-${res.status}`, typeof e.message === 'string' ? e.message : res.statusText);
+    throw new WitnessHttpError(
+      res.status,
+      typeof e.error === 'string' ? e.error : `http-${res.status}`,
+      typeof e.message === 'string' ? e.message : res.statusText,
+    );
   }
   return answer as T;
 }

@@ -69,7 +69,17 @@ describe('WitnessUploader (in the recorder)', () => {
     const statuses: string[] = [];
     r.onUpload((u) => statuses.push(u.state));
     server.state.offline = true;
-    await r.startSession({ sessionId: 's1', battery: 'short', startedAt: 1, finished: false, mode: 'certified', witness: { token: 'tok', ackSeq: -1, hash: await genesisHash('s1') } }, [ev(0)]);
+    await r.startSession(
+      {
+        sessionId: 's1',
+        battery: 'short',
+        startedAt: 1,
+        finished: false,
+        mode: 'certified',
+        witness: { token: 'tok', ackSeq: -1, hash: await genesisHash('s1') },
+      },
+      [ev(0)],
+    );
     r.append('s1', [ev(1), ev(2)]);
     await r.flush();
     await until(() => statuses.includes('waiting'));
@@ -84,7 +94,17 @@ describe('WitnessUploader (in the recorder)', () => {
     const server = witnessDouble('s1', 'tok');
     const store = memoryStore();
     const r1 = await Recorder.open(async () => store, server.fetchImpl);
-    await r1.startSession({ sessionId: 's1', battery: 'short', startedAt: 1, finished: false, mode: 'certified', witness: { token: 'tok', ackSeq: -1, hash: await genesisHash('s1') } }, [ev(0)]);
+    await r1.startSession(
+      {
+        sessionId: 's1',
+        battery: 'short',
+        startedAt: 1,
+        finished: false,
+        mode: 'certified',
+        witness: { token: 'tok', ackSeq: -1, hash: await genesisHash('s1') },
+      },
+      [ev(0)],
+    );
     await until(() => server.state.events.length === 1);
     // The server goes away; the page writes more and dies before they are uploaded.
     server.state.offline = true;
@@ -103,7 +123,17 @@ describe('WitnessUploader (in the recorder)', () => {
   it('stops and reports when the server refuses (no blind retries)', async () => {
     const server = witnessDouble('s1', 'right');
     const r = await Recorder.open(async () => memoryStore(), server.fetchImpl);
-    await r.startSession({ sessionId: 's1', battery: 'short', startedAt: 1, finished: false, mode: 'certified', witness: { token: 'wrong', ackSeq: -1, hash: await genesisHash('s1') } }, [ev(0)]);
+    await r.startSession(
+      {
+        sessionId: 's1',
+        battery: 'short',
+        startedAt: 1,
+        finished: false,
+        mode: 'certified',
+        witness: { token: 'wrong', ackSeq: -1, hash: await genesisHash('s1') },
+      },
+      [ev(0)],
+    );
     await until(() => r.uploadStatus('s1')?.state === 'refused');
     const requests = server.state.requests;
     await new Promise((res) => setTimeout(res, 1200));

@@ -56,7 +56,10 @@ function printEstimates(): void {
   console.log('| game | blocks (kind:trials) | estimate (s) |');
   console.log('|---|---|---|');
   for (const g of Object.values(GAMES)) {
-    const blocks = g.design(1).blocks.map((b) => `${b.kind[0]}:${b.trials.length}`).join(' ');
+    const blocks = g
+      .design(1)
+      .blocks.map((b) => `${b.kind[0]}:${b.trials.length}`)
+      .join(' ');
     console.log(`| ${g.id} | ${blocks} | ${g.expectedDurationSec} |`);
   }
   console.log('\n| battery | games | estimate incl. breaks (min) |');
@@ -95,7 +98,10 @@ function printAllocation(): void {
   const table = normTable(DEFAULT_NORM_GROUP);
   const typical = buildProfile(typicalNormParticipant(table).scores, { normGroup: table, deviceClass: 'keyboard' });
   const rel = new Map(typical.domains.filter((d) => d.reliability !== undefined).map((d) => [d.domain as string, d.reliability as number]));
-  for (const [id, minutes] of [['standard', 20], ['short', 10]] as const) {
+  for (const [id, minutes] of [
+    ['standard', 20],
+    ['short', 10],
+  ] as const) {
     const battery = BATTERIES[id];
     if (!battery) continue;
     const costs = battery.games.map((g) => gameCost(g, rel));
@@ -105,10 +111,13 @@ function printAllocation(): void {
     console.log(`Cost model of the ${id} battery: fixed time (reading at ${WORDS_PER_MIN} words/min and demos, practice, break) and time per scored trial\n`);
     console.log('| game | fixed (s) | reading (s) | per trial (s) | trials now |');
     console.log('|---|---|---|---|---|');
-    for (const c of costs) console.log(`| ${c.game} | ${c.fixedSec.toFixed(0)} | ${readingSec(c.game).toFixed(0)} | ${c.secPerTrial.toFixed(2)} | ${c.trials} |`);
+    for (const c of costs)
+      console.log(`| ${c.game} | ${c.fixedSec.toFixed(0)} | ${readingSec(c.game).toFixed(0)} | ${c.secPerTrial.toFixed(2)} | ${c.trials} |`);
     console.log('');
     if (least > budget) {
-      console.log(`\nNo allocation fits ${minutes} min: the fixed time alone is ${(fixed / 60).toFixed(1)} min and with half the scored trials ${(least / 60).toFixed(1)} min. The fixed time must shrink first (shorter instructions, demos before words, shorter practice).\n`);
+      console.log(
+        `\nNo allocation fits ${minutes} min: the fixed time alone is ${(fixed / 60).toFixed(1)} min and with half the scored trials ${(least / 60).toFixed(1)} min. The fixed time must shrink first (shorter instructions, demos before words, shorter practice).\n`,
+      );
       continue;
     }
     const out = allocate(costs, budget);
@@ -119,12 +128,16 @@ function printAllocation(): void {
       const a = out[i];
       if (!a) return;
       const now = c.fixedSec + c.trials * c.secPerTrial;
-      console.log(`| ${c.game} | ${c.domain} | ${c.reliability.toFixed(2)} (${c.trials}) | ${now.toFixed(0)} | ${a.trials} | ${a.reliability.toFixed(2)} | ${a.sec.toFixed(0)} |`);
+      console.log(
+        `| ${c.game} | ${c.domain} | ${c.reliability.toFixed(2)} (${c.trials}) | ${now.toFixed(0)} | ${a.trials} | ${a.reliability.toFixed(2)} | ${a.sec.toFixed(0)} |`,
+      );
     });
     const nowSec = costs.reduce((s, c) => s + c.fixedSec + c.trials * c.secPerTrial, 0) - BREAK_ALLOWANCE_SEC;
     const newSec = out.reduce((s, a) => s + a.sec, 0) - BREAK_ALLOWANCE_SEC;
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-    console.log(`\nNow: ${(nowSec / 60).toFixed(1)} min, mean domain reliability ${mean(costs.map((c) => c.reliability)).toFixed(3)}. Allocated: ${(newSec / 60).toFixed(1)} min, mean ${mean(out.map((a) => a.reliability)).toFixed(3)}.\n`);
+    console.log(
+      `\nNow: ${(nowSec / 60).toFixed(1)} min, mean domain reliability ${mean(costs.map((c) => c.reliability)).toFixed(3)}. Allocated: ${(newSec / 60).toFixed(1)} min, mean ${mean(out.map((a) => a.reliability)).toFixed(3)}.\n`,
+    );
   }
 }
 
@@ -170,13 +183,19 @@ async function playBattery(url: string, batteryId: string): Promise<void> {
     const playedSec = start && end ? (end.t - start.t) / 1000 : NaN;
     const reading = readingSec(game);
     total += playedSec + reading;
-    console.log(`| ${game} | ${playedSec.toFixed(0)} | ${reading.toFixed(0)} | ${(playedSec + reading).toFixed(0)} | ${GAMES[game]?.expectedDurationSec} | ${heaps[i]?.toFixed(1)} |`);
+    console.log(
+      `| ${game} | ${playedSec.toFixed(0)} | ${reading.toFixed(0)} | ${(playedSec + reading).toFixed(0)} | ${GAMES[game]?.expectedDurationSec} | ${heaps[i]?.toFixed(1)} |`,
+    );
   });
   const breaks = (battery.games.length - 1) * BREAK_ALLOWANCE_SEC;
-  console.log(`\nBattery "${batteryId}": ${(total / 60).toFixed(1)} min of games + ${(breaks / 60).toFixed(1)} min of breaks = ${((total + breaks) / 60).toFixed(1)} min for a candidate (bot wall time ${(wall / 60).toFixed(1)} min).`);
+  console.log(
+    `\nBattery "${batteryId}": ${(total / 60).toFixed(1)} min of games + ${(breaks / 60).toFixed(1)} min of breaks = ${((total + breaks) / 60).toFixed(1)} min for a candidate (bot wall time ${(wall / 60).toFixed(1)} min).`,
+  );
   const first = heaps[0] ?? 0;
   const last = heaps.at(-1) ?? 0;
-  console.log(`JS heap after GC: first game ${first.toFixed(1)} MB, last game ${last.toFixed(1)} MB, difference ${(last - first).toFixed(1)} MB (target within ${HEAP_TARGET_MB} MB): ${Math.abs(last - first) <= HEAP_TARGET_MB ? 'met' : 'NOT met'}.`);
+  console.log(
+    `JS heap after GC: first game ${first.toFixed(1)} MB, last game ${last.toFixed(1)} MB, difference ${(last - first).toFixed(1)} MB (target within ${HEAP_TARGET_MB} MB): ${Math.abs(last - first) <= HEAP_TARGET_MB ? 'met' : 'NOT met'}.`,
+  );
 }
 
 async function main(): Promise<void> {

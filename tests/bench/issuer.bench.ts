@@ -26,17 +26,21 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < n) {
-      const i = next++;
-      out[i] = await task(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
   return out;
 }
 
 console.log(`Issuer benchmark: ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, Node ${process.version}; ${SESSIONS} standard-battery sessions per row.\n`);
-console.log('| database | concurrency | batches/s | events/s | upload p50 ms | issuance p50 ms | issuance p99 ms | issued |\n|---|---|---|---|---|---|---|---|');
+console.log(
+  '| database | concurrency | batches/s | events/s | upload p50 ms | issuance p50 ms | issuance p99 ms | issued |\n|---|---|---|---|---|---|---|---|',
+);
 for (const kind of DB_KINDS) {
   for (const concurrency of [1, 8]) {
     const dir = mkdtempSync(join(tmpdir(), 'talentscan-bench-'));

@@ -25,10 +25,16 @@ const seed = Number(arg('seed', '1'));
 
 const people = normPopulation(table, n, seed);
 const profiles = people.map((p) => buildProfile(p.scores, { normGroup: table, deviceClass: table.deviceClass === 'all' ? 'keyboard' : table.deviceClass }));
-const q = (xs: number[], p: number) => quantile7([...xs].sort((a, b) => a - b), p);
+const q = (xs: number[], p: number) =>
+  quantile7(
+    [...xs].sort((a, b) => a - b),
+    p,
+  );
 const pad = (s: string | number, w: number) => String(s).padStart(w);
 
-console.log(`Profile bench: ${n} participants drawn from norm table ${table.id} ${table.version} (seed ${seed}); roles ${EXAMPLE_ROLES.id} ${EXAMPLE_ROLES.version}.`);
+console.log(
+  `Profile bench: ${n} participants drawn from norm table ${table.id} ${table.version} (seed ${seed}); roles ${EXAMPLE_ROLES.id} ${EXAMPLE_ROLES.version}.`,
+);
 console.log(`Population: every metric follows the table's percentiles; domain abilities correlate ${BETWEEN_DOMAIN_R}.\n`);
 
 console.log('Role fit (%)                     P10   P50   P90   median range width   computed');
@@ -40,11 +46,16 @@ for (const role of EXAMPLE_ROLES.roles) {
     console.log(`${role.id.padEnd(30)} not enough data`);
     continue;
   }
-  console.log(`${role.id.padEnd(30)} ${pad(q(values, 0.1).toFixed(0), 5)} ${pad(q(values, 0.5).toFixed(0), 5)} ${pad(q(values, 0.9).toFixed(0), 5)}   ${pad(q(widths, 0.5).toFixed(0), 18)}   ${pad(values.length, 8)}`);
+  console.log(
+    `${role.id.padEnd(30)} ${pad(q(values, 0.1).toFixed(0), 5)} ${pad(q(values, 0.5).toFixed(0), 5)} ${pad(q(values, 0.9).toFixed(0), 5)}   ${pad(q(widths, 0.5).toFixed(0), 18)}   ${pad(values.length, 8)}`,
+  );
 }
 
 const gaps = profiles.map((p) => {
-  const fits = p.roleFits.filter((f) => f.status === 'computed').map((f) => f.fitPercent).sort((a, b) => b - a);
+  const fits = p.roleFits
+    .filter((f) => f.status === 'computed')
+    .map((f) => f.fitPercent)
+    .sort((a, b) => b - a);
   return { top2: (fits[0] ?? 0) - (fits[1] ?? 0), spread: (fits[0] ?? 0) - (fits.at(-1) ?? 0) };
 });
 const share = (pred: (g: { top2: number; spread: number }) => boolean) => ((100 * gaps.filter(pred).length) / gaps.length).toFixed(1);

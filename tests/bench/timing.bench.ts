@@ -69,7 +69,12 @@ async function inject(cdp: CDPSession, page: Page, o: OnsetReport, side: string,
   const timestamp = (o.timeOrigin + o.t + rt) / 1000; // epoch seconds, the clock CDP input events take
   await sleepUntil(timestamp * 1000);
   if (device === 'keyboard') {
-    const key = condition === 'simple' ? { key: ' ', code: 'Space', windowsVirtualKeyCode: 32 } : side === 'left' ? { key: 'ArrowLeft', code: 'ArrowLeft', windowsVirtualKeyCode: 37 } : { key: 'ArrowRight', code: 'ArrowRight', windowsVirtualKeyCode: 39 };
+    const key =
+      condition === 'simple'
+        ? { key: ' ', code: 'Space', windowsVirtualKeyCode: 32 }
+        : side === 'left'
+          ? { key: 'ArrowLeft', code: 'ArrowLeft', windowsVirtualKeyCode: 37 }
+          : { key: 'ArrowRight', code: 'ArrowRight', windowsVirtualKeyCode: 39 };
     await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key, timestamp });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key, timestamp: timestamp + 0.05 });
   } else {
@@ -106,7 +111,7 @@ async function runCondition(url: string, c: Condition, seed: number) {
   }
 
   let seed2 = seed;
-  const rand = () => ((seed2 = (seed2 * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed2 = (seed2 * 1103515245 + 12345) % 2147483648) / 2147483648;
   const injections: Injection[] = [];
   let seen = 0;
   for (;;) {
@@ -118,23 +123,32 @@ async function runCondition(url: string, c: Condition, seed: number) {
       continue;
     }
     const onset = (await (
-      await page.waitForFunction((n) => {
-        const h = window.__talentscan;
-        if (!h || h.phase() !== 'running') return 'not-running';
-        return h.onsets[n] ?? null;
-      }, seen, { timeout: 90_000, polling: 5 })
+      await page.waitForFunction(
+        (n) => {
+          const h = window.__talentscan;
+          if (h?.phase() !== 'running') return 'not-running';
+          return h.onsets[n] ?? null;
+        },
+        seen,
+        { timeout: 90_000, polling: 5 },
+      )
     ).jsonValue()) as OnsetReport | 'not-running';
     if (onset === 'not-running') {
       await page.waitForTimeout(50);
       continue;
     }
     seen++;
-    const spec = (await page.evaluate(({ b, t }) => window.__talentscan?.design()?.blocks[b]?.trials[t], { b: onset.block, t: onset.trial })) as { condition: string; side: string };
+    const spec = (await page.evaluate(({ b, t }) => window.__talentscan?.design()?.blocks[b]?.trials[t], { b: onset.block, t: onset.trial })) as {
+      condition: string;
+      side: string;
+    };
     const rt = RT_RANGE[0] + rand() * (RT_RANGE[1] - RT_RANGE[0]);
     const device: Injection['device'] = injections.length % 2 === 0 ? 'keyboard' : 'mouse';
     await inject(cdp, page, onset, spec.side, spec.condition, device, rt);
     injections.push({ block: onset.block, trial: onset.trial, rt, device });
-    await page.waitForFunction((n) => (window.__talentscan?.onsets.length ?? 0) > n || window.__talentscan?.phase() !== 'running', seen - 1, { timeout: 90_000 });
+    await page.waitForFunction((n) => (window.__talentscan?.onsets.length ?? 0) > n || window.__talentscan?.phase() !== 'running', seen - 1, {
+      timeout: 90_000,
+    });
   }
   await page.waitForFunction(() => window.__talentscan?.phase() === 'done', null, { timeout: 60_000 });
   const trials = (await page.evaluate(() => window.__talentscan?.trials('reaction'))) as TrialRecord[];
@@ -177,7 +191,9 @@ async function main(): Promise<void> {
   const { server, url } = await serve();
   console.log(`Timing benchmark: Reaction game, CDP-injected responses at onset + RT (RT uniform ${RT_RANGE[0]}–${RT_RANGE[1]} ms)`);
   const browserUsed = await resolveChromium();
-  console.log(`Chromium: ${browserUsed.executablePath} (${browserUsed.source}); machine: ${process.platform} ${process.arch}; ${LAUNCHES} launch(es) per condition\n`);
+  console.log(
+    `Chromium: ${browserUsed.executablePath} (${browserUsed.source}); machine: ${process.platform} ${process.arch}; ${LAUNCHES} launch(es) per condition\n`,
+  );
   const rows: string[] = [];
   const onsetRows: string[] = [];
   let allMet = true;
@@ -188,7 +204,7 @@ async function main(): Promise<void> {
     for (let launch = 0; launch < LAUNCHES; launch++) {
       const r = await runCondition(url, c, 1000 + i * 100 + launch);
       runs.push(r);
-      if (process.env.BENCH_DUMP) appendFileSync(process.env.BENCH_DUMP, JSON.stringify({ condition: c.key, launch, matched: r.onsets.matched }) + '\n');
+      if (process.env.BENCH_DUMP) appendFileSync(process.env.BENCH_DUMP, `${JSON.stringify({ condition: c.key, launch, matched: r.onsets.matched })}\n`);
       const m = onsetStats(r.onsets.matched.map((o) => o.measured));
       const raf = onsetStats(r.onsets.matched.map((o) => o.raf));
       console.log(
@@ -231,7 +247,9 @@ async function main(): Promise<void> {
   console.log('| condition | input | n | mean error | SD of error | max abs error | target |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
-  console.log(`\nTargets: |mean| <= ${TARGET.mean} ms, SD <= ${TARGET.sd} ms, max <= ${TARGET.max} ms: ${allMet ? 'MET in every condition' : 'NOT met in every condition'}`);
+  console.log(
+    `\nTargets: |mean| <= ${TARGET.mean} ms, SD <= ${TARGET.sd} ms, max <= ${TARGET.max} ms: ${allMet ? 'MET in every condition' : 'NOT met in every condition'}`,
+  );
   console.log('\nRecorded onset − trace presentation (ms), every stimulus of the game\n');
   console.log('| condition | onset rule | launches | stimuli matched in trace | presentation measured | mean | SD | min | max | within 1 ms | target |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');

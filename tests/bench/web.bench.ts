@@ -87,11 +87,10 @@ async function gameLoad(browser: Browser, url: string, game: string, rate: numbe
   await page.getByRole('checkbox').first().check();
   const t0 = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  const handle = await page.waitForFunction(
-    (id) => performance.getEntriesByName(`talentscan:scene-started:${id}`)[0]?.startTime ?? null,
-    game,
-    { polling: 100, timeout: 120_000 },
-  );
+  const handle = await page.waitForFunction((id) => performance.getEntriesByName(`talentscan:scene-started:${id}`)[0]?.startTime ?? null, game, {
+    polling: 100,
+    timeout: 120_000,
+  });
   const t1 = (await handle.jsonValue()) as number;
   await context.close();
   return t1 - t0;
@@ -141,7 +140,9 @@ async function main(): Promise<void> {
     console.log('|---|---|');
     console.log(`| JS transferred | ${kb(landing.js)} |`);
     console.log(`| CSS transferred | ${kb(landing.css)} |`);
-    console.log(`| JS + CSS (budget ${LANDING_BUDGET_KB} KB) | ${kb(landing.js + landing.css)} ${landing.js + landing.css <= LANDING_BUDGET_KB * 1024 ? '(met)' : '(NOT met)'} |`);
+    console.log(
+      `| JS + CSS (budget ${LANDING_BUDGET_KB} KB) | ${kb(landing.js + landing.css)} ${landing.js + landing.css <= LANDING_BUDGET_KB * 1024 ? '(met)' : '(NOT met)'} |`,
+    );
     console.log(`| everything transferred (${landing.requests} requests) | ${kb(landing.all)} |\n`);
 
     const usable = [];
@@ -156,7 +157,9 @@ async function main(): Promise<void> {
     console.log('|---|---|---|---|');
     for (const rate of [1, 4]) {
       const f = await framesWhileRunning(browser, test.url, rate);
-      console.log(`| ${rate === 1 ? 'unthrottled (budget ≥ 95%)' : '4× CPU throttling'} | ${f.frames} | ${f.medianMs.toFixed(2)} | ${(f.share * 100).toFixed(1)}% |`);
+      console.log(
+        `| ${rate === 1 ? 'unthrottled (budget ≥ 95%)' : '4× CPU throttling'} | ${f.frames} | ${f.medianMs.toFixed(2)} | ${(f.share * 100).toFixed(1)}% |`,
+      );
     }
 
     console.log('\n| host SDK | bytes | gzipped (budget 3 KB) |');

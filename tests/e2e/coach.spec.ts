@@ -26,6 +26,7 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
 let issued: IssuedCredential;
 let events: LogEvent[];
 test.describe.configure({ mode: 'serial' });
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a hook asks for from its first parameter's pattern.
 test.beforeAll(async ({}, info) => {
   test.setTimeout(240_000);
   const play = await playWitnessed(String(info.project.use.baseURL), realClock(), { battery: 'reaction', rngSeed: 11 });
@@ -37,7 +38,13 @@ test.beforeAll(async ({}, info) => {
 
 async function freshWorkspace(page: Page): Promise<void> {
   await page.goto('/coach?lang=en');
-  await page.evaluate(() => new Promise((ok) => { const r = indexedDB.deleteDatabase('talentscan-coach'); r.onsuccess = r.onerror = r.onblocked = ok; }));
+  await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const r = indexedDB.deleteDatabase('talentscan-coach');
+        r.onsuccess = r.onerror = r.onblocked = ok;
+      }),
+  );
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Coach workspace' })).toBeVisible();
 }
@@ -191,7 +198,9 @@ test('an altered credential is kept only as not verified, with the reason; a pas
   await page.getByRole('textbox', { name: 'Credential (text)' }).fill(forged);
   await page.getByRole('button', { name: 'Import and check' }).click();
   await expect(page.getByText('Candidate 1 imported, but NOT verified. The reason is shown with it.')).toBeVisible({ timeout: 15_000 });
-  await expect(page.locator('ts-coach-candidate').getByText('Not verified: the signature does not match: it was changed or forged', { exact: true })).toBeVisible();
+  await expect(
+    page.locator('ts-coach-candidate').getByText('Not verified: the signature does not match: it was changed or forged', { exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole('row', { name: /Candidate 1/ }).getByText(/^Not verified/)).toBeVisible();
 
   await page.getByText('Settings: passphrase and trusted issuers').click();

@@ -15,7 +15,7 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
  * from ITS copy, after the integrity checks — is downloaded, verified on /verify, and withdrawn when the candidate
  * deletes the data. Answer times are drawn per trial (humanRts): the server refuses times too regular to be human.
  */
-test('certified session: profile, credential from the server\'s copy, verification and withdrawal', async ({ page }, info) => {
+test("certified session: profile, credential from the server's copy, verification and withdrawal", async ({ page }, info) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?automation=1&lang=en&battery=reaction');

@@ -88,7 +88,9 @@ test('SIGKILL of the browser at random moments loses no completed trial', async 
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
-  console.log(`hard kills: ${KILLS}; completed trials in the log just before each kill ${before} (summed over kills), found unchanged after restart ${after}; lost ${lost}`);
+  console.log(
+    `hard kills: ${KILLS}; completed trials in the log just before each kill ${before} (summed over kills), found unchanged after restart ${after}; lost ${lost}`,
+  );
   expect(lost).toBe(0);
   expect(after).toBe(before);
 });

@@ -12,10 +12,10 @@ test.describe('Reaction, played through the automation hook', () => {
     await play(page, keyboardCorrect, { rtMs: 300 });
     await expect.poll(() => phase(page), { timeout: 20_000 }).toBe('done');
 
-    const trials = await page.evaluate(async () => {
+    const trials = (await page.evaluate(async () => {
       // The session is finished: read the log from the worker through the hook.
       return window.__talentscan?.trials('reaction');
-    }) as TrialRecord[];
+    })) as TrialRecord[];
     const test = trials.filter((t) => t.kind === 'test');
     expect(test).toHaveLength(REACTION_COUNTS.simpleTest + REACTION_COUNTS.choiceTest);
     for (const t of test) {
@@ -104,7 +104,10 @@ test('reload mid-game: the session resumes where it stopped, every completed tri
   const after = (await page.evaluate(() => window.__talentscan?.trials('reaction'))) as TrialRecord[];
   // The eight trials from before the reload are untouched; the block went on at the next trial on a new page clock.
   expect(after.slice(0, 8)).toEqual(before);
-  expect(after.slice(8).map((t) => [t.block, t.trial, t.page])).toEqual([[1, 5, 1], [1, 6, 1]]);
+  expect(after.slice(8).map((t) => [t.block, t.trial, t.page])).toEqual([
+    [1, 5, 1],
+    [1, 6, 1],
+  ]);
   const events = (await page.evaluate(() => window.__talentscan?.events())) as LogEvent[];
   expect(events.filter((e) => e.type === 'page-start')).toHaveLength(2);
   expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
@@ -130,4 +133,3 @@ test('a hidden tab interrupts the running trial, which runs again after "Continu
   const trials = (await page.evaluate(() => window.__talentscan?.trials('reaction'))) as TrialRecord[];
   expect(trials.map((t) => t.trial)).toEqual([0, 1, 2]);
 });
-

@@ -28,7 +28,10 @@ test('a private window is named before Start; a normal profile is not', async ({
     await page.goto(`/?lang=${lang}`);
     await page.locator('input[name="mode"][value="certified"]').check();
     expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations).toEqual([]);
-    for (const [w, h] of [[360, 640], [1280, 800]] as const) {
+    for (const [w, h] of [
+      [360, 640],
+      [1280, 800],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.screenshot({ path: test.info().outputPath(`welcome-certified-${lang}-${w}.png`), fullPage: true });
     }
@@ -58,7 +61,10 @@ test('storage full before Start: the candidate is told nothing was saved, and St
   await expect.poll(() => phase(page)).toBe('intro');
 });
 
-test('storage fills mid-game: the truth, a backup, the backlog written when space returns; the backup re-imports and resumes (faults 2, 3, 6)', async ({ page, browser }) => {
+test('storage fills mid-game: the truth, a backup, the backlog written when space returns; the backup re-imports and resumes (faults 2, 3, 6)', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   await startScan(page, { battery: 'reaction', seed: 42, timeScale: 4 });
   await play(page, keyboardCorrect, { rtMs: 200, stop: (n) => n >= 4 });

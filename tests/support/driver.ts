@@ -14,7 +14,13 @@ export interface ScanOptions {
 
 /** Opens the scan with the automation hook, gives consent and starts. */
 export async function startScan(page: Page, opts: ScanOptions = {}): Promise<void> {
-  const q = new URLSearchParams({ automation: '1', lang: opts.lang ?? 'en', battery: opts.battery ?? 'reaction', seed: String(opts.seed ?? 42), ...(opts.timeScale ? { timescale: String(opts.timeScale) } : {}) });
+  const q = new URLSearchParams({
+    automation: '1',
+    lang: opts.lang ?? 'en',
+    battery: opts.battery ?? 'reaction',
+    seed: String(opts.seed ?? 42),
+    ...(opts.timeScale ? { timescale: String(opts.timeScale) } : {}),
+  });
   await page.goto(`/?${q}`);
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -40,10 +46,13 @@ export const tapCorrect: Responder = (_o, trial) => [
 ];
 
 async function trialSpec(page: Page, o: OnsetReport): Promise<Record<string, unknown>> {
-  return page.evaluate(({ block, trial }) => {
-    const d = window.__talentscan?.design();
-    return (d?.blocks[block]?.trials[trial] ?? {}) as Record<string, unknown>;
-  }, { block: o.block, trial: o.trial });
+  return page.evaluate(
+    ({ block, trial }) => {
+      const d = window.__talentscan?.design();
+      return (d?.blocks[block]?.trials[trial] ?? {}) as Record<string, unknown>;
+    },
+    { block: o.block, trial: o.trial },
+  );
 }
 
 /** The game stage's box, or null once the game has ended (the results or break screen has no stage). */
@@ -81,12 +90,16 @@ export async function play(
     }
     if (p !== 'running') throw new Error(`Unexpected phase ${p}`);
     const onset = await page
-      .waitForFunction((n) => {
-        const h = window.__talentscan;
-        if (!h) return null;
-        if (h.phase() !== 'running') return 'left-running';
-        return h.onsets.slice(n).find((o) => o.name === 'target') ?? null;
-      }, seen, { timeout: 15_000 })
+      .waitForFunction(
+        (n) => {
+          const h = window.__talentscan;
+          if (!h) return null;
+          if (h.phase() !== 'running') return 'left-running';
+          return h.onsets.slice(n).find((o) => o.name === 'target') ?? null;
+        },
+        seen,
+        { timeout: 15_000 },
+      )
       .then((handle) => handle.jsonValue() as Promise<OnsetReport | 'left-running'>);
     if (onset === 'left-running') continue;
     const box = await stageBox(page);
@@ -104,7 +117,11 @@ export async function play(
     seen = index + 1;
     // Let the trial end before looking for the next onset.
     await page
-      .waitForFunction((n) => (window.__talentscan?.onsets.slice(n).some((o) => o.name === 'target') ?? false) || window.__talentscan?.phase() !== 'running', seen, { timeout: 15_000 })
+      .waitForFunction(
+        (n) => (window.__talentscan?.onsets.slice(n).some((o) => o.name === 'target') ?? false) || window.__talentscan?.phase() !== 'running',
+        seen,
+        { timeout: 15_000 },
+      )
       .catch(() => undefined);
   }
 }

@@ -9,7 +9,6 @@
 import { SDJwtInstance } from '@sd-jwt/core';
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { base64url, sdHasher, sha256 } from '../../src/credential/encoding.ts';
-import type { LogEvent } from '../../src/log/events.ts';
 
 const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
 
@@ -27,7 +26,9 @@ export interface ParsedRequest {
   response_uri: string;
   nonce: string;
   state: string;
-  dcql_query: { credentials: { id: string; format: string; meta: { vct_values: string[] }; claims: { path: (string | number | null)[]; values?: string[] }[] }[] };
+  dcql_query: {
+    credentials: { id: string; format: string; meta: { vct_values: string[] }; claims: { path: (string | number | null)[]; values?: string[] }[] }[];
+  };
 }
 
 export class TestWallet {
@@ -56,12 +57,22 @@ export class TestWallet {
       credential_configurations_supported: Record<string, { format: string }>;
     };
     const as = (await (await fetch(`${issuer}/.well-known/oauth-authorization-server`)).json()) as { token_endpoint: string };
-    const form = new URLSearchParams({ grant_type: PRE_AUTH, 'pre-authorized_code': offer.grants[PRE_AUTH]!['pre-authorized_code'], ...(txCode ? { tx_code: txCode } : {}) });
-    const tok = (await (await fetch(as.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).json()) as { access_token: string };
+    const form = new URLSearchParams({
+      grant_type: PRE_AUTH,
+      'pre-authorized_code': offer.grants[PRE_AUTH]!['pre-authorized_code'],
+      ...(txCode ? { tx_code: txCode } : {}),
+    });
+    const tok = (await (
+      await fetch(as.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })
+    ).json()) as { access_token: string };
     const nonce = ((await (await fetch(ci.nonce_endpoint, { method: 'POST' })).json()) as { c_nonce: string }).c_nonce;
     const configId = offer.credential_configuration_ids.find((id) => ci.credential_configurations_supported[id]?.format === 'dc+sd-jwt');
     if (!configId) throw new Error('The offer has no dc+sd-jwt configuration');
-    const proof = await new SignJWT({ nonce }).setProtectedHeader({ alg: 'ES256', typ: 'openid4vci-proof+jwt', jwk: this.holderJwk }).setAudience(issuer).setIssuedAt().sign(this.privateKey);
+    const proof = await new SignJWT({ nonce })
+      .setProtectedHeader({ alg: 'ES256', typ: 'openid4vci-proof+jwt', jwk: this.holderJwk })
+      .setAudience(issuer)
+      .setIssuedAt()
+      .sign(this.privateKey);
     const res = await fetch(ci.credential_endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tok.access_token}` },
@@ -110,7 +121,11 @@ export class TestWallet {
   /** direct_post of the answer; returns the verifier's HTTP status and body. */
   async present(uri: string, opts: PresentOptions = {}): Promise<{ status: number; body: unknown }> {
     const { request, vpToken } = await this.presentation(uri, opts);
-    const res = await fetch(request.response_uri, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ vp_token: vpToken, state: request.state }) });
+    const res = await fetch(request.response_uri, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ vp_token: vpToken, state: request.state }),
+    });
     return { status: res.status, body: await res.json() };
   }
 }
@@ -143,6 +158,10 @@ export async function issueToWallet(
 }
 
 export async function revoke(baseUrl: string, credentialId: string, token: string): Promise<void> {
-  const res = await fetch(`${baseUrl}/issuer/api/revoke`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ credentialId, token }) });
+  const res = await fetch(`${baseUrl}/issuer/api/revoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ credentialId, token }),
+  });
   if (!res.ok) throw new Error(`Revocation failed: ${res.status}`);
 }

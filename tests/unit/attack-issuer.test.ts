@@ -28,7 +28,17 @@ beforeAll(async () => {
         const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
         if (req.url === '/api/sessions') {
           const sessionId = `s${++n}`;
-          const s = { sessionId, token: `t${n}`, battery: String(input.battery), normGroup: String(input.normGroup), serverStart: Date.now(), seeds: [], batches: [], events: [], hash: await genesisHash(sessionId) };
+          const s = {
+            sessionId,
+            token: `t${n}`,
+            battery: String(input.battery),
+            normGroup: String(input.normGroup),
+            serverStart: Date.now(),
+            seeds: [],
+            batches: [],
+            events: [],
+            hash: await genesisHash(sessionId),
+          };
           sessions.set(sessionId, s);
           return answer(200, { sessionId, token: s.token, serverStart: s.serverStart, battery: s.battery, normGroup: s.normGroup, protocol: 1 });
         }
@@ -50,7 +60,9 @@ beforeAll(async () => {
           return answer(200, { ackSeq: s.events.length - 1, hash: s.hash });
         }
         const v = await assessWitnessed(s, { now: Date.now() });
-        return v.ok ? answer(200, { credential: 'issued' }) : answer(422, { error: v.refusals[0]!.code, message: v.refusals[0]!.message, problems: v.refusals });
+        return v.ok
+          ? answer(200, { credential: 'issued' })
+          : answer(422, { error: v.refusals[0]!.code, message: v.refusals[0]!.message, problems: v.refusals });
       })();
     });
   });

@@ -72,7 +72,10 @@ function importsOf(source: string): string[] {
   const bare = /(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
   const dynamic = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
   const specs = [from, bare, dynamic].flatMap((re) => [...source.matchAll(re)].map((m) => ({ at: m.index, spec: m[1] ?? '' })));
-  return specs.sort((a, b) => a.at - b.at).map((s) => s.spec).filter((s) => s.startsWith('.'));
+  return specs
+    .sort((a, b) => a.at - b.at)
+    .map((s) => s.spec)
+    .filter((s) => s.startsWith('.'));
 }
 
 const FILES = ['src', 'games', 'scripts', 'tests'].flatMap(sourceFiles);
@@ -98,7 +101,8 @@ describe('import layers', () => {
   });
 
   it('reads every form of import it checks', () => {
-    const src = "import a from './a.ts';\nimport type { B } from '../b.ts';\nexport { c } from './c.ts';\nconst d = await import('./d.ts');\nimport 'x';\nimport './e.css';";
+    const src =
+      "import a from './a.ts';\nimport type { B } from '../b.ts';\nexport { c } from './c.ts';\nconst d = await import('./d.ts');\nimport 'x';\nimport './e.css';";
     expect(importsOf(src)).toEqual(['./a.ts', '../b.ts', './c.ts', './d.ts', './e.css']);
   });
 });

@@ -86,7 +86,12 @@ export function prlParticipants(): PrlParticipant[] {
   for (const r of readCsv(...SCIOPS_TRIALS)) {
     const id = r['subject'] as string;
     const list = trials.get(id) ?? [];
-    list.push({ block: Number(r['block']), best: Number(r['correct']), choice: r['choice'] === '' ? null : Number(r['choice']), reward: r['outcome'] === '1.0' || r['outcome'] === '1' ? 1 : 0 });
+    list.push({
+      block: Number(r['block']),
+      best: Number(r['correct']),
+      choice: r['choice'] === '' ? null : Number(r['choice']),
+      reward: r['outcome'] === '1.0' || r['outcome'] === '1' ? 1 : 0,
+    });
     trials.set(id, list);
   }
   return [...trials].map(([id, list]) => {
@@ -98,7 +103,11 @@ export function prlParticipants(): PrlParticipant[] {
 }
 
 /** Odd vs even blocks, Spearman–Brown to the whole session (×2) and to `trials` trials. */
-export function blockSplitHalf(people: readonly PrlParticipant[], metric: LearningMetric, trials: number): { r: number; full: number; atTrials: number; n: number } {
+export function blockSplitHalf(
+  people: readonly PrlParticipant[],
+  metric: LearningMetric,
+  trials: number,
+): { r: number; full: number; atTrials: number; n: number } {
   const a: number[] = [];
   const b: number[] = [];
   for (const p of people) {

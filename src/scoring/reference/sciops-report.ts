@@ -54,7 +54,13 @@ export function sciopsReport(all: readonly PrlParticipant[]): SciopsReport {
   const metrics = LEARNING_METRICS.map((metric) => {
     const xs = people.map((p) => values.get(p)?.[metric]).filter((x): x is number => x !== null && x !== undefined);
     const half = blockSplitHalf(people, metric, OUR_TRIALS);
-    return { metric, n: xs.length, mean: r3(mean(xs)), sd: r3(sampleSd(xs)), splitHalf: { r: r3(half.r), full: r3(half.full), atOurTrials: r3(half.atTrials), ourTrials: OUR_TRIALS } };
+    return {
+      metric,
+      n: xs.length,
+      mean: r3(mean(xs)),
+      sd: r3(sampleSd(xs)),
+      splitHalf: { r: r3(half.r), full: r3(half.full), atOurTrials: r3(half.atTrials), ourTrials: OUR_TRIALS },
+    };
   });
   const fairness: SciopsReport['fairness'] = [];
   for (const by of ['gender', 'age band'] as const) {
@@ -76,7 +82,11 @@ export function sciopsReport(all: readonly PrlParticipant[]): SciopsReport {
       const rows: GroupRow[] = groups.map((g) => {
         const set = scored.filter((s) => s.group === g);
         if (!big.includes(g)) return { group: g, n: set.length };
-        const d = cohensD(set.map((s) => s.v), ref, Z_95);
+        const d = cohensD(
+          set.map((s) => s.v),
+          ref,
+          Z_95,
+        );
         const row: GroupRow = { group: g, n: set.length, mean: r3(mean(set.map((s) => s.v))), smd: { d: r3(d.d), ci: [r3(d.ci[0]), r3(d.ci[1])] } };
         if (dir !== 0) {
           row.air = STEN_CUTOFFS.map((cut) => {
@@ -92,10 +102,10 @@ export function sciopsReport(all: readonly PrlParticipant[]): SciopsReport {
     }
   }
   return {
-    sample: 'nivlab/sciops probabilistic reversal learning (Zorowitz, Solis, Niv et al. 2023), survey-screened final sample (infreq = 0); external sample, another task version (3 options, best option moving every 15 trials, 90 trials)',
+    sample:
+      'nivlab/sciops probabilistic reversal learning (Zorowitz, Solis, Niv et al. 2023), survey-screened final sample (infreq = 0); external sample, another task version (3 options, best option moving every 15 trials, 90 trials)',
     n: people.length,
     metrics,
     fairness,
   };
 }
-

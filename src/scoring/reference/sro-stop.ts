@@ -33,7 +33,14 @@ function ssrtOf(rows: readonly Record<string, string>[]): number | null {
   return r.ok ? r.ssrt : null;
 }
 
-export function ssrtReliability(): { n: number; sroStopTrials: number; ourStopTrials: number; splitHalfR: number; splitHalfAtOurs: number; retestAtOurs: number } {
+export function ssrtReliability(): {
+  n: number;
+  sroStopTrials: number;
+  ourStopTrials: number;
+  splitHalfR: number;
+  splitHalfAtOurs: number;
+  retestAtOurs: number;
+} {
   const byId = new Map<string, Record<string, string>[]>();
   for (const row of readCsv(...SRO_STOP_FILE)) {
     if (row['condition'] !== 'low') continue;

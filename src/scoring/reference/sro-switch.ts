@@ -109,11 +109,7 @@ export interface SplitHalf {
 }
 
 /** Odd–even split-half reliability of a per-participant score, stepped to `trials` trials with Spearman–Brown. */
-export function splitHalf(
-  people: readonly SroSwitchParticipant[],
-  score: (trials: readonly SroSwitchTrial[]) => number | null,
-  trials: number,
-): SplitHalf {
+export function splitHalf(people: readonly SroSwitchParticipant[], score: (trials: readonly SroSwitchTrial[]) => number | null, trials: number): SplitHalf {
   const a: number[] = [];
   const b: number[] = [];
   let total = 0;

@@ -24,7 +24,13 @@ interface DerivedGroup {
 
 describe.skipIf(!present)('Switch composite on the SRO cued task-switching trials', () => {
   const people = present ? sroSwitchParticipants() : [];
-  const derived = present ? (JSON.parse(readFileSync(referencePath(...DERIVED), 'utf8')) as { derivation: Record<string, number>; composite_by_group: Record<string, DerivedGroup>; switch_cost_rt_by_group: Record<string, DerivedGroup> }) : null;
+  const derived = present
+    ? (JSON.parse(readFileSync(referencePath(...DERIVED), 'utf8')) as {
+        derivation: Record<string, number>;
+        composite_by_group: Record<string, DerivedGroup>;
+        switch_cost_rt_by_group: Record<string, DerivedGroup>;
+      })
+    : null;
 
   it('the shipped norm entry is what our scorer computes from the trial file', () => {
     const { metric, version } = switchNormEntry();
@@ -70,7 +76,9 @@ describe.skipIf(!present)('Switch composite on the SRO cued task-switching trial
     const costs = people.map((p) => p.switchCost).filter((c): c is number => c !== null);
     const half = splitHalf(people, switchCostOf, 48);
     const d = derived.switch_cost_rt_by_group['all'] as DerivedGroup;
-    console.info(`switch cost: ours ${mean(costs).toFixed(1)} ± ${sampleSd(costs).toFixed(1)} ms (n = ${costs.length}), derived ${d.mean} ± ${d.sd} (n = ${d.n}); split-half at 48 trials ${half.atTrials.toFixed(2)}`);
+    console.info(
+      `switch cost: ours ${mean(costs).toFixed(1)} ± ${sampleSd(costs).toFixed(1)} ms (n = ${costs.length}), derived ${d.mean} ± ${d.sd} (n = ${d.n}); split-half at 48 trials ${half.atTrials.toFixed(2)}`,
+    );
     // Ours is the full-length retest score; the derived SD is widened for 48 trials, so ours must be narrower.
     expect(sampleSd(costs)).toBeLessThan(d.sd);
     expect(Math.abs(mean(costs) - d.mean) / d.sd).toBeLessThan(0.2);

@@ -44,7 +44,6 @@ export function unitTable(metrics: { game: string; metric: string; over?: Partia
   });
 }
 
-
 function unitOf(game: string, metric: string): string {
   return gameById(game).metrics.find((m) => m.id === metric)?.unit ?? '';
 }

@@ -16,7 +16,10 @@ describe.each(Object.values(NORM_GROUPS))('participants calibrated to norm table
   });
 
   it('the typical participant scores sten 5–6 on every measured domain', () => {
-    const profile = buildProfile(typicalNormParticipant(table).scores, { normGroup: table, deviceClass: table.deviceClass === 'all' ? 'keyboard' : table.deviceClass });
+    const profile = buildProfile(typicalNormParticipant(table).scores, {
+      normGroup: table,
+      deviceClass: table.deviceClass === 'all' ? 'keyboard' : table.deviceClass,
+    });
     const measured = profile.domains.filter((d) => d.status === 'measured');
     expect(measured.length).toBeGreaterThan(0);
     for (const d of measured) expect([d.domain, d.sten]).toEqual([d.domain, expect.toSatisfy((s: number) => s === 5 || s === 6)]);

@@ -34,14 +34,16 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   let where: string;
   if (opts.databaseUrl) {
     // bigint columns hold epoch ms and seeds: numbers, not strings.
-    const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) };
+    const types = {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)),
+    };
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types });
     kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     kind = 'postgres';
     where = redact(opts.databaseUrl);
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
-    let db;
+    let db: Awaited<ReturnType<typeof PGlite.create>>;
     if (opts.inMemory) {
       db = await PGlite.create();
       where = 'in memory';

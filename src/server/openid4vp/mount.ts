@@ -8,7 +8,10 @@ import type { Issuer } from '../issuer.ts';
 import { openid4vpPlugin, type Openid4vpPlugin } from './plugin.ts';
 
 export function coachVerifier(config: IssuerConfig, issuer: Issuer, env: NodeJS.ProcessEnv = process.env): Openid4vpPlugin {
-  const extra = (env.COACH_TRUSTED_ISSUERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const extra = (env.COACH_TRUSTED_ISSUERS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const trusted = [issuer.identity.did, ...extra];
   return openid4vpPlugin({
     publicUrl: config.publicUrl,

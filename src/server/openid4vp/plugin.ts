@@ -29,7 +29,10 @@ export function openid4vpPlugin(opts: VerifierOptions & { allowedOrigins: readon
       const e = err instanceof PresentationError || err instanceof HttpError ? err : undefined;
       const status = e?.status ?? (typeof (err as { statusCode?: unknown }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500);
       if (status >= 500) req.log.error({ err }, 'openid4vp error');
-      void reply.code(status).send({ error: e?.code ?? (status < 500 ? 'bad-request' : 'internal'), reason: e?.message ?? (status < 500 ? 'Bad request.' : 'The verifier failed.') });
+      void reply.code(status).send({
+        error: e?.code ?? (status < 500 ? 'bad-request' : 'internal'),
+        reason: e?.message ?? (status < 500 ? 'Bad request.' : 'The verifier failed.'),
+      });
     });
     app.post(PRESENTATIONS_PATH, { bodyLimit: 4096 }, async (req, reply) => {
       sameOrigin(req);

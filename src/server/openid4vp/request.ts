@@ -38,7 +38,11 @@ export function dcqlFor(domains: readonly Domain[], vct: string, issuerBaseUrl: 
         meta: { vct_values: [vct] },
         claims: [
           { id: 'norm', path: ['evidence', 0, 'norm'] },
-          ...domains.map((d) => ({ id: `domain-${d}`, path: ['credentialSubject', 'result', null, 'resultDescription'], values: [domainResultId(issuerBaseUrl, d)] })),
+          ...domains.map((d) => ({
+            id: `domain-${d}`,
+            path: ['credentialSubject', 'result', null, 'resultDescription'],
+            values: [domainResultId(issuerBaseUrl, d)],
+          })),
         ],
       },
     ],

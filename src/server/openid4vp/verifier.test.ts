@@ -44,7 +44,15 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentscan-vp-'));
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  const config = { publicUrl: url, name: 'Talentscan (test)', dataDir: dir, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS, maxBodyBytes: 1024 * 1024 };
+  const config = {
+    publicUrl: url,
+    name: 'Talentscan (test)',
+    dataDir: dir,
+    allowedOrigins: [url],
+    validForDays: 365,
+    ...DEFAULT_LIMITS,
+    maxBodyBytes: 1024 * 1024,
+  };
   issuer = await createIssuer(config, { profileSource: fixtureProfileSource, db: await openDatabase({ inMemory: true }), now: clock.now });
   // buildApp registers the coach verifier beside the issuer, as in production.
   app = await buildApp({ config, issuer });
@@ -58,11 +66,16 @@ afterAll(async () => {
 });
 
 async function ask(domains: string[]): Promise<{ id: string; uri: string }> {
-  const res = await fetch(`${url}/coach/api/presentations`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ domains }) });
+  const res = await fetch(`${url}/coach/api/presentations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ domains }),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string; uri: string };
 }
-const poll = async (id: string) => (await (await fetch(`${url}/coach/api/presentations/${id}`)).json()) as { status: string; presentation?: string; reason?: string };
+const poll = async (id: string) =>
+  (await (await fetch(`${url}/coach/api/presentations/${id}`)).json()) as { status: string; presentation?: string; reason?: string };
 
 describe('OpenID4VP presentation to the coach', { timeout: 30_000 }, () => {
   it('receives exactly the two asked-for domains, verified with the holder proof; read once', async () => {
@@ -102,11 +115,23 @@ describe('OpenID4VP presentation to the coach', { timeout: 30_000 }, () => {
     const req = await ask(['working-memory']);
     expect((await wallet.present(req.uri)).status).toBe(400);
     expect(await poll(req.id)).toMatchObject({ status: 'refused', reason: 'revoked' });
-    const stray = await fetch(`${url}/coach/oid4vp/response`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'state=nope&vp_token=x' });
+    const stray = await fetch(`${url}/coach/oid4vp/response`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'state=nope&vp_token=x',
+    });
     expect(stray.status).toBe(400);
-    const cross = await fetch(`${url}/coach/api/presentations`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{"domains":["inhibition"]}' });
+    const cross = await fetch(`${url}/coach/api/presentations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{"domains":["inhibition"]}',
+    });
     expect(cross.status).toBe(403);
-    const bad = await fetch(`${url}/coach/api/presentations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"domains":["telepathy"]}' });
+    const bad = await fetch(`${url}/coach/api/presentations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"domains":["telepathy"]}',
+    });
     expect(bad.status).toBe(400);
   });
 });

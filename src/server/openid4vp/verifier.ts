@@ -79,7 +79,15 @@ export class Openid4vpVerifier {
     }
     const domains = [...new Set(asked)];
     const created = this.now();
-    const x: Exchange = { id: token(), state: token(), nonce: token(), clientId: this.clientId, domains, createdAt: created, expiresAt: created + (this.opts.ttlSec ?? 300) * 1000 };
+    const x: Exchange = {
+      id: token(),
+      state: token(),
+      nonce: token(),
+      clientId: this.clientId,
+      domains,
+      createdAt: created,
+      expiresAt: created + (this.opts.ttlSec ?? 300) * 1000,
+    };
     if (!this.store.add(x)) throw new PresentationError(429, 'busy', 'Too many open requests; try again in a minute.');
     // Unsigned and by value: the `redirect_uri:` client identifier prefix needs no request object (no JAR).
     const { authorizationRequest: uri, authorizationRequestPayload } = await createOpenid4vpAuthorizationRequest({
@@ -125,7 +133,11 @@ export class Openid4vpVerifier {
     let presentation: string | undefined;
     try {
       // The library checks the response against our request (state, the DCQL query ids) and parses vp_token.
-      const parsed = await parseOpenid4vpAuthorizationResponse({ authorizationResponse: form, authorizationRequestPayload: x.request, callbacks: NO_JWT_CALLBACKS });
+      const parsed = await parseOpenid4vpAuthorizationResponse({
+        authorizationResponse: form,
+        authorizationRequestPayload: x.request,
+        callbacks: NO_JWT_CALLBACKS,
+      });
       const entry = parsed.type === 'dcql' ? parsed.dcql.presentations[CREDENTIAL_QUERY_ID]?.[0] : undefined;
       presentation = typeof entry === 'string' && entry.length <= 200_000 ? entry : undefined;
     } catch (err) {
@@ -145,7 +157,7 @@ export class Openid4vpVerifier {
       return refuse('malformed', 'The presentation could not be decoded.');
     }
     if (vct !== this.opts.vct) return refuse('wrong-type', `The credential is of another type (${String(vct)}).`);
-    if (kbPayload.nonce !== x.nonce) return refuse('wrong-nonce', 'The holder proof answers another request (its nonce is not this request\'s).');
+    if (kbPayload.nonce !== x.nonce) return refuse('wrong-nonce', "The holder proof answers another request (its nonce is not this request's).");
     if (kbPayload.aud !== x.clientId) return refuse('wrong-audience', 'The holder proof was made for another verifier (audience).');
     const skew = this.opts.skewSec ?? 30;
     const iat = typeof kbPayload.iat === 'number' ? kbPayload.iat * 1000 : NaN;

@@ -72,7 +72,12 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
   const created = await fetch(`${baseUrl}/api/sessions`, {
     method: 'POST',
     headers: json,
-    body: JSON.stringify({ battery, normGroup: opts.normGroup ?? 'sro-provisional-all', lang: 'en', consent: { textVersion: 'certified-1', mode: 'certified', acceptedAt: clock.now() } }),
+    body: JSON.stringify({
+      battery,
+      normGroup: opts.normGroup ?? 'sro-provisional-all',
+      lang: 'en',
+      consent: { textVersion: 'certified-1', mode: 'certified', acceptedAt: clock.now() },
+    }),
   });
   if (created.status !== 201) throw new Error(`POST /api/sessions: ${created.status} ${await created.text()}`);
   const session = (await created.json()) as CreateSessionResponse;
@@ -98,7 +103,11 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
     if (!opts.uploadAtOnce) await clock.set(timeOrigin + batch[batch.length - 1]!.t + 150);
     const hash = await chainHash(prev, batch);
     const t0 = performance.now();
-    const res = await fetch(`${base}/batches`, { method: 'POST', headers: auth, body: JSON.stringify({ fromSeq: batch[0]!.seq, events: batch, prevHash: prev, hash }) });
+    const res = await fetch(`${base}/batches`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ fromSeq: batch[0]!.seq, events: batch, prevHash: prev, hash }),
+    });
     await res.arrayBuffer();
     opts.onUpload?.(performance.now() - t0, batch.length);
     uploads.push(res.status);

@@ -9,9 +9,11 @@ export function rangeChart(label: string, opts: { target?: [number, number]; a?:
   const { target, a, b } = opts;
   return html`<div class="range" role="img" aria-label=${label}>
     ${target ? html`<span class="target" style=${styleMap({ insetInlineStart: `${at(target[0])}%`, inlineSize: `${at(target[1]) - at(target[0])}%` })}></span>` : nothing}
-    ${a && a.low !== undefined && a.high !== undefined
-      ? html`<span class="ci" style=${styleMap({ insetInlineStart: `${at(a.low)}%`, inlineSize: `${Math.max(1, at(a.high) - at(a.low))}%` })}></span>`
-      : nothing}
+    ${
+      a && a.low !== undefined && a.high !== undefined
+        ? html`<span class="ci" style=${styleMap({ insetInlineStart: `${at(a.low)}%`, inlineSize: `${Math.max(1, at(a.high) - at(a.low))}%` })}></span>`
+        : nothing
+    }
     ${a ? html`<span class="dot" style=${styleMap({ insetInlineStart: `${at(a.sten)}%` })}></span>` : nothing}
     ${b ? html`<span class="dot b" style=${styleMap({ insetInlineStart: `${at(b.sten)}%` })}></span>` : nothing}
   </div>`;

@@ -31,7 +31,10 @@ export class TsCoachCandidate extends LitElement {
     working: { state: true },
     role: { state: true },
   };
-  static override styles = [base, coachStyles, css`
+  static override styles = [
+    base,
+    coachStyles,
+    css`
     :host { display: grid; gap: 1rem; }
     .head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.75rem; align-items: center; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
@@ -39,7 +42,8 @@ export class TsCoachCandidate extends LitElement {
     dt { font-weight: 600; }
     dd { margin: 0; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
-  `];
+  `,
+  ];
 
   declare record: CandidateRecord;
   declare recomputed: { profile: Profile; identical: boolean } | undefined;
@@ -103,13 +107,20 @@ export class TsCoachCandidate extends LitElement {
         <dt>${t('coach.verify.validUntil')}</dt><dd>${date(v.validUntil)}</dd>
         <dt>${t('coach.verify.status')}</dt><dd>${v.statusChecked ? t('coach.verify.statusChecked') : t('coach.verify.statusNot')}</dd>
         <dt>${t('coach.verify.holder')}</dt><dd>${v.keyBinding === 'verified' ? t('coach.verify.holderOk') : t('coach.verify.holderNot')}</dd>
-        <dt>${t('coach.verify.assurance')}</dt><dd>${v.assurance
-          ? t(v.assurance.witnessed ? 'coach.assurance.witnessed' : 'coach.assurance.notWitnessed', { level: v.assurance.level, games: v.assurance.games.map((g) => t(`game.${g}`)).join(', ') || '—' })
-          : t('coach.assurance.notStated')}</dd>
+        <dt>${t('coach.verify.assurance')}</dt><dd>${
+          v.assurance
+            ? t(v.assurance.witnessed ? 'coach.assurance.witnessed' : 'coach.assurance.notWitnessed', {
+                level: v.assurance.level,
+                games: v.assurance.games.map((g) => t(`game.${g}`)).join(', ') || '—',
+              })
+            : t('coach.assurance.notStated')
+        }</dd>
         <dt>${t('coach.verify.disclosed')}</dt><dd>${t('coach.verify.disclosedCount', { shown: v.domains.length + v.roles.length, hidden: v.undisclosed })}</dd>
-        ${v.log
-          ? html`<dt>${t('coach.verify.log')}</dt><dd>${v.log.reproduces ? t('coach.verify.logReproduces') : t('coach.verify.logDiffers')}${v.log.digestMatches === undefined ? '' : ` · ${v.log.digestMatches ? t('coach.verify.digestMatches') : t('coach.verify.digestDiffers')}`}</dd>`
-          : nothing}
+        ${
+          v.log
+            ? html`<dt>${t('coach.verify.log')}</dt><dd>${v.log.reproduces ? t('coach.verify.logReproduces') : t('coach.verify.logDiffers')}${v.log.digestMatches === undefined ? '' : ` · ${v.log.digestMatches ? t('coach.verify.digestMatches') : t('coach.verify.digestDiffers')}`}</dd>`
+            : nothing
+        }
       </dl>
     </div>`;
   }
@@ -119,20 +130,24 @@ export class TsCoachCandidate extends LitElement {
     return html`<section class="card stack" aria-labelledby="dom-title">
       <h3 id="dom-title">${t('coach.domains.title')}</h3>
       ${v.verified ? nothing : html`<p class="bad-box">${t('coach.domains.unverified')}</p>`}
-      ${v.domains.length === 0
-        ? html`<p class="muted">${t('coach.domains.none')}</p>`
-        : html`<div class="scroll"><table>
+      ${
+        v.domains.length === 0
+          ? html`<p class="muted">${t('coach.domains.none')}</p>`
+          : html`<div class="scroll"><table>
             <thead><tr><th scope="col">${t('profile.domain')}</th><th scope="col">${t('coach.domains.sten')}</th><th scope="col">${t('coach.domains.interval')}</th><th scope="col">${t('coach.domains.chart')}</th></tr></thead>
             <tbody>${v.domains.map((d) => {
               const label = t('coach.domains.chartLabel', { domain: t(`domain.${d.domain}`), sten: fmt(d.sten, 0), low: fmt(d.low), high: fmt(d.high) });
               return html`<tr data-domain=${d.domain}><th scope="row">${t(`domain.${d.domain}`)}</th><td class="num">${fmt(d.sten, 0)}</td><td class="num">${fmt(d.low)}–${fmt(d.high)}</td><td>${rangeChart(label, { a: d })}</td></tr>`;
             })}</tbody>
-          </table></div>`}
-      ${n
-        ? html`<p>${t('coach.norm.line', { population: n.population, id: n.id, version: n.version })}</p>
+          </table></div>`
+      }
+      ${
+        n
+          ? html`<p>${t('coach.norm.line', { population: n.population, id: n.id, version: n.version })}</p>
             ${n.provisional ? html`<p class="provisional">${t('coach.norm.provisional')}</p>` : nothing}
             <p class="muted" lang="en" dir="ltr">${n.citation}</p>`
-        : nothing}
+          : nothing
+      }
       ${v.algorithmVersion ? html`<p class="muted">${t('coach.algorithm', { version: v.algorithmVersion })}</p>` : nothing}
       ${r.profile ? nothing : v.qualityFlags.length ? html`<p>${t('coach.flags.codes', { codes: v.qualityFlags.join(', ') })}</p>` : html`<p class="muted">${t('coach.flags.none')}</p>`}
     </section>`;
@@ -156,10 +171,12 @@ export class TsCoachCandidate extends LitElement {
         <h3 id="behind-title">${t('coach.behind.title')}</h3>
         <div class="scroll"><table>
           <thead><tr><th scope="col">${t('profile.domain')}</th><th scope="col">${t('coach.behind.metric')}</th><th scope="col">${t('coach.behind.value')}</th><th scope="col">z</th><th scope="col">${t('coach.behind.used')}</th></tr></thead>
-          <tbody>${p.metrics.map((m) => html`<tr>
+          <tbody>${p.metrics.map(
+            (m) => html`<tr>
             <td>${m.domain ? t(`domain.${m.domain}`) : '—'}</td><th scope="row">${t(`metric.${m.game}.${m.metric}`)}</th>
             <td class="num">${m.value === null ? '—' : formatNumber(m.value, 3)}</td><td class="num">${m.z === null ? '—' : formatNumber(m.z, 2)}</td>
-            <td>${m.included ? t('coach.behind.yes') : html`<span lang="en" dir="ltr">${m.excludedReason ?? ''}</span>`}</td></tr>`)}</tbody>
+            <td>${m.included ? t('coach.behind.yes') : html`<span lang="en" dir="ltr">${m.excludedReason ?? ''}</span>`}</td></tr>`,
+          )}</tbody>
         </table></div>
         <h4>${t('coach.flags.title')}</h4>
         ${p.quality.length ? html`<ul lang="en" dir="ltr">${p.quality.map((q) => html`<li><code>${q.code}</code>: ${q.detail}</li>`)}</ul>` : html`<p class="muted">${t('coach.flags.none')}</p>`}
@@ -168,9 +185,11 @@ export class TsCoachCandidate extends LitElement {
         <h4>${t('coach.fits.title')}</h4>
         <div class="scroll"><table>
           <thead><tr><th scope="col">${t('coach.fits.role')}</th><th scope="col">${t('coach.fits.fit')}</th><th scope="col">${t('coach.fits.contributions')}</th></tr></thead>
-          <tbody>${p.roleFits.map((f) => html`<tr><th scope="row">${t(f.label)}${f.example ? ` (${t('coach.fits.example')})` : ''}</th>
+          <tbody>${p.roleFits.map(
+            (f) => html`<tr><th scope="row">${t(f.label)}${f.example ? ` (${t('coach.fits.example')})` : ''}</th>
             <td class="num">${f.status === 'not-enough-data' ? t('profile.notEnoughData') : `${formatNumber(f.fitPercent)}%`}</td>
-            <td>${f.contributions.map((c) => `${t(`domain.${c.domain}`)} ${formatNumber(c.contribution, 1)}`).join(' · ')}</td></tr>`)}</tbody>
+            <td>${f.contributions.map((c) => `${t(`domain.${c.domain}`)} ${formatNumber(c.contribution, 1)}`).join(' · ')}</td></tr>`,
+          )}</tbody>
         </table></div>
       </section>`;
   }
@@ -184,40 +203,53 @@ export class TsCoachCandidate extends LitElement {
         ${EXAMPLE_ROLES.roles.map((x) => html`<option value=${x.id} ?selected=${x.id === this.role}>${t(x.label)}</option>`)}
       </select></label>
       ${EXAMPLE_ROLES.example ? html`<p class="provisional">${t('coach.role.example')}</p>` : nothing}
-      ${role
-        ? html`<table><thead><tr><th scope="col">${t('profile.domain')}</th><th scope="col">${t('coach.role.target')}</th><th scope="col">${t('coach.domains.sten')}</th><th scope="col">${t('coach.domains.chart')}</th></tr></thead>
+      ${
+        role
+          ? html`<table><thead><tr><th scope="col">${t('profile.domain')}</th><th scope="col">${t('coach.role.target')}</th><th scope="col">${t('coach.domains.sten')}</th><th scope="col">${t('coach.domains.chart')}</th></tr></thead>
           <tbody>${Object.entries(role.targets).map(([domain, target]) => {
             const fromView = v.domains.find((d) => d.domain === domain);
             const fromProfile = stens?.find((d) => d.domain === domain && d.sten !== undefined);
             const a = fromProfile?.sten !== undefined ? { sten: fromProfile.sten, ...(fromProfile.stenCi ?? {}) } : fromView;
-            const label = t('coach.role.chartLabel', { domain: t(`domain.${domain}`), low: target.sten[0], high: target.sten[1], sten: a ? fmt(a.sten, 0) : t('coach.role.notShared') });
+            const label = t('coach.role.chartLabel', {
+              domain: t(`domain.${domain}`),
+              low: target.sten[0],
+              high: target.sten[1],
+              sten: a ? fmt(a.sten, 0) : t('coach.role.notShared'),
+            });
             return html`<tr><th scope="row">${t(`domain.${domain}`)}</th><td class="num">${target.sten[0]}–${target.sten[1]}</td><td class="num">${a ? fmt(a.sten, 0) : t('coach.role.notShared')}</td>
               <td>${rangeChart(label, { target: target.sten, ...(a ? { a } : {}) })}</td></tr>`;
           })}</tbody></table>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
   private renderRecompute(r: CandidateRecord) {
     const c = this.choices;
-    if (!c) void recomputeClient().choices().then((x) => (this.choices = x));
+    if (!c)
+      void recomputeClient()
+        .choices()
+        .then((x) => (this.choices = x));
     const p = r.profile;
     return html`<section class="card stack no-print" aria-labelledby="re-title">
       <h3 id="re-title">${t('coach.recompute.title')}</h3>
       <p>${t('coach.recompute.body')}</p>
       <form class="toolbar" @submit=${this.onRecompute}>
         <label>${t('coach.recompute.norm')}<select name="norm">${(c?.normGroups ?? []).map(
-          (n) => html`<option value=${n.id} ?selected=${n.id === (this.recomputed?.profile.norm.id ?? p?.norm.id)}>${n.population} (${n.id} ${n.version})</option>`,
+          (n) =>
+            html`<option value=${n.id} ?selected=${n.id === (this.recomputed?.profile.norm.id ?? p?.norm.id)}>${n.population} (${n.id} ${n.version})</option>`,
         )}</select></label>
         <label>${t('coach.recompute.roles')}<select name="roles">${(c?.roleSets ?? []).map((s) => html`<option value=${s.id}>${s.id} ${s.version}</option>`)}</select></label>
         <button type="submit" ?disabled=${this.working || !c}>${t('coach.recompute.run')}</button>
       </form>
       <div role="status" aria-live="polite">
         ${this.working ? html`<p>${t('coach.recompute.working')}</p>` : nothing}
-        ${this.recomputed
-          ? html`<p><strong>${t('coach.recompute.done', { norm: `${this.recomputed.profile.norm.id} ${this.recomputed.profile.norm.version}`, version: this.recomputed.profile.algorithmVersion })}</strong>
+        ${
+          this.recomputed
+            ? html`<p><strong>${t('coach.recompute.done', { norm: `${this.recomputed.profile.norm.id} ${this.recomputed.profile.norm.version}`, version: this.recomputed.profile.algorithmVersion })}</strong>
               ${this.recomputed.identical ? t('coach.recompute.identical') : t('coach.recompute.different')}</p>`
-          : nothing}
+            : nothing
+        }
       </div>
     </section>`;
   }

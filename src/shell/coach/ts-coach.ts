@@ -38,7 +38,10 @@ export class TsCoach extends LitElement {
     asked: { state: true },
     trust: { state: true },
   };
-  static override styles = [base, coachStyles, css`
+  static override styles = [
+    base,
+    coachStyles,
+    css`
     :host { display: block; padding: 1rem; }
     .wrap { max-inline-size: 72rem; margin-inline: auto; display: grid; gap: 1rem; }
     .intake { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); align-items: start; }
@@ -48,7 +51,8 @@ export class TsCoach extends LitElement {
     .row-actions { display: flex; gap: 0.5rem; flex-wrap: wrap; }
     fieldset { border: 1px solid #c5c8da; border-radius: 8px; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
     @media print { .no-print { display: none !important; } :host { padding: 0; } }
-  `];
+  `,
+  ];
 
   declare records: CandidateRecord[];
   declare selected: string | undefined;
@@ -149,10 +153,12 @@ export class TsCoach extends LitElement {
       ${this.error ? html`<p class="bad-box no-print" role="alert">${this.error}</p>` : nothing}
       <div class="intake no-print">${this.renderWallet()}${this.renderImport()}</div>
       ${this.renderList(list)}
-      ${selected
-        ? html`<ts-coach-candidate .record=${selected} @record-changed=${(e: CustomEvent<CandidateRecord>) => void this.save(e.detail)}
+      ${
+        selected
+          ? html`<ts-coach-candidate .record=${selected} @record-changed=${(e: CustomEvent<CandidateRecord>) => void this.save(e.detail)}
             @close=${() => (this.selected = undefined)}></ts-coach-candidate>`
-        : nothing}
+          : nothing
+      }
       ${selected && other ? html`<ts-coach-compare .a=${selected} .b=${other}></ts-coach-compare>` : nothing}
       ${this.renderSettings()}
     </div>`;
@@ -178,7 +184,8 @@ export class TsCoach extends LitElement {
       <fieldset>
         <legend>${t('coach.wallet.domains')}</legend>
         ${DOMAINS.map(
-          (d) => html`<label class="check"><input type="checkbox" .checked=${this.asked.includes(d)} @change=${(e: Event) => this.toggleAsked(d, (e.target as HTMLInputElement).checked)} />${t(`domain.${d}`)}</label>`,
+          (d) =>
+            html`<label class="check"><input type="checkbox" .checked=${this.asked.includes(d)} @change=${(e: Event) => this.toggleAsked(d, (e.target as HTMLInputElement).checked)} />${t(`domain.${d}`)}</label>`,
         )}
       </fieldset>
       <div class="row-actions">
@@ -186,13 +193,15 @@ export class TsCoach extends LitElement {
         ${r ? html`<button class="secondary" @click=${() => this.wallet.cancel()}>${t('coach.wallet.cancel')}</button>` : nothing}
       </div>
       ${this.wallet.error ? html`<p class="bad-box" role="alert">${t('coach.wallet.error', { reason: this.wallet.error })}</p>` : nothing}
-      ${r
-        ? html`<div class="stack" data-request=${r.uri}>
+      ${
+        r
+          ? html`<div class="stack" data-request=${r.uri}>
             <img class="qr" alt=${t('coach.wallet.qrAlt')} src=${`data:image/svg+xml;charset=utf-8,${encodeURIComponent(r.qrSvg)}`} />
             <a href=${r.uri}>${t('coach.wallet.link')}</a>
             <p class="muted">${t('coach.wallet.waiting', { domains: r.domains.map((d) => t(`domain.${d}`)).join(', '), time: new Intl.DateTimeFormat(lang(), { timeStyle: 'short' }).format(new Date(r.expiresAt)) })}</p>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -230,16 +239,18 @@ export class TsCoach extends LitElement {
         <label class="check"><input type="checkbox" .checked=${q.witnessedOnly === true} @change=${(e: Event) => (this.query = { ...q, witnessedOnly: (e.target as HTMLInputElement).checked })} />${t('coach.list.witnessed')}</label>
         <label class="check"><input type="checkbox" .checked=${q.noFlagsOnly === true} @change=${(e: Event) => (this.query = { ...q, noFlagsOnly: (e.target as HTMLInputElement).checked })} />${t('coach.list.noFlags')}</label>
       </div>
-      ${list.length === 0
-        ? html`<p class="muted">${this.records.length ? t('coach.list.noMatch') : t('coach.list.empty')}</p>`
-        : html`<div class="scroll"><table class="list">
+      ${
+        list.length === 0
+          ? html`<p class="muted">${this.records.length ? t('coach.list.noMatch') : t('coach.list.empty')}</p>`
+          : html`<div class="scroll"><table class="list">
             <caption class="visually-hidden">${t('coach.list.title')}</caption>
             <thead><tr>
               <th scope="col">${t('coach.list.col.label')}</th><th scope="col">${t('coach.list.col.added')}</th><th scope="col">${t('coach.list.col.status')}</th>
               <th scope="col">${t('coach.list.col.fit')}</th><th scope="col">${t('coach.list.col.actions')}</th>
             </tr></thead>
             <tbody>${list.map((r) => this.renderRow(r))}</tbody>
-          </table></div>`}
+          </table></div>`
+      }
       <div class="row-actions">
         <button class="secondary" @click=${this.exportCsv} ?disabled=${list.length === 0}>${t('coach.list.csv')}</button>
         <button class="secondary danger" @click=${this.deleteAll} ?disabled=${this.records.length === 0}>${t('coach.list.deleteAll')}</button>
@@ -257,9 +268,11 @@ export class TsCoach extends LitElement {
       <td class="num">${fit === undefined ? '—' : `${formatNumber(fit)}%`}</td>
       <td><div class="row-actions">
         <button class="small" aria-label=${t('coach.list.openNamed', { label: r.label })} @click=${() => this.open(r.id)}>${t('coach.list.open')}</button>
-        ${this.selected && this.selected !== r.id
-          ? html`<button class="small secondary" aria-label=${t('coach.list.compareNamed', { label: r.label })} @click=${() => (this.compare = r.id)}>${t('coach.list.compare')}</button>`
-          : nothing}
+        ${
+          this.selected && this.selected !== r.id
+            ? html`<button class="small secondary" aria-label=${t('coach.list.compareNamed', { label: r.label })} @click=${() => (this.compare = r.id)}>${t('coach.list.compare')}</button>`
+            : nothing
+        }
         <button class="small secondary danger" aria-label=${t('coach.list.deleteNamed', { label: r.label })} @click=${() => void this.deleteOne(r)}>${t('coach.list.delete')}</button>
       </div></td>
     </tr>`;
@@ -354,7 +367,15 @@ export class TsCoach extends LitElement {
     // The server checked the holder proof for this request; the page checks the credential again before keeping it.
     const result = await verifyCredential(o.presentation, this.verifyOptions());
     const view: VerificationView = { ...viewOf(result), ...(result.ok ? { keyBinding: 'verified' as const } : {}) };
-    const record: CandidateRecord = { id: crypto.randomUUID(), label: this.nextLabel(), addedAt: new Date().toISOString(), source: 'wallet', credential: o.presentation, verification: view, notes: '' };
+    const record: CandidateRecord = {
+      id: crypto.randomUUID(),
+      label: this.nextLabel(),
+      addedAt: new Date().toISOString(),
+      source: 'wallet',
+      credential: o.presentation,
+      verification: view,
+      notes: '',
+    };
     await this.store?.put(record);
     await this.reload();
     this.message = t('coach.wallet.received', { label: record.label, domains: r.domains.map((d) => t(`domain.${d}`)).join(', ') });
@@ -441,7 +462,11 @@ export class TsCoach extends LitElement {
   }
 
   private onTrust(e: Event): void {
-    this.trust = (e.target as HTMLTextAreaElement).value.split(/\s+/).map((s) => s.trim()).filter(Boolean).slice(0, 50);
+    this.trust = (e.target as HTMLTextAreaElement).value
+      .split(/\s+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 50);
     localStorage.setItem(TRUST_KEY, JSON.stringify(this.trust));
   }
 }

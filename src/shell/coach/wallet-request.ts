@@ -13,7 +13,10 @@ export interface WalletRequest {
   expiresAt: string;
   domains: Domain[];
 }
-export type WalletOutcome = { status: 'received'; presentation: string; receivedAt: string } | { status: 'refused'; reason: string; detail: string } | { status: 'expired' };
+export type WalletOutcome =
+  | { status: 'received'; presentation: string; receivedAt: string }
+  | { status: 'refused'; reason: string; detail: string }
+  | { status: 'expired' };
 
 export class WalletRequestController implements ReactiveController {
   request: WalletRequest | undefined;
@@ -36,7 +39,11 @@ export class WalletRequestController implements ReactiveController {
     this.cancel();
     this.error = undefined;
     try {
-      const res = await fetch('/coach/api/presentations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ domains }) });
+      const res = await fetch('/coach/api/presentations', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ domains }),
+      });
       if (!res.ok) throw new Error(((await res.json()) as { reason?: string }).reason ?? `HTTP ${res.status}`);
       this.request = (await res.json()) as WalletRequest;
       this.schedule();
@@ -66,7 +73,8 @@ export class WalletRequestController implements ReactiveController {
       if (res.status === 404) outcome = { status: 'expired' };
       else if (res.ok) {
         const body = (await res.json()) as { status: string } & Partial<{ presentation: string; receivedAt: string; reason: string; detail: string }>;
-        if (body.status === 'received' && body.presentation) outcome = { status: 'received', presentation: body.presentation, receivedAt: body.receivedAt ?? '' };
+        if (body.status === 'received' && body.presentation)
+          outcome = { status: 'received', presentation: body.presentation, receivedAt: body.receivedAt ?? '' };
         else if (body.status === 'refused') outcome = { status: 'refused', reason: body.reason ?? 'malformed', detail: body.detail ?? '' };
       }
     } catch {
