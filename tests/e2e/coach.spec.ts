@@ -229,6 +229,7 @@ test("the candidate's 'share with my coach' report imports as recomputable but u
   await page.setViewportSize({ width: 1280, height: 800 });
   await freshWorkspace(page);
   await page.goto('/?automation=1&lang=en');
+  await page.waitForFunction(() => window.__talentscan !== undefined);
   // A practice session's report (it never leaves the device, so no server is involved).
   const practice = simulatedSession({ battery: 'short', seed: 14, sessionId: crypto.randomUUID(), timeOrigin: Date.now() - 30 * 60_000 });
   await page.evaluate((ev) => window.__talentscan?.showSession(ev), practice);
