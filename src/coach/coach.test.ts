@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { VerifyFailureReason } from '../credential/verify.ts';
+import { VERIFY_FAILURE_REASONS } from '../credential/verify.ts';
 import { simulatedSession } from '../server/fixtures/session-log.ts';
 import { PRESENTATION_REFUSALS } from '../server/openid4vp/request.ts';
 import { assuranceView } from './assurance.ts';
@@ -17,21 +17,7 @@ import { deriveKey, newSalt, seal, unseal } from './seal.ts';
 import { CoachStore } from './store.ts';
 import type { CandidateRecord, VerificationView } from './types.ts';
 
-const VERIFY_REASONS: VerifyFailureReason[] = [
-  'malformed',
-  'unsupported',
-  'unknown-key',
-  'issuer-mismatch',
-  'untrusted-issuer',
-  'signature',
-  'disclosure',
-  'not-yet-valid',
-  'expired',
-  'revoked',
-  'status-unavailable',
-  'key-binding',
-  'schema',
-];
+const VERIFY_REASONS = VERIFY_FAILURE_REASONS;
 
 const view = (over: Partial<VerificationView> = {}): VerificationView => ({
   verified: true,

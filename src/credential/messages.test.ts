@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { VerifyFailureReason } from './verify.ts';
+import { VERIFY_FAILURE_REASONS } from './verify.ts';
 import { CREDENTIAL_MESSAGES, issueErrorKey } from './messages.ts';
 
-const REASONS: VerifyFailureReason[] = [
-  'malformed',
-  'unsupported',
-  'unknown-key',
-  'issuer-mismatch',
-  'untrusted-issuer',
-  'signature',
-  'disclosure',
-  'not-yet-valid',
-  'expired',
-  'revoked',
-  'status-unavailable',
-  'key-binding',
-  'schema',
-];
+const REASONS = VERIFY_FAILURE_REASONS;
 
 describe('credential messages', () => {
   it('has every key in all four languages, with the same placeholders', () => {

@@ -28,20 +28,24 @@ import { assuranceOf, summarise, type CredentialSummary, type OpenBadgeCredentia
 import { DC_SD_JWT, VC_SD_JWT, vcFromDcClaims, type SdJwtFormat } from './formats.ts';
 import { STATUS_LIST_TYP, STATUS_VALID, statusAt } from './status-list.ts';
 
-export type VerifyFailureReason =
-  | 'malformed'
-  | 'unsupported'
-  | 'unknown-key'
-  | 'issuer-mismatch'
-  | 'untrusted-issuer'
-  | 'signature'
-  | 'disclosure'
-  | 'not-yet-valid'
-  | 'expired'
-  | 'revoked'
-  | 'status-unavailable'
-  | 'key-binding'
-  | 'schema';
+/** Every reason a verification can fail, once: the type follows from it, and the tests of every reader's words use it. */
+export const VERIFY_FAILURE_REASONS = [
+  'malformed',
+  'unsupported',
+  'unknown-key',
+  'issuer-mismatch',
+  'untrusted-issuer',
+  'signature',
+  'disclosure',
+  'not-yet-valid',
+  'expired',
+  'revoked',
+  'status-unavailable',
+  'key-binding',
+  'schema',
+] as const;
+
+export type VerifyFailureReason = (typeof VERIFY_FAILURE_REASONS)[number];
 
 export interface VerifyOptions {
   fetch?: FetchLike;
