@@ -59,9 +59,9 @@ export const SESSION_MESSAGES: GameMessages = {
     'resume.saved':
       'Saved on this device: {count} completed answers. You continue right after them; anything after that point was not saved and is done again.',
     'resume.unsavedAtClose':
-      'When the page closed, the storage of your device was full: at least {count} of your latest answers were not saved on this device. If you downloaded a backup, choose "Continue from a backup" to keep them.',
+      'When the page closed, this device had not saved at least {count} of your latest answers. If you downloaded a backup, choose "Continue from a backup" to keep them.',
     'resume.unsavedAtCloseSome':
-      'When the page closed, the storage of your device was full: your latest steps were not saved on this device. If you downloaded a backup, choose "Continue from a backup" to keep them.',
+      'When the page closed, this device had not saved your latest steps. If you downloaded a backup, choose "Continue from a backup" to keep them.',
     'restore.practiceCopy':
       'This backup is of a certified scan. Here you continue it as practice: it stays on this device, nothing is sent to the server, and it gives no credential. The server keeps what it received while you played.',
     'restore.certifiedHere':
@@ -115,9 +115,9 @@ export const SESSION_MESSAGES: GameMessages = {
     'resume.saved':
       'Bewaard op dit apparaat: {count} afgeronde antwoorden. Je gaat direct daarna verder; wat je daarna deed is niet bewaard en doe je opnieuw.',
     'resume.unsavedAtClose':
-      'Toen de pagina sloot, was de opslag van je apparaat vol: minstens {count} van je laatste antwoorden zijn niet op dit apparaat bewaard. Heb je een reservekopie gedownload? Kies dan "Verder met een reservekopie" om ze te houden.',
+      'Toen de pagina sloot, had dit apparaat minstens {count} van je laatste antwoorden niet bewaard. Heb je een reservekopie gedownload? Kies dan "Verder met een reservekopie" om ze te houden.',
     'resume.unsavedAtCloseSome':
-      'Toen de pagina sloot, was de opslag van je apparaat vol: je laatste stappen zijn niet op dit apparaat bewaard. Heb je een reservekopie gedownload? Kies dan "Verder met een reservekopie" om ze te houden.',
+      'Toen de pagina sloot, had dit apparaat je laatste stappen niet bewaard. Heb je een reservekopie gedownload? Kies dan "Verder met een reservekopie" om ze te houden.',
     'restore.practiceCopy':
       'Deze reservekopie is van een gecertificeerde scan. Hier ga je er als oefening mee verder: hij blijft op dit apparaat, er gaat niets naar de server en je krijgt er geen credential voor. De server houdt wat hij ontving terwijl je speelde.',
     'restore.certifiedHere':
@@ -171,9 +171,9 @@ export const SESSION_MESSAGES: GameMessages = {
     'resume.saved':
       'Збережено на цьому пристрої: {count} завершених відповідей. Ви продовжите одразу після них; усе, що було після цього, не збережено, і ви зробите це ще раз.',
     'resume.unsavedAtClose':
-      "Коли сторінка закрилася, пам'ять вашого пристрою була заповнена: щонайменше {count} ваших останніх відповідей не збережено на цьому пристрої. Якщо ви завантажили резервну копію, виберіть «Продовжити з резервної копії», щоб їх зберегти.",
+      'Коли сторінка закрилася, цей пристрій не зберіг щонайменше {count} ваших останніх відповідей. Якщо ви завантажили резервну копію, виберіть «Продовжити з резервної копії», щоб їх зберегти.',
     'resume.unsavedAtCloseSome':
-      "Коли сторінка закрилася, пам'ять вашого пристрою була заповнена: ваші останні кроки не збережено на цьому пристрої. Якщо ви завантажили резервну копію, виберіть «Продовжити з резервної копії», щоб їх зберегти.",
+      'Коли сторінка закрилася, цей пристрій не зберіг ваших останніх кроків. Якщо ви завантажили резервну копію, виберіть «Продовжити з резервної копії», щоб їх зберегти.',
     'restore.practiceCopy':
       'Це резервна копія сертифікованого сканування. Тут ви продовжите його як тренування: воно залишиться на цьому пристрої, нічого не надсилається на сервер, і сертифіката воно не дає. Сервер зберігає те, що отримав під час гри.',
     'restore.certifiedHere':
@@ -217,9 +217,9 @@ export const SESSION_MESSAGES: GameMessages = {
     'restore.failed': 'لا يمكن استخدام هذا الملف: {reason}',
     'resume.saved': 'محفوظ على هذا الجهاز: {count} إجابة مكتملة. ستتابع مباشرة بعدها؛ ما فعلته بعد ذلك لم يُحفظ وستعيده.',
     'resume.unsavedAtClose':
-      'عندما أُغلقت الصفحة كانت ذاكرة جهازك ممتلئة: {count} على الأقل من إجاباتك الأخيرة لم تُحفظ على هذا الجهاز. إذا نزّلت نسخة احتياطية، فاختر «تابع من نسخة احتياطية» للاحتفاظ بها.',
+      'عندما أُغلقت الصفحة، لم يكن هذا الجهاز قد حفظ {count} على الأقل من إجاباتك الأخيرة. إذا نزّلت نسخة احتياطية، فاختر «تابع من نسخة احتياطية» للاحتفاظ بها.',
     'resume.unsavedAtCloseSome':
-      'عندما أُغلقت الصفحة كانت ذاكرة جهازك ممتلئة: خطواتك الأخيرة لم تُحفظ على هذا الجهاز. إذا نزّلت نسخة احتياطية، فاختر «تابع من نسخة احتياطية» للاحتفاظ بها.',
+      'عندما أُغلقت الصفحة، لم يكن هذا الجهاز قد حفظ خطواتك الأخيرة. إذا نزّلت نسخة احتياطية، فاختر «تابع من نسخة احتياطية» للاحتفاظ بها.',
     'restore.practiceCopy':
       'هذه نسخة احتياطية من فحص معتمد. هنا تتابعه كتدريب: يبقى على هذا الجهاز، ولا يُرسل شيء إلى الخادم، ولا يمنح شهادة. يحتفظ الخادم بما استلمه أثناء لعبك.',
     'restore.certifiedHere':
