@@ -48,6 +48,7 @@ export const SESSION_MESSAGES: GameMessages = {
     'storage.startFailed': 'This browser could not save anything, so the scan cannot start. Nothing has been saved. Try again, or use another browser.',
     'storage.unsaved':
       '{count} of your latest answers are not saved on this device yet. We keep trying by ourselves. Keep this page open, or download a backup.',
+    'storage.unsavedSteps': 'Your latest steps are not saved on this device yet. We keep trying by ourselves. Keep this page open, or download a backup.',
     'storage.download': 'Download a backup',
     'storage.downloadHint': 'With the backup file you can continue later: open this page and choose "Continue from a backup".',
     'saving.title': 'Saving your answers',
@@ -103,6 +104,8 @@ export const SESSION_MESSAGES: GameMessages = {
       'Deze browser kon niets bewaren, dus de scan kan niet beginnen. Er is niets bewaard. Probeer het opnieuw, of gebruik een andere browser.',
     'storage.unsaved':
       '{count} van je laatste antwoorden zijn nog niet op dit apparaat bewaard. We blijven het zelf proberen. Houd deze pagina open, of download een reservekopie.',
+    'storage.unsavedSteps':
+      'Je laatste stappen zijn nog niet op dit apparaat bewaard. We blijven het zelf proberen. Houd deze pagina open, of download een reservekopie.',
     'storage.download': 'Download een reservekopie',
     'storage.downloadHint': 'Met de reservekopie kun je later verder: open deze pagina en kies "Verder met een reservekopie".',
     'saving.title': 'Je antwoorden worden bewaard',
@@ -160,6 +163,8 @@ export const SESSION_MESSAGES: GameMessages = {
       'Цей браузер не зміг нічого зберегти, тому скан не може початися. Нічого не збережено. Спробуйте ще раз або скористайтеся іншим браузером.',
     'storage.unsaved':
       '{count} ваших останніх відповідей ще не збережено на цьому пристрої. Ми продовжуємо пробувати самі. Не закривайте сторінку або завантажте резервну копію.',
+    'storage.unsavedSteps':
+      'Ваші останні кроки ще не збережено на цьому пристрої. Ми продовжуємо пробувати самі. Не закривайте сторінку або завантажте резервну копію.',
     'storage.download': 'Завантажити резервну копію',
     'storage.downloadHint': 'З резервною копією ви зможете продовжити пізніше: відкрийте цю сторінку й виберіть «Продовжити з резервної копії».',
     'saving.title': 'Зберігаємо ваші відповіді',
@@ -208,6 +213,7 @@ export const SESSION_MESSAGES: GameMessages = {
     'storage.startFull': 'ذاكرة جهازك ممتلئة، لذلك لا يمكن بدء الفحص. لم يُحفظ أي شيء. أفرغ بعض المساحة (احذف ملفات أو تطبيقات) ثم اضغط ابدأ مرة أخرى.',
     'storage.startFailed': 'لم يتمكن هذا المتصفح من حفظ أي شيء، لذلك لا يمكن بدء الفحص. لم يُحفظ أي شيء. حاول مرة أخرى أو استخدم متصفحًا آخر.',
     'storage.unsaved': '{count} من إجاباتك الأخيرة لم تُحفظ على هذا الجهاز بعد. نواصل المحاولة تلقائيًا. أبقِ هذه الصفحة مفتوحة، أو نزّل نسخة احتياطية.',
+    'storage.unsavedSteps': 'خطواتك الأخيرة لم تُحفظ على هذا الجهاز بعد. نواصل المحاولة تلقائيًا. أبقِ هذه الصفحة مفتوحة، أو نزّل نسخة احتياطية.',
     'storage.download': 'نزّل نسخة احتياطية',
     'storage.downloadHint': 'بالنسخة الاحتياطية يمكنك المتابعة لاحقًا: افتح هذه الصفحة واختر «تابع من نسخة احتياطية».',
     'saving.title': 'نحفظ إجاباتك',

@@ -347,7 +347,7 @@ export class TsScan extends LitElement {
     const session = this.runner?.sessionId ?? this.shownSession;
     return html`<div class="notice storage-fault" role="alert">
       <p>${t(key)}</p>
-      ${s.pending > 0 ? html`<p>${tDynamic('storage.unsaved', { count: s.pending })}</p>` : nothing}
+      ${s.pendingTrials > 0 ? html`<p>${tDynamic('storage.unsaved', { count: s.pendingTrials })}</p>` : s.pending > 0 ? html`<p>${tDynamic('storage.unsavedSteps')}</p>` : nothing}
       ${session ? this.renderBackupButton() : nothing}
     </div>`;
   }
