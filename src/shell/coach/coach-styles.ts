@@ -42,7 +42,12 @@ export const coachStyles = css`
     .print-only { display: block; }
     .no-print, button, details > summary { display: none !important; }
     details { display: block; }
-    /* Long sections may run over a page (keeping them whole left pages half empty); rows, lists and headings may not. */
+    /*
+     * Long sections may run over a page (keeping them whole left pages half empty); rows, lists and headings may not.
+     * Grids become blocks: Chromium moves a grid item that does not fit to the next page instead of splitting it.
+     */
+    .stack { display: block; }
+    .stack > * + * { margin-block-start: 0.75rem; }
     .card { box-shadow: none; border: 1px solid #c5c8da; }
     tr, dl, .range, .notice { break-inside: avoid; }
     h1, h2, h3, thead { break-after: avoid; }

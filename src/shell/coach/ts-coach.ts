@@ -61,7 +61,7 @@ export class TsCoach extends LitElement {
     .list td, .list th { vertical-align: middle; }
     .row-actions { display: flex; gap: 0.5rem; flex-wrap: wrap; }
     fieldset { border: 1px solid #c5c8da; border-radius: 8px; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-    @media print { .no-print { display: none !important; } :host { padding: 0; } }
+    @media print { .no-print { display: none !important; } :host { padding: 0; } .wrap { display: block; } .wrap > * + * { margin-block-start: 1rem; } }
   `,
   ];
 
