@@ -33,7 +33,10 @@ test('storage fills mid-game, then the browser is killed: the backup was offered
     const sessionId = (await page.evaluate(() => window.__talentscan?.sessionId())) ?? '';
 
     await page.evaluate(() => window.__talentscan?.simulateFullStorage(true));
-    await play(page, keyboardCorrect, { rtMs: 200, stop: (n, p) => n >= 4 || p !== 'running' });
+    // The block goes on, its writes failing, to its end, where the runner waits ('saving') until the block is written:
+    // from there on nothing changes until space returns, so the counts below are stable.
+    await play(page, keyboardCorrect, { rtMs: 200, stop: (_n, p) => p !== 'running' });
+    expect(await phase(page)).toBe('saving');
     // Before the kill: the candidate is told, and offered the backup.
     const banner = page.locator('ts-scan .storage-fault');
     await expect(banner).toContainText('not saved on this device yet');
