@@ -3,14 +3,15 @@
  * fetch), issued-credential records (for revocation) and the status list.
  *
  * Single-use values are consumed with `take`: one `DELETE … RETURNING` statement, which PostgreSQL runs atomically,
- * so of two requests (or two server instances) redeeming the same code or nonce exactly one gets it. Status indexes are
+ * so of two requests (or two server instances) redeeming the same code or nonce exactly one gets it. A grant's one credential per
+ * configuration is claimed the same way (`claim`: insert unless held). Status indexes are
  * claimed with `INSERT … ON CONFLICT DO NOTHING`, so two instances never hand out the same entry. Every change is
  * committed before the caller acknowledges anything.
  */
 import { sql } from 'kysely';
 import type { Db } from './db/connect.ts';
 
-export type Namespace = 'offer' | 'nonce' | 'grant' | 'issuer-state' | 'par' | 'authorization-code';
+export type Namespace = 'offer' | 'nonce' | 'grant' | 'grant-use' | 'issuer-state' | 'par' | 'authorization-code';
 
 /** What revocation needs to know about an issued credential. */
 export interface CredentialRecord {
@@ -24,6 +25,8 @@ export interface IssuerStore {
   get<T>(ns: Namespace, key: string): Promise<T | undefined>;
   /** Returns the value and removes it, atomically: the second caller (in any instance) gets undefined. */
   take<T>(ns: Namespace, key: string): Promise<T | undefined>;
+  /** Stores the value unless the key is held (and not expired); true for the one caller, of any instance, that stored it. */
+  claim(ns: Namespace, key: string, value: unknown, expiresAt: number): Promise<boolean>;
   delete(ns: Namespace, key: string): Promise<void>;
   putRecord(id: string, record: CredentialRecord, expiresAt: number): Promise<void>;
   getRecord(id: string): Promise<CredentialRecord | undefined>;
@@ -92,6 +95,16 @@ export class SqlStore implements IssuerStore {
     }>`delete from ${p.table} where ${p.where} and ${p.col} = ${key} returning value, expires_at`.execute(this.k);
     const row = rows[0];
     return row && Number(row.expires_at) > this.now() ? row.value : undefined;
+  }
+
+  async claim(ns: Namespace, key: string, value: unknown, expiresAt: number): Promise<boolean> {
+    const p = place(ns);
+    const json = JSON.stringify(value);
+    // One statement: of concurrent claimers exactly one inserts (or takes over an expired row) and gets a row back.
+    const { rows } = await sql`insert into ${p.table} as t (${p.nsCol}${p.col}, value, expires_at) values (${p.nsVal}${key}, ${json}::jsonb, ${expiresAt})
+      on conflict (${p.conflict}) do update set value = excluded.value, expires_at = excluded.expires_at where t.expires_at <= ${this.now()}
+      returning 1 as claimed`.execute(this.k);
+    return rows.length === 1;
   }
 
   async delete(ns: Namespace, key: string): Promise<void> {
