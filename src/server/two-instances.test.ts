@@ -11,7 +11,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,10 +19,10 @@ import { chainHash, genesisHash } from '../log/witness.ts';
 import { buildApp } from './app.ts';
 import { DEFAULT_LIMITS, type IssuerConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
-import { STATUS_LIST_PATH } from './issuance.ts';
 import { createIssuer, type Issuer } from './issuer.ts';
 import { DC_CONFIG_ID, VC_CONFIG_ID } from './oid4vci.ts';
 import { freePort } from './testing/free-port.ts';
+import { statusBit } from './testing/status-bit.ts';
 import { freshPgSchema, PG_TEST_URL } from './testing/test-db.ts';
 import { playWitnessed, testClock } from './testing/witnessed-session.ts';
 import type { SessionCredentialResponse } from './witness-api.ts';
@@ -105,17 +104,9 @@ describe.skipIf(!PG_TEST_URL)('two server instances on one PostgreSQL', () => {
     return ((await res.json()) as { access_token: string }).access_token;
   }
 
-  /** The token status list as one instance serves it: the bit at `idx`. */
-  async function statusBit(base: string, idx: number): Promise<number> {
-    const jwt = await (await fetch(`${base}${STATUS_LIST_PATH}`)).text();
-    const claims = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as { status_list: { lst: string } };
-    const bytes = inflateSync(Buffer.from(claims.status_list.lst, 'base64url'));
-    return (bytes[idx >> 3]! >> (idx & 7)) & 1;
-  }
-
   let witnessed: { play: Awaited<ReturnType<typeof playWitnessed>>; body: SessionCredentialResponse } | undefined;
 
-  it('keeps one chain for a session whose seeds and batches arrive through both, and issues its one credential once', { timeout: 120_000 }, async () => {
+  it('keeps one chain for a session whose seeds and batches arrive through both, and issues its one credential once', { timeout: 240_000 }, async () => {
     const play = await playWitnessed(A, clock, { rngSeed: 11, instances: [A, B] });
     expect(play.uploads.length).toBeGreaterThan(4);
     expect(play.uploads.every((s) => s === 200)).toBe(true);
