@@ -35,6 +35,7 @@ export interface IssuerStore {
   /** Marks an index revoked (irreversible). */
   revoke(idx: number): Promise<void>;
   revoked(): Promise<number[]>;
+  isRevoked(idx: number): Promise<boolean>;
   /** Changes whenever the revoked set changes (status list cache key); shared by every instance. */
   statusRevision(): Promise<number>;
   /** How many status entries were handed out (each one a credential issued). */
@@ -151,6 +152,11 @@ export class SqlStore implements IssuerStore {
   async revoked(): Promise<number[]> {
     const rows = await this.k.selectFrom('status_entries').select('idx').where('revoked', '=', true).execute();
     return rows.map((r) => r.idx);
+  }
+
+  async isRevoked(idx: number): Promise<boolean> {
+    const row = await this.k.selectFrom('status_entries').select('revoked').where('idx', '=', idx).executeTakeFirst();
+    return row?.revoked === true;
   }
 
   async statusRevision(): Promise<number> {
