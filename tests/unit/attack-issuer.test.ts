@@ -52,7 +52,7 @@ beforeAll(async () => {
         }
         if (m[2] === 'batches') {
           const b = input as unknown as UploadBatchRequest;
-          if (b.fromSeq !== s.events.length || b.prevHash !== s.hash) return answer(409, { error: 'hash-chain-broken', message: 'out of order' });
+          if (b.fromSeq !== s.events.length || b.prevHash !== s.hash) return answer(409, { error: 'chain-broken', message: 'out of order' }); // as src/server/witness-api.ts answers;
           if ((await chainHash(b.prevHash, b.events)) !== b.hash) return answer(422, { error: 'hash-mismatch', message: '' });
           s.batches.push({ fromSeq: b.fromSeq, toSeq: b.fromSeq + b.events.length - 1, receivedAt: Date.now(), prevHash: b.prevHash, hash: b.hash });
           s.events.push(...(b.events as LogEvent[]));

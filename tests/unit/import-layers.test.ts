@@ -45,6 +45,8 @@ const LAYERS: readonly [string, number, (path: string) => boolean][] = [
 const ALLOWED: readonly { from: RegExp; to: RegExp; why: string }[] = [
   { from: /^src\/scoring\/[^/]+\.test\.ts$/, to: /^scripts\/[^/]+\.ts$/, why: 'CLI tests live beside the scoring code they drive' },
   { from: /^src\/.+\.test\.ts$/, to: /^src\/server\/fixtures\//, why: 'whole-session fixtures for the tests of credential, issuer and verifier' },
+  { from: /^src\/server\/testing\/test-server\.ts$/, to: /^src\/server\/fixtures\//, why: 'the in-process test server plays whole-session fixtures' },
+  { from: /^src\/.+\.test\.ts$/, to: /^tests\/support\/qr-frames\.ts$/, why: 'QR codes as pixels, made at test time, shared with the camera browser test' },
   { from: /^src\/server\/.+\.test\.ts$/, to: /^tests\/support\/test-wallet\.ts$/, why: 'the server is tested against the spec-written test wallet' },
   { from: /^src\/coach\/[^/]+\.test\.ts$/, to: /^src\/server\/openid4vp\//, why: "the coach's wallet request is checked against the verifier that answers it" },
   // Scoring and integrity lean on each other: to be split by the integrity work (e.g. the card section moved up).
