@@ -47,6 +47,10 @@ describe('pilot configuration', () => {
     expect(() => loadPilots(pilotsDir(['other.json', pilot()]))).toThrow(/not the file name/);
     expect(() => loadPilots(pilotsDir(['acme.json', '{ nope']))).toThrow(/not JSON/);
     expect(() => loadPilots(pilotsDir(['acme.json', pilot({ share: 'everything' })]))).toThrow(/share/);
+    // What the schema cannot see: a battery, norm group or role this server does not have.
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ battery: 'marathon' })]))).toThrow(/unknown battery "marathon"/);
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ normGroup: 'nl-2030' })]))).toThrow(/unknown norm group "nl-2030"/);
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ roles: ['painter', 'astronaut'] })]))).toThrow(/unknown role\(s\) astronaut/);
   });
 });
 
@@ -63,6 +67,14 @@ describe('embed routes', () => {
     expect(known.statusCode).toBe(200);
     expect(known.headers['content-security-policy']).toContain('frame-ancestors https://acme.example');
     expect(known.headers['content-security-policy']).not.toContain("frame-ancestors 'self'");
+    const two = await buildApp({
+      appDir: appDir(),
+      pilots: loadPilots(pilotsDir(['acme.json', pilot({ hostOrigins: ['https://acme.example', 'https://b.acme.example'] })])),
+    });
+    const named = await two.inject({ url: '/embed?pilot=acme&embedId=abcdef&hostOrigin=https%3A%2F%2Fb.acme.example' });
+    expect(named.headers['content-security-policy']).toMatch(/frame-ancestors https:\/\/b\.acme\.example(;|$)/);
+    const stranger = await two.inject({ url: '/embed?pilot=acme&embedId=abcdef&hostOrigin=https%3A%2F%2Fevil.example' });
+    expect(stranger.headers['content-security-policy']).toContain('frame-ancestors https://acme.example https://b.acme.example');
     const unknown = await a.inject({ url: '/embed?pilot=nobody' });
     expect(unknown.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     const page = await a.inject({ url: '/coach' });

@@ -6,6 +6,9 @@ import Ajv from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PILOT_SCHEMA, type PilotConfig } from '../embed/pilot.ts';
+import { BATTERIES } from '../runtime/batteries.ts';
+import { NORM_GROUPS } from '../scoring/norm-registry.ts';
+import { EXAMPLE_ROLES } from '../scoring/role-profiles.ts';
 
 export class PilotConfigError extends Error {}
 
@@ -30,8 +33,19 @@ export function loadPilots(dir: string, opts: { demoHostOrigin?: string } = {}):
       throw new PilotConfigError(`pilots/${file}: ${why}`);
     }
     if (data.id !== basename(file, '.json')) throw new PilotConfigError(`pilots/${file}: id "${data.id}" is not the file name`);
+    const unknown = unknownReferences(data);
+    if (unknown) throw new PilotConfigError(`pilots/${file}: ${unknown}`);
     const hostOrigins = data.demo && opts.demoHostOrigin ? [...new Set([...data.hostOrigins, opts.demoHostOrigin])] : data.hostOrigins;
     pilots.set(data.id, { ...data, hostOrigins });
   }
   return pilots;
+}
+
+/** What the schema cannot know: the battery, the norm group and the roles must be ones this server has. */
+function unknownReferences(p: PilotConfig): string | null {
+  if (!Object.hasOwn(BATTERIES, p.battery)) return `unknown battery "${p.battery}" (known: ${Object.keys(BATTERIES).join(', ')})`;
+  if (!Object.hasOwn(NORM_GROUPS, p.normGroup)) return `unknown norm group "${p.normGroup}" (known: ${Object.keys(NORM_GROUPS).join(', ')})`;
+  const roles = new Set(EXAMPLE_ROLES.roles.map((r) => r.id));
+  const missing = p.roles.filter((r) => !roles.has(r));
+  return missing.length ? `unknown role(s) ${missing.join(', ')} (known: ${[...roles].join(', ')})` : null;
 }

@@ -49,6 +49,8 @@ export interface WitnessedPlayOptions {
   uploadAtOnce?: boolean;
   /** Stop after this many games (an unfinished battery). */
   games?: number;
+  /** The pilot whose embedded scan this is (its battery and norm group must be the ones played). */
+  pilot?: string;
   /** Told the wall time (ms) of each batch upload and its event count (the ingest benchmark). */
   onUpload?: (ms: number, events: number) => void;
 }
@@ -77,6 +79,7 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
       normGroup: opts.normGroup ?? 'sro-provisional-all',
       lang: 'en',
       consent: { textVersion: 'certified-1', mode: 'certified', acceptedAt: clock.now() },
+      ...(opts.pilot ? { pilot: opts.pilot } : {}),
     }),
   });
   if (created.status !== 201) throw new Error(`POST /api/sessions: ${created.status} ${await created.text()}`);
