@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { loadPilots, PilotConfigError } from './pilots.ts';
+import { contrastWithWhite, loadPilots, PilotConfigError } from './pilots.ts';
 
 const PUBLIC = resolve(import.meta.dirname, '../../public');
 
@@ -51,6 +51,9 @@ describe('pilot configuration', () => {
     expect(() => loadPilots(pilotsDir(['acme.json', pilot({ battery: 'marathon' })]))).toThrow(/unknown battery "marathon"/);
     expect(() => loadPilots(pilotsDir(['acme.json', pilot({ normGroup: 'nl-2030' })]))).toThrow(/unknown norm group "nl-2030"/);
     expect(() => loadPilots(pilotsDir(['acme.json', pilot({ roles: ['painter', 'astronaut'] })]))).toThrow(/unknown role\(s\) astronaut/);
+    // An accent that white button text cannot be read on (WCAG 2.2 AA, 4.5:1).
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ branding: { accent: '#ffcc00' } })]))).toThrow(/contrast of 1\.\d+:1/);
+    expect(contrastWithWhite('#000000')).toBeCloseTo(21, 5);
   });
 });
 

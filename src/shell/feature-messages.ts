@@ -5,4 +5,5 @@
  */
 import '../coach/messages.ts';
 import '../runtime/device-check-messages.ts';
+import './embed/embed-messages.ts';
 import './session-messages.ts';

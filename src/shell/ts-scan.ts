@@ -17,6 +17,7 @@ import type { StorageStatus } from '../worker/recorder.ts';
 import type { SessionRow, WitnessLink } from '../worker/event-store.ts';
 import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
+import { LifecycleReporter, type ScanSettings } from './scan-lifecycle.ts';
 import { CONSENT_KEYS, CONSENT_VERSION } from './session-messages.ts';
 import { askPersistence, probeStorage } from './storage-probe.ts';
 import { base } from './styles.ts';
@@ -47,6 +48,7 @@ export class TsScan extends LitElement {
     upload: { state: true },
     certified: { state: true },
     deviceCheckOpen: { state: true },
+    settings: { attribute: false },
   };
   static override styles = [
     base,
@@ -92,6 +94,8 @@ export class TsScan extends LitElement {
   declare startError: { key: string; reason?: string } | null;
   declare upload: UploadStatus | null;
   declare certified: Certified | null;
+  /** Set by an embedding page: certified only, with the pilot's battery, norm group and consent lines. */
+  declare settings: ScanSettings | null;
 
   private readonly i18n = new I18nController(this);
   private readonly recorderConsumer = new ContextConsumer(this, { context: recorderContext });
@@ -104,6 +108,13 @@ export class TsScan extends LitElement {
   /** A finished session shown without a runner (automation's showSession). */
   private shownSession: string | null = null;
   private readonly params = new URLSearchParams(location.search);
+  /** Tells the page around the scan what happens (`scan-lifecycle` events; src/shell/scan-lifecycle.ts). */
+  private readonly lifecycle = new LifecycleReporter(this, {
+    sessionId: () => this.runner?.sessionId ?? null,
+    battery: () => this.batteryId,
+    games: () => batteryById(this.batteryId).games,
+    certified: () => this.certified,
+  });
 
   constructor() {
     super();
@@ -117,6 +128,12 @@ export class TsScan extends LitElement {
     this.startError = null;
     this.upload = null;
     this.certified = null;
+    this.settings = null;
+  }
+
+  /** The embedding page asked for a pause: a running block stops as on any interruption. */
+  pause(): void {
+    this.runner?.interrupt('host-pause');
   }
 
   override connectedCallback(): void {
@@ -136,6 +153,7 @@ export class TsScan extends LitElement {
   }
 
   private get batteryId(): string {
+    if (this.settings) return this.settings.battery;
     const asked = this.params.get('battery');
     return asked && Object.hasOwn(BATTERIES, asked) ? asked : DEFAULT_BATTERY;
   }
@@ -174,7 +192,11 @@ export class TsScan extends LitElement {
     });
   }
 
-  private makeRunner(certified: Certified | null): ScanRunner {
+  private get normGroup(): string | undefined {
+    return this.settings?.normGroup ?? this.params.get('norm') ?? undefined;
+  }
+
+  private makeRunner(certified: Certified | null, resumed = false): ScanRunner {
     this.runner?.dispose();
     this.shownSession = null;
     this.certified = certified;
@@ -182,7 +204,8 @@ export class TsScan extends LitElement {
     const automation = automationEnabled();
     const seedParam = Number(this.params.get('seed'));
     const timeScale = Number(this.params.get('timescale'));
-    const onEvent = this.automationFeed ?? undefined;
+    const feed = this.automationFeed;
+    this.lifecycle.reset(resumed);
     const runner = new ScanRunner({
       recorder: this.recorder,
       stage: {
@@ -195,8 +218,12 @@ export class TsScan extends LitElement {
       onView: (view) => {
         this.screen = { kind: 'scan', view };
         if (view.phase === 'done') this.host.destroy();
+        this.lifecycle.viewed(view);
       },
-      ...(onEvent ? { onEvent } : {}),
+      onEvent: (e) => {
+        feed?.(e);
+        this.lifecycle.logged(e);
+      },
       ...(automation && Number.isInteger(seedParam) && seedParam > 0 ? { seed: seedParam } : {}),
       ...(automation && timeScale >= 1 && timeScale <= 10 ? { timeScale } : {}),
       // Certified: the server draws each game's seed when the game starts (the automation seed is ignored).
@@ -225,20 +252,23 @@ export class TsScan extends LitElement {
     }
     this.startError = null;
     void askPersistence();
-    const mode = this.mode;
+    const mode = this.settings ? 'certified' : this.mode;
+    const consentVersion = CONSENT_VERSION[mode] + (this.settings?.consentVersionSuffix ?? '');
     let witness: { sessionId: string; link: WitnessLink } | undefined;
     if (mode === 'certified') {
       try {
         const created = await createSession({
           battery: this.batteryId,
-          normGroup: this.params.get('norm') ?? DEFAULT_NORM_GROUP,
+          normGroup: this.normGroup ?? DEFAULT_NORM_GROUP,
           lang: lang(),
-          consent: { textVersion: CONSENT_VERSION.certified, mode: 'certified', acceptedAt: Date.now() },
+          consent: { textVersion: consentVersion, mode: 'certified', acceptedAt: Date.now() },
+          ...(this.settings ? { pilot: this.settings.pilot } : {}),
         });
         witness = { sessionId: created.sessionId, link: { token: created.token, ackSeq: -1, hash: await genesisHash(created.sessionId) } };
       } catch (err) {
         console.error(err);
         this.startError = { key: 'consent.certifiedFailed' };
+        this.lifecycle.failed('session-create', err instanceof Error ? err.message : String(err));
         return;
       }
     }
@@ -246,7 +276,7 @@ export class TsScan extends LitElement {
     await this.updateComplete;
     const runner = this.makeRunner(witness ? { sessionId: witness.sessionId, token: witness.link.token } : null);
     try {
-      await runner.start({ battery: this.batteryId, lang: lang(), mode, consentVersion: CONSENT_VERSION[mode], ...(witness ? { witness } : {}) });
+      await runner.start({ battery: this.batteryId, lang: lang(), mode, consentVersion, ...(witness ? { witness } : {}) });
     } catch (err) {
       // Nothing was stored: say so on the welcome screen, where Start can be pressed again.
       console.error(err);
@@ -261,7 +291,7 @@ export class TsScan extends LitElement {
     this.screen = { kind: 'scan', view: { phase: 'loading' } };
     await this.updateComplete;
     const row = await this.recorder.session(sessionId);
-    const runner = this.makeRunner(row?.mode === 'certified' && row.witness ? { sessionId, token: row.witness.token } : null);
+    const runner = this.makeRunner(row?.mode === 'certified' && row.witness ? { sessionId, token: row.witness.token } : null, true);
     try {
       await runner.resume(sessionId);
     } catch (err) {
@@ -375,14 +405,18 @@ export class TsScan extends LitElement {
         </div>
       </section>`;
     }
-    const mode = this.mode;
+    const locked = this.settings;
+    const mode = locked ? 'certified' : this.mode;
     return html`<section class="welcome card" aria-labelledby="welcome-title">
       <h1 id="welcome-title">${t('welcome.title')}</h1>
       ${privateWarning} ${error}
       <p>${t('welcome.body', { minutes })}</p>
       <p>${t('welcome.device')}</p>
       <p><button class="secondary" @click=${() => (this.deviceCheckOpen = true)}>${tDynamic('device.open')}</button></p>
-      <fieldset class="mode">
+      ${
+        locked
+          ? nothing
+          : html`<fieldset class="mode">
         <legend>${tDynamic('mode.title')}</legend>
         ${(['practice', 'certified'] as const).map(
           (m) => html`<label>
@@ -390,10 +424,14 @@ export class TsScan extends LitElement {
             <span><strong>${tDynamic(`mode.${m}`)}</strong><br /><span class="hint">${tDynamic(`mode.${m}Hint`)}</span></span>
           </label>`,
         )}
-      </fieldset>
-      <section aria-labelledby="terms-title" data-consent-version=${CONSENT_VERSION[mode]}>
+      </fieldset>`
+      }
+      <section aria-labelledby="terms-title" data-consent-version=${CONSENT_VERSION[mode] + (locked?.consentVersionSuffix ?? '')}>
         <h2 id="terms-title">${tDynamic('consent.title')}</h2>
-        <ul class="terms">${CONSENT_KEYS[mode].map((k) => html`<li>${tDynamic(k)}</li>`)}</ul>
+        <ul class="terms">
+          ${CONSENT_KEYS[mode].map((k) => html`<li>${tDynamic(k)}</li>`)}
+          ${locked?.consentExtra.map((c) => html`<li>${tDynamic(c.key, c.params)}</li>`) ?? nothing}
+        </ul>
       </section>
       <label class="consent">
         <input type="checkbox" .checked=${this.consent} @change=${(e: Event) => this.setConsent((e.target as HTMLInputElement).checked)} />
@@ -402,10 +440,14 @@ export class TsScan extends LitElement {
       ${this.consentHint ? html`<p class="notice" role="alert">${t('welcome.consentNeeded')}</p>` : nothing}
       <div class="actions">
         <button data-autofocus @click=${() => this.begin()}>${t('welcome.start')}</button>
-        <span class="restore">
+        ${
+          locked
+            ? nothing
+            : html`<span class="restore">
           <input id="restore-file" type="file" accept="application/json,.json" @change=${(e: Event) => this.restore(e)} />
           <label class="button secondary" for="restore-file">${tDynamic('restore.label')}</label>
-        </span>
+        </span>`
+        }
       </div>
     </section>`;
   }
@@ -415,7 +457,7 @@ export class TsScan extends LitElement {
       return html`<ts-results
         .scores=${view.scores}
         .sessionId=${this.runner?.sessionId ?? this.shownSession ?? ''}
-        .normGroup=${this.params.get('norm') ?? undefined}
+        .normGroup=${this.normGroup}
         .certified=${this.certified}
         .upload=${this.upload}
       ></ts-results>`;
