@@ -9,13 +9,13 @@
  * is recorded on the statement's row and retried with backoff (network, 5xx, 408, 429, missing credentials), or kept
  * as `rejected` (the LRS refused it) / `invalid` (it broke the xAPI rules, never sent); the session is never touched.
  */
-import validateStatement from 'xapi-validation';
 import type { ProfileSource } from '../credential/profile-source.ts';
 import type { PilotConfig } from '../embed/pilot.ts';
 import { shares } from '../embed/pilot.ts';
 import { statementsFromLog, type XapiStatement, XAPI_VERSION } from '../embed/xapi.ts';
 import type { Db } from './db/connect.ts';
 import type { IssuanceService } from './issuance.ts';
+import { xapiWarnings } from './xapi-rules.ts';
 import type { WitnessStore } from './witness-store.ts';
 
 /** Most statements posted in one request (an LRS may limit the body). */
@@ -231,7 +231,7 @@ export class XapiForwarder {
 
 /** The statement's breaches of the xAPI 1.0.3 rules (Learning Locker's validator), or null when it has none. */
 export function xapiProblems(statement: XapiStatement): string | null {
-  const warnings = validateStatement(JSON.parse(JSON.stringify(statement)) as Record<string, unknown>);
+  const warnings = xapiWarnings(statement);
   if (warnings.length === 0) return null;
   return JSON.stringify(warnings).slice(0, 1000);
 }
