@@ -136,9 +136,11 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     await frame.locator('ts-scan section.panel button').click();
     await play(frame, keyboardCorrect, { rtMs: rts });
     await expect.poll(() => phase(frame), { timeout: 30_000 }).toBe('done');
+    // The server accepted every batch of the pilot's session (its consent version included).
+    await expect.poll(async () => (await frame.evaluate(() => window.__talentscan?.upload()))?.state, { timeout: 30_000 }).toBe('synced');
     const log = (await frame.evaluate(() => window.__talentscan?.events())) ?? [];
     expect(log.filter((e) => e.type === 'interruption').map((e) => (e as { reason: string }).reason)).toContain('host-pause');
-    expect(log.find((e) => e.type === 'consent')).toMatchObject({ mode: 'certified' });
+    expect(log.find((e) => e.type === 'consent')).toMatchObject({ mode: 'certified', textVersion: expect.stringMatching(/^certified-.+\+embed-v1$/) });
 
     await expect.poll(async () => (await received(host)).some((e) => e.type === 'scan.completed'), { timeout: 60_000 }).toBe(true);
     await expect.poll(async () => (await received(host)).filter((e) => e.type === 'xapi.statement').length, { timeout: 20_000 }).toBe(2);
@@ -165,7 +167,11 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     const completed = events.find((e) => e.type === 'scan.completed')?.payload as { sessionId: string; result: Record<string, unknown> };
     expect(completed.sessionId).toBe(sessionId);
     expect(Object.keys(completed.result).sort()).toEqual(['completed', 'domains', 'durationSec', 'games', 'norm']);
-    expect(completed.result['domains']).toEqual([expect.objectContaining({ domain: 'processing-speed', sten: expect.any(Number) })]);
+    const why = await frame.evaluate(async () => {
+      const p = await window.__talentscan?.profile('sro-provisional-all');
+      return JSON.stringify(p?.domains.map((d) => [d.domain, d.reason, d.metrics.map((m) => m.excludedReason)]));
+    });
+    expect(completed.result['domains'], why).toEqual([expect.objectContaining({ domain: 'processing-speed', sten: expect.any(Number) })]);
     await expect(frame.locator('ts-results').getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible();
     await expectAccessible(host, 'embed results');
     await host.screenshot({ path: `${SHOTS}/embed-results-1280.png` });

@@ -163,6 +163,7 @@ export class TsEmbed extends LitElement {
     switch (d.type) {
       case 'started':
         this.sessionId = d.sessionId;
+        this.requestUpdate(); // the header's Stop button
         return this.later(async () => this.send('scan.started', { sessionId: d.sessionId, battery: d.battery, games: d.games }));
       case 'game-started':
         return this.later(async () => this.send('game.started', { game: d.game, index: d.index, of: d.of }));
@@ -174,6 +175,7 @@ export class TsEmbed extends LitElement {
       case 'completed':
         if (this.completed.has(d.sessionId)) return;
         this.completed.add(d.sessionId);
+        this.requestUpdate();
         return this.later(async () => {
           const events = await this.recorder.events(d.sessionId);
           const profile = await this.profile(d.sessionId);
