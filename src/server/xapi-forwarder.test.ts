@@ -4,15 +4,12 @@
  * independent validator — built from the server's own copy. A failing LRS is retried and recorded; the session keeps
  * everything and still gets its credential, which names the pilot. A pilot's session must use the pilot's settings.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PilotConfig } from '../embed/pilot.ts';
 import type { XapiStatement } from '../embed/xapi.ts';
 import type { Issuer } from './issuer.ts';
-import { openTestDb } from './testing/test-db.ts';
+import { profileFromLogSource } from '../credential/profile-source.ts';
 import { xapiWarnings } from './xapi-rules.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 import { playWitnessed, type TestClock } from './testing/witnessed-session.ts';
@@ -91,24 +88,21 @@ describe('xAPI forwarding to a pilot LRS', () => {
   let issuer: Issuer;
   let url: string;
   let clock: TestClock;
-  let dir: string;
 
   beforeAll(async () => {
     await lrs.start();
-    dir = mkdtempSync(join(tmpdir(), 'talentscan-xapi-'));
     const pilots = new Map<string, PilotConfig>([
       ['acme', pilot({ xapi: { enabled: true, lrs: { endpoint: lrs.url, authEnv: 'ACME_LRS_AUTH' } } })],
       ['quiet', pilot({ id: 'quiet', share: 'summary', xapi: { enabled: true, lrs: { endpoint: lrs.url, authEnv: 'QUIET_LRS_AUTH' } } })],
       ['nolrs', pilot({ id: 'nolrs' })],
     ]);
-    server = await startTestServer(await openTestDb('pglite'), dir, { pilots, env });
+    server = await startTestServer({ profileSource: profileFromLogSource, issuer: { pilots, env } });
     ({ issuer, url, clock } = server);
   }, 120_000);
 
   afterAll(async () => {
     await server?.close();
     await lrs.stop();
-    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   /** The forwarding runs beside the upload (never in its way): wait until it has settled. */
