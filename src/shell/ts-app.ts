@@ -5,7 +5,6 @@ import { recorderClient } from '../runtime/recorder-client.ts';
 import { recorderContext } from './context.ts';
 import './feature-messages.ts';
 import { base } from './styles.ts';
-import './embed/ts-embed.ts';
 import './ts-scan.ts';
 import './ts-verify.ts';
 
@@ -45,7 +44,11 @@ export class TsApp extends LitElement {
     const path = location.pathname.replace(/\/+$/, '') || '/';
     // The scan inside a pilot's page: no site chrome (header, navigation, the coach link).
     this.toggleAttribute('embedded', path === '/embed');
-    if (path === '/embed') return html`<ts-embed></ts-embed>`;
+    if (path === '/embed') {
+      // Loaded only inside a pilot's iframe, like the coach's workspace: the candidate's page does not carry it.
+      void import('./embed/ts-embed.ts');
+      return html`<ts-embed></ts-embed>`;
+    }
     return html`
       <a class="skip" href="#main">${t('app.skip')}</a>
       <header>
