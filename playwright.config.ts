@@ -26,11 +26,12 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'tests/.artifacts/e2e.json' }]],
   projects: [
-    { name: 'chromium', testIgnore: /credential\.spec\.ts/ },
+    { name: 'chromium', testIgnore: /(credential|embed)\.spec\.ts/ },
     // A certified session played at real speed must keep its frames: under software rendering a parallel test's load
     // drops enough of them to exclude the timed metrics (correctly), which leaves nothing to certify. It runs alone,
     // after the rest.
-    { name: 'alone', testMatch: /credential\.spec\.ts/, dependencies: ['chromium'] },
+    // The embedded certified scan (embed.spec.ts) is played at real speed too, in a frame of a pilot's page.
+    { name: 'alone', testMatch: /(credential|embed)\.spec\.ts/, dependencies: ['chromium'] },
   ],
   use: {
     baseURL: `http://127.0.0.1:${TEST_PORT}`,

@@ -21,6 +21,8 @@ export interface MountOptions {
   locale?: TalentscanLocale;
   /** The iframe's accessible title. */
   title?: string;
+  /** Opens the scan with its automation hook, for browser tests against a TEST build of Talentscan; production ignores it. */
+  automation?: boolean;
   /** Every event the scan sends, in order (see docs/embed-protocol.md for the payloads). */
   onEvent?: (type: TalentscanEventType, payload: unknown) => void;
 }

@@ -32,6 +32,8 @@
     src.searchParams.set('embedId', embedId);
     src.searchParams.set('hostOrigin', g.location.origin);
     if (o.locale) src.searchParams.set('lang', o.locale);
+    // Test builds of Talentscan only (production builds ignore it): the automation hook for a pilot's browser tests.
+    if (o.automation) src.searchParams.set('automation', '1');
 
     var iframe = g.document.createElement('iframe');
     iframe.src = src.href;

@@ -11,6 +11,8 @@ const handle = Talentscan.mount(container, {
   pilot: container.dataset.pilot,
   origin,
   locale: 'nl',
+  // Only for browser tests against a test build (`?automation=1` on this page); production builds ignore it.
+  automation: new URLSearchParams(location.search).get('automation') === '1',
   onEvent(type, payload) {
     window.receivedEvents.push({ type, payload });
     const li = document.createElement('li');

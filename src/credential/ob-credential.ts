@@ -79,6 +79,8 @@ export interface AssuranceEvidence {
   narrative: string;
   genre: 'Assurance';
   assurance: Assurance;
+  /** The pilot (partner platform) whose embedded scan this session was: part of how the result was obtained. */
+  pilot?: string;
 }
 
 export interface OpenBadgeCredential {
@@ -127,6 +129,8 @@ export interface CredentialContext {
   roleNames?: Record<string, string>;
   /** How the result was obtained: present for a certified (witnessed) session. */
   assurance?: Assurance;
+  /** The pilot whose embedded scan the session was (a certified session only; stated beside the assurance). */
+  pilot?: string;
 }
 
 /** The assurance in plain English, for wallets and verifiers that show only text. */
@@ -301,6 +305,7 @@ export function buildOpenBadgeCredential(profile: Profile, ctx: CredentialContex
               narrative: assuranceNarrative(ctx.assurance),
               genre: 'Assurance' as const,
               assurance: ctx.assurance,
+              ...(ctx.pilot ? { pilot: ctx.pilot } : {}),
             },
           ]
         : []),

@@ -7,6 +7,9 @@
  * (the sten of the domain it measures, 1–10) only when domains may be shared; the scan's score is how much of the
  * battery was completed, which every pilot may know.
  */
+import { GAMES } from '../../games/registry.ts';
+import type { LogEvent } from '../log/events.ts';
+import { BATTERIES } from '../runtime/batteries.ts';
 import type { Domain } from '../runtime/game-contract.ts';
 import type { DomainScore } from '../scoring/profile-types.ts';
 
@@ -106,3 +109,46 @@ export function scanCompletedStatement(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Time spent between two positions of a log: the page clock's steps summed within each page, so the gap of a reload
+ * (when nobody played) is not counted, and no clock of one page is compared with another's.
+ */
+export function playedMs(events: readonly LogEvent[], from: number, to: number): number {
+  let ms = 0;
+  for (let i = Math.max(1, from + 1); i <= to && i < events.length; i++) {
+    const a = events[i - 1]!;
+    const b = events[i]!;
+    if (a.page === b.page) ms += Math.max(0, b.t - a.t);
+  }
+  return ms;
+}
+
+/** How long each completed game took (from its `game-start` to its `game-end`), in log order. */
+export function completedGames(events: readonly LogEvent[]): { game: string; durationMs: number }[] {
+  const starts = new Map<string, number>();
+  const out: { game: string; durationMs: number }[] = [];
+  events.forEach((e, i) => {
+    if (e.type === 'game-start') starts.set(e.game, i);
+    if (e.type === 'game-end') out.push({ game: e.game, durationMs: playedMs(events, starts.get(e.game) ?? i, i) });
+  });
+  return out;
+}
+
+/**
+ * Every statement a finished (or partly played) log gives: one per completed game and, once the log has its
+ * `session-end`, one for the scan. The server builds these from its own copy for a pilot's LRS.
+ */
+export function statementsFromLog(ctx: ScanContext, events: readonly LogEvent[], domains: readonly DomainScore[] | null, at: Date): XapiStatement[] {
+  const games = completedGames(events);
+  const out = games.map((g) => gameCompletedStatement(ctx, { id: g.game, domains: GAMES[g.game]?.domains ?? [], durationMs: g.durationMs }, domains, at));
+  if (events.at(-1)?.type === 'session-end') {
+    const scan = {
+      gamesCompleted: games.length,
+      gamesInBattery: BATTERIES[ctx.battery]?.games.length ?? games.length,
+      durationMs: playedMs(events, 0, events.length - 1),
+    };
+    out.push(scanCompletedStatement(ctx, scan, at));
+  }
+  return out;
+}

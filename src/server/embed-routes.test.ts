@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { loadPilots, PilotConfigError } from './pilots.ts';
+import { contrastWithWhite, loadPilots, PilotConfigError } from './pilots.ts';
 
 const PUBLIC = resolve(import.meta.dirname, '../../public');
 
@@ -47,6 +47,13 @@ describe('pilot configuration', () => {
     expect(() => loadPilots(pilotsDir(['other.json', pilot()]))).toThrow(/not the file name/);
     expect(() => loadPilots(pilotsDir(['acme.json', '{ nope']))).toThrow(/not JSON/);
     expect(() => loadPilots(pilotsDir(['acme.json', pilot({ share: 'everything' })]))).toThrow(/share/);
+    // What the schema cannot see: a battery, norm group or role this server does not have.
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ battery: 'marathon' })]))).toThrow(/unknown battery "marathon"/);
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ normGroup: 'nl-2030' })]))).toThrow(/unknown norm group "nl-2030"/);
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ roles: ['painter', 'astronaut'] })]))).toThrow(/unknown role\(s\) astronaut/);
+    // An accent that white button text cannot be read on (WCAG 2.2 AA, 4.5:1).
+    expect(() => loadPilots(pilotsDir(['acme.json', pilot({ branding: { accent: '#ffcc00' } })]))).toThrow(/contrast of 1\.\d+:1/);
+    expect(contrastWithWhite('#000000')).toBeCloseTo(21, 5);
   });
 });
 
@@ -63,6 +70,14 @@ describe('embed routes', () => {
     expect(known.statusCode).toBe(200);
     expect(known.headers['content-security-policy']).toContain('frame-ancestors https://acme.example');
     expect(known.headers['content-security-policy']).not.toContain("frame-ancestors 'self'");
+    const two = await buildApp({
+      appDir: appDir(),
+      pilots: loadPilots(pilotsDir(['acme.json', pilot({ hostOrigins: ['https://acme.example', 'https://b.acme.example'] })])),
+    });
+    const named = await two.inject({ url: '/embed?pilot=acme&embedId=abcdef&hostOrigin=https%3A%2F%2Fb.acme.example' });
+    expect(named.headers['content-security-policy']).toMatch(/frame-ancestors https:\/\/b\.acme\.example(;|$)/);
+    const stranger = await two.inject({ url: '/embed?pilot=acme&embedId=abcdef&hostOrigin=https%3A%2F%2Fevil.example' });
+    expect(stranger.headers['content-security-policy']).toContain('frame-ancestors https://acme.example https://b.acme.example');
     const unknown = await a.inject({ url: '/embed?pilot=nobody' });
     expect(unknown.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     const page = await a.inject({ url: '/coach' });

@@ -31,10 +31,13 @@ export async function embedRoutes(app: FastifyInstance, opts: EmbedRoutesOptions
     return publicPilot(pilot);
   });
 
-  app.get<{ Querystring: { pilot?: string } }>('/embed', async (req, reply) => {
+  app.get<{ Querystring: { pilot?: string; hostOrigin?: string } }>('/embed', async (req, reply) => {
     const pilot = typeof req.query.pilot === 'string' ? opts.pilots.get(req.query.pilot) : undefined;
+    // The host the SDK named, when it is one of the pilot's: then only that page may frame this one (else all of them,
+    // and the page itself refuses to talk to a host the pilot did not list).
+    const named = pilot?.hostOrigins.find((o) => o === req.query.hostOrigin);
     return reply
-      .headers({ ...securityHeaders({ frameAncestors: pilot?.hostOrigins ?? [] }), 'Cache-Control': 'no-cache' })
+      .headers({ ...securityHeaders({ frameAncestors: named ? [named] : (pilot?.hostOrigins ?? []) }), 'Cache-Control': 'no-cache' })
       .type('text/html; charset=utf-8')
       .send(indexHtml);
   });

@@ -148,7 +148,7 @@ export class IssuanceService {
   }
 
   /** The unsecured OB 3.0 credential for a prepared log. */
-  build(prepared: Prepared, opts: { id?: string; subjectId?: string; issuedAt?: Date; assurance?: Assurance } = {}): OpenBadgeCredential {
+  build(prepared: Prepared, opts: { id?: string; subjectId?: string; issuedAt?: Date; assurance?: Assurance; pilot?: string } = {}): OpenBadgeCredential {
     return buildOpenBadgeCredential(prepared.profile, {
       id: opts.id ?? `urn:uuid:${crypto.randomUUID()}`,
       issuer: { id: this.identity.did, name: this.config.name, url: this.config.publicUrl },
@@ -162,6 +162,7 @@ export class IssuanceService {
       // Role names in English (the credential's language); the role id where the engine has no words for it.
       roleNames: Object.fromEntries(prepared.profile.roleFits.map((r) => [r.role, profileMessages.en[r.label] ?? r.role])),
       ...(opts.assurance ? { assurance: opts.assurance } : {}),
+      ...(opts.assurance && opts.pilot ? { pilot: opts.pilot } : {}),
     });
   }
 

@@ -27,7 +27,9 @@ import { STATUS_INVALID, STATUS_LIST_TYP, statusListClaim } from '../credential/
 import type { IssuerConfig } from './config.ts';
 import { API_HEADERS, frameworkError, HttpError, PUBLIC_HEADERS, sameSecret } from './http.ts';
 import { bitstringStatusListCredential } from './bitstring-status.ts';
+import type { PilotConfig } from '../embed/pilot.ts';
 import { witnessRoutes } from './witness-api.ts';
+import { XapiForwarder } from './xapi-forwarder.ts';
 import { WitnessStore } from './witness-store.ts';
 import { BITSTRING_STATUS_PATH, IssuanceService, STATUS_LIST_PATH, VCT_PATH, type Prepared } from './issuance.ts';
 import { loadIssuerIdentity, type IssuerIdentity } from './keys.ts';
@@ -67,9 +69,11 @@ export interface Issuer {
   issuance: IssuanceService;
   oid4vci: Oid4vci;
   witness: WitnessStore;
+  /** Pilots' xAPI statements on their way to their LRS (xapi-forwarder.ts). */
+  xapi: XapiForwarder;
   /** Sweeps expired offers, nonces and grants and applies the retention of raw events (hourly, and at start). */
   housekeeping(): Promise<void>;
-  mint(prepared: Prepared, opts: { assurance?: Assurance }): Promise<Minted>;
+  mint(prepared: Prepared, opts: { assurance?: Assurance; pilot?: string }): Promise<Minted>;
   offerFor(m: Pick<Minted, 'vc' | 'status' | 'tokenHash'>, txCode: boolean): Promise<CredentialOffer>;
   checkOrigin(req: FastifyRequest): void;
   /** The issuer's routes (API, public documents, wallet endpoints) as a Fastify plugin; app.ts registers it. */
@@ -83,6 +87,11 @@ export interface IssuerDeps {
   db?: Db;
   /** The server's clock (epoch ms) for receive times, seed handouts and the integrity checks; tests move it. */
   now?: () => number;
+  /** Pilots whose embedded scans may create certified sessions (their settings are checked; their LRS is fed). */
+  pilots?: ReadonlyMap<string, PilotConfig>;
+  /** Where pilots' LRS credentials are read (default process.env); tests pass their own, and their own fetch. */
+  env?: Readonly<Record<string, string | undefined>>;
+  lrsFetch?: typeof fetch;
 }
 
 /** How often expired offers, nonces and grants are swept and raw events past retention deleted. */
@@ -96,6 +105,20 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
   const now = deps.now ?? Date.now;
   const issuance = new IssuanceService(config, identity, deps.profileSource);
   const oid4vci = new Oid4vci(config, identity, store, issuance);
+  const pilots = deps.pilots ?? new Map<string, PilotConfig>();
+  const xapi = new XapiForwarder({
+    db,
+    witness,
+    issuance,
+    profileSource: deps.profileSource,
+    pilots,
+    env: deps.env ?? process.env,
+    publicUrl: config.publicUrl,
+    now,
+    ...(deps.lrsFetch ? { fetch: deps.lrsFetch } : {}),
+    log: { warn: (msg) => console.warn(msg), error: (detail, msg) => console.error(msg, detail) },
+  });
+  xapi.start();
   let inFlight = 0;
   let statusCache: { revision: number; jwt: string; until: number } | undefined;
 
@@ -147,14 +170,14 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
    * Signs a prepared (validated, re-scored, profiled) log: a status entry, both credential forms, a revocation token.
    * The caller records the credential (witness-store.ts, in one transaction with the session) and then makes the offer.
    */
-  async function mint(prepared: Prepared, opts: { assurance?: Assurance }): Promise<Minted> {
+  async function mint(prepared: Prepared, opts: { assurance?: Assurance; pilot?: string }): Promise<Minted> {
     if (inFlight >= config.maxConcurrentIssuance)
       throw new HttpError(429, 'busy', 'The issuer is busy; try again in a few seconds.', undefined, { 'Retry-After': '2' });
     inFlight++;
     try {
       const idx = await store.allocateStatusIndex(config.statusListSize);
       const status = { idx, uri: issuance.statusListUri };
-      const vc = issuance.build(prepared, opts.assurance ? { assurance: opts.assurance } : {});
+      const vc = issuance.build(prepared, { ...(opts.assurance ? { assurance: opts.assurance } : {}), ...(opts.pilot ? { pilot: opts.pilot } : {}) });
       const token = randomToken(32);
       const [vcSdJwt, dcSdJwt] = await Promise.all([issuance.secure(vc, status, 'vc+sd-jwt'), issuance.secure(vc, status, 'dc+sd-jwt')]);
       return { vc, vcSdJwt, dcSdJwt, status, revocationToken: token, tokenHash: sha256hex(token), expiresAt: Date.parse(vc.validUntil) + 86_400_000 };
@@ -274,6 +297,7 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
     identity,
     store,
     witness,
+    xapi,
     issuance,
     oid4vci,
     mint,
@@ -283,10 +307,11 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
     routes: async (app) => {
       await app.register(publicRoutes);
       await app.register(apiRoutes);
-      await app.register(witnessRoutes({ config, issuer: self, store: witness, now }));
+      await app.register(witnessRoutes({ config, issuer: self, store: witness, now, pilots, onFinished: (id) => void xapi.sessionFinished(id) }));
     },
     close: async () => {
       clearInterval(timer);
+      xapi.stop();
       await store.close();
     },
   };

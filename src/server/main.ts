@@ -32,7 +32,7 @@ const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 const demoPort = process.env.DEMO_HOST_PORT === 'off' ? null : Number(process.env.DEMO_HOST_PORT ?? port + 1);
 const demoUrl = demoPort === null ? null : `http://${host === '0.0.0.0' ? 'localhost' : host}:${demoPort}`;
 const pilots = loadPilots(resolve(appDir, 'pilots'), demoUrl ? { demoHostOrigin: demoUrl } : {});
-const issuer = await createIssuer(config, { profileSource: profileFromLogSource });
+const issuer = await createIssuer(config, { profileSource: profileFromLogSource, pilots });
 const app = await buildApp({ config, issuer, appDir, pilots, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 app.addHook('onClose', async () => issuer.close());
 await app.listen({ port, host });

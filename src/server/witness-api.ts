@@ -17,6 +17,7 @@ import { preAuthorizedCodeGrantIdentifier } from '@openid4vc/oauth2';
 import Ajv from 'ajv';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { GAMES } from '../../games/registry.ts';
+import type { PilotConfig } from '../embed/pilot.ts';
 import { randomToken } from '../credential/encoding.ts';
 import type { OpenBadgeCredential } from '../credential/ob-credential.ts';
 import { assessWitnessed, type WitnessRecord } from '../integrity/index.ts';
@@ -97,6 +98,22 @@ const credentialSchema = {
 
 const params = { type: 'object', required: ['id'], properties: { id: ID, game: { type: 'string', maxLength: 64 } } } as const;
 
+/**
+ * A pilot's session is made with that pilot's settings or not at all: the browser names the pilot, but the server
+ * decides what a pilot's scan is (its battery and norm group), so an embedded page cannot certify another battery
+ * under a pilot's name.
+ */
+function checkPilotSession(pilot: PilotConfig | undefined, body: CreateSessionRequest): void {
+  if (!pilot) throw new HttpError(422, 'unknown-pilot', `There is no pilot "${body.pilot}".`);
+  if (body.battery !== pilot.battery || body.normGroup !== pilot.normGroup) {
+    throw new HttpError(
+      422,
+      'pilot-settings',
+      `The pilot "${pilot.id}" runs the ${pilot.battery} battery with the ${pilot.normGroup} norm group, not ${body.battery} with ${body.normGroup}.`,
+    );
+  }
+}
+
 /** The answer of POST /api/sessions/:id/credential (as the practice-era issuance answered, plus the assurance). */
 export interface SessionCredentialResponse {
   credentialId: string;
@@ -116,9 +133,13 @@ export interface WitnessApiDeps {
   issuer: Issuer;
   store: WitnessStore;
   now: () => number;
+  /** Pilots whose embedded scans may create sessions (the `pilot` field must name one, with its battery and norm group). */
+  pilots?: ReadonlyMap<string, PilotConfig>;
+  /** Told of every session whose log just became complete (its `session-end` was stored): the xAPI forwarding. */
+  onFinished?: (sessionId: string) => void;
 }
 
-export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): FastifyPluginAsync {
+export function witnessRoutes({ config, issuer, store, now, pilots, onFinished }: WitnessApiDeps): FastifyPluginAsync {
   const eventsAjv = new Ajv({ discriminator: true, allErrors: false, strict: true });
   const validateEvents = eventsAjv.compile({ ...logSchema(MAX_BATCH_EVENTS), minItems: 1 });
 
@@ -158,6 +179,7 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
       issuer.checkOrigin(req);
       const body = req.body;
       if (!BATTERIES[body.battery]) throw new HttpError(422, 'unknown-battery', `There is no battery "${body.battery}".`);
+      if (body.pilot !== undefined) checkPilotSession(pilots?.get(body.pilot), body);
       const id = crypto.randomUUID();
       const token = randomToken(32);
       const serverStart = now();
@@ -229,6 +251,8 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
           throw new HttpError(409, 'hash-mismatch', 'The batch hash is not the chain hash of its events after prevHash: it was altered or computed wrongly.');
         }
         const res = await store.append(session.id, { fromSeq: b.fromSeq, toSeq, receivedAt: now(), prevHash: b.prevHash, hash: b.hash }, events);
+        // Only the batch that completed the log, once: a replayed batch was told of already.
+        if (res.kind === 'stored' && events.some((e) => e.type === 'session-end')) onFinished?.(session.id);
         switch (res.kind) {
           case 'stored':
           case 'replay':
@@ -342,7 +366,7 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
       throw new HttpError(422, first.code, first.message, { refusals: verdict.refusals });
     }
     const prepared = await issuer.issuance.prepare({ events, normGroup: session.norm_group });
-    const minted = await issuer.mint(prepared, { assurance: verdict.assurance });
+    const minted = await issuer.mint(prepared, { assurance: verdict.assurance, ...(session.pilot ? { pilot: session.pilot } : {}) });
     const response: SessionCredentialResponse = {
       credentialId: minted.vc.id,
       credential: minted.vc,

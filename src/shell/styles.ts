@@ -7,7 +7,8 @@ export const base = css`
     --ink-soft: #4a4f6a;
     --paper: #f7f7fb;
     --card: #ffffff;
-    --accent: #3b2fc9;
+    /* An embedding pilot's accent (checked for contrast when its file is loaded) reaches every component. */
+    --accent: var(--pilot-accent, #3b2fc9);
     --accent-ink: #ffffff;
     --warn-bg: #fff4d6;
     --warn-ink: #5c3d00;

@@ -5,7 +5,6 @@ import { recorderClient } from '../runtime/recorder-client.ts';
 import { recorderContext } from './context.ts';
 import './feature-messages.ts';
 import { base } from './styles.ts';
-import './ts-placeholder.ts';
 import './ts-scan.ts';
 import './ts-verify.ts';
 
@@ -22,6 +21,8 @@ export class TsApp extends LitElement {
       nav { display: flex; align-items: center; gap: 0.75rem; }
       nav a { color: var(--accent); }
       select { font: inherit; min-block-size: 44px; border-radius: 8px; border: 1px solid #8b90b0; padding-inline: 0.5rem; background: var(--card); color: var(--ink); }
+      /* Embedded, the page is as tall as its content: the host sizes the iframe to it. */
+      :host([embedded]) { min-block-size: 0; }
       main { display: flex; flex-direction: column; flex: 1; min-block-size: 0; }
       .skip { position: absolute; inset-inline-start: -999px; }
       .skip:focus { inset-inline-start: 1rem; z-index: 10; background: var(--card); padding: 0.5rem; }
@@ -41,6 +42,13 @@ export class TsApp extends LitElement {
 
   override render() {
     const path = location.pathname.replace(/\/+$/, '') || '/';
+    // The scan inside a pilot's page: no site chrome (header, navigation, the coach link).
+    this.toggleAttribute('embedded', path === '/embed');
+    if (path === '/embed') {
+      // Loaded only inside a pilot's iframe, like the coach's workspace: the candidate's page does not carry it.
+      void import('./embed/ts-embed.ts');
+      return html`<ts-embed></ts-embed>`;
+    }
     return html`
       <a class="skip" href="#main">${t('app.skip')}</a>
       <header>
@@ -67,8 +75,6 @@ export class TsApp extends LitElement {
         return html`<ts-coach></ts-coach>`;
       case '/verify':
         return html`<ts-verify></ts-verify>`;
-      case '/embed':
-        return html`<ts-placeholder heading="embed.title" body="embed.body"></ts-placeholder>`;
       default:
         return html`<ts-scan></ts-scan>`;
     }

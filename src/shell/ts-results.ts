@@ -8,6 +8,7 @@ import type { GameScore, MetricDefinition } from '../runtime/game-contract.ts';
 import { deleteWitnessed } from '../worker/witness-api.ts';
 import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
+import { SCAN_LIFECYCLE } from './scan-lifecycle.ts';
 import { base } from './styles.ts';
 import './ts-credential.ts';
 import './ts-profile.ts';
@@ -189,6 +190,7 @@ export class TsResults extends LitElement {
     }
     await recorder.deleteSession(this.sessionId);
     this.deleted = true;
+    this.dispatchEvent(new CustomEvent(SCAN_LIFECYCLE, { detail: { type: 'deleted', sessionId: this.sessionId }, bubbles: true, composed: true }));
   }
 }
 

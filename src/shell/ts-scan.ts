@@ -17,6 +17,7 @@ import type { StorageStatus } from '../worker/recorder.ts';
 import type { SessionRow, WitnessLink } from '../worker/event-store.ts';
 import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
+import { LifecycleReporter, type ScanSettings } from './scan-lifecycle.ts';
 import { CONSENT_KEYS, CONSENT_VERSION } from './session-messages.ts';
 import { askPersistence, probeStorage } from './storage-probe.ts';
 import { forgetUnsaved, noteStorage, savedSummary, type SavedSummary } from './saved-summary.ts';
@@ -48,6 +49,7 @@ export class TsScan extends LitElement {
     upload: { state: true },
     certified: { state: true },
     deviceCheckOpen: { state: true },
+    settings: { attribute: false },
     saved: { state: true },
     restoreNotice: { state: true },
   };
@@ -95,6 +97,8 @@ export class TsScan extends LitElement {
   declare startError: { key: string; reason?: string } | null;
   declare upload: UploadStatus | null;
   declare certified: Certified | null;
+  /** Set by an embedding page: certified only, with the pilot's battery, norm group and consent lines. */
+  declare settings: ScanSettings | null;
   /** What the device holds of the unfinished session offered on the resume screen. */
   declare saved: SavedSummary | null;
   /** After importing a backup: a message key of src/shell/session-messages.ts about what the import did. */
@@ -111,6 +115,13 @@ export class TsScan extends LitElement {
   /** A finished session shown without a runner (automation's showSession). */
   private shownSession: string | null = null;
   private readonly params = new URLSearchParams(location.search);
+  /** Tells the page around the scan what happens (`scan-lifecycle` events; src/shell/scan-lifecycle.ts). */
+  private readonly lifecycle = new LifecycleReporter(this, {
+    sessionId: () => this.runner?.sessionId ?? null,
+    battery: () => this.batteryId,
+    games: () => batteryById(this.batteryId).games,
+    certified: () => this.certified,
+  });
 
   constructor() {
     super();
@@ -124,8 +135,14 @@ export class TsScan extends LitElement {
     this.startError = null;
     this.upload = null;
     this.certified = null;
+    this.settings = null;
     this.saved = null;
     this.restoreNotice = null;
+  }
+
+  /** The embedding page asked for a pause: a running block stops as on any interruption. */
+  pause(): void {
+    this.runner?.interrupt('host-pause');
   }
 
   override connectedCallback(): void {
@@ -145,6 +162,7 @@ export class TsScan extends LitElement {
   }
 
   private get batteryId(): string {
+    if (this.settings) return this.settings.battery;
     const asked = this.params.get('battery');
     return asked && Object.hasOwn(BATTERIES, asked) ? asked : DEFAULT_BATTERY;
   }
@@ -194,7 +212,11 @@ export class TsScan extends LitElement {
     });
   }
 
-  private makeRunner(certified: Certified | null): ScanRunner {
+  private get normGroup(): string | undefined {
+    return this.settings?.normGroup ?? this.params.get('norm') ?? undefined;
+  }
+
+  private makeRunner(certified: Certified | null, resumed = false): ScanRunner {
     this.runner?.dispose();
     this.shownSession = null;
     this.certified = certified;
@@ -202,7 +224,8 @@ export class TsScan extends LitElement {
     const automation = automationEnabled();
     const seedParam = Number(this.params.get('seed'));
     const timeScale = Number(this.params.get('timescale'));
-    const onEvent = this.automationFeed ?? undefined;
+    const feed = this.automationFeed;
+    this.lifecycle.reset(resumed);
     const runner = new ScanRunner({
       recorder: this.recorder,
       stage: {
@@ -215,8 +238,12 @@ export class TsScan extends LitElement {
       onView: (view) => {
         this.screen = { kind: 'scan', view };
         if (view.phase === 'done') this.host.destroy();
+        this.lifecycle.viewed(view);
       },
-      ...(onEvent ? { onEvent } : {}),
+      onEvent: (e) => {
+        feed?.(e);
+        this.lifecycle.logged(e);
+      },
       ...(automation && Number.isInteger(seedParam) && seedParam > 0 ? { seed: seedParam } : {}),
       ...(automation && timeScale >= 1 && timeScale <= 10 ? { timeScale } : {}),
       // Certified: the server draws each game's seed when the game starts (the automation seed is ignored).
@@ -246,20 +273,23 @@ export class TsScan extends LitElement {
     this.startError = null;
     this.restoreNotice = null;
     void askPersistence();
-    const mode = this.mode;
+    const mode = this.settings ? 'certified' : this.mode;
+    const consentVersion = CONSENT_VERSION[mode] + (this.settings?.consentVersionSuffix ?? '');
     let witness: { sessionId: string; link: WitnessLink } | undefined;
     if (mode === 'certified') {
       try {
         const created = await createSession({
           battery: this.batteryId,
-          normGroup: this.params.get('norm') ?? DEFAULT_NORM_GROUP,
+          normGroup: this.normGroup ?? DEFAULT_NORM_GROUP,
           lang: lang(),
-          consent: { textVersion: CONSENT_VERSION.certified, mode: 'certified', acceptedAt: Date.now() },
+          consent: { textVersion: consentVersion, mode: 'certified', acceptedAt: Date.now() },
+          ...(this.settings ? { pilot: this.settings.pilot } : {}),
         });
         witness = { sessionId: created.sessionId, link: { token: created.token, ackSeq: -1, hash: await genesisHash(created.sessionId) } };
       } catch (err) {
         console.error(err);
         this.startError = { key: 'consent.certifiedFailed' };
+        this.lifecycle.failed('session-create', err instanceof Error ? err.message : String(err));
         return;
       }
     }
@@ -267,7 +297,7 @@ export class TsScan extends LitElement {
     await this.updateComplete;
     const runner = this.makeRunner(witness ? { sessionId: witness.sessionId, token: witness.link.token } : null);
     try {
-      await runner.start({ battery: this.batteryId, lang: lang(), mode, consentVersion: CONSENT_VERSION[mode], ...(witness ? { witness } : {}) });
+      await runner.start({ battery: this.batteryId, lang: lang(), mode, consentVersion, ...(witness ? { witness } : {}) });
     } catch (err) {
       // Nothing was stored: say so on the welcome screen, where Start can be pressed again.
       console.error(err);
@@ -282,7 +312,7 @@ export class TsScan extends LitElement {
     this.screen = { kind: 'scan', view: { phase: 'loading' } };
     await this.updateComplete;
     const row = await this.recorder.session(sessionId);
-    const runner = this.makeRunner(row?.mode === 'certified' && row.witness ? { sessionId, token: row.witness.token } : null);
+    const runner = this.makeRunner(row?.mode === 'certified' && row.witness ? { sessionId, token: row.witness.token } : null, true);
     try {
       await runner.resume(sessionId);
     } catch (err) {
@@ -398,18 +428,22 @@ export class TsScan extends LitElement {
         <div class="actions">
           <button data-autofocus @click=${() => this.resume(unfinished.sessionId)}>${t('welcome.resume')}</button>
           <button class="secondary" @click=${() => this.startOver(unfinished)}>${t('welcome.startOver')}</button>
-          ${this.renderRestore()}
+          ${this.settings ? nothing : this.renderRestore()}
         </div>
       </section>`;
     }
-    const mode = this.mode;
+    const locked = this.settings;
+    const mode = locked ? 'certified' : this.mode;
     return html`<section class="welcome card" aria-labelledby="welcome-title">
       <h1 id="welcome-title">${t('welcome.title')}</h1>
       ${privateWarning} ${error}
       <p>${t('welcome.body', { minutes })}</p>
       <p>${t('welcome.device')}</p>
       <p><button class="secondary" @click=${() => (this.deviceCheckOpen = true)}>${tDynamic('device.open')}</button></p>
-      <fieldset class="mode">
+      ${
+        locked
+          ? nothing
+          : html`<fieldset class="mode">
         <legend>${tDynamic('mode.title')}</legend>
         ${(['practice', 'certified'] as const).map(
           (m) => html`<label>
@@ -417,10 +451,14 @@ export class TsScan extends LitElement {
             <span><strong>${tDynamic(`mode.${m}`)}</strong><br /><span class="hint">${tDynamic(`mode.${m}Hint`)}</span></span>
           </label>`,
         )}
-      </fieldset>
-      <section aria-labelledby="terms-title" data-consent-version=${CONSENT_VERSION[mode]}>
+      </fieldset>`
+      }
+      <section aria-labelledby="terms-title" data-consent-version=${CONSENT_VERSION[mode] + (locked?.consentVersionSuffix ?? '')}>
         <h2 id="terms-title">${tDynamic('consent.title')}</h2>
-        <ul class="terms">${CONSENT_KEYS[mode].map((k) => html`<li>${tDynamic(k)}</li>`)}</ul>
+        <ul class="terms">
+          ${CONSENT_KEYS[mode].map((k) => html`<li>${tDynamic(k)}</li>`)}
+          ${locked?.consentExtra.map((c) => html`<li>${tDynamic(c.key, c.params)}</li>`) ?? nothing}
+        </ul>
       </section>
       <label class="consent">
         <input type="checkbox" .checked=${this.consent} @change=${(e: Event) => this.setConsent((e.target as HTMLInputElement).checked)} />
@@ -429,7 +467,7 @@ export class TsScan extends LitElement {
       ${this.consentHint ? html`<p class="notice" role="alert">${t('welcome.consentNeeded')}</p>` : nothing}
       <div class="actions">
         <button data-autofocus @click=${() => this.begin()}>${t('welcome.start')}</button>
-        ${this.renderRestore()}
+        ${locked ? nothing : this.renderRestore()}
       </div>
     </section>`;
   }
@@ -460,7 +498,7 @@ export class TsScan extends LitElement {
       return html`<ts-results
         .scores=${view.scores}
         .sessionId=${this.runner?.sessionId ?? this.shownSession ?? ''}
-        .normGroup=${this.params.get('norm') ?? undefined}
+        .normGroup=${this.normGroup}
         .certified=${this.certified}
         .upload=${this.upload}
       ></ts-results>`;

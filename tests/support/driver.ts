@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import { gameById } from '../../games/registry.ts';
 import { createRng, exGaussian } from '../../src/lib/rng.ts';
 import type { OnsetReport } from '../../src/runtime/automation.ts';
@@ -27,7 +27,15 @@ export async function startScan(page: Page, opts: ScanOptions = {}): Promise<voi
   await expect.poll(() => phase(page)).toBe('intro');
 }
 
-export function phase(page: Page): Promise<string> {
+/** Where the scan runs: the page, or the frame of a pilot's page that embeds it (the hook lives in that frame). */
+export type ScanScope = Page | Frame;
+
+/** The page whose keyboard, mouse and clock drive a scope. */
+function pageOf(scope: ScanScope): Page {
+  return 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
+}
+
+export function phase(page: ScanScope): Promise<string> {
   return page.evaluate(() => window.__talentscan?.phase() ?? 'none');
 }
 
@@ -45,7 +53,7 @@ export const tapCorrect: Responder = (_o, trial) => [
   trial['condition'] === 'simple' ? { kind: 'tap', x: 0.5, y: 0.5 } : { kind: 'tap', x: trial['side'] === 'left' ? 0.25 : 0.75, y: 0.5 },
 ];
 
-async function trialSpec(page: Page, o: OnsetReport): Promise<Record<string, unknown>> {
+async function trialSpec(page: ScanScope, o: OnsetReport): Promise<Record<string, unknown>> {
   return page.evaluate(
     ({ block, trial }) => {
       const d = window.__talentscan?.design();
@@ -55,13 +63,19 @@ async function trialSpec(page: Page, o: OnsetReport): Promise<Record<string, unk
   );
 }
 
-/** The game stage's box, or null once the game has ended (the results or break screen has no stage). */
-export async function stageBox(page: Page): Promise<{ x: number; y: number; w: number; h: number } | null> {
-  return page.evaluate(() => {
-    const stage = document.querySelector('ts-app')?.shadowRoot?.querySelector('ts-scan')?.shadowRoot?.querySelector('.stage');
-    const r = stage?.getBoundingClientRect();
+/**
+ * The game stage's box in the page's coordinates, or null once the game has ended (the results or break screen has no
+ * stage). In a frame, the frame's own offset is added.
+ */
+export async function stageBox(page: ScanScope): Promise<{ x: number; y: number; w: number; h: number } | null> {
+  const box = await page.evaluate(() => {
+    const app = document.querySelector('ts-app')?.shadowRoot;
+    const scan = app?.querySelector('ts-scan') ?? app?.querySelector('ts-embed')?.shadowRoot?.querySelector('ts-scan');
+    const r = scan?.shadowRoot?.querySelector('.stage')?.getBoundingClientRect();
     return r && r.width > 0 ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
   });
+  const frame = 'parentFrame' in page && page.parentFrame() ? await (await page.frameElement()).boundingBox() : null;
+  return box && frame ? { ...box, x: box.x + frame.x, y: box.y + frame.y } : box;
 }
 
 /**
@@ -71,11 +85,12 @@ export async function stageBox(page: Page): Promise<{ x: number; y: number; w: n
  * too regular to be human, as a fixed wait is.
  */
 export async function play(
-  page: Page,
+  page: ScanScope,
   respond: Responder,
   opts: { rtMs?: number | (() => number); stop?: (answered: number, phase: string) => boolean; pointer?: 'mouse' | 'touch' } = {},
 ): Promise<number> {
   const rt = typeof opts.rtMs === 'function' ? opts.rtMs : () => (opts.rtMs as number | undefined) ?? 250;
+  const input = pageOf(page);
   let answered = 0;
   // Onsets already reported belong to trials that are over (or were interrupted): answer only new ones.
   let seen = await page.evaluate(() => window.__talentscan?.onsets.length ?? 0);
@@ -107,9 +122,9 @@ export async function play(
     const actions = respond(onset, await trialSpec(page, onset), { w: box.w, h: box.h });
     await page.waitForTimeout(rt());
     for (const a of actions) {
-      if (a.kind === 'key') await page.keyboard.press(a.key);
-      if (a.kind === 'tap' && opts.pointer === 'touch') await page.touchscreen.tap(box.x + a.x * box.w, box.y + a.y * box.h);
-      if (a.kind === 'tap' && opts.pointer !== 'touch') await page.mouse.click(box.x + a.x * box.w, box.y + a.y * box.h);
+      if (a.kind === 'key') await input.keyboard.press(a.key);
+      if (a.kind === 'tap' && opts.pointer === 'touch') await input.touchscreen.tap(box.x + a.x * box.w, box.y + a.y * box.h);
+      if (a.kind === 'tap' && opts.pointer !== 'touch') await input.mouse.click(box.x + a.x * box.w, box.y + a.y * box.h);
       if (a.kind === 'wait') await page.waitForTimeout(a.ms);
     }
     answered++;

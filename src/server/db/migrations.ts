@@ -101,6 +101,28 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('issuer_values_expires').on('issuer_values').column('expires_at').execute();
     },
   },
+  // xAPI statements on their way to a pilot's LRS (xapi-forwarder.ts): each row is one statement, kept until the
+  // session is deleted, with where its delivery stands, so a failed send is retried and never silently dropped.
+  '0003-xapi-outbox': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('xapi_outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('pilot', 'text', (c) => c.notNull())
+        .addColumn('activity', 'text', (c) => c.notNull())
+        .addColumn('statement', 'jsonb', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('sent_at', 'bigint')
+        .addColumn('last_error', 'text')
+        .addUniqueConstraint('xapi_outbox_activity', ['session_id', 'activity'])
+        .execute();
+      await db.schema.createIndex('xapi_outbox_due').on('xapi_outbox').columns(['state', 'next_attempt_at']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -101,6 +101,24 @@ export interface StatusEntriesTable {
   revoked_at: Millis | null;
 }
 
+/** One xAPI statement for a pilot's LRS and where its delivery stands (xapi-forwarder.ts). */
+export interface XapiOutboxTable {
+  /** The statement's own id (a UUID): sending it again is idempotent at the LRS. */
+  id: string;
+  session_id: string;
+  pilot: string;
+  /** The statement's activity id: one statement per activity and session. */
+  activity: string;
+  statement: Json<unknown>;
+  /** pending (to send or retry), sent, rejected (the LRS refused it), invalid (failed the xAPI rules), gave-up. */
+  state: string;
+  attempts: number;
+  created_at: Millis;
+  next_attempt_at: Millis;
+  sent_at: Millis | null;
+  last_error: string | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   seed_handouts: SeedHandoutsTable;
@@ -112,4 +130,5 @@ export interface Database {
   credentials: CredentialsTable;
   session_credentials: SessionCredentialsTable;
   status_entries: StatusEntriesTable;
+  xapi_outbox: XapiOutboxTable;
 }

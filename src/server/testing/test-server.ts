@@ -12,7 +12,7 @@ import { buildApp } from '../app.ts';
 import { DEFAULT_LIMITS, type IssuerConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { fixtureProfileSource } from '../fixtures/profile.ts';
-import { createIssuer, type Issuer } from '../issuer.ts';
+import { createIssuer, type Issuer, type IssuerDeps } from '../issuer.ts';
 import { freePort } from './free-port.ts';
 import { playWitnessed, testClock, type TestClock, type WitnessedPlay, type WitnessedPlayOptions } from './witnessed-session.ts';
 
@@ -25,6 +25,8 @@ export interface TestServerOptions {
   play?: WitnessedPlayOptions;
   /** A built app folder to serve beside the API, as production does. */
   appDir?: string;
+  /** Pilots, the environment their LRS credentials are read from, the fetch that reaches their LRS. */
+  issuer?: Pick<IssuerDeps, 'pilots' | 'env' | 'lrsFetch'>;
 }
 
 export interface TestServer {
@@ -59,7 +61,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   };
   const clock = testClock(Date.now() - 6 * 3_600_000);
   const profileSource = opts.profileSource ?? fixtureProfileSource;
-  const issuer = await createIssuer(config, { profileSource, db: await openDatabase({ inMemory: true }), now: clock.now });
+  const issuer = await createIssuer(config, { profileSource, db: await openDatabase({ inMemory: true }), now: clock.now, ...opts.issuer });
   const app = await buildApp({ config, issuer, ...(opts.appDir ? { appDir: opts.appDir } : {}) });
   await app.listen({ port, host: '127.0.0.1' });
 

@@ -49,6 +49,8 @@ export interface WitnessedPlayOptions {
   uploadAtOnce?: boolean;
   /** Stop after this many games (an unfinished battery). */
   games?: number;
+  /** The pilot whose embedded scan this is (its battery and norm group must be the ones played). */
+  pilot?: string;
   /**
    * Server instances that share one database: the n-th request of the play goes to `instances[n % length]` (the
    * origin stays `baseUrl`'s, the public origin they share). Default: every request to `baseUrl`.
@@ -85,6 +87,7 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
       normGroup: opts.normGroup ?? 'sro-provisional-all',
       lang: 'en',
       consent: { textVersion: 'certified-1', mode: 'certified', acceptedAt: clock.now() },
+      ...(opts.pilot ? { pilot: opts.pilot } : {}),
     }),
   });
   if (created.status !== 201) throw new Error(`POST /api/sessions: ${created.status} ${await created.text()}`);
