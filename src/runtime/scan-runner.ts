@@ -197,6 +197,15 @@ export class ScanRunner {
     void closed.then(() => this.settle());
   }
 
+  /**
+   * The candidate pressed Pause during a block: handled as an interruption (the open trial ends as interrupted and
+   * runs again), logged with reason `blur` — the candidate's attention left the game — because that is the nearest
+   * reason the log's schema (and the issuer's copy of it) knows.
+   */
+  pause(): void {
+    this.interrupt('blur');
+  }
+
   /** The page may be unloaded: write what is pending. */
   leaving(): void {
     void this.settle();

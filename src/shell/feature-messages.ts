@@ -5,4 +5,5 @@
  */
 import '../coach/messages.ts';
 import '../runtime/device-check-messages.ts';
+import './journey-messages.ts';
 import './session-messages.ts';

@@ -7,7 +7,6 @@ import './feature-messages.ts';
 import { base } from './styles.ts';
 import './ts-placeholder.ts';
 import './ts-scan.ts';
-import './ts-verify.ts';
 
 const LANG_KEY = 'talentscan.lang';
 
@@ -66,6 +65,8 @@ export class TsApp extends LitElement {
         void import('./coach/ts-coach.ts');
         return html`<ts-coach></ts-coach>`;
       case '/verify':
+        // The verifier (signature and status-list checks) is loaded only on its page, like the coach workspace.
+        void import('./ts-verify.ts');
         return html`<ts-verify></ts-verify>`;
       case '/embed':
         return html`<ts-placeholder heading="embed.title" body="embed.body"></ts-placeholder>`;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEvent } from '../../src/log/events.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
-import { keyboardCorrect, phase, play } from '../support/driver.ts';
+import { keyboardCorrect, phase, play, pressStart } from '../support/driver.ts';
 
 /**
  * SIGKILL of the whole browser, with a persistent profile on disk, at random moments of a play: every trial that had
@@ -57,7 +57,7 @@ test('SIGKILL of the browser at random moments loses no completed trial', async 
       } else {
         lost += lastKnown.size; // a session with completed trials that is not offered for resuming lost them all
         await page.getByRole('checkbox').check();
-        await page.getByRole('button', { name: 'Start', exact: true }).click();
+        await pressStart(page);
       }
       await expect.poll(() => phase(page)).toMatch(/intro|running|done/);
       if (k === KILLS) {

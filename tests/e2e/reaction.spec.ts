@@ -93,7 +93,7 @@ test('reload mid-game: the session resumes where it stopped, every completed tri
   await page.evaluate(() => window.__talentscan?.persisted());
 
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'You had already started' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome back!' })).toBeVisible();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect.poll(() => phase(page)).toBe('intro');
   expect(await page.evaluate(() => window.__talentscan?.sessionId())).toBe(sessionId);

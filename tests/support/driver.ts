@@ -23,8 +23,25 @@ export async function startScan(page: Page, opts: ScanOptions = {}): Promise<voi
   });
   await page.goto(`/?${q}`);
   await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await pressStart(page);
   await expect.poll(() => phase(page)).toBe('intro');
+}
+
+/**
+ * Presses Start on the welcome screen (in any language: the welcome step's main button) and goes through the device
+ * check that follows it: one practice answer, then on. Resolves once the check has been left.
+ */
+export async function pressStart(page: Page): Promise<void> {
+  await page.locator('ts-welcome button[data-autofocus]').click();
+  await passDeviceCheck(page);
+}
+
+/** The device check step: the practice answer, then the way on (whatever the check found: it never blocks). */
+export async function passDeviceCheck(page: Page): Promise<void> {
+  const check = page.locator('ts-device-check');
+  await check.locator('.practice button').click();
+  await check.locator('.actions button[data-autofocus]').click();
+  await expect(check).toHaveCount(0);
 }
 
 export function phase(page: Page): Promise<string> {
