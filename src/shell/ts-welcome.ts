@@ -37,7 +37,7 @@ export class TsWelcome extends LitElement {
       :host { display: block; }
       .welcome { max-inline-size: 44rem; margin: 1rem auto; display: grid; gap: 1rem; padding-inline: 1rem; }
       .step { margin: 0; color: var(--ink-soft); font-weight: 600; }
-      .facts { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); }
+      .facts { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); }
       .facts li { display: flex; gap: 0.75rem; align-items: flex-start; }
       .facts svg { flex: none; inline-size: 40px; block-size: 40px; padding: 6px; border-radius: 12px; background: #ecebfb; fill: none; stroke: var(--accent); stroke-width: 2.2; stroke-linecap: round; stroke-linejoin: round; }
       .facts h2 { font-size: 1rem; margin: 0; }

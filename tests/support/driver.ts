@@ -90,7 +90,13 @@ export async function stageBox(page: Page): Promise<{ x: number; y: number; w: n
 export async function play(
   page: Page,
   respond: Responder,
-  opts: { rtMs?: number | (() => number); stop?: (answered: number, phase: string) => boolean; pointer?: 'mouse' | 'touch' } = {},
+  opts: {
+    rtMs?: number | (() => number);
+    stop?: (answered: number, phase: string) => boolean;
+    pointer?: 'mouse' | 'touch';
+    /** Start each block by keyboard: Enter on the intro's button, which must have the focus (keyboard-only tests). */
+    keyboard?: boolean;
+  } = {},
 ): Promise<number> {
   const rt = typeof opts.rtMs === 'function' ? opts.rtMs : () => (opts.rtMs as number | undefined) ?? 250;
   let answered = 0;
@@ -101,7 +107,11 @@ export async function play(
     if (opts.stop?.(answered, p) ?? (p === 'break' || p === 'done')) return answered;
     if (p === 'intro') {
       // The panel's one button, whatever the language.
-      await page.locator('ts-scan section.panel button').click();
+      const start = page.locator('ts-scan section.panel button');
+      if (opts.keyboard) {
+        await expect(start).toBeFocused();
+        await page.keyboard.press('Enter');
+      } else await start.click();
       await expect.poll(() => phase(page)).not.toBe('intro');
       continue;
     }
