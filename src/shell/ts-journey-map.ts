@@ -16,7 +16,7 @@ export class TsJourneyMap extends LitElement {
     base,
     css`
       :host { display: grid; gap: 0.5rem; }
-      svg { inline-size: 100%; block-size: auto; max-block-size: 9rem; }
+      svg { inline-size: 100%; block-size: auto; max-block-size: 10rem; }
       .road { fill: none; stroke: #c9cce0; stroke-width: 10; stroke-linecap: round; stroke-dasharray: 1 16; }
       .road-done { fill: none; stroke: var(--accent); stroke-width: 6; stroke-linecap: round; }
       .station { stroke-width: 4; }
@@ -72,16 +72,16 @@ export class TsJourneyMap extends LitElement {
     const n = v.stations.length;
     const rtl = LANGUAGES[lang()].dir === 'rtl';
     const width = n * STEP + STEP;
-    const at = (i: number) => ({ x: STEP * ((rtl ? n - 1 - i : i) + 0.5) + STEP / 2, y: i % 2 === 0 ? 70 : 40 });
+    const at = (i: number) => ({ x: STEP * ((rtl ? n - 1 - i : i) + 0.5) + STEP / 2, y: i % 2 === 0 ? 100 : 70 });
     const points = v.stations.map((_, i) => at(i));
-    const finish = { x: rtl ? STEP / 2 : width - STEP / 2, y: n % 2 === 0 ? 70 : 40 };
-    const start = { x: rtl ? width - STEP / 4 : STEP / 4, y: 55 };
+    const finish = { x: rtl ? STEP / 2 : width - STEP / 2, y: n % 2 === 0 ? 100 : 70 };
+    const start = { x: rtl ? width - STEP / 4 : STEP / 4, y: 85 };
     const road = [start, ...points, finish];
     const path = road.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ');
     const walked = road.slice(0, Math.min(road.length, v.here + 2));
     const walkedPath = walked.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ');
     const here = v.here < n ? points[v.here] : finish;
-    return html`<svg viewBox="0 0 ${width} 110" aria-hidden="true" focusable="false">
+    return html`<svg viewBox="0 0 ${width} 135" aria-hidden="true" focusable="false">
       <path class="road" d=${path}></path>
       ${walked.length > 1 ? svg`<path class="road-done" d=${walkedPath}></path>` : nothing}
       ${svg`<path class="flag" d="M${finish.x - 4} ${finish.y + 18} V${finish.y - 30} L${finish.x + 22} ${finish.y - 22} L${finish.x - 4} ${finish.y - 14} Z"></path>`}

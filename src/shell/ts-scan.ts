@@ -265,9 +265,13 @@ export class TsScan extends LitElement {
     }
   }
 
+  /** What the candidate chose on the welcome screen, shown again if a Start does not lead to a scan. */
+  private choice: { mode: SessionMode; consent: boolean } = { mode: 'practice', consent: false };
+
   /** Step 1 done (mode chosen, consent given): the device check comes next. */
   private readonly onWelcomeStart = (e: Event) => {
     const { mode } = (e as CustomEvent<WelcomeStartDetail>).detail;
+    this.choice = { mode, consent: true };
     this.startError = null;
     this.screen = { kind: 'device', mode };
   };
@@ -405,6 +409,8 @@ export class TsScan extends LitElement {
         .minutes=${minutes}
         .privateWindow=${this.privateWindow}
         .error=${error}
+        .mode=${this.choice.mode}
+        .consent=${this.choice.consent}
         @welcome-mode=${() => (this.startError = null)}
         @welcome-start=${this.onWelcomeStart}
         @welcome-restore=${(e: CustomEvent<{ file: File }>) => void this.restore(e.detail.file)}

@@ -27,8 +27,8 @@ export class TsWelcome extends LitElement {
     minutes: { attribute: false },
     privateWindow: { attribute: false },
     error: { attribute: false },
-    mode: { state: true },
-    consent: { state: true },
+    mode: { attribute: false },
+    consent: { attribute: false },
     consentHint: { state: true },
   };
   static override styles = [
@@ -60,6 +60,7 @@ export class TsWelcome extends LitElement {
   declare privateWindow: boolean;
   /** A message to show at the top (why the last Start did not lead to a scan), already in words. */
   declare error: string | null;
+  /** The mode chosen (the shell passes back the last choice when a Start did not lead to a scan). */
   declare mode: SessionMode;
   declare consent: boolean;
   declare consentHint: boolean;

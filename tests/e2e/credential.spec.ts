@@ -31,7 +31,7 @@ test("certified session: profile, credential from the server's copy, verificatio
   expect(local.at(-1)?.type).toBe('session-end');
 
   const results = page.locator('ts-results');
-  await expect(results.getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible();
+  await expect(results.getByRole('heading', { name: 'Your strong points' })).toBeVisible();
   await expect(results.getByRole('img', { name: /^Speed: \d+ of 10 \(90%: [\d.]+–[\d.]+\)/ })).toBeVisible();
   await expectAccessible(page, 'results');
   await page.screenshot({ path: `tests/.artifacts/screens/results-certified-${info.project.name || 'chromium'}.png`, fullPage: true });

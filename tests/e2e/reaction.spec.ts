@@ -54,7 +54,7 @@ test.describe('Reaction, played through the automation hook', () => {
 
     const results = page.locator('ts-results');
     await expect(results.getByRole('heading', { name: 'Your results' })).toBeVisible();
-    await expect(results.getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible();
+    await expect(results.getByRole('heading', { name: 'Your strong points' })).toBeVisible();
     if (speedMeasured) await expect(results.getByRole('img', { name: /^Speed: \d+ of 10/ })).toBeVisible();
     await results.getByText('Raw measurements per game').click();
     await expect(results.getByRole('cell').first()).toBeVisible();
