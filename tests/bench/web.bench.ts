@@ -67,7 +67,9 @@ async function timeToUsable(browser: Browser, url: string, rate: number): Promis
   const handle = await page.waitForFunction(
     () => {
       const scan = document.querySelector('ts-app')?.shadowRoot?.querySelector('ts-scan')?.shadowRoot;
-      const button = scan?.querySelector<HTMLButtonElement>('button[data-autofocus], .actions button');
+      // The welcome step is its own element (<ts-welcome>); a resumable session's screen is ts-scan's own.
+      const step = scan?.querySelector('ts-welcome')?.shadowRoot ?? scan;
+      const button = step?.querySelector<HTMLButtonElement>('button[data-autofocus], .actions button');
       return button && !button.disabled && button.getBoundingClientRect().width > 0 ? performance.now() : null;
     },
     null,
