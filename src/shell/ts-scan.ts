@@ -22,6 +22,7 @@ import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
 import { journey, type JourneyView } from './journey.ts';
 import { CONSENT_VERSION } from './session-messages.ts';
+import { forgetUnsaved, noteStorage, type SavedSummary, savedSummary } from './saved-summary.ts';
 import { askPersistence, probeStorage } from './storage-probe.ts';
 import { base } from './styles.ts';
 import './ts-device-check.ts';
@@ -63,6 +64,8 @@ export class TsScan extends LitElement {
     upload: { state: true },
     certified: { state: true },
     pausedByChoice: { state: true },
+    saved: { state: true },
+    restoreNotice: { state: true },
   };
   static override styles = [
     base,
@@ -70,6 +73,8 @@ export class TsScan extends LitElement {
       :host { display: flex; flex-direction: column; flex: 1; min-block-size: 0; }
       .resume { max-inline-size: 44rem; margin: 1rem auto; display: grid; gap: 1rem; padding-inline: 1rem; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+      .restore input { inline-size: 0.1px; block-size: 0.1px; opacity: 0; position: absolute; }
+      .restore label { cursor: pointer; }
       .saved { color: var(--ink-soft); margin: 0; }
       .bar { display: flex; align-items: center; gap: 0.75rem; padding-block: 0.25rem; padding-inline: 1rem; background: var(--card); }
       .bar .saved { flex: 1; font-size: 0.9rem; }
@@ -98,6 +103,10 @@ export class TsScan extends LitElement {
   declare privateWindow: boolean;
   /** The current pause is one the candidate asked for (Pause or Esc), not a lost screen. */
   declare pausedByChoice: boolean;
+  /** What the device holds of the unfinished session (the resume screen). */
+  declare saved: SavedSummary | null;
+  /** A word on how a restored backup was taken in (an i18n key), shown over the next screen. */
+  declare restoreNotice: string | null;
   /** Why the last Start (or restore) did not lead to a scan: a message key of src/shell/session-messages.ts. */
   declare startError: { key: string; reason?: string } | null;
   declare upload: UploadStatus | null;
@@ -121,6 +130,8 @@ export class TsScan extends LitElement {
     this.storage = null;
     this.privateWindow = false;
     this.pausedByChoice = false;
+    this.saved = null;
+    this.restoreNotice = null;
     this.startError = null;
     this.upload = null;
     this.certified = null;
@@ -162,7 +173,12 @@ export class TsScan extends LitElement {
   private async check(): Promise<void> {
     this.installAutomationHook();
     this.storage = await this.recorder.status();
-    await this.recorder.onStatus(proxy((s: StorageStatus) => (this.storage = s)));
+    await this.recorder.onStatus(
+      proxy((s: StorageStatus) => {
+        this.storage = s;
+        noteStorage(s, this.runner?.sessionId ?? null);
+      }),
+    );
     await this.recorder.onUpload(proxy((u: UploadStatus) => (this.upload = u)));
     void probeStorage().then((p) => (this.privateWindow = p.private));
     this.screen = { kind: 'welcome', unfinished: await this.findUnfinished() };
@@ -174,6 +190,7 @@ export class TsScan extends LitElement {
    */
   private async findUnfinished(): Promise<Unfinished | null> {
     const row = (await this.recorder.sessions()).find((s) => !s.finished) ?? null;
+    this.saved = row ? await savedSummary(this.recorder, row.sessionId) : null;
     if (!row) return null;
     try {
       const { events } = await this.recorder.backup(row.sessionId);
@@ -278,6 +295,7 @@ export class TsScan extends LitElement {
 
   private async begin(mode: SessionMode): Promise<void> {
     this.startError = null;
+    this.restoreNotice = null;
     void askPersistence();
     let witness: { sessionId: string; link: WitnessLink } | undefined;
     if (mode === 'certified') {
@@ -328,7 +346,9 @@ export class TsScan extends LitElement {
   private async restore(file: File): Promise<void> {
     this.startError = null;
     try {
-      const sessionId = await this.recorder.restore(await file.text());
+      const { sessionId, outcome } = await this.recorder.restore(await file.text());
+      forgetUnsaved(sessionId);
+      this.restoreNotice = outcome === 'practice-copy' ? 'restore.practiceCopy' : outcome === 'certified-here' ? 'restore.certifiedHere' : null;
       await this.resume(sessionId);
     } catch (err) {
       this.startError = { key: 'restore.failed', reason: err instanceof Error ? err.message : String(err) };
@@ -350,6 +370,7 @@ export class TsScan extends LitElement {
 
   private async startOver(unfinished: Unfinished): Promise<void> {
     await this.recorder.deleteSession(unfinished.row.sessionId);
+    forgetUnsaved(unfinished.row.sessionId);
     this.screen = { kind: 'welcome', unfinished: null };
   }
 
@@ -369,7 +390,8 @@ export class TsScan extends LitElement {
   }
 
   override render() {
-    return html`${this.renderStorage()}${this.renderScreen()}`;
+    const notice = this.restoreNotice ? html`<p class="notice restore-notice" role="status">${tDynamic(this.restoreNotice)}</p>` : nothing;
+    return html`${this.renderStorage()}${notice}${this.renderScreen()}`;
   }
 
   private renderStorage() {
@@ -380,7 +402,7 @@ export class TsScan extends LitElement {
     const session = this.runner?.sessionId ?? this.shownSession;
     return html`<div class="notice storage-fault" role="alert">
       <p>${t(key)}</p>
-      ${s.pending > 0 ? html`<p>${tDynamic('storage.unsaved', { count: s.pending })}</p>` : nothing}
+      ${s.pendingTrials > 0 ? html`<p>${tDynamic('storage.unsaved', { count: s.pendingTrials })}</p>` : s.pending > 0 ? html`<p>${tDynamic('storage.unsavedSteps')}</p>` : nothing}
       ${session ? this.renderBackupButton() : nothing}
     </div>`;
   }
@@ -434,11 +456,37 @@ export class TsScan extends LitElement {
             <ts-journey-map .view=${j}></ts-journey-map>`
           : html`<p>${t('welcome.resumeBody')}</p>`
       }
+      ${this.renderSaved()}
       <div class="actions">
         <button data-autofocus @click=${() => this.resume(unfinished.row.sessionId)}>${t('welcome.resume')}</button>
         <button class="secondary" @click=${() => this.startOver(unfinished)}>${t('welcome.startOver')}</button>
+        <span class="restore">
+          <input id="restore-file" type="file" accept="application/json,.json" @change=${this.onRestoreFile} />
+          <label class="button secondary" for="restore-file">${tDynamic('restore.label')}</label>
+        </span>
       </div>
     </section>`;
+  }
+
+  private readonly onRestoreFile = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.restore(file);
+  };
+
+  /** How much is saved, read back from the store; and, when the page closed with answers unsaved, that they are not. */
+  private renderSaved() {
+    const s = this.saved;
+    if (!s) return nothing;
+    const unsaved =
+      s.unsavedAtClose === null
+        ? nothing
+        : html`<p class="notice unsaved-at-close">
+            ${s.unsavedAtClose > 0 ? tDynamic('resume.unsavedAtClose', { count: s.unsavedAtClose }) : tDynamic('resume.unsavedAtCloseSome')}
+          </p>`;
+    return html`<p class="saved-summary">${tDynamic('resume.saved', { count: s.savedTrials })}</p>
+      ${unsaved}`;
   }
 
   private get battery(): Battery {
