@@ -18,6 +18,7 @@ export function startInputCapture(stage: () => HTMLElement | null, onInput: (inp
   };
   const onPointer = (e: PointerEvent) => {
     if (e.button > 0) return; // right and middle buttons
+    if (onShellControl(e)) return;
     const rect = stage()?.getBoundingClientRect();
     const x = rect && rect.width > 0 ? (e.clientX - rect.left) / rect.width : undefined;
     const y = rect && rect.height > 0 ? (e.clientY - rect.top) / rect.height : undefined;
@@ -37,6 +38,14 @@ export function startInputCapture(stage: () => HTMLElement | null, onInput: (inp
     window.removeEventListener('keydown', onKey, options);
     window.removeEventListener('pointerdown', onPointer, options);
   };
+}
+
+/**
+ * A press on one of the shell's own controls shown during a block (Pause: marked `data-shell-control`) is never an
+ * answer: a game that reads any tap would otherwise take the press that pauses it as a response.
+ */
+function onShellControl(e: Event): boolean {
+  return e.composedPath().some((n) => n instanceof HTMLElement && n.dataset['shellControl'] !== undefined);
 }
 
 function pointerDevice(type: string): InputDevice {

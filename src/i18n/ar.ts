@@ -37,8 +37,6 @@ export const ar: Messages = {
   'results.value': 'نتيجتك',
   'results.notComputable': 'بيانات غير كافية',
   'results.flags': 'ملاحظات حول جودة البيانات',
-  'results.download': 'نزّل بياناتي (JSON)',
-  'results.delete': 'احذف بياناتي من هذا الجهاز',
   'results.deleted': 'تم حذف بياناتك من هذا الجهاز.',
   'results.again': 'أعد الفحص',
   'storage.memory': 'متصفحك لا يسمح بحفظ تقدّمك على هذا الجهاز (مثلًا في وضع التصفح الخاص). يمكنك اللعب، لكن إذا أُغلقت الصفحة سيضيع تقدّمك.',

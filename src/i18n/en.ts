@@ -36,8 +36,6 @@ export const en = {
   'results.value': 'Your result',
   'results.notComputable': 'Not enough data',
   'results.flags': 'Notes on data quality',
-  'results.download': 'Download my data (JSON)',
-  'results.delete': 'Delete my data from this device',
   'results.deleted': 'Your data has been deleted from this device.',
   'results.again': 'Do the scan again',
   'storage.memory':

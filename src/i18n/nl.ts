@@ -39,8 +39,6 @@ export const nl: Messages = {
   'results.value': 'Jouw resultaat',
   'results.notComputable': 'Te weinig gegevens',
   'results.flags': 'Opmerkingen over de kwaliteit van de gegevens',
-  'results.download': 'Download mijn gegevens (JSON)',
-  'results.delete': 'Wis mijn gegevens van dit apparaat',
   'results.deleted': 'Je gegevens zijn van dit apparaat gewist.',
   'results.again': 'Doe de scan opnieuw',
   'storage.memory':

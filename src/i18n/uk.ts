@@ -39,8 +39,6 @@ export const uk: Messages = {
   'results.value': 'Ваш результат',
   'results.notComputable': 'Недостатньо даних',
   'results.flags': 'Примітки щодо якості даних',
-  'results.download': 'Завантажити мої дані (JSON)',
-  'results.delete': 'Видалити мої дані з цього пристрою',
   'results.deleted': 'Ваші дані видалено з цього пристрою.',
   'results.again': 'Пройти скан знову',
   'storage.memory':

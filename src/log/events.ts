@@ -12,8 +12,11 @@ export const LOG_SCHEMA_VERSION = 1;
 export type InputDevice = 'keyboard' | 'mouse' | 'touch' | 'pen';
 export type BlockKind = 'practice' | 'test';
 export type TrialEndReason = 'response' | 'timeout' | 'premature' | 'interrupted';
-/** `host-pause`: the page that embeds the scan asked for a pause (embed protocol `pause`). */
-export type InterruptionReason = 'hidden' | 'blur' | 'pagehide' | 'host-pause';
+/**
+ * `host-pause`: the page that embeds the scan asked for a pause (embed protocol `pause`); `paused`: the candidate chose
+ * Pause (the button or Esc).
+ */
+export type InterruptionReason = 'hidden' | 'blur' | 'pagehide' | 'host-pause' | 'paused';
 
 interface Stamped {
   /** Position in the session's log, assigned on the main thread, strictly increasing. */

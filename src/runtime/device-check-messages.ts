@@ -7,7 +7,6 @@ import type { GameMessages } from './game-contract.ts';
 
 export const DEVICE_CHECK_MESSAGES: GameMessages = {
   en: {
-    'device.open': 'Check my device first',
     'device.title': 'Check your device',
     'device.intro': 'The games measure how fast you react. We check that your screen and touch or keys work well for that.',
     'device.measuring': 'Checking…',
@@ -31,7 +30,6 @@ export const DEVICE_CHECK_MESSAGES: GameMessages = {
     'device.unsuitable': 'This device is not a good fit for the games. You can still go on, but your results may be less exact.',
   },
   nl: {
-    'device.open': 'Eerst mijn apparaat controleren',
     'device.title': 'Controleer je apparaat',
     'device.intro': 'De spellen meten hoe snel je reageert. We kijken of je scherm en je toetsen of aanraking daar goed voor werken.',
     'device.measuring': 'Bezig met controleren…',
@@ -55,7 +53,6 @@ export const DEVICE_CHECK_MESSAGES: GameMessages = {
     'device.unsuitable': 'Dit apparaat past niet goed bij de spellen. Je kunt wel verder, maar je uitslag kan minder precies zijn.',
   },
   uk: {
-    'device.open': 'Спершу перевірити мій пристрій',
     'device.title': 'Перевірте свій пристрій',
     'device.intro': 'Ігри вимірюють, як швидко ви реагуєте. Ми перевіряємо, чи добре для цього працюють ваш екран і дотик або клавіші.',
     'device.measuring': 'Перевіряємо…',
@@ -79,7 +76,6 @@ export const DEVICE_CHECK_MESSAGES: GameMessages = {
     'device.unsuitable': 'Цей пристрій не дуже підходить для ігор. Ви можете продовжити, але результати можуть бути менш точними.',
   },
   ar: {
-    'device.open': 'افحص جهازي أولًا',
     'device.title': 'افحص جهازك',
     'device.intro': 'تقيس الألعاب سرعة استجابتك. نتحقق من أن شاشتك واللمس أو المفاتيح تعمل جيدًا لذلك.',
     'device.measuring': 'جارٍ الفحص…',

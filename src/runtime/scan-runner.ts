@@ -197,6 +197,14 @@ export class ScanRunner {
     void closed.then(() => this.settle());
   }
 
+  /**
+   * A pause asked for during a block — by the candidate (Pause or Esc) or by the page that embeds the scan: handled as
+   * an interruption (the open trial ends as interrupted and runs again), logged with who asked.
+   */
+  pause(reason: Extract<InterruptionReason, 'paused' | 'host-pause'> = 'paused'): void {
+    this.interrupt(reason);
+  }
+
   /** The page may be unloaded: write what is pending. */
   leaving(): void {
     void this.settle();

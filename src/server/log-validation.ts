@@ -138,7 +138,7 @@ export function logSchema(maxEvents: number) {
           ['passed'],
         ),
         eventSchema('game-end', { game: str(64) }),
-        eventSchema('interruption', { reason: { enum: ['hidden', 'blur', 'pagehide', 'host-pause'] } }),
+        eventSchema('interruption', { reason: { enum: ['hidden', 'blur', 'pagehide', 'host-pause', 'paused'] } }),
         eventSchema('consent', { mode: { enum: ['practice', 'certified'] }, textVersion: str(32) }),
         eventSchema('session-end', {}),
       ],

@@ -7,4 +7,5 @@
  */
 import '../coach/messages.ts';
 import '../runtime/device-check-messages.ts';
+import './journey-messages.ts';
 import './session-messages.ts';

@@ -6,7 +6,6 @@ import { recorderContext } from './context.ts';
 import './feature-messages.ts';
 import { base } from './styles.ts';
 import './ts-scan.ts';
-import './ts-verify.ts';
 
 const LANG_KEY = 'talentscan.lang';
 
@@ -74,6 +73,8 @@ export class TsApp extends LitElement {
         void import('./coach/ts-coach.ts');
         return html`<ts-coach></ts-coach>`;
       case '/verify':
+        // The verifier (signature and status-list checks) is loaded only on its page, like the coach workspace.
+        void import('./ts-verify.ts');
         return html`<ts-verify></ts-verify>`;
       default:
         return html`<ts-scan></ts-scan>`;

@@ -27,8 +27,9 @@ export interface IssuedCredential {
  *
  * Inputs: `sessionId` (the log comes from the recorder worker via context), optional `normGroup`, optional
  * `scores` (sent as claimed scores: the issuer refuses to sign when its own re-scoring disagrees).
- * Events (bubbling, composed): `credential-issued` { credentialId, revocationToken } — the shell keeps the token with
- * the session so that "delete my data" can withdraw the credential too; `credential-revoked` { credentialId }.
+ * Events (bubbling, composed): `credential-issued` { credentialId, revocationToken, credential } — the shell keeps the
+ * token with the session so that "delete my data" can withdraw the credential too, and puts the credential (compact
+ * SD-JWT) in the report for a coach; `credential-revoked` { credentialId }.
  */
 export class TsCredential extends LitElement {
   static override properties = {
@@ -152,7 +153,7 @@ export class TsCredential extends LitElement {
         new CustomEvent('credential-issued', {
           bubbles: true,
           composed: true,
-          detail: { credentialId: this.issued.credentialId, revocationToken: this.issued.revocation.token },
+          detail: { credentialId: this.issued.credentialId, revocationToken: this.issued.revocation.token, credential: this.issued.vcSdJwt },
         }),
       );
     } catch (err) {

@@ -20,7 +20,7 @@ const ICON: Record<CheckLevel, string> = { ok: '✓', advice: '!', unsuitable: '
  * Fires `device-checked` (detail: DeviceCheckResult) when the candidate goes on.
  */
 export class TsDeviceCheck extends LitElement {
-  static override properties = { items: { state: true }, practiced: { state: true } };
+  static override properties = { step: { attribute: false }, items: { state: true }, practiced: { state: true } };
   static override styles = [
     base,
     css`
@@ -35,17 +35,26 @@ export class TsDeviceCheck extends LitElement {
       .practice { display: grid; gap: 0.5rem; justify-items: start; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
       .note { background: var(--warn-bg); color: var(--warn-ink); padding: 0.75rem; border-radius: 8px; margin: 0; }
+      .step { margin: 0; color: var(--ink-soft); font-weight: 600; }
     `,
   ];
 
+  /** The step of the start this check is (shown as "Step 2 of 3"); none when shown on its own. */
+  declare step: number | null;
   declare items: CheckItem[] | null;
   declare practiced: boolean;
   private readonly i18n = new I18nController(this);
 
   constructor() {
     super();
+    this.step = null;
     this.items = null;
     this.practiced = false;
+  }
+
+  /** Focus for keyboard users arriving here: the practice answer, the one thing that is asked of them. */
+  focusMain(): void {
+    this.renderRoot.querySelector<HTMLElement>('.practice button')?.focus();
   }
 
   override connectedCallback(): void {
@@ -57,6 +66,7 @@ export class TsDeviceCheck extends LitElement {
     const items = this.items;
     const level = items ? overall(items) : null;
     return html`<section aria-labelledby="device-h">
+      ${this.step ? html`<p class="step">${tDynamic('landing.steps', { step: this.step })}</p>` : nothing}
       <h1 id="device-h">${tDynamic('device.title')}</h1>
       <p>${tDynamic('device.intro')}</p>
       ${
@@ -69,7 +79,7 @@ export class TsDeviceCheck extends LitElement {
       <div class="practice">
         <h2>${tDynamic('device.practice.title')}</h2>
         <p>${tDynamic('device.practice.body')}</p>
-        <button class="secondary" @click=${() => (this.practiced = true)}>${tDynamic('device.practice.button')}</button>
+        <button class="secondary" @click=${this.practice}>${tDynamic('device.practice.button')}</button>
         <p role="status">${this.practiced ? tDynamic('device.practice.done') : nothing}</p>
       </div>
       ${level === 'unsuitable' ? html`<p class="note">${tDynamic('device.unsuitable')}</p>` : nothing}
@@ -88,6 +98,12 @@ export class TsDeviceCheck extends LitElement {
     </section>`;
   }
 
+  private readonly practice = () => {
+    this.practiced = true;
+    // The way on is the next thing to reach, by keyboard too.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.actions button[data-autofocus]')?.focus());
+  };
+
   private done(): void {
     if (!this.items) return;
     const detail: DeviceCheckResult = { items: this.items, overall: overall(this.items), practiced: this.practiced };
@@ -96,3 +112,9 @@ export class TsDeviceCheck extends LitElement {
 }
 
 customElements.define('ts-device-check', TsDeviceCheck);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ts-device-check': TsDeviceCheck;
+  }
+}

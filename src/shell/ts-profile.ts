@@ -2,6 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { formatNumber, I18nController, t, tDynamic } from '../i18n/index.ts';
 import type { DomainScore, Profile, RoleFit } from '../scoring/profile-types.ts';
+import { stenScale, stenScaleStyles } from './sten-scale.ts';
+import { fitsSection, tipsSection } from './profile-sections.ts';
 import { base } from './styles.ts';
 
 /**
@@ -12,6 +14,7 @@ export class TsProfile extends LitElement {
   static override properties = { profile: { attribute: false } };
   static override styles = [
     base,
+    stenScaleStyles,
     css`
       :host { display: grid; gap: 1rem; }
       .domains { display: grid; gap: 0.9rem; margin: 0; padding: 0; list-style: none; }
@@ -19,10 +22,6 @@ export class TsProfile extends LitElement {
       .domain-head { display: flex; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap; }
       .domain-name { font-weight: 600; }
       .muted { color: var(--ink-soft); }
-      .scale { position: relative; inline-size: 100%; block-size: 24px; }
-      .scale .cell { position: absolute; inset-block: 9px; inline-size: 9.2%; background: #e1e3ee; border-radius: 2px; }
-      .scale .band { position: absolute; inset-block: 5px; min-inline-size: 4px; background: rgb(59 47 201 / 0.28); border-radius: 6px; }
-      .scale .dot { position: absolute; inset-block-start: 5px; inline-size: 14px; block-size: 14px; margin-inline-start: -7px; background: var(--accent); border-radius: 50%; }
       .provisional { background: var(--warn-bg); color: var(--warn-ink); border-radius: 8px; padding: 0.5rem 0.75rem; }
       .fits { display: grid; gap: 0.75rem; margin: 0; padding: 0; list-style: none; }
       .fit-head { display: flex; justify-content: space-between; gap: 0.5rem; }
@@ -59,28 +58,8 @@ export class TsProfile extends LitElement {
         <ul class="domains">${p.domains.map((d) => this.renderDomain(d))}</ul>
         <p class="muted">${t('profile.normGroup', { population: p.norm.population, n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}</p>
       </section>
-      ${
-        p.tips.length
-          ? html`<section class="card" aria-labelledby="tips-title">
-            <h2 id="tips-title">${t('profile.tips')}</h2>
-            <ul class="tips">${p.tips.map((tip) => html`<li>${tDynamic(tip.message)}</li>`)}</ul>
-            <p class="muted">${tDynamic('profile.notDiagnosis')}</p>
-          </section>`
-          : nothing
-      }
-      ${
-        p.roleFits.length
-          ? html`<section class="card" aria-labelledby="fits-title">
-            <h2 id="fits-title">${t('profile.roles')}</h2>
-            ${
-              p.roleFits.some((f) => f.example)
-                ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.example')}</strong>. ${t('profile.rolesExample')}</p>`
-                : nothing
-            }
-            <ul class="fits">${p.roleFits.map((f) => this.renderFit(f))}</ul>
-          </section>`
-          : nothing
-      }
+      ${tipsSection(p)}
+      ${fitsSection(p, (f) => this.renderFit(f))}
       ${this.renderDetails(p)}
       <p class="muted">${t('profile.versions', { version: p.algorithmVersion })}</p>
     `;
@@ -155,19 +134,6 @@ export class TsProfile extends LitElement {
       </details>
     </li>`;
   }
-}
-
-/** A 1–10 sten scale with the 90% interval as a band and the score as a dot; logical insets mirror it in Arabic. */
-function stenScale(sten: number, low: number | undefined, high: number | undefined, label: string) {
-  const at = (v: number) => `${((Math.min(10, Math.max(1, v)) - 0.5) / 10) * 100}%`;
-  const lo = Math.min(low ?? sten, sten);
-  const hi = Math.max(high ?? sten, sten);
-  const band = { insetInlineStart: at(lo), inlineSize: `calc(${at(hi)} - ${at(lo)})` };
-  return html`<div class="scale" role="img" aria-label=${label}>
-    ${Array.from({ length: 10 }, (_, i) => html`<span class="cell" style=${styleMap({ insetInlineStart: `${i * 10 + 0.4}%` })}></span>`)}
-    <span class="band" style=${styleMap(band)}></span>
-    <span class="dot" style=${styleMap({ insetInlineStart: at(sten) })}></span>
-  </div>`;
 }
 
 customElements.define('ts-profile', TsProfile);

@@ -9,13 +9,18 @@ import { deleteWitnessed } from '../worker/witness-api.ts';
 import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
 import { SCAN_LIFECYCLE } from './scan-lifecycle.ts';
+import { feedbackKey, parseFeedback } from './feedback.ts';
+import { logCsv, myData, saveFile } from './my-data.ts';
 import { base } from './styles.ts';
+import './ts-candidate-profile.ts';
 import './ts-credential.ts';
-import './ts-profile.ts';
+import './ts-feedback.ts';
 
 /**
- * The end of a scan: the cognitive profile (computed in the worker from the log, against the chosen norm group), the
- * raw measurements per game for whoever wants to check them, the credential, and the candidate's data controls.
+ * The end of a scan: the cognitive profile as the candidate reads it (computed in the worker from the log, against the
+ * chosen norm group), the two optional closing questions, the raw measurements per game for whoever wants to check
+ * them, the credential, and the candidate's data controls: download (JSON, CSV), share with a coach (the full report
+ * the coach workspace imports), delete everything (on this device, and on the server for a certified session).
  */
 export class TsResults extends LitElement {
   static override properties = {
@@ -26,6 +31,7 @@ export class TsResults extends LitElement {
     upload: { attribute: false },
     deleted: { state: true },
     revokeFailed: { state: true },
+    confirmDelete: { state: true },
   };
   static override styles = [
     base,
@@ -38,6 +44,11 @@ export class TsResults extends LitElement {
       caption { text-align: start; font-weight: 700; font-size: 1.15rem; padding-block-end: 0.5rem; }
       .muted { color: var(--ink-soft); }
       .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+      .data { display: grid; gap: 0.75rem; }
+      .data h2 { margin: 0; }
+      .data p { margin: 0; }
+      button.danger { border-color: #b3261e; color: #b3261e; }
+      button.danger-solid { border-color: #b3261e; background: #b3261e; color: #fff; }
       details > summary { cursor: pointer; min-block-size: 44px; display: flex; align-items: center; font-weight: 600; color: var(--accent); }
       [role='alert'] { background: var(--warn-bg); color: var(--warn-ink); border-radius: var(--radius); padding: 0.75rem 1rem; }
     `,
@@ -50,6 +61,8 @@ export class TsResults extends LitElement {
   declare upload: UploadStatus | null;
   declare deleted: boolean;
   declare revokeFailed: boolean;
+  /** "Delete everything" was pressed once: the second press, on the button that says so, deletes. */
+  declare confirmDelete: boolean;
 
   private readonly i18n = new I18nController(this);
   private readonly recorder = new ContextConsumer(this, { context: recorderContext });
@@ -71,6 +84,7 @@ export class TsResults extends LitElement {
     this.upload = null;
     this.deleted = false;
     this.revokeFailed = false;
+    this.confirmDelete = false;
   }
 
   override render() {
@@ -80,9 +94,10 @@ export class TsResults extends LitElement {
       </section>
       ${this.profile.render({
         pending: () => html`<p class="card" role="status">${t('results.computing')}</p>`,
-        complete: (profile) => html`<ts-profile .profile=${profile}></ts-profile>`,
+        complete: (profile) => html`<ts-candidate-profile .profile=${profile}></ts-candidate-profile>`,
         error: (err) => html`<p role="alert">${t('results.profileFailed')} ${err instanceof Error ? err.message : String(err)}</p>`,
       })}
+      ${this.deleted ? nothing : html`<section class="card"><ts-feedback .sessionId=${this.sessionId}></ts-feedback></section>`}
       <details class="card">
         <summary>${t('results.raw')}</summary>
         ${this.scores.map((s) => this.renderGame(s))}
@@ -93,24 +108,55 @@ export class TsResults extends LitElement {
           : html`<section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} .certified=${this.certified} .upload=${this.upload} @credential-issued=${this.onIssued}></ts-credential></section>`
       }
       ${this.revokeFailed ? html`<p role="alert">${t('results.revokeFailed')}</p>` : nothing}
-      <section class="card actions">
-        ${
-          this.deleted
-            ? html`<p role="status">${t('results.deleted')}</p>`
-            : html`<button class="secondary" @click=${() => this.download()}>${t('results.download')}</button>
-              <button class="secondary" @click=${() => void this.shareWithCoach()}>${tDynamic('coach.share.button')}</button>
-              <button class="secondary" @click=${() => this.deleteData()}>${t('results.delete')}</button>`
-        }
-        <a class="button" href="/">${t('results.again')}</a>
-      </section>
+      ${this.renderData()}
     </div>`;
   }
 
+  private renderData() {
+    if (this.deleted) {
+      return html`<section class="card data">
+        <p role="status">${t('results.deleted')}</p>
+        <div class="actions"><a class="button" href="/">${t('results.again')}</a></div>
+      </section>`;
+    }
+    return html`<section class="card data" aria-labelledby="data-title">
+      <h2 id="data-title">${tDynamic('data.title')}</h2>
+      <p>${tDynamic('data.body')}</p>
+      <div class="actions">
+        <button class="secondary" @click=${() => void this.download('json')}>${tDynamic('data.json')}</button>
+        <button class="secondary" @click=${() => void this.download('csv')}>${tDynamic('data.csv')}</button>
+      </div>
+      <p class="muted">${tDynamic('data.coachHint')}</p>
+      <div class="actions"><button class="secondary" @click=${() => void this.shareWithCoach()}>${tDynamic('coach.share.button')}</button></div>
+      <p class="muted">${tDynamic(this.certified ? 'data.deleteHintServer' : 'data.deleteHint')}</p>
+      <div class="actions">
+        ${
+          this.confirmDelete
+            ? html`<p role="alert" class="confirm">${tDynamic('data.deleteConfirm')}</p>
+              <button class="danger-solid" data-confirm-delete @click=${() => void this.deleteData()}>${tDynamic('data.deleteAll')}</button>
+              <button class="secondary" @click=${() => (this.confirmDelete = false)}>${tDynamic('data.cancel')}</button>`
+            : html`<button class="secondary danger" @click=${this.askDelete}>${tDynamic('data.deleteAll')}</button>`
+        }
+      </div>
+      <div class="actions"><a class="button" href="/">${t('results.again')}</a></div>
+    </section>`;
+  }
+
+  private readonly askDelete = () => {
+    this.confirmDelete = true;
+    // The confirming button is where the keyboard goes next.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-confirm-delete]')?.focus());
+  };
+
   /** Keeps the credential's revocation token with the session, so deleting the data can withdraw the credential. */
   private readonly onIssued = (e: Event) => {
-    const detail = (e as CustomEvent<{ credentialId: string; revocationToken: string }>).detail;
-    localStorage.setItem(revocationKey(this.sessionId), JSON.stringify(detail));
+    const { credentialId, revocationToken, credential } = (e as CustomEvent<{ credentialId: string; revocationToken: string; credential: string }>).detail;
+    localStorage.setItem(revocationKey(this.sessionId), JSON.stringify({ credentialId, revocationToken }));
+    this.credential = credential;
   };
+
+  /** The credential issued on this page (compact SD-JWT): it travels in the report for a coach, who verifies it. */
+  private credential: string | undefined;
 
   private renderGame(score: GameScore) {
     const definitions = gameById(score.game).metrics;
@@ -133,16 +179,18 @@ export class TsResults extends LitElement {
     </section>`;
   }
 
-  private async download(): Promise<void> {
+  /** "Download my data": the log, the scores, the profile and the closing answers (JSON), or the log as CSV. */
+  private async download(kind: 'json' | 'csv'): Promise<void> {
     const recorder = this.recorder.value;
     if (!recorder || !this.sessionId) return;
     const events = await recorder.events(this.sessionId);
-    const blob = new Blob([JSON.stringify({ sessionId: this.sessionId, events, scores: this.scores }, null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `talentscan-${this.sessionId}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    if (kind === 'csv') {
+      saveFile(logCsv(events), `talentscan-${this.sessionId}.csv`, 'text/csv');
+      return;
+    }
+    const feedback = parseFeedback(localStorage.getItem(feedbackKey(this.sessionId)));
+    const data = myData(this.sessionId, events, this.scores, this.profile.value, feedback);
+    saveFile(JSON.stringify(data, null, 2), `talentscan-${this.sessionId}.json`, 'application/json');
   }
 
   /** The full report (profile + raw log) for a coach's workspace, which recomputes and checks it (src/coach/intake.ts). */
@@ -150,12 +198,8 @@ export class TsResults extends LitElement {
     const recorder = this.recorder.value;
     const profile = this.profile.value;
     if (!recorder || !this.sessionId || !profile) return;
-    const report = coachReport(profile, await recorder.events(this.sessionId));
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(report)], { type: 'application/json' }));
-    a.download = `talentscan-report-${this.sessionId}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    const report = coachReport(profile, await recorder.events(this.sessionId), this.credential);
+    saveFile(JSON.stringify(report), `talentscan-report-${this.sessionId}.json`, 'application/json');
   }
 
   private async deleteData(): Promise<void> {
@@ -189,8 +233,10 @@ export class TsResults extends LitElement {
       localStorage.removeItem(revocationKey(this.sessionId));
     }
     await recorder.deleteSession(this.sessionId);
+    localStorage.removeItem(feedbackKey(this.sessionId));
     this.deleted = true;
     this.dispatchEvent(new CustomEvent(SCAN_LIFECYCLE, { detail: { type: 'deleted', sessionId: this.sessionId }, bubbles: true, composed: true }));
+    this.confirmDelete = false;
   }
 }
 

@@ -3,13 +3,16 @@ import { proxy } from 'comlink';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { I18nController, lang, t, tDynamic, type MessageKey } from '../i18n/index.ts';
+import { gameById } from '../../games/registry.ts';
 import { automationEnabled, installAutomation } from '../runtime/automation.ts';
-import { batteryById, batteryDurationSec, BATTERIES, DEFAULT_BATTERY } from '../runtime/batteries.ts';
+import { type Battery, batteryById, batteryDurationSec, BATTERIES, DEFAULT_BATTERY } from '../runtime/batteries.ts';
 import { GameHostController } from '../runtime/game-host.ts';
 import type { RecorderClient } from '../runtime/recorder-client.ts';
 import { ScanRunner, type RunnerView } from '../runtime/scan-runner.ts';
 import { WindowEventsController } from '../runtime/window-events.ts';
 import type { LogEvent, SessionMode } from '../log/events.ts';
+import { sessionState } from '../log/resume.ts';
+import { batteryProgress } from '../runtime/progress.ts';
 import { genesisHash } from '../log/witness.ts';
 import { DEFAULT_NORM_GROUP } from '../scoring/norm-registry.ts';
 import { createSession, startGame, WitnessHttpError } from '../worker/witness-api.ts';
@@ -17,15 +20,31 @@ import type { StorageStatus } from '../worker/recorder.ts';
 import type { SessionRow, WitnessLink } from '../worker/event-store.ts';
 import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
+import { journey, type JourneyView } from './journey.ts';
 import { LifecycleReporter, type ScanSettings } from './scan-lifecycle.ts';
-import { CONSENT_KEYS, CONSENT_VERSION } from './session-messages.ts';
+import { CONSENT_VERSION } from './session-messages.ts';
+import { forgetUnsaved, noteStorage, type SavedSummary, savedSummary } from './saved-summary.ts';
 import { askPersistence, probeStorage } from './storage-probe.ts';
-import { forgetUnsaved, noteStorage, savedSummary, type SavedSummary } from './saved-summary.ts';
 import { base } from './styles.ts';
 import './ts-device-check.ts';
-import './ts-results.ts';
+import './ts-journey-map.ts';
+import './ts-welcome.ts';
+import type { WelcomeStartDetail } from './ts-welcome.ts';
 
-type Screen = { kind: 'checking' } | { kind: 'welcome'; unfinished: SessionRow | null } | { kind: 'scan'; view: RunnerView };
+/** An unfinished session on this device, with where it stands on the journey (read from its stored log). */
+interface Unfinished {
+  row: SessionRow;
+  journey: JourneyView | null;
+  /** The game the candidate stopped in (the station they land back on). */
+  game: string | null;
+}
+
+type Screen =
+  | { kind: 'checking' }
+  | { kind: 'welcome'; unfinished: Unfinished | null }
+  /** Step 2: the device check, after the mode and consent, before the session is created. */
+  | { kind: 'device'; mode: SessionMode }
+  | { kind: 'scan'; view: RunnerView };
 
 /** A certified session as the page needs it: the server's id and the capability token. */
 interface Certified {
@@ -40,16 +59,13 @@ const SEED_RETRY_MAX_MS = 15_000;
 export class TsScan extends LitElement {
   static override properties = {
     screen: { state: true },
-    consent: { state: true },
-    consentHint: { state: true },
     storage: { state: true },
-    mode: { state: true },
     privateWindow: { state: true },
     startError: { state: true },
     upload: { state: true },
     certified: { state: true },
-    deviceCheckOpen: { state: true },
     settings: { attribute: false },
+    pausedByChoice: { state: true },
     saved: { state: true },
     restoreNotice: { state: true },
   };
@@ -57,18 +73,14 @@ export class TsScan extends LitElement {
     base,
     css`
       :host { display: flex; flex-direction: column; flex: 1; min-block-size: 0; }
-      .welcome { max-inline-size: 40rem; margin: 1rem auto; display: grid; gap: 1rem; padding-inline: 1rem; }
-      .consent, .mode label { display: flex; gap: 0.75rem; align-items: flex-start; }
-      fieldset.mode { border: 1px solid #d9dbe8; border-radius: var(--radius); padding: 0.75rem 1rem; display: grid; gap: 0.75rem; margin: 0; }
-      fieldset.mode legend { font-weight: 700; padding-inline: 0.25rem; }
-      .mode input { inline-size: 24px; block-size: 24px; flex: none; margin-block-start: 0.15rem; accent-color: var(--accent); }
-      .mode .hint, .terms li { color: var(--ink-soft); }
-      .terms { margin: 0; padding-inline-start: 1.25rem; display: grid; gap: 0.35rem; }
-      .terms h2 { font-size: 1.05rem; }
+      .resume { max-inline-size: 44rem; margin: 1rem auto; display: grid; gap: 1rem; padding-inline: 1rem; }
+      .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
       .restore input { inline-size: 0.1px; block-size: 0.1px; opacity: 0; position: absolute; }
       .restore label { cursor: pointer; }
-      .consent input { inline-size: 24px; block-size: 24px; flex: none; margin-block-start: 0.15rem; accent-color: var(--accent); }
-      .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+      .saved { color: var(--ink-soft); margin: 0; }
+      .bar { display: flex; align-items: center; gap: 0.75rem; padding-block: 0.25rem; padding-inline: 1rem; background: var(--card); }
+      .bar .saved { flex: 1; font-size: 0.9rem; }
+      .bar button { min-block-size: 44px; padding-block: 0.2em; padding-inline: 1em; }
       .play { display: flex; flex-direction: column; flex: 1; min-block-size: 0; }
       .stage { flex: 1; min-block-size: 200px; background: var(--stage); position: relative; touch-action: none; user-select: none; -webkit-user-select: none; overflow: hidden; }
       .stage[hidden] { display: none; }
@@ -82,27 +94,27 @@ export class TsScan extends LitElement {
       .progress { block-size: 8px; background: #d9dbe8; }
       .progress > div { block-size: 100%; background: var(--accent); transition: inline-size 0.3s; }
       @media (prefers-reduced-motion: reduce) { .progress > div { transition: none; } }
+      .break { display: grid; gap: 0.75rem; max-inline-size: 44rem; margin-inline: auto; inline-size: 100%; }
+      .break h2 { font-size: 1.4rem; }
+      .encourage { font-size: 1.1rem; font-weight: 600; }
     `,
   ];
 
   declare screen: Screen;
-  declare consent: boolean;
-  /** The optional device check is shown in place of the welcome screen. */
-  declare deviceCheckOpen: boolean;
-  declare consentHint: boolean;
   declare storage: StorageStatus | null;
-  declare mode: SessionMode;
   declare privateWindow: boolean;
+  /** The current pause is one the candidate asked for (Pause or Esc), not a lost screen. */
+  declare pausedByChoice: boolean;
+  /** What the device holds of the unfinished session (the resume screen). */
+  declare saved: SavedSummary | null;
+  /** A word on how a restored backup was taken in (an i18n key), shown over the next screen. */
+  declare restoreNotice: string | null;
   /** Why the last Start (or restore) did not lead to a scan: a message key of src/shell/session-messages.ts. */
   declare startError: { key: string; reason?: string } | null;
   declare upload: UploadStatus | null;
   declare certified: Certified | null;
   /** Set by an embedding page: certified only, with the pilot's battery, norm group and consent lines. */
   declare settings: ScanSettings | null;
-  /** What the device holds of the unfinished session offered on the resume screen. */
-  declare saved: SavedSummary | null;
-  /** After importing a backup: a message key of src/shell/session-messages.ts about what the import did. */
-  declare restoreNotice: string | null;
 
   private readonly i18n = new I18nController(this);
   private readonly recorderConsumer = new ContextConsumer(this, { context: recorderContext });
@@ -126,33 +138,42 @@ export class TsScan extends LitElement {
   constructor() {
     super();
     this.screen = { kind: 'checking' };
-    this.consent = false;
-    this.deviceCheckOpen = false;
-    this.consentHint = false;
     this.storage = null;
-    this.mode = 'practice';
     this.privateWindow = false;
+    this.pausedByChoice = false;
+    this.saved = null;
+    this.restoreNotice = null;
     this.startError = null;
     this.upload = null;
     this.certified = null;
     this.settings = null;
-    this.saved = null;
-    this.restoreNotice = null;
-  }
-
-  /** The embedding page asked for a pause: a running block stops as on any interruption. */
-  pause(): void {
-    this.runner?.interrupt('host-pause');
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('keydown', this.onEscape);
     void this.check();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('keydown', this.onEscape);
     this.runner?.dispose();
+  }
+
+  /** Esc pauses a running block: the one key the input capture never takes as an answer (and never logs). */
+  private readonly onEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.screen.kind === 'scan' && this.screen.view.phase === 'running') this.pauseByChoice();
+  };
+
+  private pauseByChoice(): void {
+    this.pausedByChoice = true;
+    this.runner?.pause('paused');
+  }
+
+  /** The embedding page asked for a pause (embed protocol `pause`): the running block stops as on any interruption. */
+  pause(): void {
+    this.runner?.pause('host-pause');
   }
 
   private get recorder(): RecorderClient {
@@ -178,15 +199,31 @@ export class TsScan extends LitElement {
     );
     await this.recorder.onUpload(proxy((u: UploadStatus) => (this.upload = u)));
     void probeStorage().then((p) => (this.privateWindow = p.private));
-    await this.welcome();
+    this.screen = { kind: 'welcome', unfinished: await this.findUnfinished() };
   }
 
-  /** The welcome screen, or the resume screen with what the device holds of the unfinished session. */
-  private async welcome(): Promise<void> {
-    // Finished is read from each log (see Recorder.sessions): a finished session is never offered for resuming.
-    const unfinished = (await this.recorder.sessions()).find((s) => !s.finished) ?? null;
-    this.saved = unfinished ? await savedSummary(this.recorder, unfinished.sessionId) : null;
-    this.screen = { kind: 'welcome', unfinished };
+  /**
+   * The session to offer for resuming, with its place on the journey. Finished is read from each log (see
+   * Recorder.sessions): a finished session is never offered. The log is read without loading the session.
+   */
+  private async findUnfinished(): Promise<Unfinished | null> {
+    const row = (await this.recorder.sessions()).find((s) => !s.finished) ?? null;
+    this.saved = row ? await savedSummary(this.recorder, row.sessionId) : null;
+    if (!row) return null;
+    try {
+      const { events } = await this.recorder.backup(row.sessionId);
+      const state = sessionState(events);
+      const battery = batteryById(state?.battery ?? row.battery);
+      const blocks = state?.current ? gameById(state.current.game).design(state.current.seed).blocks.length : null;
+      return {
+        row,
+        journey: journey(battery, state?.completedGames ?? [], batteryProgress(battery, state, blocks)),
+        game: state?.current?.game ?? battery.games.find((g) => !state?.completedGames.includes(g)) ?? null,
+      };
+    } catch (err) {
+      console.error(err); // the resume screen still works without its map
+      return { row, journey: null, game: null };
+    }
   }
 
   /** The automation hook's feed of logged events (null unless automation is on for this page). */
@@ -207,6 +244,7 @@ export class TsScan extends LitElement {
         this.runner = null;
         const sessionId = await this.recorder.importSession(events);
         this.shownSession = sessionId;
+        await loadResults();
         this.screen = { kind: 'scan', view: { phase: 'done', scores: await this.recorder.scoreAll(sessionId), progress: 1 } };
       },
     });
@@ -236,9 +274,15 @@ export class TsScan extends LitElement {
         reducedMotion: () => matchMedia('(prefers-reduced-motion: reduce)').matches,
       },
       onView: (view) => {
-        this.screen = { kind: 'scan', view };
-        if (view.phase === 'done') this.host.destroy();
+        if (view.phase !== 'paused') this.pausedByChoice = false;
         this.lifecycle.viewed(view);
+        if (view.phase !== 'done') {
+          this.screen = { kind: 'scan', view };
+          return;
+        }
+        this.host.destroy();
+        // The results screen (profile, credential, sharing) is loaded when it is first needed, not with the landing.
+        void loadResults().then(() => (this.screen = { kind: 'scan', view }));
       },
       onEvent: (e) => {
         feed?.(e);
@@ -265,15 +309,22 @@ export class TsScan extends LitElement {
     }
   }
 
-  private async begin(): Promise<void> {
-    if (!this.consent) {
-      this.consentHint = true;
-      return;
-    }
+  /** What the candidate chose on the welcome screen, shown again if a Start does not lead to a scan. */
+  private choice: { mode: SessionMode; consent: boolean } = { mode: 'practice', consent: false };
+
+  /** Step 1 done (mode chosen, consent given): the device check comes next. */
+  private readonly onWelcomeStart = (e: Event) => {
+    const { mode } = (e as CustomEvent<WelcomeStartDetail>).detail;
+    this.choice = { mode, consent: true };
+    this.startError = null;
+    this.screen = { kind: 'device', mode };
+  };
+
+  private async begin(chosen: SessionMode): Promise<void> {
     this.startError = null;
     this.restoreNotice = null;
     void askPersistence();
-    const mode = this.settings ? 'certified' : this.mode;
+    const mode = this.settings ? 'certified' : chosen;
     const consentVersion = CONSENT_VERSION[mode] + (this.settings?.consentVersionSuffix ?? '');
     let witness: { sessionId: string; link: WitnessLink } | undefined;
     if (mode === 'certified') {
@@ -290,6 +341,7 @@ export class TsScan extends LitElement {
         console.error(err);
         this.startError = { key: 'consent.certifiedFailed' };
         this.lifecycle.failed('session-create', err instanceof Error ? err.message : String(err));
+        this.screen = { kind: 'welcome', unfinished: null };
         return;
       }
     }
@@ -322,11 +374,7 @@ export class TsScan extends LitElement {
   }
 
   /** Imports a backup file the candidate chose, then continues its session. */
-  private async restore(e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
+  private async restore(file: File): Promise<void> {
     this.startError = null;
     try {
       const { sessionId, outcome } = await this.recorder.restore(await file.text());
@@ -335,7 +383,7 @@ export class TsScan extends LitElement {
       await this.resume(sessionId);
     } catch (err) {
       this.startError = { key: 'restore.failed', reason: err instanceof Error ? err.message : String(err) };
-      await this.welcome();
+      this.screen = { kind: 'welcome', unfinished: await this.findUnfinished() };
     }
   }
 
@@ -351,16 +399,24 @@ export class TsScan extends LitElement {
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
-  private async startOver(unfinished: SessionRow): Promise<void> {
-    await this.recorder.deleteSession(unfinished.sessionId);
-    forgetUnsaved(unfinished.sessionId);
+  private async startOver(unfinished: Unfinished): Promise<void> {
+    await this.recorder.deleteSession(unfinished.row.sessionId);
+    forgetUnsaved(unfinished.row.sessionId);
     this.screen = { kind: 'welcome', unfinished: null };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('screen')) {
-      // Move focus to the new step's main action, so keyboard and screen-reader users land where the action is.
-      this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    const before = changed.get('screen') as Screen | undefined;
+    const s = this.screen;
+    // Move focus to the new step's main action, so keyboard and screen-reader users land where the action is — on a
+    // new step or a new phase, not on every progress update of the same one.
+    const same = before && before.kind === s.kind && (before.kind !== 'scan' || s.kind !== 'scan' || before.view.phase === s.view.phase);
+    if (!changed.has('screen') || same) return;
+    const own = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
+    if (own) own.focus();
+    else {
+      const step = this.renderRoot.querySelector('ts-welcome') ?? this.renderRoot.querySelector('ts-device-check');
+      if (step) void step.updateComplete.then(() => step.focusMain());
     }
   }
 
@@ -395,89 +451,65 @@ export class TsScan extends LitElement {
   private renderScreen() {
     const s = this.screen;
     if (s.kind === 'checking') return nothing;
-    if (s.kind === 'welcome' && this.deviceCheckOpen) {
-      return html`<ts-device-check @device-checked=${() => (this.deviceCheckOpen = false)}></ts-device-check>`;
+    if (s.kind === 'device') {
+      return html`<ts-device-check .step=${2} @device-checked=${() => void this.begin(s.mode)}></ts-device-check>`;
     }
-    if (s.kind === 'welcome') return this.renderWelcome(s.unfinished);
+    if (s.kind === 'welcome' && s.unfinished) return this.renderResume(s.unfinished);
+    if (s.kind === 'welcome') {
+      const minutes = Math.max(1, Math.round(batteryDurationSec(batteryById(this.batteryId)) / 60));
+      const error = this.startError ? tDynamic(this.startError.key, { reason: this.startError.reason ?? '' }) : null;
+      return html`<ts-welcome
+        .minutes=${minutes}
+        .privateWindow=${this.privateWindow}
+        .error=${error}
+        .mode=${this.choice.mode}
+        .consent=${this.choice.consent}
+        .locked=${this.settings}
+        @welcome-mode=${() => (this.startError = null)}
+        @welcome-start=${this.onWelcomeStart}
+        @welcome-restore=${(e: CustomEvent<{ file: File }>) => void this.restore(e.detail.file)}
+      ></ts-welcome>`;
+    }
     return this.renderScan(s.view);
   }
 
-  private chooseMode(mode: SessionMode): void {
-    this.mode = mode;
-    this.consent = false;
-    this.startError = null;
-  }
-
-  private setConsent(given: boolean): void {
-    this.consent = given;
-    this.consentHint = false;
-  }
-
-  private renderWelcome(unfinished: SessionRow | null) {
-    const minutes = Math.max(1, Math.round(batteryDurationSec(batteryById(this.batteryId)) / 60));
+  /** An interrupted session lands back on the map, at the station where the candidate stopped. */
+  private renderResume(unfinished: Unfinished) {
     const error = this.startError
       ? html`<p class="notice" role="alert">${tDynamic(this.startError.key, { reason: this.startError.reason ?? '' })}</p>`
       : nothing;
-    const privateWarning = this.privateWindow ? html`<p class="notice private-window">${tDynamic('storage.private')}</p>` : nothing;
-    if (unfinished) {
-      return html`<section class="welcome card" aria-labelledby="resume-title">
-        <h1 id="resume-title">${t('welcome.resumeTitle')}</h1>
-        ${error}
-        <p>${t('welcome.resumeBody')}</p>
-        ${this.renderSaved()}
-        <div class="actions">
-          <button data-autofocus @click=${() => this.resume(unfinished.sessionId)}>${t('welcome.resume')}</button>
-          <button class="secondary" @click=${() => this.startOver(unfinished)}>${t('welcome.startOver')}</button>
-          ${this.settings ? nothing : this.renderRestore()}
-        </div>
-      </section>`;
-    }
-    const locked = this.settings;
-    const mode = locked ? 'certified' : this.mode;
-    return html`<section class="welcome card" aria-labelledby="welcome-title">
-      <h1 id="welcome-title">${t('welcome.title')}</h1>
-      ${privateWarning} ${error}
-      <p>${t('welcome.body', { minutes })}</p>
-      <p>${t('welcome.device')}</p>
-      <p><button class="secondary" @click=${() => (this.deviceCheckOpen = true)}>${tDynamic('device.open')}</button></p>
+    const j = unfinished.journey;
+    return html`<section class="resume card" aria-labelledby="resume-title">
+      <h1 id="resume-title">${tDynamic('journey.welcomeBack')}</h1>
+      ${error}
       ${
-        locked
-          ? nothing
-          : html`<fieldset class="mode">
-        <legend>${tDynamic('mode.title')}</legend>
-        ${(['practice', 'certified'] as const).map(
-          (m) => html`<label>
-            <input type="radio" name="mode" value=${m} .checked=${mode === m} @change=${() => this.chooseMode(m)} />
-            <span><strong>${tDynamic(`mode.${m}`)}</strong><br /><span class="hint">${tDynamic(`mode.${m}Hint`)}</span></span>
-          </label>`,
-        )}
-      </fieldset>`
+        j && unfinished.game
+          ? html`<p>${tDynamic('journey.resumeAt', { index: j.here + 1, game: tDynamic(`game.${unfinished.game}`) })}</p>
+            <ts-journey-map .view=${j}></ts-journey-map>`
+          : html`<p>${t('welcome.resumeBody')}</p>`
       }
-      <section aria-labelledby="terms-title" data-consent-version=${CONSENT_VERSION[mode] + (locked?.consentVersionSuffix ?? '')}>
-        <h2 id="terms-title">${tDynamic('consent.title')}</h2>
-        <ul class="terms">
-          ${CONSENT_KEYS[mode].map((k) => html`<li>${tDynamic(k)}</li>`)}
-          ${locked?.consentExtra.map((c) => html`<li>${tDynamic(c.key, c.params)}</li>`) ?? nothing}
-        </ul>
-      </section>
-      <label class="consent">
-        <input type="checkbox" .checked=${this.consent} @change=${(e: Event) => this.setConsent((e.target as HTMLInputElement).checked)} />
-        <span>${mode === 'certified' ? tDynamic('consent.certified.check') : t('welcome.consent')}</span>
-      </label>
-      ${this.consentHint ? html`<p class="notice" role="alert">${t('welcome.consentNeeded')}</p>` : nothing}
+      ${this.renderSaved()}
       <div class="actions">
-        <button data-autofocus @click=${() => this.begin()}>${t('welcome.start')}</button>
-        ${locked ? nothing : this.renderRestore()}
+        <button data-autofocus @click=${() => this.resume(unfinished.row.sessionId)}>${t('welcome.resume')}</button>
+        <button class="secondary" @click=${() => this.startOver(unfinished)}>${t('welcome.startOver')}</button>
+        ${
+          this.settings
+            ? nothing
+            : html`<span class="restore">
+          <input id="restore-file" type="file" accept="application/json,.json" @change=${this.onRestoreFile} />
+          <label class="button secondary" for="restore-file">${tDynamic('restore.label')}</label>
+        </span>`
+        }
       </div>
     </section>`;
   }
 
-  private renderRestore() {
-    return html`<span class="restore">
-      <input id="restore-file" type="file" accept="application/json,.json" @change=${(e: Event) => this.restore(e)} />
-      <label class="button secondary" for="restore-file">${tDynamic('restore.label')}</label>
-    </span>`;
-  }
+  private readonly onRestoreFile = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.restore(file);
+  };
 
   /** How much is saved, read back from the store; and, when the page closed with answers unsaved, that they are not. */
   private renderSaved() {
@@ -491,6 +523,16 @@ export class TsScan extends LitElement {
           </p>`;
     return html`<p class="saved-summary">${tDynamic('resume.saved', { count: s.savedTrials })}</p>
       ${unsaved}`;
+  }
+
+  private get battery(): Battery {
+    return batteryById(this.batteryId);
+  }
+
+  /** The journey while playing: the games before `game` are done (a battery is played in its order). */
+  private journeyAt(game: string, progress: number): JourneyView {
+    const games = this.battery.games;
+    return journey(this.battery, games.slice(0, Math.max(0, games.indexOf(game))), progress);
   }
 
   private renderScan(view: RunnerView) {
@@ -508,6 +550,14 @@ export class TsScan extends LitElement {
       <div class="progress" role="progressbar" aria-label=${t('progress.label')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(progress * 100)}>
         <div style=${styleMap({ inlineSize: `${(progress * 100).toFixed(1)}%` })}></div>
       </div>
+      ${
+        view.phase === 'running'
+          ? html`<div class="bar">
+            <p class="saved">${tDynamic('play.canStop')}</p>
+            <button class="secondary" data-shell-control @click=${() => this.pauseByChoice()} aria-keyshortcuts="Escape">${tDynamic('pause.button')}</button>
+          </div>`
+          : nothing
+      }
       <div class="stage" role="application" aria-label=${t('stage.label')} ?hidden=${view.phase === 'break' || view.phase === 'error' || view.phase === 'saving'}></div>
       ${this.renderPanel(view)}
     </div>`;
@@ -517,9 +567,10 @@ export class TsScan extends LitElement {
     const runner = this.runner;
     switch (view.phase) {
       case 'intro': {
-        const games = batteryById(this.batteryId).games;
+        const games = this.battery.games;
         const heading: MessageKey = view.kind === 'test' ? 'intro.test' : view.attempt > 0 ? 'intro.retry' : 'intro.practice';
         return html`<section class="panel" aria-live="polite">
+          ${view.resumed ? html`<ts-journey-map .view=${this.journeyAt(view.game, view.progress)}></ts-journey-map>` : nothing}
           <p class="eyebrow">${t('intro.game', { index: games.indexOf(view.game) + 1, count: games.length })} · ${tDynamic(`game.${view.game}`)}</p>
           <h2>${view.resumed ? t('intro.resumed') : t(heading)}</h2>
           <p>${tDynamic(view.instruction)}</p>
@@ -527,17 +578,14 @@ export class TsScan extends LitElement {
         </section>`;
       }
       case 'paused':
-        return html`<section class="panel" role="alertdialog" aria-labelledby="paused-title">
-          <h2 id="paused-title">${t('paused.title')}</h2>
-          <p>${t('paused.body')}</p>
+        return html`<section class="panel" role="alertdialog" aria-labelledby="paused-title" aria-describedby="paused-body">
+          <h2 id="paused-title">${this.pausedByChoice ? tDynamic('pause.title') : t('paused.title')}</h2>
+          <p id="paused-body">${this.pausedByChoice ? tDynamic('pause.body') : t('paused.body')}</p>
+          ${this.pausedByChoice ? html`<p>${tDynamic('pause.turn')}</p>` : nothing}
           <div class="actions"><button data-autofocus @click=${() => runner?.continueAfterPause()}>${t('paused.continue')}</button></div>
         </section>`;
       case 'break':
-        return html`<section class="panel">
-          <h2>${t('break.title')}</h2>
-          <p>${t('break.body')}</p>
-          <div class="actions"><button data-autofocus @click=${() => runner?.continueAfterBreak()}>${t('break.next')}</button></div>
-        </section>`;
+        return this.renderBreak(view.nextGame, view.progress);
       case 'saving':
         return html`<section class="panel" role="alert" aria-labelledby="saving-title">
           <h2 id="saving-title">${tDynamic('saving.title')}</h2>
@@ -554,6 +602,28 @@ export class TsScan extends LitElement {
         return nothing;
     }
   }
+
+  /** Between games: the map with the next station, a word of encouragement, and the reminder that stopping is fine. */
+  private renderBreak(nextGame: string, progress: number) {
+    const j = this.journeyAt(nextGame, progress);
+    const left = j.stations.length - j.here;
+    const encourage = left <= 1 ? 'break.last' : j.here * 2 >= j.stations.length ? 'break.half' : 'break.early';
+    return html`<section class="panel" aria-labelledby="break-title">
+      <div class="break">
+        <h2 id="break-title">${t('break.title')}</h2>
+        <p class="encourage">${tDynamic(encourage)}</p>
+        <ts-journey-map .view=${j}></ts-journey-map>
+        <p>${tDynamic('break.rest')}</p>
+        <p class="saved">${tDynamic('journey.saved')}</p>
+        <div class="actions"><button data-autofocus @click=${() => this.runner?.continueAfterBreak()}>${t('break.next')}</button></div>
+      </div>
+    </section>`;
+  }
+}
+
+/** Loads the results screen's code once (it carries the profile view, the credential and sharing). */
+function loadResults(): Promise<unknown> {
+  return import('./ts-results.ts');
 }
 
 customElements.define('ts-scan', TsScan);

@@ -26,7 +26,7 @@ import { DEFAULT_NORM_GROUP, normTable } from '../../src/scoring/norm-registry.t
 import { typicalNormParticipant } from '../../src/scoring/testing/norm-population.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
-import { phase, play } from '../support/driver.ts';
+import { phase, play, pressStart } from '../support/driver.ts';
 import { RESPONDERS } from '../support/responders.ts';
 
 const WORDS_PER_MIN = 120;
@@ -157,7 +157,7 @@ async function playBattery(url: string, batteryId: string): Promise<void> {
   const started = Date.now();
   await page.goto(`${url}/?automation=1&lang=nl&battery=${batteryId}&seed=77`);
   await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Begin', exact: true }).click();
+  await pressStart(page);
   await page.waitForFunction(() => window.__talentscan?.phase() === 'intro');
   const heaps: number[] = [];
   for (const game of battery.games) {

@@ -27,7 +27,7 @@ import type { TrialRecord } from '../../src/log/trials.ts';
 import type { OnsetReport } from '../../src/runtime/automation.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { chromiumLaunchOptions, resolveChromium } from '../support/chromium.ts';
-import { stageBox } from '../support/driver.ts';
+import { pressStart, stageBox } from '../support/driver.ts';
 import { compareOnsets, startPhotodiode } from './photodiode.ts';
 
 interface Condition {
@@ -97,7 +97,7 @@ async function runCondition(url: string, c: Condition, seed: number) {
   if (c.cpuThrottle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: c.cpuThrottle });
   await page.goto(`${url}/?automation=1&lang=en&battery=reaction&seed=${seed}`);
   await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await pressStart(page);
   if (c.busyMsPerFrame) {
     // A string, not a function: the TypeScript loader would wrap a function in helpers the page does not have.
     await page.evaluate(`(() => {

@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { GAMES } from '../../games/registry.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { chromiumLaunchOptions, resolveChromium } from '../support/chromium.ts';
-import { play } from '../support/driver.ts';
+import { play, pressStart } from '../support/driver.ts';
 import { RESPONDERS } from '../support/responders.ts';
 
 const LANDING_BUDGET_KB = 150;
@@ -67,7 +67,9 @@ async function timeToUsable(browser: Browser, url: string, rate: number): Promis
   const handle = await page.waitForFunction(
     () => {
       const scan = document.querySelector('ts-app')?.shadowRoot?.querySelector('ts-scan')?.shadowRoot;
-      const button = scan?.querySelector<HTMLButtonElement>('button[data-autofocus], .actions button');
+      // The welcome step is its own element (<ts-welcome>); a resumable session's screen is ts-scan's own.
+      const step = scan?.querySelector('ts-welcome')?.shadowRoot ?? scan;
+      const button = step?.querySelector<HTMLButtonElement>('button[data-autofocus], .actions button');
       return button && !button.disabled && button.getBoundingClientRect().width > 0 ? performance.now() : null;
     },
     null,
@@ -85,8 +87,11 @@ async function gameLoad(browser: Browser, url: string, game: string, rate: numbe
   await page.goto(`${url}/?automation=1&lang=en&battery=${game}&seed=5`);
   await throttled(page, rate);
   await page.getByRole('checkbox').first().check();
+  await page.locator('ts-welcome button[data-autofocus]').click();
+  // The device check comes between Start and the game: its way on is what starts the session and loads the game.
+  await page.locator('ts-device-check .practice button').click();
   const t0 = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.locator('ts-device-check .actions button[data-autofocus]').click();
   const handle = await page.waitForFunction((id) => performance.getEntriesByName(`talentscan:scene-started:${id}`)[0]?.startTime ?? null, game, {
     polling: 100,
     timeout: 120_000,
@@ -114,7 +119,7 @@ async function framesWhileRunning(browser: Browser, url: string, rate: number): 
     requestAnimationFrame(tick);
   })()`);
   await page.getByRole('checkbox').first().check();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await pressStart(page);
   const respond = RESPONDERS.reaction;
   if (!respond) throw new Error('No Reaction responder');
   await play(page, respond, { rtMs: 300, stop: (answered, p) => answered >= 24 || p === 'break' || p === 'done' });

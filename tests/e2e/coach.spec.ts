@@ -342,7 +342,7 @@ test("the candidate's 'share with my coach' report imports as recomputable but u
   const practice = simulatedSession({ battery: 'short', seed: 14, sessionId: crypto.randomUUID(), timeOrigin: Date.now() - 30 * 60_000 });
   await page.evaluate((ev) => window.__talentscan?.showSession(ev), practice);
   const results = page.locator('ts-results');
-  await expect(results.getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible({ timeout: 30_000 });
+  await expect(results.getByRole('heading', { name: 'Your strong points' })).toBeVisible({ timeout: 30_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Share with my coach (full report)' }).click()]);
   const file = (await download.path()) ?? '';
 

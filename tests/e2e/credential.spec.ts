@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { humanRts, keyboardCorrect, phase, play } from '../support/driver.ts';
+import { humanRts, keyboardCorrect, phase, play, pressStart } from '../support/driver.ts';
 
 async function expectAccessible(page: Page, label: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -21,7 +21,7 @@ test("certified session: profile, credential from the server's copy, verificatio
   await page.goto('/?automation=1&lang=en&battery=reaction');
   await page.locator('input[name="mode"][value="certified"]').check();
   await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await pressStart(page);
   await expect.poll(() => phase(page)).toBe('intro');
   await play(page, keyboardCorrect, { rtMs: humanRts(5) });
   await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done');
@@ -31,7 +31,7 @@ test("certified session: profile, credential from the server's copy, verificatio
   expect(local.at(-1)?.type).toBe('session-end');
 
   const results = page.locator('ts-results');
-  await expect(results.getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible();
+  await expect(results.getByRole('heading', { name: 'Your strong points' })).toBeVisible();
   await expect(results.getByRole('img', { name: /^Speed: \d+ of 10 \(90%: [\d.]+–[\d.]+\)/ })).toBeVisible();
   await expectAccessible(page, 'results');
   await page.screenshot({ path: `tests/.artifacts/screens/results-certified-${info.project.name || 'chromium'}.png`, fullPage: true });
@@ -52,7 +52,8 @@ test("certified session: profile, credential from the server's copy, verificatio
   await expectAccessible(verifier, 'verify');
 
   // Deleting the data withdraws the credential: the verifier now sees it revoked.
-  await results.getByRole('button', { name: 'Delete my data from this device' }).click();
+  await results.getByRole('button', { name: 'Delete everything' }).click();
+  await results.getByRole('button', { name: 'Delete everything' }).click(); // the second press confirms
   await expect(results.getByText('Your data has been deleted from this device.')).toBeVisible();
   await verifier.getByRole('button', { name: 'Check' }).click();
   await expect(verifier.getByText(/^Not valid: .*(revoked|withdrawn)/i)).toBeVisible({ timeout: 20_000 });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-/** The optional device check on the welcome screen: measures, explains, takes one practice answer, goes back. */
+/** The device check, step 2 of the start: measures, explains, takes one practice answer, then starts the scan. */
 for (const [lang, viewport] of [
   ['nl', { width: 360, height: 640 }],
   ['ar', { width: 1280, height: 800 }],
@@ -9,8 +9,9 @@ for (const [lang, viewport] of [
   test(`device check (${lang}, ${viewport.width}×${viewport.height}): readable, accessible, answerable by keyboard`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await page.goto(`/?lang=${lang}`);
-    const open = lang === 'nl' ? 'Eerst mijn apparaat controleren' : 'افحص جهازي أولًا';
-    await page.getByRole('button', { name: open }).click();
+    // Step 2 of the start: after the mode and the consent.
+    await page.locator('ts-welcome').getByRole('checkbox').check();
+    await page.locator('ts-welcome button[data-autofocus]').click();
     const check = page.locator('ts-device-check');
     await expect(check.locator('li').first()).toBeVisible();
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -24,6 +25,7 @@ for (const [lang, viewport] of [
     await expect(check.locator('.practice [role="status"]')).not.toBeEmpty();
     await expect(proceed).toBeEnabled();
     await proceed.click();
-    await expect(page.locator('ts-scan fieldset.mode')).toBeVisible();
+    // The way on starts the scan: the first game's intro.
+    await expect(page.locator('ts-scan section.panel button[data-autofocus]')).toBeVisible();
   });
 }

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { DEMO_HOST_PORT, TEST_PORT } from '../../playwright.config.ts';
 import { freePort } from '../../src/server/testing/free-port.ts';
 import { xapiWarnings } from '../../src/server/xapi-rules.ts';
-import { humanRts, keyboardCorrect, phase, play } from '../support/driver.ts';
+import { humanRts, keyboardCorrect, passDeviceCheck, phase, play } from '../support/driver.ts';
 
 /**
  * Embedding across three origins: Talentscan (TEST_PORT), the demo pilot's host page (DEMO_HOST_PORT), and a stranger
@@ -126,6 +126,7 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
 
     await frame.getByRole('checkbox').check();
     await frame.getByRole('button', { name: 'Start', exact: true }).click();
+    await passDeviceCheck(frame);
     await expect.poll(() => phase(frame), { timeout: 20_000 }).toBe('intro');
     const rts = humanRts(11);
     await play(frame, keyboardCorrect, { rtMs: rts, stop: (answered, p) => (answered >= 2 && p === 'running') || p === 'break' || p === 'done' });
@@ -179,7 +180,7 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
       const why = profile?.domains.find((d) => d.domain === 'processing-speed')?.metrics.map((m) => m.excludedReason);
       test.info().annotations.push({ type: 'not measured', description: `processing-speed: ${JSON.stringify(why)}` });
     }
-    await expect(frame.locator('ts-results').getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible();
+    await expect(frame.locator('ts-results').getByRole('heading', { name: 'Your results' })).toBeVisible();
     await expectAccessible(host, 'embed results');
     await host.screenshot({ path: `${SHOTS}/embed-results-1280.png` });
     await host.setViewportSize({ width: 360, height: 640 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEvent } from '../../src/log/events.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
-import { keyboardCorrect, phase, play } from '../support/driver.ts';
+import { keyboardCorrect, phase, play, pressStart } from '../support/driver.ts';
 import { browserPid, completedTrialEnds, startBusyLoops, storedLog, throttle } from '../support/kill-harness.ts';
 
 /**
@@ -68,7 +68,7 @@ test('SIGKILL of the browser at random moments loses no completed trial', async 
         await expect.poll(() => phase(page), { timeout: 30_000 }).toMatch(/intro|done/);
       } else {
         await page.getByRole('checkbox').check();
-        await page.getByRole('button', { name: 'Start', exact: true }).click();
+        await pressStart(page);
       }
       await expect.poll(() => phase(page), { timeout: 30_000 }).toMatch(/intro|running|done/);
       if (k === KILLS) {

@@ -54,7 +54,7 @@ test.describe('Reaction, played through the automation hook', () => {
 
     const results = page.locator('ts-results');
     await expect(results.getByRole('heading', { name: 'Your results' })).toBeVisible();
-    await expect(results.getByRole('heading', { name: 'Your cognitive profile' })).toBeVisible();
+    await expect(results.getByRole('heading', { name: 'Your strong points' })).toBeVisible();
     if (speedMeasured) await expect(results.getByRole('img', { name: /^Speed: \d+ of 10/ })).toBeVisible();
     await results.getByText('Raw measurements per game').click();
     await expect(results.getByRole('cell').first()).toBeVisible();
@@ -93,7 +93,7 @@ test('reload mid-game: the session resumes where it stopped, every completed tri
   await page.evaluate(() => window.__talentscan?.persisted());
 
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'You had already started' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome back!' })).toBeVisible();
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect.poll(() => phase(page)).toBe('intro');
   expect(await page.evaluate(() => window.__talentscan?.sessionId())).toBe(sessionId);

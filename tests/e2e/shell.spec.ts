@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PROD_PORT } from '../../playwright.config.ts';
-import { keyboardCorrect, phase, play, startScan } from '../support/driver.ts';
+import { keyboardCorrect, phase, play, pressStart, startScan } from '../support/driver.ts';
 
 const SIZES = { phone: { width: 360, height: 640 }, desktop: { width: 1280, height: 800 } } as const;
 
@@ -64,7 +64,7 @@ test('consent is asked before anything is stored', async ({ page }) => {
 test('the production build has no automation hook, even when asked for', async ({ page }) => {
   await page.goto(`http://127.0.0.1:${PROD_PORT}/?automation=1&lang=en`);
   await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await pressStart(page);
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
   expect(await page.evaluate(() => typeof window.__talentscan)).toBe('undefined');
 });

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
-import { keyboardCorrect, phase, play, startScan } from '../support/driver.ts';
+import { keyboardCorrect, phase, play, pressStart, startScan } from '../support/driver.ts';
 
 /**
  * Storage faults (a full disk, a private window) as the candidate meets them. A full disk is the shim at the
@@ -54,10 +54,10 @@ test('storage full before Start: the candidate is told nothing was saved, and St
   await page.goto('/?automation=1&lang=en&battery=reaction&seed=42');
   await setFull(page, true);
   await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await pressStart(page);
   await expect(page.getByText('The storage of your device is full, so the scan cannot start. Nothing has been saved.')).toBeVisible();
   await setFull(page, false);
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await pressStart(page);
   await expect.poll(() => phase(page)).toBe('intro');
 });
 

@@ -23,7 +23,7 @@ export async function startScan(page: Page, opts: ScanOptions = {}): Promise<voi
   });
   await page.goto(`/?${q}`);
   await page.getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await pressStart(page);
   await expect.poll(() => phase(page)).toBe('intro');
 }
 
@@ -33,6 +33,23 @@ export type ScanScope = Page | Frame;
 /** The page whose keyboard, mouse and clock drive a scope. */
 function pageOf(scope: ScanScope): Page {
   return 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
+}
+
+/**
+ * Presses Start on the welcome screen (in any language: the welcome step's main button) and goes through the device
+ * check that follows it: one practice answer, then on. Resolves once the check has been left.
+ */
+export async function pressStart(page: Page): Promise<void> {
+  await page.locator('ts-welcome button[data-autofocus]').click();
+  await passDeviceCheck(page);
+}
+
+/** The device check step: the practice answer, then the way on (whatever the check found: it never blocks). */
+export async function passDeviceCheck(page: ScanScope): Promise<void> {
+  const check = page.locator('ts-device-check');
+  await check.locator('.practice button').click();
+  await check.locator('.actions button[data-autofocus]').click();
+  await expect(check).toHaveCount(0);
 }
 
 export function phase(page: ScanScope): Promise<string> {
@@ -87,7 +104,13 @@ export async function stageBox(page: ScanScope): Promise<{ x: number; y: number;
 export async function play(
   page: ScanScope,
   respond: Responder,
-  opts: { rtMs?: number | (() => number); stop?: (answered: number, phase: string) => boolean; pointer?: 'mouse' | 'touch' } = {},
+  opts: {
+    rtMs?: number | (() => number);
+    stop?: (answered: number, phase: string) => boolean;
+    pointer?: 'mouse' | 'touch';
+    /** Start each block by keyboard: Enter on the intro's button, which must have the focus (keyboard-only tests). */
+    keyboard?: boolean;
+  } = {},
 ): Promise<number> {
   const rt = typeof opts.rtMs === 'function' ? opts.rtMs : () => (opts.rtMs as number | undefined) ?? 250;
   const input = pageOf(page);
@@ -99,7 +122,11 @@ export async function play(
     if (opts.stop?.(answered, p) ?? (p === 'break' || p === 'done')) return answered;
     if (p === 'intro') {
       // The panel's one button, whatever the language.
-      await page.locator('ts-scan section.panel button').click();
+      const start = page.locator('ts-scan section.panel button');
+      if (opts.keyboard) {
+        await expect(start).toBeFocused();
+        await input.keyboard.press('Enter');
+      } else await start.click();
       await expect.poll(() => phase(page)).not.toBe('intro');
       continue;
     }
