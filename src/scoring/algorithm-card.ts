@@ -56,7 +56,7 @@ function domainSection(): string[] {
     out.push('');
   }
   out.push(
-    'Not used, and why: the switch cost alone (test–retest .08, Enkavi et al. 2019) — the switch composite replaces it; Reversal `win_stay` / `lose_shift` and Stop `p_respond_signal`, `mean_ssd` (direction "neither": more is not better); raw counts of anticipations and lapses (quality signals, not abilities).',
+    'Not used, and why: the switch cost alone (test–retest .08, Enkavi et al. 2019) — the switch composite replaces it; Coin hunt `lose_shift` (reliable, .85 at 60 trials, but without a direction: the best option also fails one trial in five) and Stop `p_respond_signal`, `mean_ssd` (direction "neither": more is not better); raw counts of anticipations and lapses (quality signals, not abilities).',
     '',
   );
   return out;
@@ -170,7 +170,7 @@ function normsSection(tables: readonly NormTable[]): string[] {
     out.push('');
   }
   out.push(
-    'Domains without a normed metric in a table (with the shipped tables: flexibility — the switch composite and reversal perseveration — and learning) are reported as **not measured** until norms from our own sessions exist.',
+    'Domains whose normed, valid metrics carry less than half their weight in a table are reported as **not measured** (with the shipped tables: flexibility and learning against `sro-provisional-20-29`, which has no Switch or Coin hunt entries yet).',
     '',
   );
   return out;
@@ -299,7 +299,7 @@ function externalSection(report: SciopsReport | null): string[] {
   if (!report) return [];
   const out = ['### External sample: learning metrics on the sciops reversal-learning data', ''];
   out.push(
-    `**External sample, other task version.** ${report.sample}; N = ${report.n}. Licence: MIT (notice in \`norms/external/LICENSE-sciops\`). Derived statistics in \`norms/external/sciops-prl.json\` (\`npm run norms:reference\`); a test recomputes them from the trials and checks them against the values the data's documentation reports. They are not a norm for Coin hunt, which has two options and a learning criterion.`,
+    `**External sample, other task version.** ${report.sample}; N = ${report.n}. Licence: MIT (notice in \`norms/external/LICENSE-sciops\`). Derived statistics in \`norms/external/sciops-prl.json\` (\`npm run norms:reference\`); a test recomputes them from the trials and checks them against the values the data's documentation reports. Coin hunt 2.0.0 replicates this task's first 60 trials; its norm entries (in \`sro-provisional-all\`) are built from exactly those trials by \`norms:reference\`, with the game's own metric code (\`games/reversal/learning.ts\`). The figures here are over all 90 trials.`,
     '',
   );
   out.push('| Metric | N | Mean | SD | Split-half (odd vs even blocks) | Stepped to our trials |');
@@ -332,7 +332,7 @@ function limitationsSection(): string[] {
     '## 13. Known limitations',
     '',
     '- **Provisional norms.** The shipped norm tables come from US adults tested online in 2016–2017 on different task implementations (SRO). They are labelled provisional wherever a score shows. Several of our statistics differ from the reference ones (median vs. mean RT; Kessels block span vs. an averaged adaptive span), which biases z-scores; the comparability column in §7 says how. Dutch norms built with norms:build must replace them before any decision rests on a score.',
-    '- **Learning not normed.** Flexibility rests on the Switch composite, normed provisionally from the SRO cued task-switching retest trials (151 adults, a harder three-task version: our scores run high). Learning is not measured: Coin hunt (two options, a learning criterion) is not comparable with the open reversal-learning sample (three options, fixed schedule), whose statistics are shown in §11 as an external sample only. Role fits rest on the measured domains and say so (coverage).',
+    '- **Flexibility and learning normed on external samples only.** Flexibility rests on the Switch composite, normed provisionally from the SRO cued task-switching retest trials (151 adults, a harder three-task version: our scores run high), and on Coin hunt perseveration; learning on Coin hunt win-stay and best-choice rate, normed provisionally from the first 60 trials of the open sciops reversal-learning sample (301 US/Canadian adults online, keyboard, no practice; Coin hunt 2.0.0 has the same task structure and schedule, exact reward counts per phase, pictures and touch). Win-stay is near ceiling for a third of that sample (it separates the lower half well, the upper half little). Role fits rest on the measured domains and say so (coverage).',
     '- **Modest reliability.** Single-task measures have test–retest reliabilities of .4–.7; several figures are assumed. The 90 % intervals are wide (often ±1–2 stens) and are shown with every score.',
     '- **Speed contamination.** The switch composite and the flanker combined score include response speed, so they correlate with processing speed and with device latency.',
     '- **Example roles.** The role profiles are examples set by the developers, not validated against job performance. Fit percentages from them are conversation starters, not predictions.',
