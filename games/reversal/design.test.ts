@@ -8,18 +8,12 @@ describe('Coin hunt design (2.0.0)', () => {
     expect(JSON.stringify(reversalDesign(42))).not.toBe(JSON.stringify(reversalDesign(43)));
   });
 
-  it('has a practice block with one best option and a test block whose best moves every 15 trials to another option', () => {
+  it('has one test block (no practice, as in sciops) whose best option moves every 15 trials to another option', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const d = reversalDesign(seed);
-      expect(d.blocks.map((b) => [b.kind, b.trials.length])).toEqual([
-        ['practice', REVERSAL_COUNTS.practice],
-        ['test', REVERSAL_COUNTS.test],
-      ]);
-      const [practice, test] = d.blocks.map((b) => b.trials);
-      expect(new Set(practice?.map((t) => t.best)).size).toBe(1);
-      expect(practice?.every((t) => t.set === 'practice' && t.windowMs === RESPONSE_WINDOW_MS)).toBe(true);
-      expect(test?.every((t) => t.set === 'test')).toBe(true);
-      expect(test?.[0]?.best).not.toBe(practice?.[0]?.best);
+      expect(d.blocks.map((b) => [b.kind, b.trials.length])).toEqual([['test', REVERSAL_COUNTS.test]]);
+      const [test] = d.blocks.map((b) => b.trials);
+      expect(test?.every((t) => t.set === 'test' && t.windowMs === RESPONSE_WINDOW_MS)).toBe(true);
       for (let i = 1; i < (test?.length ?? 0); i++) {
         const moved = test?.[i]?.best !== test?.[i - 1]?.best;
         expect([i, moved]).toEqual([i, i % PHASE_TRIALS === 0]);
@@ -29,7 +23,7 @@ describe('Coin hunt design (2.0.0)', () => {
 
   it('pays the best option on exactly 12 of each 15-trial phase and each other option on 3', () => {
     for (const seed of [1, 7, 99]) {
-      const test = reversalDesign(seed).blocks[1]?.trials ?? [];
+      const test = reversalDesign(seed).blocks[0]?.trials ?? [];
       for (let start = 0; start < test.length; start += PHASE_TRIALS) {
         const phase = test.slice(start, start + PHASE_TRIALS);
         const best = phase[0]?.best;
@@ -39,8 +33,8 @@ describe('Coin hunt design (2.0.0)', () => {
   });
 
   it('estimates the duration from its trial counts and timings', () => {
-    // 68 trials × (250 fixation + 700 choice + 700 feedback + 250 gap) ms = 129.2 s; 2 blocks × (0.6 s lead + 10 s intro) = 21.2 s.
-    expect(expectedDurationSec(reversalDesign(1))).toBe(150);
-    expect(reversal.expectedDurationSec).toBe(150);
+    // 60 trials × (250 fixation + 700 choice + 600 feedback + 250 gap) ms = 108 s; 1 block × (0.6 s lead + 10 s intro) = 10.6 s.
+    expect(expectedDurationSec(reversalDesign(1))).toBe(119);
+    expect(reversal.expectedDurationSec).toBe(119);
   });
 });

@@ -14,7 +14,7 @@ export const REVERSAL_VERSION = '2.0.0';
 /** The three options, by their fixed place: 0 left, 1 middle, 2 right (as the sciops task's three keys). */
 export type Option = 0 | 1 | 2;
 export const OPTIONS: readonly Option[] = [0, 1, 2];
-/** Which set of shapes a block shows: practice has its own so the test starts with nothing learned. */
+/** Which set of shapes a block shows: the demo has its own, so the test starts with nothing learned. */
 export type ShapeSet = 'practice' | 'test';
 
 export interface ReversalTrial {
@@ -35,9 +35,10 @@ export type ReversalDesign = GameDesign<ReversalTrial>;
 /**
  * Trial counts. The test is the sciops task's first four blocks of 15 (60 of its 90 trials): the norms are built
  * from exactly those trials of every sciops participant, and at 60 trials win-stay already has a split-half
- * reliability of .87 in that sample (docs/battery-allocation.md).
+ * reliability of .87 in that sample (docs/battery-allocation.md). No practice block: the sciops participants had
+ * none either (their first trials are part of the learning the norm describes), and the demo shows the rule.
  */
-export const REVERSAL_COUNTS = { practice: 8, test: 60 } as const;
+export const REVERSAL_COUNTS = { test: 60 } as const;
 /** The best option moves to one of the other two after every this many test trials (the sciops schedule). */
 export const PHASE_TRIALS = 15;
 /** Reward probabilities of the sciops task, realised exactly within each phase (12 of 15 and 3 of 15). */
@@ -50,7 +51,7 @@ export const TIMING = {
   /** Fixation cross before the options. */
   fixationMs: 250,
   /** Reward or no-reward feedback after the choice. */
-  feedbackMs: 700,
+  feedbackMs: 600,
   /** Blank gap after feedback. */
   itiMs: 250,
   /** Pause before a block's first trial. */
@@ -62,17 +63,11 @@ export const DURATION_ASSUMPTIONS = { choiceMs: 700, introSecPerBlock: INTRO_SEC
 
 export function reversalDesign(seed: number): ReversalDesign {
   const rng = createRng(seed);
-  const practiceBest = rng.int(0, 2) as Option;
-  // The test starts on another option than practice did, so nothing learned in practice carries over.
-  const testBest = others(practiceBest)[rng.int(0, 1)] as Option;
   return {
     game: REVERSAL_ID,
     version: REVERSAL_VERSION,
     seed,
-    blocks: [
-      { kind: 'practice', instruction: 'reversal.practice', demo: 'choose', trials: phase(rng, 'practice', REVERSAL_COUNTS.practice, practiceBest) },
-      { kind: 'test', instruction: 'reversal.test', demo: 'move', trials: testBlock(rng, testBest) },
-    ],
+    blocks: [{ kind: 'test', instruction: 'reversal.test', demo: 'move', trials: testBlock(rng, rng.int(0, 2) as Option) }],
   };
 }
 

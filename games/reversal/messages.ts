@@ -6,8 +6,7 @@ import type { GameMessages } from '../../src/runtime/game-contract.ts';
  */
 export const reversalMessages: GameMessages = {
   en: {
-    'reversal.practice': 'Tap a shape, or press ← ↑ →. One shape gives a coin more often.',
-    'reversal.test': 'New shapes. Collect coins. The best shape changes now and then.',
+    'reversal.test': 'Tap a shape or press ← ↑ →. Collect coins. The best shape changes sometimes.',
     'game.reversal': 'Coin hunt',
     'metric.reversal.win_stay': 'Staying after a coin',
     'metric.reversal.lose_shift': 'Switching after no coin',
@@ -17,8 +16,7 @@ export const reversalMessages: GameMessages = {
     'metric.reversal.trials_to_first_criterion': 'Rounds to learn the first rule',
   },
   nl: {
-    'reversal.practice': 'Tik op een vorm, of druk op ← ↑ →. Eén vorm geeft vaker een munt.',
-    'reversal.test': 'Nieuwe vormen. Verzamel munten. De beste vorm verandert af en toe.',
+    'reversal.test': 'Tik een vorm of druk ← ↑ →. Verzamel munten. De beste vorm wisselt soms.',
     'game.reversal': 'Muntenjacht',
     'metric.reversal.win_stay': 'Blijven na een munt',
     'metric.reversal.lose_shift': 'Wisselen na geen munt',
@@ -28,8 +26,7 @@ export const reversalMessages: GameMessages = {
     'metric.reversal.trials_to_first_criterion': 'Beurten tot de eerste regel geleerd is',
   },
   uk: {
-    'reversal.practice': 'Торкніться фігури або натисніть ← ↑ →. Одна фігура частіше дає монету.',
-    'reversal.test': 'Нові фігури. Збирайте монети. Найкраща фігура час від часу змінюється.',
+    'reversal.test': 'Торкніться фігури або натисніть ← ↑ →. Збирайте монети. Найкраща фігура часом змінюється.',
     'game.reversal': 'Полювання на монети',
     'metric.reversal.win_stay': 'Залишатися після монети',
     'metric.reversal.lose_shift': 'Змінювати вибір без монети',
@@ -39,8 +36,7 @@ export const reversalMessages: GameMessages = {
     'metric.reversal.trials_to_first_criterion': 'Спроби до засвоєння першого правила',
   },
   ar: {
-    'reversal.practice': 'المس شكلًا، أو اضغط ← ↑ →. أحد الأشكال يعطي عملة أكثر.',
-    'reversal.test': 'أشكال جديدة. اجمع العملات. الشكل الأفضل يتغيّر من حين لآخر.',
+    'reversal.test': 'المس شكلًا، أو اضغط ← ↑ →. اجمع العملات. الشكل الأفضل يتغيّر أحيانًا.',
     'game.reversal': 'البحث عن العملات',
     'metric.reversal.win_stay': 'البقاء بعد عملة',
     'metric.reversal.lose_shift': 'التبديل بعد عدم الحصول على عملة',

@@ -96,7 +96,8 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
   }
 
   protected playDemo(): void {
-    const set: ShapeSet = this.blockSpec.demo === 'choose' ? 'practice' : 'test';
+    // The demo has its own shapes, so that nothing it shows carries over into the test.
+    const set: ShapeSet = 'practice';
     this.keys.setVisible(true);
     this.showOptions(set);
     if (this.run.reducedMotion) {
@@ -107,25 +108,19 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
       this.showFeedback(0, 1);
       return;
     }
-    // Practice demo: one shape mostly pays, the others mostly not. Test demo: the paying shape stops paying, another starts.
-    const script: [Option, 0 | 1][] =
-      set === 'practice'
-        ? [
-            [0, 0],
-            [1, 1],
-            [1, 1],
-            [2, 0],
-            [1, 1],
-          ]
-        : [
-            [1, 1],
-            [1, 1],
-            [1, 0],
-            [1, 0],
-            [0, 0],
-            [2, 1],
-            [2, 1],
-          ];
+    // One shape mostly pays and the others mostly not; then the paying shape stops paying and another one starts.
+    const script: [Option, 0 | 1][] = [
+      [0, 0],
+      [1, 1],
+      [1, 1],
+      [2, 0],
+      [1, 1],
+      [1, 0],
+      [1, 0],
+      [0, 0],
+      [2, 1],
+      [2, 1],
+    ];
     let step = 0;
     const cycle = () => {
       const [option, reward] = script[step++ % script.length] ?? [0, 1];

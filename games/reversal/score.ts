@@ -117,31 +117,11 @@ export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[
       detail: `${most} of ${answered.length} choices were of the same place although the best option moved: the candidate may not have played for coins.`,
     });
   }
-  flags.push(...practiceFlags(design, events), ...playFlags(events, REVERSAL_ID, design, 'the options were shown'));
+  flags.push(...playFlags(events, REVERSAL_ID, design, 'the options were shown'));
   return { game: REVERSAL_ID, gameVersion: REVERSAL_VERSION, scorerVersion: REVERSAL_SCORER_VERSION, metrics, flags, trials: completed };
 }
 
-/** A practice block whose last attempt still failed its criterion (the runtime went on after the repeat). */
-function practiceFlags(design: ReversalDesign, events: readonly LogEvent[]): QualityFlag[] {
-  const last = new Map<number, boolean | undefined>();
-  for (const e of events) {
-    if (e.type === 'block-end' && e.game === REVERSAL_ID && design.blocks[e.block]?.kind === 'practice') last.set(e.block, e.passed);
-  }
-  return [...last]
-    .filter(([, passed]) => passed === false)
-    .map(([block]) => ({
-      code: 'practice-failed',
-      detail: `Practice block ${block} did not meet its pass criterion on its last attempt; the test ran anyway.`,
-    }));
-}
-
-/** Practice passes when at least PRACTICE_PASS.hits of its last PRACTICE_PASS.last trials chose the best option (chance: 1 in 3). */
-export const PRACTICE_PASS = { last: 5, hits: 3 } as const;
-
-export function practicePassed(design: ReversalDesign, block: number, trials: readonly TrialRecord[]): boolean {
-  const specs = design.blocks[block]?.trials ?? [];
-  if (specs.length === 0) return true;
-  const { choices } = byIndex(latestAttempt(trials, block), specs.length);
-  const hits = choices.slice(-PRACTICE_PASS.last).filter((c, i) => c !== null && c === specs[specs.length - PRACTICE_PASS.last + i]?.best).length;
-  return hits >= PRACTICE_PASS.hits;
+/** Coin hunt 2.0.0 has no practice block (as the sciops task it is normed on): there is no criterion to fail. */
+export function practicePassed(): boolean {
+  return true;
 }

@@ -1,12 +1,10 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
-import { pairTrials } from '../../src/log/trials.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { OPTIONS, REVERSAL_ID, TIMING, type Option, type ReversalDesign, type ReversalTrial } from './design.ts';
 import { optionValue } from './responses.ts';
-import { practicePassed } from './score.ts';
 
 export interface ExGaussParams {
   mu: number;
@@ -114,7 +112,7 @@ function agentFor(p: ReversalParticipant): Agent {
   };
 }
 
-/** Plays every block of the design once (practice without a repeat); each block starts with a fresh learner. */
+/** Plays every block of the design once; each block starts with a fresh learner. */
 export function simulateReversal(design: ReversalDesign, p: ReversalParticipant, seed: number): LogEvent[] {
   const rng = createRng(seed);
   const log = new SimLog(REVERSAL_ID);
@@ -131,8 +129,7 @@ export function simulateReversal(design: ReversalDesign, p: ReversalParticipant,
       log.trial(b, i, omitted ? timeoutTrial(trial, target) : choiceTrial(target, choice, rt, reward));
       agent.learn(omitted ? null : choice, reward, trial.best);
     });
-    // As the runtime does, a practice block's end records whether it met its pass criterion.
-    log.blockEnd(b, 0, block.kind === 'practice' ? practicePassed(design, b, pairTrials(log.events, REVERSAL_ID)) : undefined);
+    log.blockEnd(b, 0);
   });
   log.gameEnd();
   return log.events;

@@ -57,7 +57,7 @@ export function reversalNormEntries(all: readonly PrlParticipant[], group: { lab
         definition:
           'Coin hunt\u2019s own rule (games/reversal/learning.ts) on the trial file: choice, best option and outcome per trial; omissions as in our scorer.',
         comparability:
-          'Same task structure and schedule as Coin hunt 2.0.0 (whose rewards are exact 12-of-15 and 3-of-15 per phase where sciops drew them independently), keyboard, US/Canadian adults online (MTurk and Prolific, 2020), no practice block; ours has 8 practice trials, pictures and touch. Provisional.',
+          'Same task structure and schedule as Coin hunt 2.0.0 (whose rewards are exact 12-of-15 and 3-of-15 per phase where sciops drew them independently), keyboard, US/Canadian adults online (MTurk and Prolific, 2020); neither has a practice block, ours shows a demo first and runs on touch too. Provisional.',
       },
     };
   });
