@@ -182,19 +182,22 @@ function rolesSection(set: RoleSet): string[] {
     `Role profiles are data (\`norms/roles/\`, schema \`norms/schema/role-set.schema.json\`): per domain a target range on the sten scale and an importance 0–3 (0 not relevant, 1 useful, 2 important, 3 critical). ${set.model}`,
     '',
   );
-  out.push('For each domain with importance w > 0, measured sten s and target range [low, high]:', '');
+  out.push(
+    'For each domain with importance w > 0, its unrounded sten s = 5.5 + 2z (clamped to 0.5–10.5; the whole-number sten shown is its rounding) and target range [low, high]:',
+    '',
+  );
   out.push(`    distance d = low − s (below the range),  (s − high) · ${ABOVE_RANGE_FACTOR} (above it),  0 (inside)`);
   out.push('    D²       = Σ w·d² / Σ w                                  (sums over the measured domains)');
   out.push(`    fit %    = 100 · exp(−D² / (2 · ${FIT_TOLERANCE}²))`);
   out.push('    contribution of a domain = 100 · w / Σ w  −  (100 − fit) · w·d² / Σ w·d²   (the contributions add up to the fit)');
   out.push('    fit range = the fit with every d at its largest / smallest value while each sten moves within its 90 % band', '');
   out.push(
-    `Being above a range counts ${ABOVE_RANGE_FACTOR} times as much as being below it: more of an ability seldom hinders in a role, but can mean too little challenge. A fit falls to 61 % when the domains lie on average (root mean square) ${FIT_TOLERANCE} stens outside their ranges and to 14 % at twice that. The fit is a Gaussian of the mean squared distance rather than a mean of per-domain matches because a mean of six matches averages the differences between candidates away: with the 1.0 function every simulated candidate fitted almost every role 75–100 %. A contribution is the domain's share of the maximum minus its share of the shortfall; it is negative when a domain costs more than its share. The **fit range** moves all stens to the unfavourable (favourable) ends of their bands at once, so it is wider than a 90 % interval of the fit: it is conservative. A domain that was not measured contributes 0 and is listed with sten null. **Coverage** is the share of the role's importance that rests on measured domains; below ${MIN_FIT_COVERAGE} the fit's status is \`not-enough-data\` and it should be shown as such, not as a percentage.`,
+    `Being above a range counts ${ABOVE_RANGE_FACTOR} times as much as being below it: a range's upper end says what the role calls for, and more is a mismatch of style or challenge (a role that wants as much as possible sets 10). The fit reads the unrounded sten: with whole stens the fits moved in steps of about 20 points, so that "20 points apart" measured the rounding. A fit falls to 61 % when the domains lie on average (root mean square) ${FIT_TOLERANCE} stens outside their ranges and to 14 % at twice that. The fit is a Gaussian of the mean squared distance rather than a mean of per-domain matches because a mean of six matches averages the differences between candidates away: with the 1.0 function every simulated candidate fitted almost every role 75–100 %. A contribution is the domain's share of the maximum minus its share of the shortfall; it is negative when a domain costs more than its share. The **fit range** moves all stens to the unfavourable (favourable) ends of their bands at once, so it is wider than a 90 % interval of the fit: it is conservative. A domain that was not measured contributes 0 and is listed with sten null. **Coverage** is the share of the role's importance that rests on measured domains; below ${MIN_FIT_COVERAGE} the fit's status is \`not-enough-data\` and it should be shown as such, not as a percentage.`,
     '',
   );
   out.push(workedExample(), '');
   out.push(
-    'Calibration: `npm run bench:profile` draws a population from the default norm table (norm-calibrated simulated participants, `src/scoring/testing/norm-population.ts`), scores it with this function and prints per role the 10th/50th/90th percentile of the fit and how often the two best roles differ by 20 points or more. The tolerance and the example ranges were set so that every example role spreads from ≤ 35 % (10th percentile) to ≥ 85 % (90th).',
+    'Calibration: `npm run bench:profile` draws a population from the default norm table (norm-calibrated simulated participants, `src/scoring/testing/norm-population.ts`), scores it with this function and prints per role the 10th/50th/90th percentile of the fit and how often the two best roles differ by 20 points or more. The tolerance and the example ranges were set so that every example role spreads from ≤ 35 % (10th percentile) to ≥ 85 % (90th) and two different example roles disagree for most candidates. Measured on 2,000 participants (seed 2), example roles 3.0.0: P10 0 % for every role, P50 14–26 %, P90 91–98 %; the two best roles ≥ 20 points apart for 57.5 % (seed 1, n = 1,000: 57.8 %). What got there: each example role leans on one domain (7–10) and does not call for another (1–5), the six pairs in a cycle so that no two roles share either; above-range counts fully; tolerance 0.8 (at 1.0: 45 %, at 1.2: 32 %); the unrounded sten. With example roles 2.0.0 (four domains each, wider ranges, above-range at half, tolerance 1.25, whole stens) the share was 21 %. The fit range stays wide (median width about 90 points): the domain intervals are wide, and the fit is steep.',
     '',
   );
   out.push(`### Role profiles: ${set.id} ${set.version}${set.example ? ' — EXAMPLES' : ''}`, '');
@@ -228,12 +231,13 @@ function workedExample(): string {
     },
   };
   const at = (domain: Domain, sten: number): DomainScore => ({ domain, status: 'measured', sten, stenCi: { low: sten - 1, high: sten + 1 }, metrics: [] });
+  // No z: the example reads whole stens, as a coach checking it by hand would.
   const set: RoleSet = { id: 'example', version: '0.0.0', example: true, note: '', model: '', roles: [role] };
   const fit = fitRole(role, set, [at('processing-speed', 9), at('selective-attention', 4), at('working-memory', 7)]);
   const parts = fit.contributions.map((c) => `${domainName(c.domain)} ${c.contribution.toFixed(1)}`).join(' + ');
   return (
-    'Worked example: speed target [4, 8] × 1, sten 9 → d = 0.5; focus target [6, 9] × 3, sten 4 → d = 2; keeping things in mind target [5, 9] × 2, sten 7 → d = 0. ' +
-    `D² = (1·0.25 + 3·4 + 2·0) / 6 = 2.04; fit = 100 · exp(−2.04 / ${roundTo(2 * FIT_TOLERANCE * FIT_TOLERANCE, 4)}) → ${fit.fitPercent} %; contributions ${parts}. ` +
+    `Worked example: speed target [4, 8] × 1, sten 9 → d = ${ABOVE_RANGE_FACTOR}; focus target [6, 9] × 3, sten 4 → d = 2; keeping things in mind target [5, 9] × 2, sten 7 → d = 0. ` +
+    `D² = (1·${ABOVE_RANGE_FACTOR ** 2} + 3·4 + 2·0) / 6 = ${roundTo((ABOVE_RANGE_FACTOR ** 2 + 12) / 6, 2)}; fit = 100 · exp(−${roundTo((ABOVE_RANGE_FACTOR ** 2 + 12) / 6, 2)} / ${roundTo(2 * FIT_TOLERANCE * FIT_TOLERANCE, 4)}) → ${fit.fitPercent} %; contributions ${parts}. ` +
     `With every band ±1 sten the fit range is ${fit.fitRange?.low}–${fit.fitRange?.high} %.`
   );
 }

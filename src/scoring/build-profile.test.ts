@@ -55,7 +55,7 @@ describe('profileFromLog', () => {
     });
     expect(p.quality[0]?.code).toBe('norm.provisional');
     expect(p.sources.map((s) => s.game)).toEqual([...ALL_GAMES]);
-    expect(p.roleSet).toEqual({ id: 'example-roles', version: '2.0.0', example: true });
+    expect(p.roleSet).toEqual({ id: 'example-roles', version: '3.0.0', example: true });
   });
 
   it('a standard battery is measured on all six domains against the default norms, each with its interval and provenance', () => {
