@@ -1,6 +1,6 @@
 import type { CapturedInput, TestResponder } from '../../src/runtime/game-contract.ts';
 import { onStage } from '../kit/sides.ts';
-import type { Option } from './design.ts';
+import type { Option, ReversalTrial } from './design.ts';
 
 /**
  * Keys of the three places: ← ↑/↓ → for arrow-key users (the sciops task used ← ↑ →), and F / Space / J for touch
@@ -32,5 +32,10 @@ export function parseOption(value: string | undefined): Option | null {
   return value === '0' || value === '1' || value === '2' ? (Number(value) as Option) : null;
 }
 
-/** Browser tests: always the left option, a non-learner, which is enough to play the game to its end. */
-export const testResponder: TestResponder = () => [{ kind: 'key', key: 'ArrowLeft' }];
+const KEY_OF: Readonly<Record<Option, string>> = { 0: 'ArrowLeft', 1: 'ArrowUp', 2: 'ArrowRight' };
+
+/**
+ * Browser tests: the option that is best on the trial (the responder reads the design, a candidate cannot), so a
+ * scripted play has no position bias and its learning metrics are computed.
+ */
+export const testResponder: TestResponder<ReversalTrial> = (_onset, trial) => [{ kind: 'key', key: KEY_OF[trial.best] }];
