@@ -1,7 +1,8 @@
 /**
  * npm run norms:reference — writes the norm entries derived from the public reference data (beside the repository in
  * ../shared/reference/) into the shipped tables: Switch's composite from the SRO cued task-switching trials, SSRT's
- * reliability stepped to our number of stop trials from the SRO stop-signal trials; and the
+ * reliability stepped to our number of stop trials from the SRO stop-signal trials; Coin hunt's learning metrics from
+ * the first 60 trials of the sciops reversal-learning participants (all, and those aged 20–29); and the
  * derived statistics of the sciops reversal-learning sample (reliability and fairness of the learning metrics) into
  * norms/external/sciops-prl.json, with the MIT notice of that data beside it. The data files themselves never enter
  * the repository; the entries carry their provenance. Exits with a message when the reference folder is absent.
@@ -12,6 +13,7 @@ import type { NormTable } from '../src/scoring/norm-table.ts';
 import { referencePath, referencePresent } from '../src/scoring/reference/reference-files.ts';
 import { prlParticipants, SCIOPS_TRIALS } from '../src/scoring/reference/sciops-prl.ts';
 import { SCIOPS_REPORT_FILE, sciopsReport } from '../src/scoring/reference/sciops-report.ts';
+import { NORM_GROUPS_OF_SCIOPS, reversalNormEntries } from '../src/scoring/reference/reversal-norm.ts';
 import { SRO_STOP_FILE, ssrtReliabilityEntry } from '../src/scoring/reference/sro-stop.ts';
 import { SRO_SWITCH_FILE } from '../src/scoring/reference/sro-switch.ts';
 import { switchNormEntry } from '../src/scoring/reference/switch-norm.ts';
@@ -47,7 +49,22 @@ for (const file of SSRT_TABLES) {
   console.log(`${file}: stop:ssrt reliability ${ssrt.value} (${ssrt.kind}, at our stop-trial count)`);
 }
 
-const report = sciopsReport(prlParticipants());
+const prl = prlParticipants();
+for (const [id, group] of Object.entries(NORM_GROUPS_OF_SCIOPS)) {
+  const path = resolve(`norms/tables/${id}.json`);
+  const table = JSON.parse(readFileSync(path, 'utf8')) as NormTable;
+  const entry = reversalNormEntries(prl, group);
+  table.metrics = [...table.metrics.filter((m) => m.game !== 'reversal'), ...entry.metrics];
+  table.validFor = [...table.validFor.filter((v) => v.game !== 'reversal'), { game: 'reversal', versions: [entry.version] }];
+  const correlations = [...(table.correlations ?? []).filter((c) => !c.a.startsWith('reversal:')), ...entry.correlations];
+  table.correlations = correlations;
+  writeFileSync(path, `${JSON.stringify(table, null, 2)}\n`);
+  console.log(
+    `${id}: reversal ${entry.version}, n = ${entry.n}; ${entry.metrics.map((m) => `${m.metric} ${m.mean} ± ${m.sd}, split-half ${m.reliability.value}`).join('; ')}`,
+  );
+}
+
+const report = sciopsReport(prl);
 mkdirSync(resolve('norms/external'), { recursive: true });
 writeFileSync(resolve(SCIOPS_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
 copyFileSync(referencePath('sciops', 'LICENSE'), resolve('norms/external/LICENSE-sciops'));

@@ -42,11 +42,11 @@ describe('Flanker design', () => {
     }
   });
 
-  it('lasts about four minutes, computed from the design', () => {
+  it('lasts about two minutes, computed from the design', () => {
     // Practice: 10 s intro + 0.6 s lead-in + 8 × (600 fixation + 700 answer + 800 feedback + 500 gap) = 31.4 s.
-    // Each test block: 10 s + 0.6 s + 32 × (600 + 700 + 0 + 500) + 1.2 s points = 69.4 s. Total 170.2 s, rounded up: 171 s.
-    expect(expectedDurationSec(flankerDesign(1))).toBe(171);
-    expect(flanker.expectedDurationSec).toBe(171);
+    // Each test block: 10 s + 0.6 s + 20 × (600 + 700 + 0 + 500) + 1.2 s points = 47.8 s. Total 127 s.
+    expect(expectedDurationSec(flankerDesign(1))).toBe(127);
+    expect(flanker.expectedDurationSec).toBe(127);
   });
 });
 

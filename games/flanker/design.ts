@@ -4,7 +4,8 @@ import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const FLANKER_ID = 'flanker';
 /** Bump on any change to the design, the scene's timing or the scorer's rules. */
-export const FLANKER_VERSION = '1.0.0';
+/** 1.1.0: two test blocks of 20 (were 32), the battery allocation of docs/battery-allocation.md. */
+export const FLANKER_VERSION = '1.1.0';
 
 export type Direction = 'left' | 'right';
 /**
@@ -29,7 +30,7 @@ export interface FlankerTrial {
 export type FlankerDesign = GameDesign<FlankerTrial>;
 
 /** Trial counts per block; exported so tests and the duration estimate read the same numbers. */
-export const FLANKER_COUNTS = { practice: 8, test: 32, testBlocks: 2 } as const;
+export const FLANKER_COUNTS = { practice: 8, test: 20, testBlocks: 2 } as const;
 /** Longest run of the same condition, or of the same correct direction, in a block. */
 export const MAX_RUN = { practice: 3, test: 4 } as const;
 

@@ -224,10 +224,10 @@ describe('Flanker simulated participant', () => {
       return scoreFlanker(design, simulateFlanker(design, TYPICAL_PARTICIPANT, 2000 + i)).metrics['conflict_rt']?.value as number;
     });
     const mean = estimates.reduce((a, b) => a + b, 0) / estimates.length;
-    // One 4-minute play estimates the effect with an SD of about 22 ms (SE of this mean ≈ 2.2 ms).
+    // One play of 40 test trials estimates the effect with an SD of about 30 ms (22 ms at 64, × √(64/40)); SE of this mean ≈ 3 ms.
     expect(Math.abs(mean - 60)).toBeLessThanOrEqual(8);
     expect(Math.abs(median(estimates) - 60)).toBeLessThanOrEqual(10);
-    expect(sd(estimates) as number).toBeLessThan(30);
+    expect(sd(estimates) as number).toBeLessThan(40);
   });
 
   it('plays with touch as well as with keys', () => {

@@ -4,7 +4,8 @@ import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const REACTION_ID = 'reaction';
 /** Bump on any change to the design, the scene's timing or the scorer's rules. */
-export const REACTION_VERSION = '1.0.0';
+/** 1.1.0: 12 choice test trials (was 20), the battery allocation of docs/battery-allocation.md. */
+export const REACTION_VERSION = '1.1.0';
 
 export type Condition = 'simple' | 'choice';
 export type Side = 'left' | 'right' | 'center';
@@ -22,7 +23,7 @@ export interface ReactionTrial {
 export type ReactionDesign = GameDesign<ReactionTrial>;
 
 /** Trial counts per block; exported so tests and the duration benchmark read the same numbers. */
-export const REACTION_COUNTS = { simplePractice: 3, simpleTest: 12, choicePractice: 4, choiceTest: 20 } as const;
+export const REACTION_COUNTS = { simplePractice: 3, simpleTest: 12, choicePractice: 4, choiceTest: 12 } as const;
 export const FOREPERIOD_MS = { min: 800, max: 1800 } as const;
 export const RESPONSE_WINDOW_MS = 1500;
 /** The scene's pacing (ms): feedback after a trial, blank before the next, wait before a block's first trial. */

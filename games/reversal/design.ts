@@ -1,46 +1,49 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
-import { balancedSequence, createRng, type Rng } from '../../src/lib/rng.ts';
+import { createRng, type Rng } from '../../src/lib/rng.ts';
 import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const REVERSAL_ID = 'reversal';
-/** Bump on any change to the design, the contingency rules, the scene's timing or the scorer's rules. */
-export const REVERSAL_VERSION = '1.0.0';
+/**
+ * Bump on any change to the design, the reward rules, the scene's timing or the scorer's rules.
+ * 2.0.0: three options at fixed places, the best paying with p = .8 and the others with p = .2, the best moving every
+ * 15 trials whatever the candidate does — the task of the open sciops sample its norms are built from
+ * (norms/README.md). 1.0.0 (two options, reversed by a learning criterion) still scores: ./v1/.
+ */
+export const REVERSAL_VERSION = '2.0.0';
 
-/** The two options. The response value is the option chosen, never the side it was on. */
-export type Option = 'A' | 'B';
-export type Side = 'left' | 'right';
-/** Which pair of shapes a block shows: practice has its own pair so the test starts with nothing learned. */
+/** The three options, by their fixed place: 0 left, 1 middle, 2 right (as the sciops task's three keys). */
+export type Option = 0 | 1 | 2;
+export const OPTIONS: readonly Option[] = [0, 1, 2];
+/** Which set of shapes a block shows: the demo has its own, so the test starts with nothing learned. */
 export type ShapeSet = 'practice' | 'test';
 
 export interface ReversalTrial {
   set: ShapeSet;
-  /** The option drawn on the left this trial (the other is on the right); balanced and seeded per block. */
-  left: Option;
+  /** The option that is best on this trial: fixed by the design, never by the candidate's choices. */
+  best: Option;
   /**
-   * The trial's pre-drawn outcome (anti-correlated schedule): exactly one option pays on every trial. When true the
-   * option that is currently best pays and the other does not; when false it is the other way round. So the reward
-   * of any choice is a pure function of the design and of which option is best, and which option is best follows
-   * from the candidate's own choices (see contingency.ts).
+   * Whether each option pays a coin on this trial if chosen, drawn in advance (index = option). The reward of any
+   * choice is therefore a pure function of the design: the scene, the simulator and the scorer cannot disagree.
    */
-  bestPays: boolean;
-  /** The option that is best at the block's first trial (the same on every trial of a block). */
-  startBest: Option;
-  /** Whether meeting the learning criterion reverses the contingencies in this block (never in practice). */
-  reversible: boolean;
-  /** How long the two options wait for a choice (ms); no choice in time is an omission. */
+  pays: [boolean, boolean, boolean];
+  /** How long the options wait for a choice (ms); no choice in time is an omission. */
   windowMs: number;
 }
 
 export type ReversalDesign = GameDesign<ReversalTrial>;
 
-/** Trial counts per block; exported so tests and the duration estimate read the same numbers. */
-export const REVERSAL_COUNTS = { practice: 10, test: 70 } as const;
-/** The best option pays on this many trials of every run of OUTCOME_CHUNK trials (8 of 10 = 80 %). */
-export const OUTCOME_CHUNK = 10;
-export const BEST_PAYS_PER_CHUNK = 8;
-/** Learning criterion: at least CRITERION_HITS best-option choices among the last CRITERION_WINDOW trials since the last reversal. */
-export const CRITERION_WINDOW = 10;
-export const CRITERION_HITS = 8;
+/**
+ * Trial counts. The test is the sciops task's first four blocks of 15 (60 of its 90 trials): the norms are built
+ * from exactly those trials of every sciops participant, and at 60 trials win-stay already has a split-half
+ * reliability of .87 in that sample (docs/battery-allocation.md). No practice block: the sciops participants had
+ * none either (their first trials are part of the learning the norm describes), and the demo shows the rule.
+ */
+export const REVERSAL_COUNTS = { test: 60 } as const;
+/** The best option moves to one of the other two after every this many test trials (the sciops schedule). */
+export const PHASE_TRIALS = 15;
+/** Reward probabilities of the sciops task, realised exactly within each phase (12 of 15 and 3 of 15). */
+export const P_BEST = 0.8;
+export const P_OTHER = 0.2;
 export const RESPONSE_WINDOW_MS = 3000;
 
 /** Scene timing (ms); here so the duration estimate and the scene share one source. */
@@ -48,7 +51,7 @@ export const TIMING = {
   /** Fixation cross before the options. */
   fixationMs: 250,
   /** Reward or no-reward feedback after the choice. */
-  feedbackMs: 700,
+  feedbackMs: 600,
   /** Blank gap after feedback. */
   itiMs: 250,
   /** Pause before a block's first trial. */
@@ -60,54 +63,43 @@ export const DURATION_ASSUMPTIONS = { choiceMs: 700, introSecPerBlock: INTRO_SEC
 
 export function reversalDesign(seed: number): ReversalDesign {
   const rng = createRng(seed);
-  const startBest: Option = rng.next() < 0.5 ? 'A' : 'B';
   return {
     game: REVERSAL_ID,
     version: REVERSAL_VERSION,
     seed,
-    blocks: [
-      {
-        kind: 'practice',
-        instruction: 'reversal.practice',
-        demo: 'choose',
-        // Practice always starts on the opposite option to the test, and uses other shapes, so nothing carries over.
-        trials: block(rng, 'practice', REVERSAL_COUNTS.practice, startBest === 'A' ? 'B' : 'A', false),
-      },
-      { kind: 'test', instruction: 'reversal.test', demo: 'reverse', trials: block(rng, 'test', REVERSAL_COUNTS.test, startBest, true) },
-    ],
+    blocks: [{ kind: 'test', instruction: 'reversal.test', demo: 'move', trials: testBlock(rng, rng.int(0, 2) as Option) }],
   };
 }
 
-function block(rng: Rng, set: ShapeSet, n: number, startBest: Option, reversible: boolean): ReversalTrial[] {
-  // Runs of at most 4 on a side: long enough to be found quickly for 80 trials, short enough that side is no cue.
-  const sides = balancedSequence(rng, ['A', 'B'] as const, n / 2, 4);
-  const pays = outcomeSchedule(rng, n);
-  return sides.map((left, i) => ({ set, left, bestPays: pays[i] ?? true, startBest, reversible, windowMs: RESPONSE_WINDOW_MS }));
+function others(o: Option): Option[] {
+  return OPTIONS.filter((x) => x !== o);
+}
+
+/** Phases of PHASE_TRIALS; each next phase's best is one of the two other options, drawn at random. */
+function testBlock(rng: Rng, firstBest: Option): ReversalTrial[] {
+  const out: ReversalTrial[] = [];
+  let best = firstBest;
+  while (out.length < REVERSAL_COUNTS.test) {
+    out.push(...phase(rng, 'test', Math.min(PHASE_TRIALS, REVERSAL_COUNTS.test - out.length), best));
+    best = others(best)[rng.int(0, 1)] as Option;
+  }
+  return out;
 }
 
 /**
- * Whether the best option pays, per trial: in every run of 10 trials exactly 8 pay on the best option (an exact 80/20
- * split, so no candidate gets an unluckily noisy schedule), shuffled so that two misleading outcomes never follow
- * each other (also across runs): two losses in a row on the best option then never happen by chance alone.
+ * One phase with a fixed best option. Each option's rewards are drawn independently of the others' (as in the
+ * sciops task), but exactly: the best pays on round(.8 n) of the n trials and each other option on round(.2 n), in
+ * a shuffled order, so no candidate meets an unluckily noisy schedule.
  */
-export function outcomeSchedule(rng: Rng, n: number): boolean[] {
-  const out: boolean[] = [];
-  const pool = Array.from({ length: OUTCOME_CHUNK }, (_, i) => i < BEST_PAYS_PER_CHUNK);
-  while (out.length < n) {
-    let chunk = rng.shuffle(pool);
-    while (!alternatesMisleading(out[out.length - 1] ?? true, chunk)) chunk = rng.shuffle(pool);
-    out.push(...chunk);
-  }
-  return out.slice(0, n);
-}
-
-function alternatesMisleading(previous: boolean, chunk: readonly boolean[]): boolean {
-  let last = previous;
-  for (const pays of chunk) {
-    if (!pays && !last) return false;
-    last = pays;
-  }
-  return true;
+function phase(rng: Rng, set: ShapeSet, n: number, best: Option): ReversalTrial[] {
+  const column = (p: number) => rng.shuffle(Array.from({ length: n }, (_, i) => i < Math.round(p * n)));
+  const cols = OPTIONS.map((o) => column(o === best ? P_BEST : P_OTHER));
+  return Array.from({ length: n }, (_, i) => ({
+    set,
+    best,
+    pays: [cols[0]?.[i] ?? false, cols[1]?.[i] ?? false, cols[2]?.[i] ?? false],
+    windowMs: RESPONSE_WINDOW_MS,
+  }));
 }
 
 /** Expected duration (s) from the design: every trial's fixed times plus a typical choice time, and the block intros. */

@@ -2,21 +2,28 @@ import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
 import { fixationCross, keyCap, lightKey, pointsLabel } from '../kit/widgets.ts';
-import { otherOption, type ContingencyTracker } from './contingency.ts';
-import { TIMING, type Option, type ReversalTrial, type ShapeSet, type Side } from './design.ts';
-import { rebuildTracker } from './play.ts';
-import { optionOnSide, readSide } from './responses.ts';
+import { OPTIONS, TIMING, type Option, type ReversalTrial, type ShapeSet } from './design.ts';
+import { optionValue, readOption } from './responses.ts';
 
 /** Key caps a little smaller than in the other games: they sit under the option cards. */
-const CAP = { w: 56, h: 46, font: 26 } as const;
+const CAP = { w: 48, h: 42, font: 24 } as const;
+const KEY_GLYPHS = ['←', '↑', '→'] as const;
 
 type Phase = 'idle' | 'fixation' | 'choice' | 'feedback';
-type ShapeName = 'star' | 'diamond' | 'triangle' | 'square';
+type ShapeName = 'star' | 'diamond' | 'triangle' | 'square' | 'circle' | 'hexagon';
 
-/** The shape is the cue; the Okabe–Ito colour only helps. Practice has its own pair so the test starts unlearned. */
+/** The shape is the cue; the Okabe–Ito colour only helps. Practice has its own set so the test starts unlearned. */
 const LOOK: Record<ShapeSet, Record<Option, { shape: ShapeName; colour: number }>> = {
-  practice: { A: { shape: 'triangle', colour: PALETTE.green }, B: { shape: 'square', colour: PALETTE.purple } },
-  test: { A: { shape: 'star', colour: PALETTE.orange }, B: { shape: 'diamond', colour: PALETTE.skyBlue } },
+  practice: {
+    0: { shape: 'triangle', colour: PALETTE.green },
+    1: { shape: 'square', colour: PALETTE.purple },
+    2: { shape: 'circle', colour: PALETTE.blue },
+  },
+  test: {
+    0: { shape: 'star', colour: PALETTE.orange },
+    1: { shape: 'diamond', colour: PALETTE.skyBlue },
+    2: { shape: 'hexagon', colour: PALETTE.vermillion },
+  },
 };
 
 /** Everything is drawn in a 100-unit box and scaled to the stage in layout(). */
@@ -26,16 +33,17 @@ const CARD_FILL = 0x232a4d;
 interface OptionView {
   root: Phaser.GameObjects.Container;
   ring: Phaser.GameObjects.Rectangle;
-  shapes: Record<ShapeSet, Phaser.GameObjects.Graphics>;
+  shape: Phaser.GameObjects.Graphics;
 }
 
 /**
- * Reversal: two shapes; one pays a coin on 8 of 10 trials, the other on 2. The candidate picks one by tapping it or
- * pressing ←/→; a coin or an empty ring follows. After the learning criterion the better shape swaps silently.
- * The scene follows the contingency with the same tracker the scorer replays, and never scores.
+ * Coin hunt: three shapes at fixed places; the best pays a coin on 8 of 10 trials, the others on 2. The candidate picks
+ * one by tapping it or pressing ← ↑ →; a coin or an empty ring follows. Every 15 trials the best shape moves to
+ * another place, without a sign. Which option pays on which trial is in the design, so the scene never decides a
+ * reward and never scores.
  */
 export default class ReversalScene extends TrialScene<ReversalTrial> {
-  private views!: Record<Side, OptionView>;
+  private views!: OptionView[];
   private fixation!: Phaser.GameObjects.Container;
   private coin!: Phaser.GameObjects.Container;
   private empty!: Phaser.GameObjects.Arc;
@@ -46,12 +54,11 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
   private phase: Phase = 'idle';
   /** Coins, not stars: the points are the rewards themselves. */
   protected override pointsGlyph = '●';
-  private tracker!: ContingencyTracker;
-  /** Side of the feedback on screen, to keep it in place on a resize. */
-  private feedbackSide: Side | null = null;
+  /** Option of the feedback on screen, to keep it in place on a resize. */
+  private feedbackAt: Option | null = null;
 
   protected build(): void {
-    this.views = { left: this.optionView(), right: this.optionView() };
+    this.views = OPTIONS.map(() => this.optionView());
     this.fixation = fixationCross(this, 24);
     this.coin = this.add
       .container(0, 0, [
@@ -63,7 +70,12 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
     this.empty = this.add.circle(0, 0, 20).setStrokeStyle(3, PALETTE.muted).setFillStyle(0, 0).setVisible(false);
     this.hourglass = this.add.graphics().fillStyle(PALETTE.muted).fillTriangle(-14, -20, 14, -20, 0, 0).fillTriangle(-14, 20, 14, 20, 0, 0).setVisible(false);
     this.tap = this.add.circle(0, 0, 18).setStrokeStyle(4, PALETTE.foreground).setFillStyle(0, 0).setVisible(false);
-    this.keys = this.add.container(0, 0, [keyCap(this, 0, '←', CAP), keyCap(this, 0, '→', CAP)]).setVisible(false);
+    this.keys = this.add.container(
+      0,
+      0,
+      KEY_GLYPHS.map((g) => keyCap(this, 0, g, CAP)),
+    );
+    this.keys.setVisible(false);
     this.pointsText = pointsLabel(this);
   }
 
@@ -71,66 +83,60 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
     const card = this.cardSize();
     const scale = card / UNIT;
     const y = this.h * 0.48;
-    this.views.left.root.setPosition(this.sideX('left'), y).setScale(scale);
-    this.views.right.root.setPosition(this.sideX('right'), y).setScale(scale);
+    for (const o of OPTIONS) this.view(o).root.setPosition(this.placeX(o), y).setScale(scale);
     this.coin.setScale(scale);
     this.empty.setScale(scale);
     this.tap.setScale(scale);
     this.fixation.setPosition(this.w / 2, y);
     this.hourglass.setPosition(this.w / 2, y).setScale(Math.max(1, scale));
-    const keyY = y + card / 2 + 48;
-    this.keys.setPosition(0, keyY);
-    this.keys.getAt<Phaser.GameObjects.Container>(0).setX(this.sideX('left'));
-    this.keys.getAt<Phaser.GameObjects.Container>(1).setX(this.sideX('right'));
+    this.keys.setPosition(0, y + card / 2 + 44);
+    for (const o of OPTIONS) this.keys.getAt<Phaser.GameObjects.Container>(o).setX(this.placeX(o));
     this.pointsText?.setPosition(this.w - 16, 12);
-    if (this.feedbackSide) this.placeFeedback(this.feedbackSide);
+    if (this.feedbackAt !== null) this.placeFeedback(this.feedbackAt);
   }
 
   protected playDemo(): void {
-    const practice = this.blockSpec.demo === 'choose';
-    const set: ShapeSet = practice ? 'practice' : 'test';
+    // The demo has its own shapes, so that nothing it shows carries over into the test.
+    const set: ShapeSet = 'practice';
     this.keys.setVisible(true);
-    this.showOptions(set, 'A');
+    this.showOptions(set);
     if (this.run.reducedMotion) {
       // One still frame that shows the whole rule: a chosen shape and the coin it gave.
-      this.select('left');
-      this.highlightKey('left');
-      this.tap.setPosition(this.views.left.root.x, this.views.left.root.y).setVisible(true);
-      this.showFeedback('left', 1);
+      this.select(0);
+      this.highlightKey(0);
+      this.tap.setPosition(this.view(0).root.x, this.view(0).root.y).setVisible(true);
+      this.showFeedback(0, 1);
       return;
     }
-    // Practice demo: one shape mostly pays, the other mostly not. Test demo: the paying shape stops paying, the other starts.
-    const script: [Side, 0 | 1][] = practice
-      ? [
-          ['left', 1],
-          ['right', 0],
-          ['left', 1],
-          ['left', 1],
-        ]
-      : [
-          ['left', 1],
-          ['left', 1],
-          ['left', 0],
-          ['left', 0],
-          ['right', 1],
-          ['right', 1],
-        ];
+    // One shape mostly pays and the others mostly not; then the paying shape stops paying and another one starts.
+    const script: [Option, 0 | 1][] = [
+      [0, 0],
+      [1, 1],
+      [1, 1],
+      [2, 0],
+      [1, 1],
+      [1, 0],
+      [1, 0],
+      [0, 0],
+      [2, 1],
+      [2, 1],
+    ];
     let step = 0;
     const cycle = () => {
-      const [side, reward] = script[step++ % script.length] ?? ['left', 1];
+      const [option, reward] = script[step++ % script.length] ?? [0, 1];
       this.clearFeedback();
-      this.showOptions(set, 'A');
+      this.showOptions(set);
       this.after(650, () => {
-        const v = this.views[side].root;
+        const v = this.view(option).root;
         this.tap
           .setPosition(v.x, v.y)
           .setAlpha(1)
           .setScale((this.cardSize() / UNIT) * 0.6)
           .setVisible(true);
         this.tweens.add({ targets: this.tap, scale: (this.cardSize() / UNIT) * 1.4, alpha: 0, duration: 400 });
-        this.highlightKey(side);
-        this.select(side);
-        this.showFeedback(side, reward);
+        this.highlightKey(option);
+        this.select(option);
+        this.showFeedback(option, reward);
         this.after(1100, cycle);
       });
     };
@@ -138,7 +144,6 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
   }
 
   protected startBlock(): void {
-    this.tracker = rebuildTracker(this.blockSpec.trials, this.run.block, this.run.startTrial, this.run.priorTrials);
     this.keys.setVisible(true);
     this.points = 0;
     this.updatePoints();
@@ -157,35 +162,34 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
   private present(spec: ReversalTrial): void {
     if (this.phase !== 'fixation') return;
     this.fixation.setVisible(false);
-    this.showOptions(spec.set, spec.left);
+    this.showOptions(spec.set);
     this.phase = 'choice';
-    this.showTarget({ best: this.tracker.currentBest, left: spec.left }, spec.windowMs, () => this.finish(null, null, 'timeout'));
+    this.showTarget({ best: spec.best }, spec.windowMs, () => this.finish(null, 'timeout'));
   }
 
   protected onInput(input: CapturedInput): void {
-    if (this.phase !== 'choice') return;
-    const spec = this.spec;
-    if (!spec) return;
-    const side = readSide(input);
-    if (side === null) return;
-    const option = optionOnSide(spec, side);
-    this.answer(input, option);
-    this.finish(option, side, 'response');
+    if (this.phase !== 'choice' || !this.spec) return;
+    const option = readOption(input);
+    if (option === null) return;
+    this.answer(input, optionValue(option));
+    this.finish(option, 'response');
   }
 
-  private finish(option: Option | null, side: Side | null, reason: 'response' | 'timeout'): void {
+  private finish(option: Option | null, reason: 'response' | 'timeout'): void {
+    const spec = this.spec;
+    if (!spec) return;
     this.phase = 'feedback';
-    const { reward } = this.tracker.record(this.trialIndex, option);
+    const reward: 0 | 1 = option !== null && spec.pays[option] ? 1 : 0;
     this.points += reward;
-    if (side) {
-      this.select(side);
-      this.showFeedback(side, reward);
+    if (option !== null) {
+      this.select(option);
+      this.showFeedback(option, reward);
     } else {
       this.hideOptions();
       this.hourglass.setVisible(true);
     }
     this.updatePoints();
-    this.markDrawn(this.trialIndex, 'feedback', { reward, side: side ?? 'none' });
+    this.markDrawn(this.trialIndex, 'feedback', { reward, choice: option ?? 'none' });
     this.endTrial(reason, TIMING.feedbackMs + TIMING.itiMs);
     this.after(TIMING.feedbackMs, () => {
       this.clearFeedback();
@@ -193,33 +197,34 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
     });
   }
 
-  private showOptions(set: ShapeSet, left: Option): void {
-    for (const side of ['left', 'right'] as const) {
-      const option = side === 'left' ? left : otherOption(left);
-      const view = this.views[side];
-      for (const s of ['practice', 'test'] as const) view.shapes[s].setVisible(false);
-      this.drawShape(view.shapes[set], LOOK[set][option]);
-      view.shapes[set].setVisible(true);
+  private view(o: Option): OptionView {
+    return this.views[o] as OptionView;
+  }
+
+  private showOptions(set: ShapeSet): void {
+    for (const o of OPTIONS) {
+      const view = this.view(o);
+      this.drawShape(view.shape, LOOK[set][o]);
       view.ring.setVisible(false);
       view.root.setAlpha(1).setVisible(true);
     }
   }
 
   private hideOptions(): void {
-    this.views.left.root.setVisible(false);
-    this.views.right.root.setVisible(false);
+    for (const v of this.views) v.root.setVisible(false);
   }
 
-  /** The chosen card gets a ring and the other fades: the choice is marked by more than colour. */
-  private select(side: Side): void {
-    const other: Side = side === 'left' ? 'right' : 'left';
-    this.views[side].ring.setVisible(true);
-    this.views[other].root.setAlpha(0.3);
+  /** The chosen card gets a ring and the others fade: the choice is marked by more than colour. */
+  private select(option: Option): void {
+    for (const o of OPTIONS) {
+      this.view(o).ring.setVisible(o === option);
+      if (o !== option) this.view(o).root.setAlpha(0.3);
+    }
   }
 
-  private showFeedback(side: Side, reward: 0 | 1): void {
-    this.feedbackSide = side;
-    this.placeFeedback(side);
+  private showFeedback(option: Option, reward: 0 | 1): void {
+    this.feedbackAt = option;
+    this.placeFeedback(option);
     const mark = reward === 1 ? this.coin : this.empty;
     mark.setVisible(true);
     if (reward === 1 && !this.run.reducedMotion) {
@@ -229,15 +234,15 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
     }
   }
 
-  private placeFeedback(side: Side): void {
+  private placeFeedback(option: Option): void {
     const card = this.cardSize();
     const y = this.h * 0.48 - card / 2 - (card / UNIT) * 20 - 14;
-    this.coin.setPosition(this.sideX(side), y);
-    this.empty.setPosition(this.sideX(side), y);
+    this.coin.setPosition(this.placeX(option), y);
+    this.empty.setPosition(this.placeX(option), y);
   }
 
   private clearFeedback(): void {
-    this.feedbackSide = null;
+    this.feedbackAt = null;
     this.coin.setVisible(false);
     this.empty.setVisible(false);
     this.hourglass.setVisible(false);
@@ -245,13 +250,14 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
     this.highlightKey(null);
   }
 
-  private sideX(side: Side): number {
-    return side === 'left' ? this.w * 0.28 : this.w * 0.72;
+  /** Each option sits in the middle of its third of the stage, where a tap reads it (responses.ts). */
+  private placeX(option: Option): number {
+    return (this.w * (2 * option + 1)) / 6;
   }
 
-  /** Card edge in pixels: large enough to tap on a 360×640 phone, capped on a desktop. */
+  /** Card edge in pixels: three fit side by side on a 360-pixel phone and stay large enough to tap. */
   private cardSize(): number {
-    return Math.min(this.w * 0.36, this.h * 0.3, 220);
+    return Math.min(this.w * 0.27, this.h * 0.3, 200);
   }
 
   private optionView(): OptionView {
@@ -261,9 +267,9 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
       .setStrokeStyle(5, PALETTE.foreground)
       .setFillStyle(0, 0)
       .setVisible(false);
-    const shapes = { practice: this.add.graphics(), test: this.add.graphics() };
-    const root = this.add.container(0, 0, [card, ring, shapes.practice, shapes.test]).setVisible(false);
-    return { root, ring, shapes };
+    const shape = this.add.graphics();
+    const root = this.add.container(0, 0, [card, ring, shape]).setVisible(false);
+    return { root, ring, shape };
   }
 
   private drawShape(g: Phaser.GameObjects.Graphics, look: { shape: ShapeName; colour: number }): void {
@@ -272,8 +278,8 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
     g.clear().fillStyle(look.colour).fillPoints(points, true).lineStyle(3, PALETTE.foreground, 0.9).strokePoints(points, true, true);
   }
 
-  private highlightKey(side: Side | null): void {
-    lightKey(this.keys, side === null ? -1 : side === 'left' ? 0 : 1, 0.45);
+  private highlightKey(option: Option | null): void {
+    lightKey(this.keys, option === null ? -1 : option, 0.45);
   }
 }
 
@@ -306,5 +312,13 @@ function outline(shape: ShapeName): [number, number][] {
         [29, 29],
         [-29, 29],
       ];
+    case 'circle':
+      return polygon(24, 33, 0);
+    case 'hexagon':
+      return polygon(6, 36, Math.PI / 6);
   }
+}
+
+function polygon(n: number, r: number, turn: number): [number, number][] {
+  return Array.from({ length: n }, (_, i): [number, number] => [r * Math.cos(turn + (2 * Math.PI * i) / n), r * Math.sin(turn + (2 * Math.PI * i) / n)]);
 }

@@ -2,253 +2,126 @@ import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { round } from '../../src/lib/stats.ts';
-import { replayBlock, type TrialContingency } from './contingency.ts';
 import { playFlags } from '../kit/scoring.ts';
-import {
-  BEST_PAYS_PER_CHUNK,
-  CRITERION_HITS,
-  CRITERION_WINDOW,
-  OUTCOME_CHUNK,
-  REVERSAL_ID,
-  REVERSAL_VERSION,
-  type Option,
-  type ReversalDesign,
-  type ReversalTrial,
-  type Side,
-} from './design.ts';
-import { blockPlay, latestAttempt, type BlockPlay } from './play.ts';
-import { sideOf } from './responses.ts';
+import { OPTIONS, P_BEST, P_OTHER, PHASE_TRIALS, REVERSAL_ID, REVERSAL_VERSION, type ReversalDesign } from './design.ts';
+import { type LearningTrial, learningMetrics } from './learning.ts';
+import { byIndex, latestAttempt } from './play.ts';
 
-export const REVERSAL_SCORER_VERSION = '1.1.0';
+export const REVERSAL_SCORER_VERSION = '2.0.0';
 
 /** Above this share of missed test trials the metrics rest on too little behaviour: flagged. */
 export const MAX_OMISSION_RATE = 0.1;
-/** Choosing one side on more than this share of answered test trials suggests playing the side, not the shapes. */
-export const SIDE_BIAS_RATE = 0.9;
+/** One place chosen on more than this share of answered test trials: the best option was not followed (it moves). */
+export const POSITION_BIAS_RATE = 0.9;
 
-const criterion = `at least ${CRITERION_HITS} of the last ${CRITERION_WINDOW} test trials since the previous reversal (or the block start) chose the option that was best`;
+const task = `three options at fixed places; the best pays with p = ${P_BEST}, the other two with p = ${P_OTHER}; the best moves to another option every ${PHASE_TRIALS} test trials, whatever the candidate does`;
 
 export const REVERSAL_METRICS: MetricDefinition[] = [
   {
-    id: 'reversals',
-    unit: 'count',
-    direction: 'higher-is-better',
-    definition: `Number of times the learning criterion was met in the test block (${criterion}); each time, the better option (paying on ${BEST_PAYS_PER_CHUNK} of every ${OUTCOME_CHUNK} trials, the other on the remaining ${OUTCOME_CHUNK - BEST_PAYS_PER_CHUNK}) and the worse one swap without warning. A criterion met on the last trial counts.`,
-  },
-  {
-    id: 'trials_to_first_criterion',
-    unit: 'trials',
-    direction: 'lower-is-better',
-    definition: `Number of test trials up to and including the trial on which the learning criterion was first met (${CRITERION_HITS} at the fastest). Not computable when it was never met.`,
-  },
-  {
-    id: 'perseverative_errors',
-    unit: 'trials',
-    direction: 'lower-is-better',
-    definition:
-      'Mean, over the reversals followed by at least one test trial, of the number of consecutive choices of the previously-best option from the first trial after the reversal until the first choice of the new best option (or the end of the block); trials without a choice are skipped, neither counted nor ending the run.',
-  },
-  {
     id: 'win_stay',
     unit: 'proportion',
-    direction: 'neither',
-    definition:
-      'Over pairs of consecutive test trials that both have a choice and whose first choice paid: the proportion in which the second trial chose the same option (P(stay | rewarded)).',
+    direction: 'higher-is-better',
+    definition: `Over pairs of consecutive test trials that both have a choice and whose first choice paid: the proportion in which the second trial chose the same option (P(stay | rewarded)); ${task}. Higher is better: in the sciops sample it goes with choosing the best option (r = .54).`,
   },
   {
     id: 'lose_shift',
     unit: 'proportion',
     direction: 'neither',
     definition:
-      'Over pairs of consecutive test trials that both have a choice and whose first choice did not pay: the proportion in which the second trial chose the other option (P(switch | not rewarded)).',
+      'Over pairs of consecutive test trials that both have a choice and whose first choice did not pay: the proportion in which the second trial chose another option (P(switch | not rewarded)). No direction: the best option also fails on one trial in five.',
   },
   {
     id: 'best_choice_rate',
     unit: 'proportion',
     direction: 'higher-is-better',
     definition:
-      'Test trials on which the option that was best at that moment was chosen, divided by all completed test trials (a trial without a choice counts as not best).',
+      'Test trials on which the option that was best on that trial was chosen, divided by all completed test trials (a trial without a choice counts as not best).',
+  },
+  {
+    id: 'perseverative_errors',
+    unit: 'trials',
+    direction: 'lower-is-better',
+    definition:
+      'Mean, over the moves of the best option, of the number of consecutive choices of the previously-best option from the first trial after the move until the first choice of another option (or the end of the block); trials without a choice are skipped, neither counted nor ending the run.',
   },
 ];
 
-interface Tally {
-  trials: number;
-  best: number;
-  omissions: number;
-  reversals: number;
-  firstCriterion: number | null;
-  perseverationRuns: number[];
-  winPairs: number;
-  winStays: number;
-  losePairs: number;
-  loseShifts: number;
-  sides: Record<Side, number>;
-}
-
-function tallyBlock(specs: readonly ReversalTrial[], play: BlockPlay, into: Tally): TrialContingency[] {
-  const replay = replayBlock(specs, play.choices);
-  replay.forEach((c, i) => {
-    const completed = play.records[i] !== undefined;
-    if (completed) into.trials++;
-    if (completed && c.choice === null) into.omissions++;
-    if (c.choice !== null && c.choice === c.best) into.best++;
-    if (c.choice !== null) {
-      const spec = specs[i];
-      if (spec) into.sides[sideOf(spec, c.choice)]++;
-    }
-    if (c.reversedAfter) {
-      into.reversals++;
-      if (into.firstCriterion === null) into.firstCriterion = i + 1;
-      if (i + 1 < replay.length) into.perseverationRuns.push(perseverationRun(replay, i + 1, c.best));
-    }
-    const next = replay[i + 1];
-    if (c.choice !== null && next && next.choice !== null) {
-      if (c.reward === 1) {
-        into.winPairs++;
-        if (next.choice === c.choice) into.winStays++;
-      } else {
-        into.losePairs++;
-        if (next.choice !== c.choice) into.loseShifts++;
-      }
-    }
-  });
-  return replay;
-}
-
-/** Consecutive choices of `oldBest` from trial `from`, skipping trials without a choice, until another choice. */
-function perseverationRun(replay: readonly TrialContingency[], from: number, oldBest: Option): number {
-  let n = 0;
-  for (let i = from; i < replay.length; i++) {
-    const choice = replay[i]?.choice ?? null;
-    if (choice === null) continue;
-    if (choice !== oldBest) break;
-    n++;
-  }
-  return n;
-}
-
-/** Trials whose logged contingency (stimulus params `best`, `reward`) differs from the one recomputed from the design. */
-function mismatches(play: BlockPlay, replay: readonly TrialContingency[]): number[] {
-  return replay.flatMap((c, i) => {
-    const params = play.records[i]?.params;
-    if (!params) return [];
-    const bestDiffers = params['best'] !== undefined && params['best'] !== c.best;
-    const rewardDiffers = params['reward'] !== undefined && params['reward'] !== c.reward;
-    return bestDiffers || rewardDiffers ? [i] : [];
-  });
-}
-
-/** `(design, events) → metrics` for Reversal. Pure and deterministic; every rule is in REVERSAL_METRICS. */
-export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[]): GameScore {
-  const all = pairTrials(events, REVERSAL_ID);
+/** The test trials of a design's test blocks as the learning metrics read them; `block` numbers the phases from 1. */
+function learningTrials(
+  design: ReversalDesign,
+  all: readonly TrialRecord[],
+): { trials: LearningTrial[]; flags: QualityFlag[]; completed: number; omissions: number } {
+  const trials: LearningTrial[] = [];
   const flags: QualityFlag[] = [];
-  const tally: Tally = {
-    trials: 0,
-    best: 0,
-    omissions: 0,
-    reversals: 0,
-    firstCriterion: null,
-    perseverationRuns: [],
-    winPairs: 0,
-    winStays: 0,
-    losePairs: 0,
-    loseShifts: 0,
-    sides: { left: 0, right: 0 },
-  };
-
+  let completed = 0;
+  let omissions = 0;
   design.blocks.forEach((spec, b) => {
     if (spec.kind !== 'test') return;
-    const play = blockPlay(
-      latestAttempt(
-        all.filter((t) => t.kind === 'test'),
-        b,
-      ),
+    const mine = latestAttempt(
+      all.filter((t) => t.kind === 'test'),
+      b,
     );
-    if (play.records.length === 0) return;
-    const replay = tallyBlock(spec.trials, play, tally);
-    if (play.records.length < spec.trials.length) {
-      flags.push({ code: 'incomplete-block', detail: `Block ${b}: ${play.records.length} of ${spec.trials.length} test trials were played.` });
-    }
-    if (play.missing.length > 0) {
-      flags.push({ code: 'missing-trials', detail: `Block ${b}: trial(s) ${play.missing.join(', ')} are not in the log; they were scored as no choice.` });
-    }
-    const wrong = mismatches(play, replay);
+    if (mine.length === 0) return;
+    const last = mine.reduce((m, t) => Math.max(m, t.trial + 1), 0);
+    const { records, choices } = byIndex(mine, last);
+    const missing: number[] = [];
+    const wrong: number[] = [];
+    records.forEach((r, i) => {
+      const t = spec.trials[i];
+      if (!t) return;
+      const choice = choices[i] ?? null;
+      const reward = choice !== null && t.pays[choice] ? 1 : 0;
+      if (!r) missing.push(i);
+      else {
+        completed++;
+        if (choice === null) omissions++;
+        const logged = r.params;
+        if ((logged['best'] !== undefined && logged['best'] !== t.best) || (logged['reward'] !== undefined && logged['reward'] !== reward)) wrong.push(i);
+      }
+      // A trial missing from the log is left out (and flagged): no choice is invented for it.
+      if (r) trials.push({ block: Math.floor(i / PHASE_TRIALS) + 1, best: t.best, choice, reward });
+    });
+    if (last < spec.trials.length) flags.push({ code: 'incomplete-block', detail: `Block ${b}: ${last} of ${spec.trials.length} test trials were played.` });
+    if (missing.length > 0)
+      flags.push({ code: 'missing-trials', detail: `Block ${b}: trial(s) ${missing.join(', ')} are not in the log; they were left out.` });
     if (wrong.length > 0) {
       flags.push({
         code: 'contingency-mismatch',
-        detail: `Block ${b}: on trial(s) ${wrong.join(', ')} the best option or reward the scene logged differs from the one recomputed from the design and the choices; the recomputed one is scored.`,
+        detail: `Block ${b}: on trial(s) ${wrong.join(', ')} the best option or reward the scene logged differs from the design; the design's is scored.`,
       });
     }
   });
+  return { trials, flags, completed, omissions };
+}
 
+/** `(design, events) → metrics` for Coin hunt. Pure and deterministic; every rule is in REVERSAL_METRICS. */
+export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[]): GameScore {
+  const { trials, flags, completed, omissions } = learningTrials(design, pairTrials(events, REVERSAL_ID));
+  const m = learningMetrics(trials);
   const metrics: Record<string, MetricValue> = {};
-  const noTrials = { value: null, reason: 'no completed test trials' } as const;
-  const has = tally.trials > 0;
-  metrics['reversals'] = has ? { value: tally.reversals } : noTrials;
-  metrics['trials_to_first_criterion'] = !has
-    ? noTrials
-    : tally.firstCriterion !== null
-      ? { value: tally.firstCriterion }
-      : { value: null, reason: `learning criterion never met in ${tally.trials} test trials` };
-  metrics['perseverative_errors'] = !has
-    ? noTrials
-    : tally.perseverationRuns.length > 0
-      ? { value: round(tally.perseverationRuns.reduce((a, b) => a + b, 0) / tally.perseverationRuns.length) }
-      : { value: null, reason: 'no reversal followed by a test trial' };
-  metrics['win_stay'] = !has
-    ? noTrials
-    : tally.winPairs > 0
-      ? { value: round(tally.winStays / tally.winPairs, 4) }
-      : { value: null, reason: 'no rewarded choice followed by another choice' };
-  metrics['lose_shift'] = !has
-    ? noTrials
-    : tally.losePairs > 0
-      ? { value: round(tally.loseShifts / tally.losePairs, 4) }
-      : { value: null, reason: 'no unrewarded choice followed by another choice' };
-  metrics['best_choice_rate'] = has ? { value: round(tally.best / tally.trials, 4) } : noTrials;
+  const none = (reason: string) => (completed === 0 ? { value: null, reason: 'no completed test trials' } : { value: null, reason });
+  const value = (x: number | null, digits: number, reason: string): MetricValue => (x === null ? none(reason) : { value: round(x, digits) });
+  metrics['win_stay'] = value(m.win_stay, 4, 'no rewarded choice followed by another choice');
+  metrics['lose_shift'] = value(m.lose_shift, 4, 'no unrewarded choice followed by another choice');
+  metrics['best_choice_rate'] = value(m.best_choice_rate, 4, 'no completed test trials');
+  metrics['perseverative_errors'] = value(m.perseverative_errors, 2, 'the best option never moved within the trials played');
 
-  if (has && tally.omissions / tally.trials > MAX_OMISSION_RATE) {
-    flags.push({ code: 'many-omissions', detail: `${tally.omissions} of ${tally.trials} test trials had no choice in time.` });
+  if (completed > 0 && omissions / completed > MAX_OMISSION_RATE) {
+    flags.push({ code: 'many-omissions', detail: `${omissions} of ${completed} test trials had no choice in time.` });
   }
-  const answered = tally.sides.left + tally.sides.right;
-  const sideMax = Math.max(tally.sides.left, tally.sides.right);
-  if (answered >= CRITERION_WINDOW && sideMax / answered > SIDE_BIAS_RATE) {
+  const answered = trials.filter((t) => t.choice !== null);
+  const most = Math.max(0, ...OPTIONS.map((o) => answered.filter((t) => t.choice === o).length));
+  if (answered.length >= PHASE_TRIALS && most / answered.length > POSITION_BIAS_RATE) {
     flags.push({
-      code: 'side-bias',
-      detail: `${sideMax} of ${answered} choices were on the same side of the screen: the candidate may have played the side, not the shapes.`,
+      code: 'position-bias',
+      detail: `${most} of ${answered.length} choices were of the same place although the best option moved: the candidate may not have played for coins.`,
     });
   }
-  flags.push(...practiceFlags(design, events), ...runFlags(design, events));
-
-  return { game: REVERSAL_ID, gameVersion: REVERSAL_VERSION, scorerVersion: REVERSAL_SCORER_VERSION, metrics, flags, trials: tally.trials };
+  flags.push(...playFlags(events, REVERSAL_ID, design, 'the options were shown'));
+  return { game: REVERSAL_ID, gameVersion: REVERSAL_VERSION, scorerVersion: REVERSAL_SCORER_VERSION, metrics, flags, trials: completed };
 }
 
-/** A practice block whose last attempt still failed its criterion (the runtime went on after the repeat). */
-function practiceFlags(design: ReversalDesign, events: readonly LogEvent[]): QualityFlag[] {
-  const last = new Map<number, boolean | undefined>();
-  for (const e of events) {
-    if (e.type === 'block-end' && e.game === REVERSAL_ID && design.blocks[e.block]?.kind === 'practice') last.set(e.block, e.passed);
-  }
-  return [...last]
-    .filter(([, passed]) => passed === false)
-    .map(([block]) => ({
-      code: 'practice-failed',
-      detail: `Practice block ${block} did not meet its pass criterion on its last attempt; the test ran anyway.`,
-    }));
-}
-
-function runFlags(design: ReversalDesign, events: readonly LogEvent[]): QualityFlag[] {
-  return playFlags(events, REVERSAL_ID, design, 'the options were shown');
-}
-
-/** Practice passes when at least PRACTICE_PASS.hits of its last PRACTICE_PASS.last trials chose the better option. */
-export const PRACTICE_PASS = { last: 5, hits: 4 } as const;
-
-export function practicePassed(design: ReversalDesign, block: number, trials: readonly TrialRecord[]): boolean {
-  const specs = design.blocks[block]?.trials ?? [];
-  if (specs.length === 0) return true;
-  const play = blockPlay(latestAttempt(trials, block), specs.length);
-  const replay = replayBlock(specs, play.choices);
-  const hits = replay.slice(-PRACTICE_PASS.last).filter((c) => c.choice !== null && c.choice === c.best).length;
-  return hits >= PRACTICE_PASS.hits;
+/** Coin hunt 2.0.0 has no practice block (as the sciops task it is normed on): there is no criterion to fail. */
+export function practicePassed(): boolean {
+  return true;
 }

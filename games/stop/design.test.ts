@@ -13,8 +13,8 @@ describe('Stop design', () => {
     expect(d.blocks.map((b) => [b.kind, b.trials.length, b.trials.filter((t) => t.stop).length])).toEqual([
       ['practice', STOP_COUNTS.goPractice, 0],
       ['practice', STOP_COUNTS.stopPractice, STOP_COUNTS.stopPracticeSignals],
-      ['test', 48, 12],
-      ['test', 48, 12],
+      ['test', 36, 9],
+      ['test', 36, 9],
     ]);
   });
 
@@ -48,10 +48,10 @@ describe('Stop design', () => {
     }
   });
 
-  it('lasts about 4 minutes with instructions and practice, as the manifest says', () => {
+  it('lasts about 3.5 minutes with instructions and practice, as the manifest says', () => {
     const sec = estimateDurationSec(stopDesign(1));
-    expect(sec).toBeGreaterThanOrEqual(210);
-    expect(sec).toBeLessThanOrEqual(300);
+    expect(sec).toBeGreaterThanOrEqual(180);
+    expect(sec).toBeLessThanOrEqual(240);
     expect(stop.expectedDurationSec).toBe(Math.round(sec));
     expect(estimateDurationSec(stopDesign(77))).toBe(sec);
   });

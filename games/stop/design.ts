@@ -4,7 +4,8 @@ import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const STOP_ID = 'stop';
 /** Bump on any change to the design, the staircase, the scene's timing or the scorer's rules. */
-export const STOP_VERSION = '1.0.0';
+/** 1.1.0: test blocks of 36 with 9 stop trials (were 48 and 12), the battery allocation of docs/battery-allocation.md. */
+export const STOP_VERSION = '1.1.0';
 
 export type Direction = 'left' | 'right';
 
@@ -22,17 +23,17 @@ export interface StopTrial {
 export type StopDesign = GameDesign<StopTrial>;
 
 /**
- * Trial counts per block. Test: two blocks of 48 with 12 stop trials each (25 %), 96 trials and 24 stop trials in all.
- * Verbruggen et al. (2019) advise about 50 stop trials for a stable SSRT; 24 is the compromise with a 20-minute battery
- * (measured by bench:battery), and the reason SSRT is a composite ingredient, never a stand-alone verdict.
+ * Trial counts per block. Test: two blocks of 36 with 9 stop trials each (25 %), 72 trials and 18 stop trials in all.
+ * Verbruggen et al. (2019) advise about 50 stop trials for a stable SSRT; 18 is the floor the 20-minute battery's
+ * allocation keeps (docs/battery-allocation.md), and the reason SSRT is a composite ingredient, never a stand-alone verdict.
  */
 export const STOP_COUNTS = {
   goPractice: 8,
   stopPractice: 12,
   stopPracticeSignals: 3,
   testBlocks: 2,
-  testPerBlock: 48,
-  testSignalsPerBlock: 12,
+  testPerBlock: 36,
+  testSignalsPerBlock: 9,
 } as const;
 
 /** Borrowed from the SRO stop-signal task (fixation 500 ms, response window 1,850 ms); see ../shared/reference/sro. */

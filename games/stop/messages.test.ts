@@ -19,7 +19,7 @@ describe('Stop manifest and words', () => {
     expect(Object.keys(score.metrics).sort()).toEqual(stop.metrics.map((m) => m.id).sort());
     expect(new Set(stop.metrics.map((m) => m.id)).size).toBe(stop.metrics.length);
     for (const m of stop.metrics) expect(m.definition.length).toBeGreaterThan(60);
-    expect(score.trials).toBe(96);
+    expect(score.trials).toBe(72);
     expect(simulateStop).toBe(stop.simulate);
   });
 });

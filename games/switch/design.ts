@@ -3,7 +3,7 @@ import { createRng, type Rng, longestRun } from '../../src/lib/rng.ts';
 
 export const SWITCH_ID = 'switch';
 /** Bump on any change to the design, the scene's timing or the scorer's rules. */
-export const SWITCH_VERSION = '1.1.0';
+export const SWITCH_VERSION = '1.2.0';
 
 export type Task = 'colour' | 'shape';
 export type Side = 'left' | 'right';
@@ -43,9 +43,10 @@ export const SHAPE_SIDE: Record<Shape, Side> = { circle: 'left', square: 'right'
 /**
  * Trial counts per block, the opening 'first' trial not included; exported so tests and the duration estimate read
  * the same numbers. Single test blocks cross congruency × answer side (4 cells × 3); the mixed test block crosses
- * transition × congruency × answer side (8 cells × 6), so repeat and switch have 24 trials each.
+ * transition × congruency × answer side (8 cells × 4), so repeat and switch have 16 trials each (1.2.0: 32 mixed test
+ * trials, were 48, the battery allocation of docs/battery-allocation.md).
  */
-export const SWITCH_COUNTS = { singlePractice: 4, singleTest: 8, mixedPractice: 8, mixedTest: 48 } as const;
+export const SWITCH_COUNTS = { singlePractice: 4, singleTest: 8, mixedPractice: 8, mixedTest: 32 } as const;
 /**
  * Cue–target interval, drawn uniformly per trial so that the target onset cannot be timed. Centred on 900 ms and with
  * a 2,000 ms response window as the Self-Regulation Ontology cued task-switching task (CTI-900 trials), whose trials

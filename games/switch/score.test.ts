@@ -244,7 +244,8 @@ describe('Switch simulated participant', () => {
   });
 
   it('returns the error rates per trial type and an ordered composite', () => {
-    const design = longDesign(20);
+    // 30 copies of the mixed block: 480 trials per type, so the tolerances are about two binomial SEs.
+    const design = longDesign(30);
     const p: SwitchParticipant = { ...EXACT, pError: { single: 0.02, repeat: 0.06, switch: 0.15 } };
     const s = scoreSwitch(design, simulateSwitch(design, p, 3));
     expect(Math.abs(value(s, 'accuracy_single') - 0.98)).toBeLessThan(0.02);

@@ -10,8 +10,7 @@ import type { FlankerTrial } from '../../games/flanker/design.ts';
 import { readSide } from '../../games/kit/sides.ts';
 import type { ReactionTrial } from '../../games/reaction/design.ts';
 import { readResponse as readReaction } from '../../games/reaction/responses.ts';
-import type { ReversalTrial } from '../../games/reversal/design.ts';
-import { optionOnSide } from '../../games/reversal/responses.ts';
+import { optionValue, readOption } from '../../games/reversal/responses.ts';
 import type { StopTrial } from '../../games/stop/design.ts';
 import type { SwitchTrial } from '../../games/switch/design.ts';
 import type { TrialRecord } from '../log/trials.ts';
@@ -40,9 +39,9 @@ export const GAME_RULES: Readonly<Record<string, GameRules>> = {
   stop: { read: (_t, input) => side(input), correct: (t) => ((t as StopTrial).stop ? undefined : (t as StopTrial).direction) },
   switch: { read: (_t, input) => side(input), correct: (t) => (t as SwitchTrial).correct },
   reversal: {
-    read: (t, input) => {
-      const s = side(input);
-      return s === null ? null : optionOnSide(t as ReversalTrial, s);
+    read: (_t, input) => {
+      const o = readOption(input);
+      return o === null ? null : optionValue(o);
     },
   },
   corsi: {

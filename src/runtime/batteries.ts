@@ -1,3 +1,5 @@
+import { INTRO_SEC } from '../../games/kit/pacing.ts';
+import { GAME_MESSAGES } from '../../games/messages.ts';
 import { GAMES } from '../../games/registry.ts';
 
 /**
@@ -30,8 +32,42 @@ export function batteryById(id: string): Battery {
   return battery;
 }
 
-/** Expected duration of a battery in seconds: the games' own estimates plus the breaks between them. */
+/**
+ * The reading model of the duration estimate. Each block opens with its language-free demo running and its few words
+ * beneath it: the candidate watches the demo first (DEMO_WATCH_SEC), then reads the words at a slow pace for a
+ * second-language reader (READING_WORDS_PER_MIN), in Dutch, the default language.
+ */
+export const READING_WORDS_PER_MIN = 120;
+export const DEMO_WATCH_SEC = 4;
+/**
+ * Words of an intro panel besides the instruction: on a game's first panel the eyebrow ("Spel 2 van 6 · Stop", the same
+ * on every panel of the game) and the heading with its button; on the next panels the heading and button only.
+ */
+export const FIRST_PANEL_WORDS = 8;
+export const NEXT_PANEL_WORDS = 3;
+const READING_LANG = 'nl';
+
+/** Seconds a candidate spends on a game's intro panels: watching each block's demo, then reading its words. */
+export function readingSec(game: string): number {
+  const design = GAMES[game]?.design(1);
+  if (!design) return 0;
+  let words = 0;
+  design.blocks.forEach((block, i) => {
+    const text = GAME_MESSAGES.map((m) => m[READING_LANG][block.instruction]).find((x) => x !== undefined) ?? '';
+    words += text.split(/\s+/).filter(Boolean).length + (i === 0 ? FIRST_PANEL_WORDS : NEXT_PANEL_WORDS);
+  });
+  return (words / READING_WORDS_PER_MIN) * 60 + design.blocks.length * DEMO_WATCH_SEC;
+}
+
+/** A game's expected seconds with the reading model in place of its flat per-block intro allowance (INTRO_SEC). */
+export function gameDurationSec(game: string): number {
+  const manifest = GAMES[game];
+  if (!manifest) return 0;
+  return manifest.expectedDurationSec - manifest.design(1).blocks.length * INTRO_SEC + readingSec(game);
+}
+
+/** Expected duration of a battery in seconds: each game with its reading time, plus the breaks between games. */
 export function batteryDurationSec(battery: Battery): number {
-  const games = battery.games.reduce((sum, g) => sum + (GAMES[g]?.expectedDurationSec ?? 0), 0);
-  return games + Math.max(0, battery.games.length - 1) * BREAK_ALLOWANCE_SEC;
+  const games = battery.games.reduce((sum, g) => sum + gameDurationSec(g), 0);
+  return Math.round(games + Math.max(0, battery.games.length - 1) * BREAK_ALLOWANCE_SEC);
 }

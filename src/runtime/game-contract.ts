@@ -168,6 +168,18 @@ export type SceneClass = new (config: Phaser.Types.Scenes.SettingsConfig) => Pha
 /** A simulated participant's play, for tests and synthetic pipelines (in the spirit of jsPsych's simulate()). */
 export type Simulate<T, P> = (design: GameDesign<T>, params: P, seed: number) => LogEvent[];
 
+/**
+ * A version of a game that is no longer played but whose logs must still score exactly as when they were recorded
+ * (invariant 2): its own design generator and scorer, kept beside the game (e.g. `games/<id>/v1/`).
+ */
+export interface EarlierVersion<T = unknown> {
+  version: string;
+  design(seed: number): GameDesign<T>;
+  score(design: GameDesign<T>, events: readonly LogEvent[]): GameScore;
+  /** What changed in the next version, for the algorithm card. */
+  why: string;
+}
+
 export interface GameManifest<T = unknown, P = unknown> {
   id: string;
   version: string;
@@ -196,6 +208,9 @@ export interface GameManifest<T = unknown, P = unknown> {
   domainMetrics: DomainContribution[];
   /** How the browser test of every game plays it (tests/e2e/games.spec.ts). */
   testResponder: TestResponder<T>;
+  /** Earlier versions whose logs still score with their own design and scorer (src/scoring/score-game.ts). */
+  // biome-ignore lint/suspicious/noExplicitAny: each earlier version has its own trial type, checked where it is defined.
+  earlier?: EarlierVersion<any>[];
 }
 
 /** Page-only: how to load a game's Phaser scene (kept out of the manifest so the worker and server never bundle Phaser). */

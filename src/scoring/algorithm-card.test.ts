@@ -38,14 +38,14 @@ describe('algorithm card (docs/algorithm.md)', () => {
     expect(card).toContain('sten = ⌊2z + 6⌋ clamped to 1–10');
     expect(card).toContain('CI = z ± 1.6449 · SEM');
     expect(card).toContain('r_C = 1 − Σ a_i² (1 − r_ii) / Var(C)');
-    expect(card).toContain('fit %    = 100 · exp(−D² / (2 · 1.25²))');
+    expect(card).toContain('fit %    = 100 · exp(−D² / (2 · 0.8²))');
     expect(card).toContain('| 5|6 | 0 | 50.00 |');
   });
 
   it('lists every weight, every role, every tip rule and the provenance of every shipped norm table', () => {
     for (const d of DOMAIN_MODEL) for (const m of d.metrics) expect(card).toContain(`| ${m.game} | \`${m.metric}\` | ${m.weight} |`);
     for (const r of TIP_RULES) expect(card).toContain(`| \`${r.id}\` |`);
-    expect(card).toContain('Role profiles: example-roles 2.0.0 — EXAMPLES');
+    expect(card).toContain('Role profiles: example-roles 3.0.0 — EXAMPLES');
     expect(EXAMPLE_ROLES.roles.length).toBe(6);
     expect(card).toContain('`sro-provisional-all` 1.0.0');
     expect(card).toContain('`sro-provisional-20-29` 1.0.0');

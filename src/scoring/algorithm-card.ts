@@ -56,7 +56,7 @@ function domainSection(): string[] {
     out.push('');
   }
   out.push(
-    'Not used, and why: the switch cost alone (test–retest .08, Enkavi et al. 2019) — the switch composite replaces it; Reversal `win_stay` / `lose_shift` and Stop `p_respond_signal`, `mean_ssd` (direction "neither": more is not better); raw counts of anticipations and lapses (quality signals, not abilities).',
+    'Not used, and why: the switch cost alone (test–retest .08, Enkavi et al. 2019) — the switch composite replaces it; Coin hunt `lose_shift` (reliable, .85 at 60 trials, but without a direction: the best option also fails one trial in five) and Stop `p_respond_signal`, `mean_ssd` (direction "neither": more is not better); raw counts of anticipations and lapses (quality signals, not abilities).',
     '',
   );
   return out;
@@ -180,7 +180,7 @@ function normsSection(tables: readonly NormTable[]): string[] {
     out.push('');
   }
   out.push(
-    'Domains without a normed metric in a table (with the shipped tables: flexibility — the switch composite and reversal perseveration — and learning) are reported as **not measured** until norms from our own sessions exist.',
+    'Domains whose normed, valid metrics carry less than half their weight in a table are reported as **not measured** (with the shipped tables: flexibility and learning against `sro-provisional-20-29`, which has no Switch or Coin hunt entries yet).',
     '',
   );
   return out;
@@ -192,19 +192,22 @@ function rolesSection(set: RoleSet): string[] {
     `Role profiles are data (\`norms/roles/\`, schema \`norms/schema/role-set.schema.json\`): per domain a target range on the sten scale and an importance 0–3 (0 not relevant, 1 useful, 2 important, 3 critical). ${set.model}`,
     '',
   );
-  out.push('For each domain with importance w > 0, measured sten s and target range [low, high]:', '');
+  out.push(
+    'For each domain with importance w > 0, its unrounded sten s = 5.5 + 2z (clamped to 0.5–10.5; the whole-number sten shown is its rounding) and target range [low, high]:',
+    '',
+  );
   out.push(`    distance d = low − s (below the range),  (s − high) · ${ABOVE_RANGE_FACTOR} (above it),  0 (inside)`);
   out.push('    D²       = Σ w·d² / Σ w                                  (sums over the measured domains)');
   out.push(`    fit %    = 100 · exp(−D² / (2 · ${FIT_TOLERANCE}²))`);
   out.push('    contribution of a domain = 100 · w / Σ w  −  (100 − fit) · w·d² / Σ w·d²   (the contributions add up to the fit)');
   out.push('    fit range = the fit with every d at its largest / smallest value while each sten moves within its 90 % band', '');
   out.push(
-    `Being above a range counts ${ABOVE_RANGE_FACTOR} times as much as being below it: more of an ability seldom hinders in a role, but can mean too little challenge. A fit falls to 61 % when the domains lie on average (root mean square) ${FIT_TOLERANCE} stens outside their ranges and to 14 % at twice that. The fit is a Gaussian of the mean squared distance rather than a mean of per-domain matches because a mean of six matches averages the differences between candidates away: with the 1.0 function every simulated candidate fitted almost every role 75–100 %. A contribution is the domain's share of the maximum minus its share of the shortfall; it is negative when a domain costs more than its share. The **fit range** moves all stens to the unfavourable (favourable) ends of their bands at once, so it is wider than a 90 % interval of the fit: it is conservative. A domain that was not measured contributes 0 and is listed with sten null. **Coverage** is the share of the role's importance that rests on measured domains; below ${MIN_FIT_COVERAGE} the fit's status is \`not-enough-data\` and it should be shown as such, not as a percentage.`,
+    `Being above a range counts ${ABOVE_RANGE_FACTOR} times as much as being below it: a range's upper end says what the role calls for, and more is a mismatch of style or challenge (a role that wants as much as possible sets 10). The fit reads the unrounded sten: with whole stens the fits moved in steps of about 20 points, so that "20 points apart" measured the rounding. A fit falls to 61 % when the domains lie on average (root mean square) ${FIT_TOLERANCE} stens outside their ranges and to 14 % at twice that. The fit is a Gaussian of the mean squared distance rather than a mean of per-domain matches because a mean of six matches averages the differences between candidates away: with the 1.0 function every simulated candidate fitted almost every role 75–100 %. A contribution is the domain's share of the maximum minus its share of the shortfall; it is negative when a domain costs more than its share. The **fit range** moves all stens to the unfavourable (favourable) ends of their bands at once, so it is wider than a 90 % interval of the fit: it is conservative. A domain that was not measured contributes 0 and is listed with sten null. **Coverage** is the share of the role's importance that rests on measured domains; below ${MIN_FIT_COVERAGE} the fit's status is \`not-enough-data\` and it should be shown as such, not as a percentage.`,
     '',
   );
   out.push(workedExample(), '');
   out.push(
-    'Calibration: `npm run bench:profile` draws a population from the default norm table (norm-calibrated simulated participants, `src/scoring/testing/norm-population.ts`), scores it with this function and prints per role the 10th/50th/90th percentile of the fit and how often the two best roles differ by 20 points or more. The tolerance and the example ranges were set so that every example role spreads from ≤ 35 % (10th percentile) to ≥ 85 % (90th).',
+    'Calibration: `npm run bench:profile` draws a population from the default norm table (norm-calibrated simulated participants, `src/scoring/testing/norm-population.ts`), scores it with this function and prints per role the 10th/50th/90th percentile of the fit and how often the two best roles differ by 20 points or more. The tolerance and the example ranges were set so that every example role spreads from ≤ 35 % (10th percentile) to ≥ 85 % (90th) and two different example roles disagree for most candidates. Measured on 2,000 participants (seed 2), example roles 3.0.0: P10 0 % for every role, P50 14–26 %, P90 91–98 %; the two best roles ≥ 20 points apart for 57.5 % (seed 1, n = 1,000: 57.8 %). What got there: each example role leans on one domain (7–10) and does not call for another (1–5), the six pairs in a cycle so that no two roles share either; above-range counts fully; tolerance 0.8 (at 1.0: 45 %, at 1.2: 32 %); the unrounded sten. With example roles 2.0.0 (four domains each, wider ranges, above-range at half, tolerance 1.25, whole stens) the share was 21 %. The fit range stays wide (median width about 90 points): the domain intervals are wide, and the fit is steep.',
     '',
   );
   out.push(`### Role profiles: ${set.id} ${set.version}${set.example ? ' — EXAMPLES' : ''}`, '');
@@ -238,12 +241,13 @@ function workedExample(): string {
     },
   };
   const at = (domain: Domain, sten: number): DomainScore => ({ domain, status: 'measured', sten, stenCi: { low: sten - 1, high: sten + 1 }, metrics: [] });
+  // No z: the example reads whole stens, as a coach checking it by hand would.
   const set: RoleSet = { id: 'example', version: '0.0.0', example: true, note: '', model: '', roles: [role] };
   const fit = fitRole(role, set, [at('processing-speed', 9), at('selective-attention', 4), at('working-memory', 7)]);
   const parts = fit.contributions.map((c) => `${domainName(c.domain)} ${c.contribution.toFixed(1)}`).join(' + ');
   return (
-    'Worked example: speed target [4, 8] × 1, sten 9 → d = 0.5; focus target [6, 9] × 3, sten 4 → d = 2; keeping things in mind target [5, 9] × 2, sten 7 → d = 0. ' +
-    `D² = (1·0.25 + 3·4 + 2·0) / 6 = 2.04; fit = 100 · exp(−2.04 / ${roundTo(2 * FIT_TOLERANCE * FIT_TOLERANCE, 4)}) → ${fit.fitPercent} %; contributions ${parts}. ` +
+    `Worked example: speed target [4, 8] × 1, sten 9 → d = ${ABOVE_RANGE_FACTOR}; focus target [6, 9] × 3, sten 4 → d = 2; keeping things in mind target [5, 9] × 2, sten 7 → d = 0. ` +
+    `D² = (1·${ABOVE_RANGE_FACTOR ** 2} + 3·4 + 2·0) / 6 = ${roundTo((ABOVE_RANGE_FACTOR ** 2 + 12) / 6, 2)}; fit = 100 · exp(−${roundTo((ABOVE_RANGE_FACTOR ** 2 + 12) / 6, 2)} / ${roundTo(2 * FIT_TOLERANCE * FIT_TOLERANCE, 4)}) → ${fit.fitPercent} %; contributions ${parts}. ` +
     `With every band ±1 sten the fit range is ${fit.fitRange?.low}–${fit.fitRange?.high} %.`
   );
 }
@@ -309,7 +313,7 @@ function externalSection(report: SciopsReport | null): string[] {
   if (!report) return [];
   const out = ['### External sample: learning metrics on the sciops reversal-learning data', ''];
   out.push(
-    `**External sample, other task version.** ${report.sample}; N = ${report.n}. Licence: MIT (notice in \`norms/external/LICENSE-sciops\`). Derived statistics in \`norms/external/sciops-prl.json\` (\`npm run norms:reference\`); a test recomputes them from the trials and checks them against the values the data's documentation reports. They are not a norm for Coin hunt, which has two options and a learning criterion.`,
+    `**External sample, other task version.** ${report.sample}; N = ${report.n}. Licence: MIT (notice in \`norms/external/LICENSE-sciops\`). Derived statistics in \`norms/external/sciops-prl.json\` (\`npm run norms:reference\`); a test recomputes them from the trials and checks them against the values the data's documentation reports. Coin hunt 2.0.0 replicates this task's first 60 trials; its norm entries (in \`sro-provisional-all\`) are built from exactly those trials by \`norms:reference\`, with the game's own metric code (\`games/reversal/learning.ts\`). The figures here are over all 90 trials.`,
     '',
   );
   out.push('| Metric | N | Mean | SD | Split-half (odd vs even blocks) | Stepped to our trials |');
@@ -342,7 +346,7 @@ function limitationsSection(): string[] {
     '## 13. Known limitations',
     '',
     '- **Provisional norms.** The shipped norm tables come from US adults tested online in 2016–2017 on different task implementations (SRO). They are labelled provisional wherever a score shows. Several of our statistics differ from the reference ones (median vs. mean RT; Kessels block span vs. an averaged adaptive span), which biases z-scores; the comparability column in §7 says how. Dutch norms built with norms:build must replace them before any decision rests on a score.',
-    '- **Learning not normed.** Flexibility rests on the Switch composite, normed provisionally from the SRO cued task-switching retest trials (151 adults, a harder three-task version: our scores run high). Learning is not measured: Coin hunt (two options, a learning criterion) is not comparable with the open reversal-learning sample (three options, fixed schedule), whose statistics are shown in §11 as an external sample only. Role fits rest on the measured domains and say so (coverage).',
+    '- **Flexibility and learning normed on external samples only.** Flexibility rests on the Switch composite, normed provisionally from the SRO cued task-switching retest trials (151 adults, a harder three-task version: our scores run high), and on Coin hunt perseveration; learning on Coin hunt win-stay and best-choice rate, normed provisionally from the first 60 trials of the open sciops reversal-learning sample (301 US/Canadian adults online, keyboard, no practice; Coin hunt 2.0.0 has the same task structure and schedule, exact reward counts per phase, pictures and touch). Win-stay is near ceiling for a third of that sample (it separates the lower half well, the upper half little). Role fits rest on the measured domains and say so (coverage).',
     '- **Modest reliability.** Single-task measures have test–retest reliabilities of .4–.7; several figures are assumed. The 90 % intervals are wide (often ±1–2 stens) and are shown with every score.',
     '- **Speed contamination.** The switch composite and the flanker combined score include response speed, so they correlate with processing speed and with device latency.',
     '- **Example roles.** The role profiles are examples set by the developers, not validated against job performance. Fit percentages from them are conversation starters, not predictions.',

@@ -3,7 +3,7 @@
  * of scored trials by Spearman–Brown, each trial costs its time, each game a fixed time (instructions, reading, demos,
  * practice, the break after it). The allocation maximises the mean reliability over the games' domains by a greedy
  * search in steps of `step` trials (the gain per second falls as trials are added, so greedy is near the optimum).
- * Used by `npm run bench:battery`; a recommendation, not applied to the designs automatically.
+ * Used by `npm run bench:battery`; the designs carry the trial counts it gave (docs/battery-allocation.md).
  */
 import { spearmanBrownLength } from './reliability.ts';
 
@@ -20,6 +20,8 @@ export interface GameCost {
   fixedSec: number;
   minTrials: number;
   maxTrials: number;
+  /** Trials added at a time (the design's balance unit); the allocation's default step when absent. */
+  step?: number;
 }
 
 export interface Allocation {
@@ -42,7 +44,7 @@ export function allocate(games: readonly GameCost[], budgetSec: number, step = 4
     let bestGain = 0;
     games.forEach((g, i) => {
       const n = trials[i] as number;
-      const add = Math.min(step, g.maxTrials - n);
+      const add = Math.min(g.step ?? step, g.maxTrials - n);
       if (add <= 0 || used + add * g.secPerTrial > budgetSec) return;
       const gain = (reliabilityAt(g, n + add) - reliabilityAt(g, n)) / (add * g.secPerTrial);
       if (gain > bestGain) {
@@ -52,7 +54,7 @@ export function allocate(games: readonly GameCost[], budgetSec: number, step = 4
     });
     if (best < 0) break;
     const g = games[best] as GameCost;
-    const add = Math.min(step, g.maxTrials - (trials[best] as number));
+    const add = Math.min(g.step ?? step, g.maxTrials - (trials[best] as number));
     trials[best] = (trials[best] as number) + add;
     used += add * g.secPerTrial;
   }

@@ -55,31 +55,31 @@ describe('profileFromLog', () => {
     });
     expect(p.quality[0]?.code).toBe('norm.provisional');
     expect(p.sources.map((s) => s.game)).toEqual([...ALL_GAMES]);
-    expect(p.roleSet).toEqual({ id: 'example-roles', version: '2.0.0', example: true });
+    expect(p.roleSet).toEqual({ id: 'example-roles', version: '3.0.0', example: true });
   });
 
-  it("with the provisional norms, learning is 'not measured' (no matching reference task) and flexibility rests on Switch", () => {
+  it('a standard battery is measured on all six domains against the default norms, each with its interval and provenance', () => {
     const p = profileFromLog(sessionLog());
-    const status = Object.fromEntries(p.domains.map((d) => [d.domain, d.status]));
-    expect(status).toEqual({
-      'processing-speed': 'measured',
-      inhibition: 'measured',
-      'selective-attention': 'measured',
-      flexibility: 'measured',
-      'working-memory': 'measured',
-      learning: 'not-measured',
-    });
+    expect(p.norm).toMatchObject({ id: 'sro-provisional-all', provisional: true });
+    expect(p.norm.provisionalNote).toBeTruthy();
+    for (const d of p.domains) {
+      expect([d.domain, d.status]).toEqual([d.domain, 'measured']);
+      expect(d.stenCi?.low).toBeLessThanOrEqual(d.sten as number);
+      expect(d.stenCi?.high).toBeGreaterThanOrEqual(d.sten as number);
+      expect(d.reliability).toBeGreaterThan(0);
+    }
     const flex = p.domains.find((d) => d.domain === 'flexibility');
-    expect(flex?.metrics.map((m) => [m.metric, m.included])).toEqual([
-      ['composite', true],
-      ['perseverative_errors', false],
+    expect(flex?.metrics.map((m) => [m.game, m.metric, m.included])).toEqual([
+      ['switch', 'composite', true],
+      ['reversal', 'perseverative_errors', true],
     ]);
     const learning = p.domains.find((d) => d.domain === 'learning');
-    expect(learning?.metrics.every((m) => m.excludedReason?.startsWith('no norm'))).toBe(true);
-    for (const fit of p.roleFits.filter((f) => f.contributions.some((c) => c.domain === 'learning'))) {
-      expect(fit.contributions.find((c) => c.domain === 'learning')).toMatchObject({ sten: null, contribution: 0 });
-      expect(fit.coverage).toBeLessThan(1);
-    }
+    expect(learning?.metrics.map((m) => [m.metric, m.included])).toEqual([
+      ['win_stay', true],
+      ['best_choice_rate', true],
+    ]);
+    expect(p.sources.find((s) => s.game === 'reversal')).toMatchObject({ gameVersion: '2.0.0' });
+    for (const fit of p.roleFits) expect(fit.coverage ?? 1).toBe(1);
   });
 
   it('records the device class and flags absolute speed metrics played on touch against keyboard norms', () => {

@@ -9,7 +9,7 @@ import type { Domain, DomainContribution } from '../runtime/game-contract.ts';
 import { DOMAINS } from './profile-types.ts';
 
 /** Version of the whole profile algorithm (domain model, formulas, validity rules, fit function, tip rules). */
-export const ALGORITHM_VERSION = '2.0.0';
+export const ALGORITHM_VERSION = '3.0.0';
 
 export type { LatencySensitivity, Reliability } from '../runtime/game-contract.ts';
 

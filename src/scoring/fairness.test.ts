@@ -57,10 +57,10 @@ describe('fairness report on simulated groups', () => {
     }
   });
 
-  it('reports adverse impact for the role that weighs speed most (soldier) below the four-fifths rule', () => {
+  it('reports adverse impact for the role that weighs speed most (clear-out worker) below the four-fifths rule', () => {
     const c = unit('cohort');
-    expect(adverse(c).some((a) => a.startsWith('soldier@') && a.endsWith(':B'))).toBe(true);
-    const row = c.selection.find((s) => s.role === 'soldier' && s.cutoff === 80);
+    expect(adverse(c).some((a) => a.startsWith('clear-out-worker@') && a.endsWith(':B'))).toBe(true);
+    const row = c.selection.find((s) => s.role === 'clear-out-worker' && s.cutoff === 80);
     expect(row?.reference).toBe('A');
     const a = row?.groups.find((g) => g.group === 'A');
     const bRow = row?.groups.find((g) => g.group === 'B');
@@ -91,8 +91,8 @@ describe('fairness report on simulated groups', () => {
 
   it('counts fits without enough data apart, and states its caveats', () => {
     // Only speed, inhibition and working memory are measured here: roles weighing other domains have too little data.
-    expect(unit('cohort').notEnoughData.find((x) => x.role === 'devops-engineer')?.n).toBe(620);
-    expect(unit('cohort').selection.some((s) => s.role === 'devops-engineer')).toBe(false);
+    expect(unit('cohort').notEnoughData.find((x) => x.role === 'painter')?.n).toBe(620);
+    expect(unit('cohort').selection.some((s) => s.role === 'painter')).toBe(false);
     expect(report.caveats.join(' ')).toMatch(/examples, not validated/);
     expect(report.caveats.join(' ')).toMatch(/sim-fairness 1\.0\.0 is simulated data/);
   });
@@ -100,7 +100,7 @@ describe('fairness report on simulated groups', () => {
   it('renders Markdown tables', () => {
     const md = fairnessMarkdown(report);
     expect(md).toMatch(/^# Fairness report/);
-    expect(md).toMatch(/\| soldier \| 80 \| B \| \d+ \| \d+ \| [\d.]+ \([\d.]+–[\d.]+\) \| [\d.]+ \([\d.]+–[\d.]+\) \| \*\*below 0\.8\*\* \| yes \|/);
+    expect(md).toMatch(/\| clear-out-worker \| 80 \| B \| \d+ \| \d+ \| [\d.]+ \([\d.]+–[\d.]+\) \| [\d.]+ \([\d.]+–[\d.]+\) \| \*\*below 0\.8\*\* \| yes \|/);
     expect(md).toContain('z: fewer than 30, not reported');
   });
 });

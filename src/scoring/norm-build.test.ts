@@ -109,7 +109,7 @@ describe('norms:build on simulated session exports', () => {
     expect(wm?.sd).toBeGreaterThan(0.8);
     expect(wm?.sd).toBeLessThan(1.2);
     expect(table.validFor).toEqual([
-      { game: 'flanker', versions: ['1.0.0'] },
+      { game: 'flanker', versions: ['1.1.0'] },
       { game: 'corsi', versions: ['1.0.0'] },
     ]);
   });
@@ -131,7 +131,7 @@ describe('norms:build on simulated session exports', () => {
 
   it('refuses exports that mix versions of a game', () => {
     const mixed = sessions.map((s, i) => (i === 0 ? { ...s, games: s.games.map((g) => ({ ...g, gameVersion: '0.9.0' })) } : s));
-    expect(() => buildNormTable(mixed, OPTIONS)).toThrow(/flanker:nih_style_score: the exports mix versions 0\.9\.0, 1\.0\.0 of flanker/);
+    expect(() => buildNormTable(mixed, OPTIONS)).toThrow(/flanker:nih_style_score: the exports mix versions 0\.9\.0, 1\.1\.0 of flanker/);
   });
 
   it('a built table scores a candidate', () => {

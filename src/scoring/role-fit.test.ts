@@ -10,7 +10,9 @@ const measured = (domain: Domain, sten: number, band = 0): DomainScore => ({
   status: 'measured',
   sten,
   stenCi: { low: sten - band, high: sten + band },
-  z: 0,
+  // The z whose unrounded sten (5.5 + 2z) is exactly this sten, so the hand computations below read whole stens.
+  z: (sten - 5.5) / 2,
+  zCi: { low: (sten - band - 5.5) / 2, high: (sten + band - 5.5) / 2 },
   metrics: [],
 });
 const notMeasured = (domain: Domain): DomainScore => ({ domain, status: 'not-measured', reason: 'x', metrics: [] });
@@ -20,23 +22,24 @@ const set = (roles: RoleProfile[]): RoleSet => ({ id: 'test-roles', version: '1.
 const tenths = (xs: readonly { contribution: number }[]) => xs.reduce((s, c) => s + Math.round(c.contribution * 10), 0);
 
 describe('fit function against hand-computed values', () => {
-  it('distance: below counts fully, above at half; fit is a Gaussian of the mean squared distance', () => {
+  it('distance: below and above count alike; fit is a Gaussian of the mean squared distance', () => {
     expect(stenDistance(4, [6, 9])).toBe(2);
-    expect(stenDistance(9, [4, 8])).toBe(0.5);
-    expect(stenDistance(7, [5, 9])).toBe(0);
+    expect(stenDistance(9, [4, 8])).toBe(1);
+    expect(stenDistance(7.4, [5, 9])).toBe(0);
+    expect(stenDistance(4.5, [6, 9])).toBe(1.5);
     expect(fitFromMeanSquare(0)).toBe(100);
-    // exp(−1/2) at one tolerance (1.25 stens), exp(−2) at two.
-    expect(fitFromMeanSquare(1.25 ** 2)).toBeCloseTo(60.653, 3);
-    expect(fitFromMeanSquare(2.5 ** 2)).toBeCloseTo(13.534, 3);
+    // exp(−1/2) at one tolerance (0.8 stens), exp(−2) at two.
+    expect(fitFromMeanSquare(0.8 ** 2)).toBeCloseTo(60.653, 3);
+    expect(fitFromMeanSquare(1.6 ** 2)).toBeCloseTo(13.534, 3);
   });
 
   it('distance range within a band: 0 when the band reaches the range, else the near and far ends', () => {
     expect(distanceRange({ low: 3, high: 5 }, [6, 9])).toEqual({ min: 1, max: 3 });
     expect(distanceRange({ low: 5, high: 7 }, [6, 9])).toEqual({ min: 0, max: 1 });
-    expect(distanceRange({ low: 8, high: 10 }, [4, 8])).toEqual({ min: 0, max: 1 });
+    expect(distanceRange({ low: 8, high: 10 }, [4, 8])).toEqual({ min: 0, max: 2 });
   });
 
-  it('the worked example of the algorithm card: 52 %, contributions 15.7 + 3.0 + 33.3, range 22–85 %', () => {
+  it('the worked example of the algorithm card: 18 %, contributions 10.2 − 25.4 + 33.2, range 2–68 %', () => {
     const role: RoleProfile = {
       id: 'r',
       label: 'role.r',
@@ -47,16 +50,18 @@ describe('fit function against hand-computed values', () => {
       },
     };
     const fit = fitRole(role, set([role]), [measured('selective-attention', 4, 1), measured('processing-speed', 9, 1), measured('working-memory', 7, 1)]);
-    // D² = (3·2² + 1·0.5²) / 6 = 2.0417; fit = 100·exp(−2.0417 / 3.125) = 52.03. Shortfall 47.97 split 12 : 0.25.
-    expect(fit.fitPercent).toBe(52);
+    // D² = (3·2² + 1·1²) / 6 = 2.1667; fit = 100·exp(−2.1667 / 1.28) = 18.40. Shortfall 81.60 split 12 : 1:
+    // speed 16.67 − 6.28 = 10.39, attention 50 − 75.32 = −25.32, memory 33.33. In tenths 103.9 − 253.2 + 333.3 = 184; the
+    // fit is 18, so 4 tenths come off the smallest remainders that are above 0 (memory, speed; the negative part keeps its value).
+    expect(fit.fitPercent).toBe(18);
     expect(fit.contributions.map((c) => [c.domain, c.contribution])).toEqual([
-      ['processing-speed', 15.7],
-      ['selective-attention', 3],
-      ['working-memory', 33.3],
+      ['processing-speed', 10.2],
+      ['selective-attention', -25.4],
+      ['working-memory', 33.2],
     ]);
-    expect(tenths(fit.contributions)).toBe(520);
-    // Range: worst d = 1, 3, 0 → D² = 28/6 → 22 %; best d = 0, 1, 0 → D² = 3/6 → 85 %.
-    expect(fit.fitRange).toEqual({ low: 22, high: 85 });
+    expect(tenths(fit.contributions)).toBe(180);
+    // Range: worst d = 2 (speed band 8–10 above 4–8), 3, 0 → D² = 31/6 → 2 %; best d = 0, 1, 0 → D² = 3/6 → 68 %.
+    expect(fit.fitRange).toEqual({ low: 2, high: 68 });
     expect(fit).toMatchObject({ coverage: 1, status: 'computed', example: true, roleVersion: 'test-roles@1.0.0', label: 'role.r' });
   });
 
@@ -66,11 +71,11 @@ describe('fit function against hand-computed values', () => {
       label: 'role.r',
       targets: { inhibition: { sten: [7, 10], importance: 1 }, learning: { sten: [3, 8], importance: 3 } },
     };
-    const fit = fitRole(role, set([role]), [measured('inhibition', 2), measured('learning', 5)]);
-    // D² = 25 / 4 → fit 13.53 → 14; inhibition 25 − 86.47 = −61.47, learning 75; the half-point the fit's rounding adds
-    // goes to the parts above 0 (largest remainder), so −61.5 + 75.5.
-    expect(fit.fitPercent).toBe(14);
-    expect(fit.contributions.map((c) => c.contribution)).toEqual([-61.5, 75.5]);
+    const fit = fitRole(role, set([role]), [measured('inhibition', 4), measured('learning', 5)]);
+    // D² = 9 / 4 → fit 100·exp(−2.25 / 1.28) = 17.24 → 17; inhibition 25 − 82.76 = −57.76, learning 75; the fit's rounding
+    // takes 0.2 off the part above 0, so −57.8 + 74.8.
+    expect(fit.fitPercent).toBe(17);
+    expect(fit.contributions.map((c) => c.contribution)).toEqual([-57.8, 74.8]);
   });
 
   it('a domain that was not measured adds 0, shows sten null, and lowers the coverage', () => {
@@ -114,11 +119,11 @@ describe('example role profiles', () => {
   it('refuses a broken role set with a clear error', () => {
     // biome-ignore lint/suspicious/noExplicitAny: the test breaks the role file's JSON at any depth, on purpose.
     const bad = JSON.parse(JSON.stringify(EXAMPLE_ROLES)) as Record<string, any>;
-    bad['roles'][0]['targets']['processing-speed']['sten'] = [8, 4];
+    bad['roles'][0]['targets']['selective-attention']['sten'] = [8, 4];
     bad['roles'][1]['targets']['focus'] = { sten: [1, 2], importance: 1 };
     bad['roles'][2]['id'] = 'painter';
     expect(() => validateRoleSet(bad)).toThrow(RoleSetError);
-    expect(() => validateRoleSet(bad)).toThrow(/roles\[0\]\.targets\.processing-speed\.sten: must be \[low, high\]/);
+    expect(() => validateRoleSet(bad)).toThrow(/roles\[0\]\.targets\.selective-attention\.sten: must be \[low, high\]/);
     expect(() => validateRoleSet(bad)).toThrow(/roles\[1\]\.targets\.focus: unknown domain/);
     expect(() => validateRoleSet(bad)).toThrow(/roles\[2\]\.id: "painter" appears twice/);
   });

@@ -3,7 +3,8 @@
  * against hand-computed values in role-fit.test.ts; its spread over a norm-calibrated population is printed by
  * `npm run bench:profile`.
  *
- *   distance d = low − sten below the range, (sten − high) × ABOVE_RANGE_FACTOR above it, 0 inside;
+ *   position s = the unrounded sten 5.5 + 2z of the domain (clamped to 0.5–10.5), or its sten when no z is given;
+ *   distance d = low − s below the range, (s − high) × ABOVE_RANGE_FACTOR above it, 0 inside;
  *   mean squared distance D² = Σ importance·d² / Σ importance, over the measured domains with importance > 0;
  *   fit % = 100 × exp(−D² / (2 × FIT_TOLERANCE²));
  *   contribution of a domain = its share of the maximum (100 × importance / Σ importance) minus its share of the
@@ -21,12 +22,16 @@ import type { RoleProfile, RoleSet } from './role-profiles.ts';
 
 /**
  * The distance (in stens, root mean square over the domains) at which the fit has fallen to 61 %; at twice it, 14 %.
- * Calibrated with `npm run bench:profile` so that over a population drawn from the norms each example role's fit
- * spreads from ≤ 35 % (10th percentile) to ≥ 85 % (90th).
+ * Calibrated with `npm run bench:profile` (docs/algorithm.md, "Role fit"): over a population drawn from the norms each
+ * example role's fit spreads from ≤ 35 % (10th percentile) to ≥ 85 % (90th), and the two best-fitting example roles
+ * are ≥ 20 points apart for most candidates (57 % at 0.8; 45 % at 1.0, 32 % at 1.2).
  */
-export const FIT_TOLERANCE = 1.25;
-/** Being above a role's range counts half as much as being below it: more of an ability seldom hinders, but may mean too little challenge. */
-export const ABOVE_RANGE_FACTOR = 0.5;
+export const FIT_TOLERANCE = 0.8;
+/**
+ * Being above a role's range counts as much as being below it: a range's upper end says what the role calls for, and
+ * more than that is a mismatch of style or challenge, not a failure. Roles that want "as much as possible" set 10.
+ */
+export const ABOVE_RANGE_FACTOR = 1;
 /** Below this share of the role's importance measured, the fit is reported as 'not-enough-data'. */
 export const MIN_FIT_COVERAGE = 0.5;
 
@@ -77,6 +82,21 @@ export function apportionTenths(parts: readonly number[], totalTenths: number): 
   return tenths;
 }
 
+/**
+ * Where a domain score sits on the sten scale without rounding: 5.5 + 2z, clamped to the scale's outer edges. The fit
+ * uses it so that a candidate half a sten into a range is not treated as one a whole sten away (rounding to whole stens
+ * made fits jump in steps of about 20 points).
+ */
+export function position(score: DomainScore): number {
+  if (score.z === undefined) return score.sten as number;
+  return Math.min(10.5, Math.max(0.5, 5.5 + 2 * score.z));
+}
+
+function positionBand(score: DomainScore, at: number): Interval {
+  if (score.zCi) return { low: Math.min(10.5, Math.max(0.5, 5.5 + 2 * score.zCi.low)), high: Math.min(10.5, Math.max(0.5, 5.5 + 2 * score.zCi.high)) };
+  return score.stenCi ?? { low: at, high: at };
+}
+
 export interface RoleFitResult extends RoleFit {
   /** Share of the role's total importance that rests on measured domains (0–1). */
   coverage: number;
@@ -89,8 +109,9 @@ export function fitRole(role: RoleProfile, set: RoleSet, domains: readonly Domai
     if (!target || target.importance <= 0) return [];
     const score = domains.find((d) => d.domain === domain);
     const sten = score?.status === 'measured' && score.sten !== undefined ? score.sten : null;
-    const band = sten === null ? null : (score?.stenCi ?? { low: sten, high: sten });
-    return [{ domain, target, sten, band, d: sten === null ? 0 : stenDistance(sten, target.sten) }];
+    const at = sten === null || !score ? null : position(score);
+    const band = at === null || !score ? null : positionBand(score, at);
+    return [{ domain, target, sten, at, band, d: at === null ? 0 : stenDistance(at, target.sten) }];
   });
   const totalImportance = rows.reduce((s, r) => s + r.target.importance, 0);
   const measured = rows.filter((r) => r.sten !== null);

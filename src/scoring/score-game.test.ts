@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { reactionDesign } from '../../games/reaction/design.ts';
+import { reaction } from '../../games/reaction/index.ts';
 import { simulateReaction, TYPICAL_PARTICIPANT } from '../../games/reaction/simulate.ts';
+import { reversalDesign as reversalV1Design } from '../../games/reversal/v1/design.ts';
+import { simulateReversal as simulateReversalV1, TYPICAL_PARTICIPANT as REVERSAL_V1_TYPICAL } from '../../games/reversal/v1/simulate.ts';
 import type { LogEvent } from '../log/events.ts';
 import { scoreGame, scoreSession } from './score-game.ts';
 
@@ -9,8 +12,8 @@ const played = () => simulateReaction(reactionDesign(9), TYPICAL_PARTICIPANT, 3)
 describe('scoreGame', () => {
   it('regenerates the design from the seed in the log and scores it', () => {
     const s = scoreGame(played(), 'reaction');
-    expect(s.gameVersion).toBe('1.0.0');
-    expect(s.trials).toBe(32);
+    expect(s.gameVersion).toBe(reaction.version);
+    expect(s.trials).toBe(24);
     expect(scoreSession(played()).map((x) => x.game)).toEqual(['reaction']);
   });
 
@@ -18,6 +21,12 @@ describe('scoreGame', () => {
     const events = played().map((e) => (e.type === 'game-start' ? { ...e, version: '0.9.0' } : e)) as LogEvent[];
     expect(() => scoreGame(events, 'reaction')).toThrow(/recorded with reaction 0.9.0/);
     expect(() => scoreGame(played(), 'stop')).toThrow(/no start of game "stop"/);
+  });
+
+  it("scores a log of an earlier version with that version's own design and scorer (Coin hunt 1.0.0)", () => {
+    const s = scoreGame(simulateReversalV1(reversalV1Design(4), REVERSAL_V1_TYPICAL, 4), 'reversal');
+    expect([s.gameVersion, s.scorerVersion]).toEqual(['1.0.0', '1.1.0']);
+    expect(Object.keys(s.metrics)).toContain('reversals');
   });
 
   it('flags a practice block that failed on its last attempt, and a time-scaled (automated) play', () => {

@@ -11,10 +11,13 @@ export function scoreGame(events: readonly LogEvent[], game: string): GameScore 
   const start = events.find((e): e is GameStartEvent => e.type === 'game-start' && e.game === game);
   if (!start) throw new Error(`The log has no start of game "${game}"`);
   const manifest = gameById(game);
-  if (start.version !== manifest.version) {
-    throw new Error(`The log was recorded with ${game} ${start.version}; this scorer is for ${manifest.version}`);
+  // A log keeps the rules it was recorded under: an earlier version scores with its own design and scorer.
+  const rules = start.version === manifest.version ? manifest : manifest.earlier?.find((v) => v.version === start.version);
+  if (!rules) {
+    const known = [manifest.version, ...(manifest.earlier ?? []).map((v) => v.version)].join(', ');
+    throw new Error(`The log was recorded with ${game} ${start.version}; this scorer knows ${known}`);
   }
-  const score = manifest.score(manifest.design(start.seed), events);
+  const score = rules.score(rules.design(start.seed), events);
   // A practice block failed on its last attempt: the runtime went on (after one repeat); the coach should know.
   const failedPractice = lastPracticeAttempts(events, game).filter((b) => b.passed === false);
   if (failedPractice.length > 0 && !score.flags.some((f) => f.code.includes('practice'))) {

@@ -48,7 +48,7 @@ describe('Recorder with IndexedDB', () => {
     const r2 = await Recorder.open();
     const back = await r2.resume('a');
     expect(back).toEqual([start('a'), ...played]);
-    expect(r2.trials('a', 'reaction').length).toBe(39);
+    expect(r2.trials('a', 'reaction').length).toBe(31);
     expect(r2.score('a', 'reaction').metrics['simple.median_rt']?.value).toBeGreaterThan(0);
   });
 

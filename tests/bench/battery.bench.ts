@@ -16,11 +16,11 @@
 import { chromium, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { GAMES } from '../../games/registry.ts';
-import { GAME_MESSAGES } from '../../games/messages.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { INTRO_SEC } from '../../games/kit/pacing.ts';
-import { BATTERIES, BREAK_ALLOWANCE_SEC, batteryDurationSec } from '../../src/runtime/batteries.ts';
+import { BATTERIES, BREAK_ALLOWANCE_SEC, batteryDurationSec, READING_WORDS_PER_MIN, readingSec } from '../../src/runtime/batteries.ts';
 import { allocate, type GameCost } from '../../src/scoring/battery-allocation.ts';
+import { spearmanBrownLength } from '../../src/scoring/reliability.ts';
 import { buildProfile } from '../../src/scoring/build-profile.ts';
 import { DEFAULT_NORM_GROUP, normTable } from '../../src/scoring/norm-registry.ts';
 import { typicalNormParticipant } from '../../src/scoring/testing/norm-population.ts';
@@ -29,8 +29,6 @@ import { chromiumLaunchOptions } from '../support/chromium.ts';
 import { phase, play, pressStart } from '../support/driver.ts';
 import { RESPONDERS } from '../support/responders.ts';
 
-const WORDS_PER_MIN = 120;
-const DEMO_WATCH_SEC = 4;
 const RESPONSE_MS = 450;
 const HEAP_TARGET_MB = 20;
 
@@ -39,17 +37,6 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const toPlay = arg('play') ?? 'short';
-
-function readingSec(game: string): number {
-  const design = GAMES[game]?.design(1);
-  if (!design) return 0;
-  let words = 0;
-  for (const block of design.blocks) {
-    const text = GAME_MESSAGES.map((m) => m.nl[block.instruction]).find((x) => x !== undefined) ?? '';
-    words += text.split(/\s+/).filter(Boolean).length + 6; // + the panel's heading and eyebrow
-  }
-  return (words / WORDS_PER_MIN) * 60 + design.blocks.length * DEMO_WATCH_SEC;
-}
 
 function printEstimates(): void {
   console.log('Estimated duration per game (from the design, typical RTs, intros and practice included)\n');
@@ -71,6 +58,28 @@ function printEstimates(): void {
   console.log(`(break allowance ${BREAK_ALLOWANCE_SEC} s between games)\n`);
 }
 
+/**
+ * What the allocation may change, per game: test trials between `min` and `max` in steps of the design's balance
+ * unit. A floor or a fixed count has a reason: the norm is for one length, the count sets a ceiling, or fewer trials
+ * would leave a metric resting on too few events.
+ */
+const LIMITS: Readonly<Record<string, { min: number; max: number; step: number; why: string }>> = {
+  reaction: { min: 24, max: 44, step: 4, why: 'simple block fixed at 12; choice trials in pairs of sides, at least 12' },
+  stop: { min: 72, max: 96, step: 8, why: 'two blocks, 1 stop trial in 4; at least 18 stop trials for the SSRT quantile (Verbruggen et al. 2019 advise 50)' },
+  flanker: { min: 32, max: 64, step: 8, why: 'two blocks balanced over congruence and side' },
+  switch: { min: 51, max: 67, step: 8, why: 'pure blocks fixed; mixed block in units of 8 (repeat/switch × congruence × side), at least 32' },
+  corsi: { min: 32, max: 32, step: 1, why: 'fixed: adaptive with a stop rule, the trial count sets the longest sequence (span ceiling 9)' },
+  reversal: { min: 60, max: 60, step: 1, why: 'fixed: its norm is built from exactly the first 60 sciops trials (4 phases of 15)' },
+};
+
+/**
+ * The test-trial count at which the default table's domain reliability holds. Where the table's figure is computed
+ * for our own count (SSRT, the Switch composite, Coin hunt: norms:reference steps them), that is today's count; where it
+ * is a published figure of the reference task (reaction, flanker, Corsi), it was taken as ours at the counts of the
+ * games' 1.0.0 designs, so a shorter design is stepped down from there.
+ */
+const RELIABILITY_AT: Readonly<Record<string, number>> = { reaction: 32, flanker: 64, corsi: 32 };
+
 /** Each game's cost model: per-trial and fixed seconds from its estimate, domain reliability from the default norms. */
 function gameCost(game: string, domainReliability: ReadonlyMap<string, number>): GameCost {
   const g = GAMES[game];
@@ -84,13 +93,14 @@ function gameCost(game: string, domainReliability: ReadonlyMap<string, number>):
   return {
     game,
     domain,
-    reliability: domainReliability.get(domain) ?? head?.reliability.value ?? 0.5,
+    reliability: spearmanBrownLength(domainReliability.get(domain) ?? head?.reliability.value ?? 0.5, test / (RELIABILITY_AT[game] ?? test)),
     trials: test,
     secPerTrial,
     // The estimate's per-block intro allowance is replaced by the modelled reading and demo time (readingSec).
     fixedSec: (all - test) * secPerTrial + readingSec(game) + BREAK_ALLOWANCE_SEC,
-    minTrials: Math.ceil(test / 2),
-    maxTrials: test * 2,
+    minTrials: LIMITS[game]?.min ?? Math.ceil(test / 2),
+    maxTrials: LIMITS[game]?.max ?? test * 2,
+    step: LIMITS[game]?.step ?? 4,
   };
 }
 
@@ -108,7 +118,9 @@ function printAllocation(): void {
     const budget = minutes * 60 + BREAK_ALLOWANCE_SEC; // no break after the last game
     const fixed = costs.reduce((s, c) => s + c.fixedSec, 0);
     const least = costs.reduce((s, c) => s + c.fixedSec + c.minTrials * c.secPerTrial, 0);
-    console.log(`Cost model of the ${id} battery: fixed time (reading at ${WORDS_PER_MIN} words/min and demos, practice, break) and time per scored trial\n`);
+    console.log(
+      `Cost model of the ${id} battery: fixed time (reading at ${READING_WORDS_PER_MIN} words/min and demos, practice, break) and time per scored trial\n`,
+    );
     console.log('| game | fixed (s) | reading (s) | per trial (s) | trials now |');
     console.log('|---|---|---|---|---|');
     for (const c of costs)

@@ -1,10 +1,10 @@
 /**
  * The open probabilistic reversal-learning sample of Zorowitz, Solis, Niv et al. (2023; nivlab/sciops, MIT licence):
- * three options, the best paying with p = .8 and moving every 15 trials on a fixed schedule, 90 trials. Scored with the
- * definitions of Reversal's learning metrics (games/reversal/score.ts, REVERSAL_METRICS), for their reliability and a
- * fairness check on real data. Coin hunt itself (two options, a learning criterion) is not yet comparable with this
- * task, so these statistics are not a norm for it.
+ * three options, the best paying with p = .8 and moving every 15 trials on a fixed schedule, 90 trials — the task
+ * Coin hunt 2.0.0 replicates for its first 60. Scored with Coin hunt's own learning metrics (games/reversal/learning.ts,
+ * the code its scorer runs), for its norm entries (reversal-norm.ts), their reliability and a fairness check.
  */
+import { type LearningMetric, LEARNING_METRICS, type LearningTrial, learningMetrics } from '../../../games/reversal/learning.ts';
 import { pearson } from '../sample-stats.ts';
 import { readCsv, spearmanBrown } from './reference-files.ts';
 
@@ -12,14 +12,8 @@ export const SCIOPS_TRIALS = ['sciops', 'prl_trials.csv.gz'] as const;
 export const SCIOPS_PARTICIPANTS = ['sciops', 'participants.csv'] as const;
 export const SCIOPS_QUALITY = ['sciops', 'quality_metrics.csv'] as const;
 
-export interface PrlTrial {
-  block: number;
-  /** The best option this trial (0–2). */
-  best: number;
-  /** The option chosen, null for no response. */
-  choice: number | null;
-  reward: 0 | 1;
-}
+/** One sciops trial as Coin hunt's learning metrics read it (block 1–6, best and chosen option 0–2, reward). */
+export type PrlTrial = LearningTrial;
 
 export interface PrlParticipant {
   id: string;
@@ -32,52 +26,7 @@ export interface PrlParticipant {
   trials: PrlTrial[];
 }
 
-export const LEARNING_METRICS = ['best_choice_rate', 'perseverative_errors', 'win_stay', 'lose_shift'] as const;
-export type LearningMetric = (typeof LEARNING_METRICS)[number];
-
-/**
- * The four learning metrics, with the rules of REVERSAL_METRICS; a reversal is a change of the best option. With
- * `inBlock`, only the events of those blocks count (a trial, a pair by its first trial, a run by the block it starts
- * in) while runs and pairs still read the trials around them: the split halves of blockSplitHalf.
- */
-export function learningMetrics(trials: readonly PrlTrial[], inBlock: (block: number) => boolean = () => true): Record<LearningMetric, number | null> {
-  const counted = trials.filter((t) => inBlock(t.block));
-  const answered = counted.length;
-  const best = counted.filter((t) => t.choice !== null && t.choice === t.best).length;
-  const runs: number[] = [];
-  let winPairs = 0;
-  let winStays = 0;
-  let losePairs = 0;
-  let loseShifts = 0;
-  trials.forEach((t, i) => {
-    const next = trials[i + 1];
-    if (next && next.best !== t.best && inBlock(next.block)) {
-      // Consecutive choices of the old best from the first trial after the change, skipping omissions.
-      let n = 0;
-      for (const u of trials.slice(i + 1)) {
-        if (u.choice === null) continue;
-        if (u.choice !== t.best) break;
-        n++;
-      }
-      runs.push(n);
-    }
-    if (t.choice !== null && next && next.choice !== null && inBlock(t.block)) {
-      if (t.reward === 1) {
-        winPairs++;
-        if (next.choice === t.choice) winStays++;
-      } else {
-        losePairs++;
-        if (next.choice !== t.choice) loseShifts++;
-      }
-    }
-  });
-  return {
-    best_choice_rate: answered ? best / answered : null,
-    perseverative_errors: runs.length ? runs.reduce((a, b) => a + b, 0) / runs.length : null,
-    win_stay: winPairs ? winStays / winPairs : null,
-    lose_shift: losePairs ? loseShifts / losePairs : null,
-  };
-}
+export { LEARNING_METRICS, type LearningMetric, learningMetrics };
 
 export function prlParticipants(): PrlParticipant[] {
   const info = new Map(readCsv(...SCIOPS_PARTICIPANTS).map((r) => [r['subject'] as string, r]));
@@ -100,6 +49,11 @@ export function prlParticipants(): PrlParticipant[] {
     const age = p && p['age'] !== '' ? Number(p['age']) : null;
     return { id, age, gender: p?.['gender-categorical'] ?? '', final: q !== undefined, surveyScreened: q?.['infreq'] === '0', trials: list };
   });
+}
+
+/** The first `n` trials of a participant: what Coin hunt's shorter test block corresponds to. */
+export function firstTrials(p: PrlParticipant, n: number): PrlParticipant {
+  return { ...p, trials: p.trials.slice(0, n) };
 }
 
 /** Odd vs even blocks, Spearman–Brown to the whole session (×2) and to `trials` trials. */

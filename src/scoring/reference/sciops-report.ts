@@ -4,8 +4,9 @@
  * per metric the mean, SD and odd–even-block split-half reliability in the survey-screened sample, and a fairness
  * check by gender and age band — standardised mean differences against the largest group, and adverse-impact ratios of
  * the share at or above sten cut-offs, the stens taken against the sample's own mean and SD (no norm of ours applies).
- * An external sample and another task version (3 options, fixed schedule): labelled as such wherever it shows.
+ * An external sample, all 90 trials of the task whose first 60 Coin hunt 2.0.0 replicates: labelled as such wherever it shows.
  */
+import { REVERSAL_COUNTS } from '../../../games/reversal/design.ts';
 import { roundTo, stenFromZ } from '../conversions.ts';
 import { cohensD, mean, rateRatio, sampleSd } from '../sample-stats.ts';
 import { blockSplitHalf, LEARNING_METRICS, learningMetrics, type LearningMetric, type PrlParticipant } from './sciops-prl.ts';
@@ -14,13 +15,13 @@ import { blockSplitHalf, LEARNING_METRICS, learningMetrics, type LearningMetric,
 export const SCIOPS_REPORT_FILE = 'norms/external/sciops-prl.json';
 
 /** Our test block's length, to which split-half reliabilities are stepped (Spearman–Brown). */
-export const OUR_TRIALS = 70;
+export const OUR_TRIALS = REVERSAL_COUNTS.test;
 export const STEN_CUTOFFS = [6, 7, 8] as const;
 export const MIN_GROUP_N = 30;
 const Z_95 = 1.959963984540054;
 
-/** Directions as in games/reversal/score.ts; win-stay and lose-shift have none there (an optimum, not a maximum). */
-export const DIRECTION: Record<LearningMetric, 1 | -1 | 0> = { best_choice_rate: 1, perseverative_errors: -1, win_stay: 0, lose_shift: 0 };
+/** Directions as in games/reversal/score.ts; lose-shift has none there (the best option also fails one trial in five). */
+export const DIRECTION: Record<LearningMetric, 1 | -1 | 0> = { best_choice_rate: 1, perseverative_errors: -1, win_stay: 1, lose_shift: 0 };
 
 export function ageBand(age: number | null): string {
   if (age === null) return 'unknown';
@@ -103,7 +104,7 @@ export function sciopsReport(all: readonly PrlParticipant[]): SciopsReport {
   }
   return {
     sample:
-      'nivlab/sciops probabilistic reversal learning (Zorowitz, Solis, Niv et al. 2023), survey-screened final sample (infreq = 0); external sample, another task version (3 options, best option moving every 15 trials, 90 trials)',
+      'nivlab/sciops probabilistic reversal learning (Zorowitz, Solis, Niv et al. 2023), survey-screened final sample (infreq = 0); external sample, all 90 trials of the task (3 options, best option moving every 15 trials) whose first 60 Coin hunt 2.0.0 replicates',
     n: people.length,
     metrics,
     fairness,

@@ -12,12 +12,12 @@ const present = referencePresent(...SRO_STOP_FILE);
 if (!present) console.info('SRO stop-signal trials not found in ../shared/reference/sro: skipping the SSRT reliability check.');
 
 describe.skipIf(!present)('SSRT reliability at our length', () => {
-  it('steps the published .5 from 60 to our 24 stop trials (.29), and the shipped tables carry it', () => {
+  it('steps the published .5 from 60 to our 18 stop trials (.23), and the shipped tables carry it', () => {
     const r = ssrtReliability();
     expect(r.sroStopTrials).toBe(60);
-    expect(OUR_STOP_TRIALS).toBe(24);
-    // Spearman–Brown by hand: 0.4 · 0.5 / (1 − 0.6 · 0.5) = 0.2857.
-    expect(r.retestAtOurs).toBeCloseTo(0.2857, 4);
+    expect(OUR_STOP_TRIALS).toBe(18);
+    // Spearman–Brown by hand: 0.3 · 0.5 / (1 − 0.7 · 0.5) = 0.2308.
+    expect(r.retestAtOurs).toBeCloseTo(0.2308, 4);
     // The shared staircase makes the split-half far higher than any retest figure: the reason it is not used.
     expect(r.splitHalfAtOurs).toBeGreaterThan(r.retestAtOurs);
     const entry = JSON.parse(JSON.stringify(ssrtReliabilityEntry()));

@@ -7,6 +7,7 @@
 import { SWITCH_COUNTS, SWITCH_VERSION } from '../../../games/switch/design.ts';
 import { NORM_PERCENTILES } from '../norm-build.ts';
 import type { NormMetric } from '../norm-table.ts';
+import { spearmanBrownLength } from '../reliability.ts';
 import { mean, quantile7, sampleSd } from '../sample-stats.ts';
 import { compositeOf, splitHalf, sroSwitchParticipants } from './sro-switch.ts';
 
@@ -30,12 +31,13 @@ export function switchNormEntry(): { metric: NormMetric; version: string; splitH
     sd: r4(sampleSd(values)),
     percentiles: NORM_PERCENTILES.map((p) => ({ p, value: r4(quantile7(sorted, p / 100)) })),
     reliability: {
-      value: SWITCH_RETEST_48,
+      value: Math.round(spearmanBrownLength(SWITCH_RETEST_48, SWITCH_COUNTS.mixedTest / 48) * 100) / 100,
       kind: 'test-retest',
       source:
         `Self-Regulation Ontology retest data (Enkavi et al. 2019): accuracy/median-RT proxy of the threebytwo rate-correct score, ICC(3,1) = .633 (n = 139), ` +
-        `stepped down to a 48-trial block = .59 (reference derivation). Our own odd–even split-half of this composite on the ${half.n} retest participants, ` +
-        `Spearman–Brown to 48 trials: ${half.atTrials.toFixed(2)} (within one session, so an upper bound); the test–retest figure is used.`,
+        `stepped down to a 48-trial block = .59 (reference derivation), and by Spearman–Brown to our ${SWITCH_COUNTS.mixedTest} mixed trials = ${spearmanBrownLength(SWITCH_RETEST_48, SWITCH_COUNTS.mixedTest / 48).toFixed(2)}. ` +
+        `Our own odd–even split-half of this composite on the ${half.n} retest participants, ` +
+        `Spearman–Brown to ${SWITCH_COUNTS.mixedTest} trials: ${half.atTrials.toFixed(2)} (within one session, so an upper bound); the test–retest figure is used.`,
     },
     reference: {
       measure: 'threebytwo (cued task switching), retest session, CTI 900 ms trials, scored with the Switch composite rule',
@@ -44,7 +46,7 @@ export function switchNormEntry(): { metric: NormMetric; version: string; splitH
         'right key at ≥ 100 ms; first test trial dropped; cue-only switches (same task, other word cue) left out, as Switch has one cue per rule.',
       comparability:
         `SRO: 3 tasks (colour, parity, magnitude of coloured digits), 2 word cues per task, about ${Math.round(half.meanTrialsPerParticipant)} scored CTI-900 trials, keyboard, ` +
-        'second session (practice effect). Ours: 2 tasks with picture cues, CTI 850–950 ms, 2,000 ms window, 48 mixed trials. Our task is easier: expect raw scores, and so z, to run high.',
+        `second session (practice effect). Ours: 2 tasks with picture cues, CTI 850–950 ms, 2,000 ms window, ${SWITCH_COUNTS.mixedTest} mixed trials. Our task is easier: expect raw scores, and so z, to run high.`,
     },
   };
   return { metric, version: SWITCH_VERSION, splitHalf48: half.atTrials };

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { GAMES } from '../../games/registry.ts';
+import { INTRO_SEC } from '../../games/kit/pacing.ts';
+import { BATTERIES, BREAK_ALLOWANCE_SEC, batteryDurationSec, DEMO_WATCH_SEC, gameDurationSec, readingSec } from './batteries.ts';
+
+describe('battery durations by the model (reading included)', () => {
+  it('the standard battery fits 20.0 minutes and the short one 10.0', () => {
+    expect(batteryDurationSec(BATTERIES['standard'] as never)).toBeLessThanOrEqual(20 * 60);
+    expect(batteryDurationSec(BATTERIES['short'] as never)).toBeLessThanOrEqual(10 * 60);
+  });
+
+  it("replaces each game's flat intro allowance by watching the demos and reading the words (Coin hunt by hand)", () => {
+    // One panel: 4 s of demo, then 15 instruction words ("Tik een vorm of druk ← ↑ →. Verzamel munten. De beste vorm
+    // wisselt soms.", each arrow a word) + 8 panel words at 120 words/min = 11.5 s.
+    expect(readingSec('reversal')).toBeCloseTo(DEMO_WATCH_SEC + (23 / 120) * 60, 9);
+    const reversal = GAMES['reversal'];
+    expect(gameDurationSec('reversal')).toBeCloseTo((reversal?.expectedDurationSec ?? 0) - INTRO_SEC + readingSec('reversal'), 9);
+    const standard = BATTERIES['standard']?.games ?? [];
+    const sum = standard.reduce((s, g) => s + gameDurationSec(g), 0) + (standard.length - 1) * BREAK_ALLOWANCE_SEC;
+    expect(batteryDurationSec(BATTERIES['standard'] as never)).toBe(Math.round(sum));
+  });
+});
