@@ -4,9 +4,9 @@
  * games/scenes.ts.
  */
 import type { AnyGameManifest } from '../src/runtime/game-contract.ts';
-import * as catalog from './catalog.ts';
+import { CATALOG } from './catalog.ts';
 
-export const GAMES: Readonly<Record<string, AnyGameManifest>> = Object.fromEntries(Object.values(catalog).map((game: AnyGameManifest) => [game.id, game]));
+export const GAMES: Readonly<Record<string, AnyGameManifest>> = Object.fromEntries(CATALOG.map((game) => [game.id, game]));
 
 export function gameById(id: string): AnyGameManifest {
   const game = GAMES[id];
