@@ -1,19 +1,9 @@
 import Phaser from 'phaser';
 import type { CapturedInput, SceneRun } from '../../src/runtime/game-contract.ts';
+import { PALETTE } from './theme.ts';
+import { pointsLabel, type StageWidgets, stageWidgets } from './widgets.ts';
 
-/** Colours chosen for contrast on the dark stage and safe for the common colour-vision deficiencies (Okabe–Ito). */
-export const PALETTE = {
-  background: 0x14182e,
-  foreground: 0xf4f4f8,
-  muted: 0x8b90b0,
-  yellow: 0xf0e442,
-  blue: 0x0072b2,
-  skyBlue: 0x56b4e9,
-  orange: 0xe69f00,
-  vermillion: 0xd55e00,
-  green: 0x009e73,
-  purple: 0xcc79a7,
-} as const;
+export { PALETTE } from './theme.ts';
 
 export type TrialEndReason = 'response' | 'timeout' | 'premature';
 
@@ -38,9 +28,11 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   /** `game.loop.now` of the step that drew the running trial's target: an estimate for points and feedback only. */
   protected drawnAt = 0;
   private trialTimers: Phaser.Time.TimerEvent[] = [];
-  /** Where the points show (games/kit/widgets.ts pointsLabel), and the glyph before them. */
+  /** Where the points show (made by the kit, top right; games/kit/widgets.ts pointsLabel), and the glyph before them. */
   protected pointsText?: Phaser.GameObjects.Text;
   protected pointsGlyph = '★';
+  /** The kit's widgets (fixation, ripple, feedback marks, key caps, tap divide), hidden until the game shows them. */
+  protected ui!: StageWidgets;
 
   init(data: SceneRun<T>): void {
     this.run = data;
@@ -51,17 +43,25 @@ export abstract class TrialScene<T> extends Phaser.Scene {
     this.tweens.timeScale = data.timeScale;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.releaseAll());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.releaseAll());
-    const onResize = () => this.layout();
+    const onResize = () => this.layoutAll();
     this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
     this.releases.push(() => this.scale.off(Phaser.Scale.Events.RESIZE, onResize));
   }
 
   create(): void {
     this.cameras.main.setBackgroundColor(PALETTE.background);
+    this.ui = stageWidgets(this);
+    this.pointsText = pointsLabel(this);
     this.build();
-    this.layout();
+    this.layoutAll();
     if (this.run.mode === 'demo') this.playDemo();
     else this.startBlock();
+  }
+
+  /** The kit's parts first (the points top right), so that the game's layout may place them otherwise. */
+  private layoutAll(): void {
+    this.pointsText?.setPosition(this.w - 16, 12);
+    this.layout();
   }
 
   /** Create the game objects (hidden where they should not show yet). */

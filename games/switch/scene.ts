@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
-import { pointsLabel, pulse, rippleRing } from '../kit/widgets.ts';
+import { pulse } from '../kit/widgets.ts';
 import { answerFor, COLOUR_SIDE, SHAPE_SIDE, type Colour, type Shape, type Side, type SwitchTrial, type Task } from './design.ts';
 import { drawCue, drawFigure, drawOutline, drawSwatch, drawVerdict } from './figures.ts';
 import { readResponse } from './responses.ts';
@@ -52,8 +52,6 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
   private cue!: Phaser.GameObjects.Graphics;
   private target!: Phaser.GameObjects.Graphics;
   private verdict!: Phaser.GameObjects.Graphics;
-  private ripple!: Phaser.GameObjects.Arc;
-  private divider!: Phaser.GameObjects.Rectangle;
   private panels!: Record<Side, Panel>;
 
   private phase: Phase = 'idle';
@@ -79,13 +77,11 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
   }
 
   protected build(): void {
-    this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.3);
+    this.ui.divider.setFillStyle(PALETTE.muted, 0.3).setVisible(true);
     this.cue = this.add.graphics().setVisible(false);
     this.target = this.add.graphics().setVisible(false);
-    this.ripple = rippleRing(this);
     this.verdict = this.add.graphics().setVisible(false);
     this.panels = { left: this.panel('←'), right: this.panel('→') };
-    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
@@ -99,7 +95,7 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
       p.arrow.setFontSize(Math.round(30 * u));
       this.drawChips(p.chips, side, u);
     }
-    this.divider.setPosition(this.w / 2, (this.h * 0.3 + this.h) / 2).setSize(2, this.h * 0.7);
+    this.ui.divider.setPosition(this.w / 2, (this.h * 0.3 + this.h) / 2).setSize(2, this.h * 0.7);
     this.cue.setPosition(this.w / 2, this.h * 0.17);
     this.target.setPosition(this.w / 2, this.h * 0.42);
     this.verdict.setPosition(this.w / 2, this.h * 0.42);
@@ -210,7 +206,7 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
     this.cue.setVisible(false);
     this.target.setVisible(false);
     this.verdict.setVisible(false);
-    this.ripple.setVisible(false);
+    this.ui.ripple.setVisible(false);
     this.shown = { task: null, figure: null, verdict: null };
     for (const side of ['left', 'right'] as const) this.panels[side].cap.setFillStyle(CAP_FILL);
   }
@@ -238,7 +234,7 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
     const p = this.panels[side];
     p.cap.setFillStyle(CAP_PRESSED);
     if (!animate || this.run.reducedMotion) return;
-    pulse(this, this.ripple.setRadius(34 * this.u), p.root.x, p.root.y, 0.6, 1.4, 450);
+    pulse(this, this.ui.ripple.setRadius(34 * this.u), p.root.x, p.root.y, 0.6, 1.4, 450);
   }
 
   private redraw(): void {
