@@ -1,5 +1,5 @@
 /**
- * Every game, one line each: the only place a game is registered besides its own folder (docs/adding-a-game.md).
+ * Every game, an import and a place in CATALOG each: the only place a game is registered besides its own folder (docs/adding-a-game.md).
  * Explicit imports rather than a folder scan, because the worker, the issuer (Node) and the tests all import the
  * registry. The order of CATALOG is the registry's order (the standard battery's; the domain model and the algorithm
  * card follow it): a module namespace's keys are sorted by name in one loader and kept in source order in another,

@@ -1,11 +1,13 @@
 import type Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { asSkin } from '../kit/theme.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
 
 import { BLOCK_COUNT, boardGeometry, moveFocus, START_BLOCK, type BoardGeometry } from './board.ts';
 import { TIMING, type CorsiTrial, type Direction } from './design.ts';
 import { keyAction, tappedBlock } from './responses.ts';
 import { expectedTaps, judgeSequence, outcomesFromRecords, stopRuleMet } from './rules.ts';
+import skin from './skin.json' with { type: 'json' };
 
 type Phase = 'idle' | 'present' | 'respond' | 'feedback';
 type BlockLook = 'rest' | 'lit' | 'tapped';
@@ -47,6 +49,9 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
   private staticDemo = false;
   private outcomes = new Map<number, boolean>();
   private idleTimer: Phaser.Time.TimerEvent | undefined;
+
+  /** The game's station of the journey (games/kit/theme.ts). */
+  protected override skin = asSkin(skin);
 
   protected build(): void {
     // The scene instance is reused when the runtime restarts it: start from a clean slate.
@@ -248,7 +253,6 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
     const { correct } = judgeSequence(spec, this.taps);
     if (this.isTest) this.outcomes.set(this.trialIndex, correct);
     if (correct) this.points += POINTS_PER_BLOCK * spec.sequence.length;
-    this.updatePoints();
     let wait: number = TIMING.testPauseMs;
     if (!this.isTest) {
       this.showSlots(0);
@@ -260,6 +264,7 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
       }
     }
     this.endTrial(reason, wait);
+    this.updatePoints();
   }
 
   /** Practice feedback after a wrong answer: the right taps, one by one, filling the answer slots. */

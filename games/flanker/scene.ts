@@ -1,9 +1,11 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { asSkin } from '../kit/theme.ts';
 import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
 import { lightKey, pulse } from '../kit/widgets.ts';
 import { FLANKER_TIMING, type Direction, type FlankerTrial } from './design.ts';
 import { readResponse } from './responses.ts';
+import skin from './skin.json' with { type: 'json' };
 
 type Phase = 'idle' | 'fixation' | 'arrows' | 'feedback';
 
@@ -33,6 +35,9 @@ export default class FlankerScene extends TrialScene<FlankerTrial> {
   private phase: Phase = 'idle';
   private shown: { target: Direction; flankers: Direction } = { target: 'right', flankers: 'right' };
   private arrowPx = 0;
+
+  /** The game's station of the journey (games/kit/theme.ts). */
+  protected override skin = asSkin(skin);
 
   protected build(): void {
     this.arrows = Array.from({ length: 5 }, () => this.drawArrow(this.add.graphics(), PALETTE.foreground).setVisible(false));

@@ -1,6 +1,8 @@
 import Phaser from 'phaser';
 import type { CapturedInput, SceneRun } from '../../src/runtime/game-contract.ts';
-import { PALETTE } from './theme.ts';
+import { Cheer } from './cheer.ts';
+import { drawScenery } from './scenery.ts';
+import { DEFAULT_SKIN, type GameSkin, PALETTE } from './theme.ts';
 import { pointsLabel, type StageWidgets, stageWidgets } from './widgets.ts';
 
 export { PALETTE } from './theme.ts';
@@ -33,11 +35,23 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   protected pointsGlyph = '★';
   /** The kit's widgets (fixation, ripple, feedback marks, key caps, tap divide), hidden until the game shows them. */
   protected ui!: StageWidgets;
+  /** The look of the game's station of the journey (games/kit/theme.ts); a game sets its own from its skin.ts. */
+  protected skin: GameSkin = DEFAULT_SKIN;
+  private scenery!: Phaser.GameObjects.Graphics;
+  private cheer!: Cheer;
+  /** Points as last shown, the points when the running trial started, and whether a trial is running. */
+  private shownPoints = 0;
+  private pointsAtTrialStart = 0;
+  private trialOpen = false;
+  /** Feedback plays only once the block runs (not for the points a resumed block starts with). */
+  private cheering = false;
 
   init(data: SceneRun<T>): void {
     this.run = data;
     this.releases = [];
     this.trialTimers = [];
+    this.trialOpen = false;
+    this.cheering = false;
     // Every delay and tween of a game runs on the scene clock, so one switch speeds up a test play (never a real one).
     this.time.timeScale = data.timeScale;
     this.tweens.timeScale = data.timeScale;
@@ -50,9 +64,11 @@ export abstract class TrialScene<T> extends Phaser.Scene {
 
   create(): void {
     this.cameras.main.setBackgroundColor(PALETTE.background);
+    this.scenery = this.add.graphics().setDepth(-2);
     this.ui = stageWidgets(this);
     this.pointsText = pointsLabel(this);
     this.build();
+    this.cheer = new Cheer(this, this.skin, this.run.reducedMotion);
     this.layoutAll();
     if (this.run.mode === 'demo') this.playDemo();
     else this.startBlock();
@@ -60,8 +76,10 @@ export abstract class TrialScene<T> extends Phaser.Scene {
 
   /** The kit's parts first (the points top right), so that the game's layout may place them otherwise. */
   private layoutAll(): void {
+    drawScenery(this.scenery, this.skin, this.w, this.h);
     this.pointsText?.setPosition(this.w - 16, 12);
     this.layout();
+    if (this.pointsText) this.cheer.layout(this.pointsText);
   }
 
   /** Create the game objects (hidden where they should not show yet). */
@@ -94,6 +112,8 @@ export abstract class TrialScene<T> extends Phaser.Scene {
 
   /** Call in the same Phaser step that made the stimulus visible: onset is stamped at the next frame. */
   protected markDrawn(trial: number, name: string, params?: Record<string, number | string>): void {
+    // Never an animation of the theme while a stimulus shows (nextTrial already stopped it; this keeps it so).
+    this.cheer.stop(this.pointsText);
     this.run.bus.stimulusDrawn(trial, name, this.game.loop.now, params);
   }
 
@@ -107,6 +127,10 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   protected runBlock(leadInMs: number): void {
     this.listen((input) => this.onInput(input));
     this.trialIndex = this.run.startTrial;
+    this.cheer.reset();
+    this.shownPoints = this.points;
+    this.pointsAtTrialStart = this.points;
+    this.cheering = true;
     this.after(leadInMs, () => this.nextTrial());
   }
 
@@ -117,11 +141,15 @@ export abstract class TrialScene<T> extends Phaser.Scene {
 
   /** Runs the trial at trialIndex, or ends the block when there is none (or blockOver says so). */
   protected nextTrial(): void {
+    this.cheer.stop(this.pointsText);
+    if (this.points === this.pointsAtTrialStart) this.cheer.miss();
+    this.pointsAtTrialStart = this.points;
     const spec = this.spec;
     if (spec === undefined || this.blockOver()) {
       this.endBlock();
       return;
     }
+    this.trialOpen = true;
     this.beginTrial(spec);
   }
 
@@ -170,6 +198,7 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   /** Ends the running trial: cancels its timers, logs its end, and runs the next trial after `pauseMs` (feedback, gap). */
   protected endTrial(reason: TrialEndReason, pauseMs: number): void {
     this.cancelTrialTimers();
+    this.trialOpen = false;
     this.run.bus.trialEnd(this.trialIndex, reason);
     this.after(pauseMs, () => {
       this.trialIndex++;
@@ -177,8 +206,12 @@ export abstract class TrialScene<T> extends Phaser.Scene {
     });
   }
 
+  /** Shows the points; a gain between trials plays the theme's feedback (cheer.ts), never during one. */
   protected updatePoints(): void {
-    this.pointsText?.setText(`${this.pointsGlyph} ${this.points}`);
+    const label = this.pointsText?.setText(`${this.pointsGlyph} ${this.points}`);
+    const gained = this.points > this.shownPoints;
+    this.shownPoints = this.points;
+    if (label?.visible && gained && this.cheering && !this.trialOpen) this.cheer.gain({ x: this.w / 2, y: this.h * 0.42 }, label);
   }
 
   protected cancelTrialTimers(): void {

@@ -1,10 +1,12 @@
 import type Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { asSkin } from '../kit/theme.ts';
 import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
 import { lightKey, pulse } from '../kit/widgets.ts';
 import { PACING_MS, type ReactionTrial, type Side } from './design.ts';
 import { readResponse } from './responses.ts';
 import { expectedResponse } from './score.ts';
+import skin from './skin.json' with { type: 'json' };
 
 type Phase = 'idle' | 'fixation' | 'target' | 'feedback';
 
@@ -13,6 +15,9 @@ export default class ReactionScene extends TrialScene<ReactionTrial> {
   private target!: Phaser.GameObjects.Arc;
 
   private phase: Phase = 'idle';
+
+  /** The game's station of the journey (games/kit/theme.ts). */
+  protected override skin = asSkin(skin);
 
   protected build(): void {
     this.target = this.add.circle(0, 0, 10, PALETTE.yellow).setVisible(false);

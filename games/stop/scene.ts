@@ -1,10 +1,12 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { asSkin } from '../kit/theme.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
 import { lightKey, markIcon, pulse } from '../kit/widgets.ts';
 import { TIMING, type Direction, type StopTrial } from './design.ts';
 import { readResponse } from './responses.ts';
 import { nextSsd, ssdAfter } from './staircase.ts';
+import skin from './skin.json' with { type: 'json' };
 
 type Phase = 'idle' | 'fixation' | 'target' | 'feedback';
 type Feedback = 'good' | 'bad' | 'slow' | null;
@@ -33,6 +35,9 @@ export default class StopScene extends TrialScene<StopTrial> {
   private direction: Direction = 'left';
   private hollow = false;
   private signalShown = false;
+
+  /** The game's station of the journey (games/kit/theme.ts). */
+  protected override skin = asSkin(skin);
 
   protected build(): void {
     this.arrow = this.add.graphics().setVisible(false);

@@ -1,11 +1,13 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { asSkin } from '../kit/theme.ts';
 import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
 import { pulse } from '../kit/widgets.ts';
 import { answerFor, COLOUR_SIDE, SHAPE_SIDE, type Colour, type Shape, type Side, type SwitchTrial, type Task } from './design.ts';
 import { drawCue, drawFigure, drawOutline, drawSwatch, drawVerdict } from './figures.ts';
 import { readResponse } from './responses.ts';
 import { FEEDBACK_MS, ITI_MS, LEAD_IN_MS } from './timing.ts';
+import skin from './skin.json' with { type: 'json' };
 
 type Phase = 'idle' | 'iti' | 'cue' | 'target' | 'feedback';
 
@@ -75,6 +77,9 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
   private get rules(): Set<Task> {
     return new Set(this.blockSpec.trials.map((t) => t.task));
   }
+
+  /** The game's station of the journey (games/kit/theme.ts). */
+  protected override skin = asSkin(skin);
 
   protected build(): void {
     this.ui.divider.setFillStyle(PALETTE.muted, 0.3).setVisible(true);
