@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import { fillLandmark } from './scenery.ts';
+import { bake, fillLandmark } from './scenery.ts';
 import { CHEER, type GameSkin, PALETTE } from './theme.ts';
 
 const TOKENS = 6;
@@ -15,14 +15,24 @@ const MAX_BADGES = 8;
  */
 export class Cheer {
   private readonly tokens: Phaser.GameObjects.Shape[];
-  private readonly badges: Phaser.GameObjects.Container[] = [];
+  private readonly badges: Phaser.GameObjects.Image[] = [];
+  private readonly badgeTexture: string;
   private streak = 0;
 
   constructor(
     private readonly scene: Phaser.Scene,
-    private readonly skin: GameSkin,
+    skin: GameSkin,
     private readonly still: boolean,
   ) {
+    const r = BADGE_R + 1;
+    const scale = (BADGE_R * 1.3) / 100;
+    this.badgeTexture = bake(scene, `${scene.scene.key}:badge`, 2 * r, 2 * r, (g) => {
+      g.fillStyle(PALETTE.yellow, 1)
+        .fillCircle(r, r, BADGE_R)
+        .lineStyle(2, PALETTE.foreground, 1)
+        .strokeCircle(r, r, BADGE_R - 1);
+      fillLandmark(g.fillStyle(PALETTE.background, 1), skin, r - 50 * scale, r + 50 * scale, scale);
+    });
     this.tokens = Array.from({ length: TOKENS }, () => token(scene, skin.token).setDepth(2).setVisible(false));
   }
 
@@ -83,11 +93,7 @@ export class Cheer {
 
   private addBadge(label: Phaser.GameObjects.Text): void {
     if (this.badges.length >= MAX_BADGES) return;
-    const scale = (BADGE_R * 1.3) / 100;
-    const mark = this.scene.add.graphics().fillStyle(PALETTE.background, 1);
-    fillLandmark(mark, this.skin, -50 * scale, 50 * scale, scale);
-    const disc = this.scene.add.circle(0, 0, BADGE_R, PALETTE.yellow).setStrokeStyle(2, PALETTE.foreground);
-    const badge = this.scene.add.container(0, 0, [disc, mark]).setDepth(2);
+    const badge = this.scene.add.image(0, 0, this.badgeTexture).setDepth(2);
     this.badges.unshift(badge);
     this.layout(label);
     if (this.still) return;

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput, SceneRun } from '../../src/runtime/game-contract.ts';
 import { Cheer } from './cheer.ts';
-import { drawScenery } from './scenery.ts';
+import { drawGround, drawSky, sceneryBands } from './scenery.ts';
 import { DEFAULT_SKIN, type GameSkin, PALETTE } from './theme.ts';
 import { pointsLabel, type StageWidgets, stageWidgets } from './widgets.ts';
 
@@ -37,7 +37,7 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   protected ui!: StageWidgets;
   /** The look of the game's station of the journey (games/kit/theme.ts); a game sets its own from its skin.ts. */
   protected skin: GameSkin = DEFAULT_SKIN;
-  private scenery!: Phaser.GameObjects.Graphics;
+  private scenery!: { sky: Phaser.GameObjects.Graphics; ground: Phaser.GameObjects.Graphics };
   private cheer!: Cheer;
   /** Points as last shown, the points when the running trial started, and whether a trial is running. */
   private shownPoints = 0;
@@ -64,7 +64,7 @@ export abstract class TrialScene<T> extends Phaser.Scene {
 
   create(): void {
     this.cameras.main.setBackgroundColor(PALETTE.background);
-    this.scenery = this.add.graphics().setDepth(-2);
+    this.scenery = { sky: this.add.graphics().setDepth(-2), ground: this.add.graphics().setDepth(-2) };
     this.ui = stageWidgets(this);
     this.pointsText = pointsLabel(this);
     this.build();
@@ -76,7 +76,10 @@ export abstract class TrialScene<T> extends Phaser.Scene {
 
   /** The kit's parts first (the points top right), so that the game's layout may place them otherwise. */
   private layoutAll(): void {
-    drawScenery(this.scenery, this.skin, this.w, this.h);
+    const { sky, ground } = sceneryBands(this.h);
+    drawSky(this.scenery.sky.clear(), this.w, sky);
+    drawGround(this.scenery.ground.clear(), this.skin, this.w, ground);
+    this.scenery.ground.setPosition(0, this.h - ground);
     this.pointsText?.setPosition(this.w - 16, 12);
     this.layout();
     if (this.pointsText) this.cheer.layout(this.pointsText);
