@@ -62,7 +62,11 @@ async function call<T>(base: string, method: string, path: string, body: unknown
     /* a non-JSON answer is reported by its status */
   }
   if (!res.ok) {
-    const problems = Array.isArray(json.problems) ? json.problems : Array.isArray(json.refusals) ? json.refusals : [];
+    // The witness API answers `{ error, message, details }`: details is the integrity checks' `{ refusals }` or the
+    // log gate's list of problems; older answers carried them at the top level.
+    const details = json.details as { refusals?: unknown } | unknown[] | undefined;
+    const listed = Array.isArray(details) ? details : details?.refusals;
+    const problems = [listed, json.problems, json.refusals].find(Array.isArray) ?? [];
     const codes = [String(json.error ?? `http-${res.status}`), ...problems.map((p) => String((p as { code?: unknown }).code ?? '')).filter(Boolean)];
     throw new Refused([...new Set(codes)]);
   }
@@ -115,7 +119,10 @@ async function overHttp(base: string, battery: string, attack: Attack, replaySou
       if (canonicalJson(body.slice(0, next)) !== canonicalJson(uploaded)) throw new Error(`attack ${attack.id}: its edit changed events already uploaded`);
       await upload(body.slice(next), spec.breakChain && k === games.length - 1 ? 0 : -1);
       uploaded = body;
-      if (k === games.length - 1 && !spec.dropSessionEnd) await upload(edited.slice(next));
+      if (k === games.length - 1 && !spec.dropSessionEnd) {
+        await upload(edited.slice(next));
+        uploaded = edited;
+      }
     }
     // The earlier session's log, unchanged: its session-start names that session.
     if (replaySource) await upload(replaySource);
@@ -151,7 +158,7 @@ export async function againstServer(base: string, battery: string): Promise<Row[
     }
     const result = await overHttp(base, battery, a, a.http.replay ? lastLog : null);
     if (!a.http.replay && result.log.length) lastLog = result.log;
-    rows.push({ attack: a.id, expected: a.expected, got: result.codes });
+    rows.push({ attack: a.id, expected: a.http.expected ?? a.expected, got: result.codes });
   }
   return rows;
 }

@@ -26,7 +26,14 @@ export interface Attack {
   /** The whole witnessed record after the attack. */
   build(honest: WitnessRecord): Promise<WitnessRecord>;
   /** How the HTTP runner plays it; absent: it cannot be played through the public endpoints (see `why`). */
-  http?: { seeds: 'server' | 'none' | 'foreign'; breakChain?: boolean; replay?: boolean; dropSessionEnd?: boolean };
+  http?: {
+    seeds: 'server' | 'none' | 'foreign';
+    breakChain?: boolean;
+    replay?: boolean;
+    dropSessionEnd?: boolean;
+    /** The refusal over HTTP when the server stops the attack earlier than the checks can (e.g. at the upload). */
+    expected?: string;
+  };
   /** Why the attack has no HTTP form. */
   inProcessOnly?: string;
 }
@@ -68,7 +75,11 @@ function designTrial(events: readonly LogEvent[], game: string, block: number, t
   return GAMES[game]?.design(start.seed).blocks[block]?.trials[trial];
 }
 
-/** Applies `fn` to every response of a test trial with a target onset, with its input and the trial's events. */
+/**
+ * Applies `fn` to every response of a test trial with a target onset, with its input and the trial's end — the end
+ * only when that one answer ends the trial (a Corsi sequence ends with its last tap: moving its end to the first one
+ * would run the page clock backwards, which the log gate refuses before any check of the answers' timing).
+ */
 function eachAnsweredTrial(events: LogEvent[], fn: (r: ResponseEvent, input: InputEvent, onset: number, end: LogEvent | undefined) => void): LogEvent[] {
   const bySeq = new Map(events.map((e) => [e.seq, e]));
   for (const trial of pairTrials(events)) {
@@ -78,7 +89,7 @@ function eachAnsweredTrial(events: LogEvent[], fn: (r: ResponseEvent, input: Inp
     const input = bySeq.get(first.inputSeq) as InputEvent;
     const r = events.find((e): e is ResponseEvent => e.type === 'response' && e.input === first.inputSeq);
     const end = events.find((e) => e.type === 'trial-end' && e.game === trial.game && e.block === trial.block && e.trial === trial.trial && e.seq > input.seq);
-    if (r) fn(r, input, onset, end);
+    if (r) fn(r, input, onset, trial.responses.length === 1 ? end : undefined);
   }
   return events;
 }
@@ -324,7 +335,9 @@ export const ATTACKS: readonly Attack[] = [
     id: 'broken-chain',
     title: 'A batch that does not link to the one before it',
     expected: 'hash-chain-broken',
-    http: { seeds: 'server', breakChain: true },
+    // The server refuses the unlinked batch when it arrives (409 chain-broken) and never stores it; the check of the
+    // stored chain (hash-chain-broken) guards against a chain broken behind the API.
+    http: { seeds: 'server', breakChain: true, expected: 'chain-broken' },
     async build(h) {
       const r = clone(h);
       const k = Math.floor(r.batches.length / 2);

@@ -1,16 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderAlgorithmCard } from './algorithm-card.ts';
+import type { LogEvent, PresentationCapability } from '../log/events.ts';
 import { cardInputs } from './card-inputs.ts';
 import { DOMAIN_MODEL } from './domain-model.ts';
+import { onsetRuleFlag } from './onset-quality.ts';
 import { EXAMPLE_ROLES } from './role-profiles.ts';
 import { TIP_RULES } from './working-style.ts';
 
 const card = renderAlgorithmCard(cardInputs('.'));
 
+/** A page that measures presentation (or not) and two stimuli of game `g`, the second without a measured onset. */
+function onsetLog(presentation: PresentationCapability): LogEvent[] {
+  const page = { seq: 0, page: 0, t: 0, type: 'page-start', timeOrigin: 0, crossOriginIsolated: true, userAgent: 'test' } as const;
+  const stimulus = { page: 0, type: 'stimulus', name: 'target', game: 'g', block: 0 } as const;
+  return [
+    { ...page, viewport: { width: 1, height: 1, dpr: 1 }, pointer: 'fine', presentation },
+    { ...stimulus, seq: 1, t: 10, trial: 0, drawnAt: 9, presentedAt: 11 },
+    { ...stimulus, seq: 2, t: 20, trial: 1, drawnAt: 19 },
+  ];
+}
+
 describe('algorithm card (docs/algorithm.md)', () => {
   it('is in sync with the code and data: run `npm run algorithm-card` after changing them', () => {
     expect(readFileSync('docs/algorithm.md', 'utf8')).toBe(card);
+  });
+
+  it('describes the onset rule and names the quality flags a game with unmeasured onsets carries', () => {
+    const flags = [onsetRuleFlag(onsetLog('none'), 'g')?.code, onsetRuleFlag(onsetLog('element-timing'), 'g')?.code];
+    expect(flags).toEqual(['onsets-raf-rule', 'onsets-partly-measured']);
+    for (const code of flags) expect(card).toContain(`\`${code}\``);
+    expect(card).toContain('Element Timing `presentationTime`');
   });
 
   it('writes down the formulas a pilot must check: T, sten, CI, Mosier, fit', () => {

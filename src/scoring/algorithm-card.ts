@@ -68,6 +68,16 @@ function metricsSection(): string[] {
     "The only input is the raw event log of a session (`src/log/events.ts`): stimulus onsets, inputs (with their device: keyboard, mouse, touch, pen), trial ends, block ends with frame telemetry, interruptions. Each game's pure, versioned scorer turns its part of the log into metrics (`src/scoring/score-game.ts`). The profile uses no name, age, gender, origin, language or self-report; the optional age band and group labels in a research export are used only to build norms and fairness reports, never to score a person.",
     '',
   );
+  out.push(
+    "**Onsets.** Every RT is an input event's `timeStamp` minus its stimulus onset, both on the page clock. The onset rule is versioned with " +
+      'the scorers (`src/log/trials.ts`). Rule 2 (scorers from 1.1.0 on): the onset is the measured presentation time of the frame that first showed the ' +
+      'stimulus (Element Timing `presentationTime` of a marker inserted in the same frame), and the rAF time of the frame after the drawing frame ' +
+      'where the browser does not measure presentation (Safari, Firefox, iOS) or the entry came too late. Rule 1 (scorers 1.0.x, older logs): ' +
+      'always the rAF time. Each trial records which rule each onset followed; a game with rAF onsets carries the quality flag ' +
+      '`onsets-raf-rule` (browser cannot measure) or `onsets-partly-measured`, so norms and the coach can tell them apart. Panel and input-device ' +
+      'latency are not measured (`docs/timing.md`).',
+    '',
+  );
   out.push('Metrics that enter the profile (definitions as the games publish them):', '');
   out.push('| Game | Metric | Definition |');
   out.push('|---|---|---|');

@@ -320,10 +320,10 @@ describe('bad input: a clear 4xx, nothing issued, the service stays up', () => {
   /** What a tampering browser can upload: consistent with its own chain, refused when the credential is asked for. */
   const tampered: [string, (ev: LogEvent[]) => LogEvent[], string][] = [
     ['unknown game version', (ev) => ev.map((e) => (e.type === 'game-start' && e.game === 'flanker' ? { ...e, version: '9.9.9' } : e)), 'unknown-game-version'],
-    // The batch with the gap is refused at upload, so the server's copy ends before it.
-    ['a gap in seq', (ev) => ev.filter((_, i) => i !== 40), 'incomplete'],
+    // The batch with the gap is refused at upload, so the server's copy ends before it: the session never ended there.
+    ['a gap in seq', (ev) => ev.filter((_, i) => i !== 40), 'session-not-finished'],
     ['clock running backwards', (ev) => ev.map((e, i) => (i === 60 ? { ...e, t: e.t - 60_000 } : e)), 'clock'],
-    ['unfinished session', (ev) => ev.slice(0, -1), 'incomplete'],
+    ['unfinished session', (ev) => ev.slice(0, -1), 'session-not-finished'],
     [
       'a presentation before the frame that drew the stimulus',
       (ev) => ev.map((e) => (e.type === 'stimulus' && e.game === 'reaction' && e.block === 1 && e.trial === 0 ? { ...e, presentedAt: e.drawnAt - 5 } : e)),

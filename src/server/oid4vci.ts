@@ -82,9 +82,9 @@ export interface PendingOffer {
   expiresAt: number;
 }
 
+/** What an access token may fetch: one credential per configuration of the offer (claimed as `grant-use`, see credential()). */
 interface Grant {
   offer: PendingOffer;
-  issued: string[];
 }
 
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -422,7 +422,7 @@ export class Oid4vci {
   private async grantAccess(offer: PendingOffer) {
     const grantId = randomToken(24);
     const ttl = this.config.accessTokenTtlSec;
-    await this.store.put('grant', grantId, { offer, issued: [] } satisfies Grant, Date.now() + ttl * 1000);
+    await this.store.put('grant', grantId, { offer } satisfies Grant, Date.now() + ttl * 1000);
     return this.as.createAccessTokenResponse({
       authorizationServer: this.config.publicUrl,
       audience: this.config.publicUrl,
@@ -469,7 +469,9 @@ export class Oid4vci {
           : undefined);
     const format = configId ? FORMAT_OF[configId] : undefined;
     if (!configId || !format) throw new HttpError(400, 'unsupported_credential_type', 'Ask for one of the credential configurations in the issuer metadata.');
-    if (grant.issued.includes(configId)) throw new HttpError(400, 'invalid_credential_request', 'This credential was already issued for this access token.');
+    const use = `${grantId} ${configId}`;
+    const alreadyIssued = () => new HttpError(400, 'invalid_credential_request', 'This credential was already issued for this access token.');
+    if (await this.store.get('grant-use', use)) throw alreadyIssued();
     const proofs = parsed.proofs?.jwt;
     if (proofs?.length !== 1) throw new HttpError(400, 'invalid_proof', 'Send exactly one proof JWT of the holder key (proof_type jwt).');
     const proofJwt = proofs[0]!;
@@ -503,8 +505,8 @@ export class Oid4vci {
     if (holderJwk.kty !== 'EC' || holderJwk.crv !== 'P-256' || 'd' in holderJwk)
       throw new HttpError(400, 'invalid_proof', 'The holder key must be a public P-256 key.');
     const holder: HolderBinding = signer.method === 'did' ? { jwk: holderJwk, kid: signer.didUrl } : { jwk: holderJwk };
-    grant.issued.push(configId);
-    await this.store.put('grant', grantId, grant, grant.offer.expiresAt + this.config.accessTokenTtlSec * 1000);
+    // Claimed atomically, after the proof: of two requests racing with one token (to one instance or two), one gets it.
+    if (!(await this.store.claim('grant-use', use, {}, grant.offer.expiresAt + this.config.accessTokenTtlSec * 1000))) throw alreadyIssued();
     const credential = await this.issueToWallet(grant.offer, format, holder);
     return res.send(this.issuer.createCredentialResponse({ credentialRequest: parsed, credentials: [{ credential }] }));
   }

@@ -31,6 +31,7 @@ export function securityHeaders(opts: { dev?: boolean; frameAncestors?: readonly
     ].join('; '),
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    // The coach workspace reads QR codes with the camera (our own pages only; the browser still asks the user).
+    'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=()',
   };
 }

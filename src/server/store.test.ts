@@ -1,7 +1,7 @@
 /**
  * The issuer store's short-lived values on PGlite and (when configured) PostgreSQL: the authorization-code flow's
  * namespaces share one table (migration 0002) yet stay apart; expired values are not served; a single-use take is
- * atomic, so of many concurrent redeemers of one code exactly one gets it.
+ * atomic, so of many concurrent redeemers of one code exactly one gets it; so is a claim.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqlStore } from './store.ts';
@@ -43,6 +43,15 @@ describe.each(DB_KINDS)('issuer store on %s', (kind) => {
     await store.put('authorization-code', 'once', { code: 'x' }, now + 60_000);
     const got = await Promise.all(Array.from({ length: 12 }, () => store.take('authorization-code', 'once')));
     expect(got.filter((v) => v !== undefined)).toEqual([{ code: 'x' }]);
+  });
+
+  it('lets exactly one of many concurrent claimers hold a key, and a new claimer take it over once it has expired', async () => {
+    const got = await Promise.all(Array.from({ length: 12 }, (_, i) => store.claim('grant-use', 'g1 vc', { i }, now + 50)));
+    expect(got.filter(Boolean)).toHaveLength(1);
+    expect(await store.claim('grant-use', 'g1 vc', {}, now + 50)).toBe(false);
+    now += 60;
+    expect(await store.claim('grant-use', 'g1 vc', { again: true }, now + 50)).toBe(true);
+    expect(await store.get('grant-use', 'g1 vc')).toEqual({ again: true });
   });
 
   it('sweeps expired values of the shared table', async () => {

@@ -3,14 +3,15 @@
  * fetch), issued-credential records (for revocation) and the status list.
  *
  * Single-use values are consumed with `take`: one `DELETE … RETURNING` statement, which PostgreSQL runs atomically,
- * so of two requests (or two server instances) redeeming the same code or nonce exactly one gets it. Status indexes are
+ * so of two requests (or two server instances) redeeming the same code or nonce exactly one gets it. A grant's one credential per
+ * configuration is claimed the same way (`claim`: insert unless held). Status indexes are
  * claimed with `INSERT … ON CONFLICT DO NOTHING`, so two instances never hand out the same entry. Every change is
  * committed before the caller acknowledges anything.
  */
 import { sql } from 'kysely';
 import type { Db } from './db/connect.ts';
 
-export type Namespace = 'offer' | 'nonce' | 'grant' | 'issuer-state' | 'par' | 'authorization-code';
+export type Namespace = 'offer' | 'nonce' | 'grant' | 'grant-use' | 'issuer-state' | 'par' | 'authorization-code';
 
 /** What revocation needs to know about an issued credential. */
 export interface CredentialRecord {
@@ -24,6 +25,8 @@ export interface IssuerStore {
   get<T>(ns: Namespace, key: string): Promise<T | undefined>;
   /** Returns the value and removes it, atomically: the second caller (in any instance) gets undefined. */
   take<T>(ns: Namespace, key: string): Promise<T | undefined>;
+  /** Stores the value unless the key is held (and not expired); true for the one caller, of any instance, that stored it. */
+  claim(ns: Namespace, key: string, value: unknown, expiresAt: number): Promise<boolean>;
   delete(ns: Namespace, key: string): Promise<void>;
   putRecord(id: string, record: CredentialRecord, expiresAt: number): Promise<void>;
   getRecord(id: string): Promise<CredentialRecord | undefined>;
@@ -32,6 +35,7 @@ export interface IssuerStore {
   /** Marks an index revoked (irreversible). */
   revoke(idx: number): Promise<void>;
   revoked(): Promise<number[]>;
+  isRevoked(idx: number): Promise<boolean>;
   /** Changes whenever the revoked set changes (status list cache key); shared by every instance. */
   statusRevision(): Promise<number>;
   /** How many status entries were handed out (each one a credential issued). */
@@ -94,6 +98,16 @@ export class SqlStore implements IssuerStore {
     return row && Number(row.expires_at) > this.now() ? row.value : undefined;
   }
 
+  async claim(ns: Namespace, key: string, value: unknown, expiresAt: number): Promise<boolean> {
+    const p = place(ns);
+    const json = JSON.stringify(value);
+    // One statement: of concurrent claimers exactly one inserts (or takes over an expired row) and gets a row back.
+    const { rows } = await sql`insert into ${p.table} as t (${p.nsCol}${p.col}, value, expires_at) values (${p.nsVal}${key}, ${json}::jsonb, ${expiresAt})
+      on conflict (${p.conflict}) do update set value = excluded.value, expires_at = excluded.expires_at where t.expires_at <= ${this.now()}
+      returning 1 as claimed`.execute(this.k);
+    return rows.length === 1;
+  }
+
   async delete(ns: Namespace, key: string): Promise<void> {
     const p = place(ns);
     await sql`delete from ${p.table} where ${p.where} and ${p.col} = ${key}`.execute(this.k);
@@ -138,6 +152,11 @@ export class SqlStore implements IssuerStore {
   async revoked(): Promise<number[]> {
     const rows = await this.k.selectFrom('status_entries').select('idx').where('revoked', '=', true).execute();
     return rows.map((r) => r.idx);
+  }
+
+  async isRevoked(idx: number): Promise<boolean> {
+    const row = await this.k.selectFrom('status_entries').select('revoked').where('idx', '=', idx).executeTakeFirst();
+    return row?.revoked === true;
   }
 
   async statusRevision(): Promise<number> {

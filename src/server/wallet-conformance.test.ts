@@ -10,56 +10,25 @@
  * docs/credential-formats.md lists the same points in a table.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gunzipSync, inflateSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
 import { compactVerify, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp } from './app.ts';
-import { DEFAULT_LIMITS, type IssuerConfig } from './config.ts';
-import { fixtureProfileSource } from './fixtures/profile.ts';
-import { openDatabase } from './db/connect.ts';
-import { createIssuer, type Issuer } from './issuer.ts';
-import { freePort } from './testing/free-port.ts';
-import { playWitnessed, testClock } from './testing/witnessed-session.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
 // Each offer comes from a witnessed session played through the API (about a second; more on a busy machine).
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-let dir: string;
-let app: FastifyInstance;
-let issuer: Issuer;
+let server: TestServer;
 let base: string;
-/** The server's clock (hours back, as a session may not start in the wall clock's future): a battery takes a moment of real time. */
-const clock = testClock(Date.now() - 6 * 3_600_000);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'talentscan-conformance-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const config: IssuerConfig = {
-    publicUrl: base,
-    name: 'Talentscan (conformance)',
-    dataDir: dir,
-    allowedOrigins: [base],
-    validForDays: 365,
-    ...DEFAULT_LIMITS,
-    maxBodyBytes: 1024 * 1024,
-  };
-  issuer = await createIssuer(config, { profileSource: fixtureProfileSource, db: await openDatabase({ inMemory: true }), now: clock.now });
-  app = await buildApp({ config, issuer });
-  await app.listen({ port, host: '127.0.0.1' });
+  server = await startTestServer({ name: 'Talentscan (conformance)', play: { rngSeed: 7 } });
+  base = server.url;
 });
 
-afterAll(async () => {
-  await app.close();
-  await issuer.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 // ——— the client, from the spec texts ———
 
@@ -76,18 +45,14 @@ interface Offer {
  * The candidate's side (browser API): a witnessed session and its credential with an offer; returns the offer, tx
  * code and revocation token. A session yields one credential and one offer, so each call plays a new one.
  */
-let sessions = 0;
 async function newOffer(txCode: boolean) {
-  const play = await playWitnessed(base, clock, { battery: 'short', normGroup: 'fixture-adults', rngSeed: 7 + sessions++ });
-  const res = await play.credential({ txCode });
-  if (res.status !== 201) throw new Error(`credential: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as {
+  const body = await server.credential<{
     credentialId: string;
     vcSdJwt: string;
     dcSdJwt: string;
     offer: { uri: string; authorizationCodeUri: string; txCode?: string };
     revocation: { token: string };
-  };
+  }>({ txCode });
   const parse = (link: string) => {
     const uri = new URL(link);
     expect(uri.protocol).toBe('openid-credential-offer:');

@@ -13,10 +13,12 @@
  * plus `reason` (the issuer API's field) with the same words.
  */
 import { createHash, randomInt } from 'node:crypto';
+import { preAuthorizedCodeGrantIdentifier } from '@openid4vc/oauth2';
 import Ajv from 'ajv';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { GAMES } from '../../games/registry.ts';
 import { randomToken } from '../credential/encoding.ts';
+import type { OpenBadgeCredential } from '../credential/ob-credential.ts';
 import { assessWitnessed, type WitnessRecord } from '../integrity/index.ts';
 import type { LogEvent } from '../log/events.ts';
 import {
@@ -39,6 +41,17 @@ import { logSchema } from './log-validation.ts';
 import type { SessionRow, WitnessStore } from './witness-store.ts';
 
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The pre-authorized code in a credential offer link (`openid-credential-offer://?credential_offer=…`). */
+function preAuthorizedCode(uri: string): string | undefined {
+  try {
+    const offer = JSON.parse(new URL(uri).searchParams.get('credential_offer') ?? '{}') as { grants?: Record<string, { 'pre-authorized_code'?: unknown }> };
+    const code = offer.grants?.[preAuthorizedCodeGrantIdentifier]?.['pre-authorized_code'];
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Largest batch the recorder sends (it cuts at every trial end; a batch of thousands of events is not a recorder's). */
 export const MAX_BATCH_EVENTS = 2000;
@@ -259,7 +272,7 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
         const session = await authorized(req);
         const body = req.body ?? {};
         const existing = (await store.credentialResponse(session.id)) as SessionCredentialResponse | undefined;
-        if (existing) return reply.code(200).send(existing);
+        if (existing) return reply.code(200).send(await withLiveOffer(session.id, existing, body.txCode === true));
         if (session.events_deleted_at !== null)
           throw new HttpError(410, 'events-deleted', 'The events of this session were deleted; no credential can be made from them.');
         if (!(await store.claimIssuance(session.id, now()))) {
@@ -283,8 +296,33 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
     });
   };
 
+  /**
+   * Re-download: the same credential (same id, same signed forms, same revocation code), with a wallet offer that can
+   * still be redeemed. The stored offer is answered while it is pending; once a wallet redeemed it or it expired (an
+   * offer lives minutes, a re-download may come days later), a fresh offer for the same credential and status entry
+   * replaces it — so a candidate who lost the wallet or missed the QR code can add the credential again. Every wallet
+   * copy shares the credential's status entry: one revocation withdraws them all. A revoked credential gets no new offer.
+   */
+  async function withLiveOffer(sessionId: string, stored: SessionCredentialResponse, txCode: boolean): Promise<SessionCredentialResponse> {
+    const code = preAuthorizedCode(stored.offer.uri);
+    if (code !== undefined && (await issuer.store.get('offer', code)) !== undefined) return stored;
+    if (await issuer.store.isRevoked(stored.status.idx)) return stored;
+    const offer = await issuer.offerFor(
+      { vc: stored.credential as OpenBadgeCredential, status: stored.status, tokenHash: sha256hex(stored.revocation.token) },
+      txCode,
+    );
+    const fresh: SessionCredentialResponse = { ...stored, offer };
+    await store.replaceCredentialResponse(sessionId, fresh);
+    return fresh;
+  }
+
   /** Judges, re-scores and signs the server's own copy of the session; records the credential before answering. */
   async function issue(session: SessionRow, body: { txCode?: boolean; keepRawEvents?: boolean }): Promise<SessionCredentialResponse> {
+    if (!session.finished) {
+      // Asked first: the log gate below would refuse the same log only as generally incomplete.
+      const message = 'The session has not ended: the server holds no session-end as its last event.';
+      throw new HttpError(422, 'session-not-finished', message, { refusals: [{ code: 'session-not-finished', message }] });
+    }
     const { batches, events: stored } = await store.batches(session.id);
     // The integrity checks take a log that passed the issuer's schema and plausibility gate (their contract).
     const events = issuer.issuance.validate(stored);
@@ -310,7 +348,7 @@ export function witnessRoutes({ config, issuer, store, now }: WitnessApiDeps): F
       credential: minted.vc,
       vcSdJwt: minted.vcSdJwt,
       dcSdJwt: minted.dcSdJwt,
-      // The first wallet offer is part of what is stored: a re-download answers it again (it may have expired by then).
+      // The wallet offer is part of what is stored: a re-download answers it again while it can be redeemed (withLiveOffer).
       offer: await issuer.offerFor(minted, body.txCode === true),
       revocation: { credentialId: minted.vc.id, token: minted.revocationToken },
       status: minted.status,

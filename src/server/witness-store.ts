@@ -180,6 +180,15 @@ export class WitnessStore {
     return row?.response;
   }
 
+  /** Replaces the stored answer of a session's credential (a fresh wallet offer on re-download); the credential stays. */
+  async replaceCredentialResponse(sessionId: string, response: unknown): Promise<void> {
+    await this.k
+      .updateTable('session_credentials')
+      .set({ response: JSON.stringify(response) })
+      .where('session_id', '=', sessionId)
+      .execute();
+  }
+
   /** Claims the session's issuance for this request; false while another request holds a fresh claim. */
   async claimIssuance(sessionId: string, now: number): Promise<boolean> {
     const res = await this.k

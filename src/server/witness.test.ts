@@ -20,6 +20,8 @@ import { DB_KINDS, freshPgSchema, openTestDb } from './testing/test-db.ts';
 import { playWitnessed, testClock, type TestClock } from './testing/witnessed-session.ts';
 import type { SessionCredentialResponse } from './witness-api.ts';
 
+const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
+
 describe.each(DB_KINDS)('witnessed sessions on %s', (kind) => {
   let app: FastifyInstance;
   let issuer: Issuer;
@@ -67,7 +69,26 @@ describe.each(DB_KINDS)('witnessed sessions on %s', (kind) => {
     expect(JSON.stringify(body.credential)).toContain('"genre":"Assurance"');
     const again = await play.credential();
     expect(again.status).toBe(200);
-    expect(((await again.json()) as SessionCredentialResponse).credentialId).toBe(body.credentialId);
+    const againBody = (await again.json()) as SessionCredentialResponse;
+    expect(againBody.credentialId).toBe(body.credentialId);
+    // While its offer is pending a re-download answers it; once a wallet redeemed it, a fresh offer for the same credential.
+    expect(againBody.offer.uri).toBe(body.offer.uri);
+    const code = (offer: SessionCredentialResponse['offer']) =>
+      (JSON.parse(new URL(offer.uri).searchParams.get('credential_offer')!) as { grants: Record<string, { 'pre-authorized_code': string }> }).grants[PRE_AUTH]![
+        'pre-authorized_code'
+      ];
+    const redeem = (c: string) =>
+      fetch(`${url}/issuer/oid4vci/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: PRE_AUTH, 'pre-authorized_code': c }).toString(),
+      });
+    expect((await redeem(code(body.offer))).status).toBe(200);
+    const third = (await (await play.credential()).json()) as SessionCredentialResponse;
+    expect(third.credentialId).toBe(body.credentialId);
+    expect(third.vcSdJwt).toBe(body.vcSdJwt);
+    expect(code(third.offer)).not.toBe(code(body.offer));
+    expect((await redeem(code(third.offer))).status).toBe(200);
     // Nothing can be added to a log a credential was issued from.
     const late = await fetch(`${url}/api/sessions/${play.sessionId}/batches`, {
       method: 'POST',

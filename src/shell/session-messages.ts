@@ -48,6 +48,7 @@ export const SESSION_MESSAGES: GameMessages = {
     'storage.startFailed': 'This browser could not save anything, so the scan cannot start. Nothing has been saved. Try again, or use another browser.',
     'storage.unsaved':
       '{count} of your latest answers are not saved on this device yet. We keep trying by ourselves. Keep this page open, or download a backup.',
+    'storage.unsavedSteps': 'Your latest steps are not saved on this device yet. We keep trying by ourselves. Keep this page open, or download a backup.',
     'storage.download': 'Download a backup',
     'storage.downloadHint': 'With the backup file you can continue later: open this page and choose "Continue from a backup".',
     'saving.title': 'Saving your answers',
@@ -56,6 +57,16 @@ export const SESSION_MESSAGES: GameMessages = {
     'error.unsaved': 'Not everything is saved on this device: {count} answers are waiting. Do not reload this page before you have downloaded a backup.',
     'restore.label': 'Continue from a backup',
     'restore.failed': 'This file cannot be used: {reason}',
+    'resume.saved':
+      'Saved on this device: {count} completed answers. You continue right after them; anything after that point was not saved and is done again.',
+    'resume.unsavedAtClose':
+      'When the page closed, this device had not saved at least {count} of your latest answers. If you downloaded a backup, choose "Continue from a backup" to keep them.',
+    'resume.unsavedAtCloseSome':
+      'When the page closed, this device had not saved your latest steps. If you downloaded a backup, choose "Continue from a backup" to keep them.',
+    'restore.practiceCopy':
+      'This backup is of a certified scan. Here you continue it as practice: it stays on this device, nothing is sent to the server, and it gives no credential. The server keeps what it received while you played.',
+    'restore.certifiedHere':
+      'This device still has this certified scan, linked to the server, so it continues here from the last point this device saved. Answers that only the backup holds were never sent to the server and cannot be certified: they were not imported.',
     'upload.waiting': 'The server has not received your last answers yet ({count} waiting). Keep this page open: it continues by itself when you are online.',
     'upload.refused': 'The server refused the data of this scan ({reason}). A credential is not possible for this session.',
     'credential.practiceNone':
@@ -93,6 +104,8 @@ export const SESSION_MESSAGES: GameMessages = {
       'Deze browser kon niets bewaren, dus de scan kan niet beginnen. Er is niets bewaard. Probeer het opnieuw, of gebruik een andere browser.',
     'storage.unsaved':
       '{count} van je laatste antwoorden zijn nog niet op dit apparaat bewaard. We blijven het zelf proberen. Houd deze pagina open, of download een reservekopie.',
+    'storage.unsavedSteps':
+      'Je laatste stappen zijn nog niet op dit apparaat bewaard. We blijven het zelf proberen. Houd deze pagina open, of download een reservekopie.',
     'storage.download': 'Download een reservekopie',
     'storage.downloadHint': 'Met de reservekopie kun je later verder: open deze pagina en kies "Verder met een reservekopie".',
     'saving.title': 'Je antwoorden worden bewaard',
@@ -102,6 +115,16 @@ export const SESSION_MESSAGES: GameMessages = {
       'Niet alles is op dit apparaat bewaard: {count} antwoorden wachten nog. Laad deze pagina niet opnieuw voordat je een reservekopie hebt gedownload.',
     'restore.label': 'Verder met een reservekopie',
     'restore.failed': 'Dit bestand kan niet gebruikt worden: {reason}',
+    'resume.saved':
+      'Bewaard op dit apparaat: {count} afgeronde antwoorden. Je gaat direct daarna verder; wat je daarna deed is niet bewaard en doe je opnieuw.',
+    'resume.unsavedAtClose':
+      'Toen de pagina sloot, had dit apparaat minstens {count} van je laatste antwoorden niet bewaard. Heb je een reservekopie gedownload? Kies dan "Verder met een reservekopie" om ze te houden.',
+    'resume.unsavedAtCloseSome':
+      'Toen de pagina sloot, had dit apparaat je laatste stappen niet bewaard. Heb je een reservekopie gedownload? Kies dan "Verder met een reservekopie" om ze te houden.',
+    'restore.practiceCopy':
+      'Deze reservekopie is van een gecertificeerde scan. Hier ga je er als oefening mee verder: hij blijft op dit apparaat, er gaat niets naar de server en je krijgt er geen credential voor. De server houdt wat hij ontving terwijl je speelde.',
+    'restore.certifiedHere':
+      'Dit apparaat heeft deze gecertificeerde scan nog, gekoppeld aan de server, dus hij gaat hier verder vanaf het laatste punt dat dit apparaat bewaarde. Antwoorden die alleen in de reservekopie staan, zijn nooit naar de server gestuurd en kunnen niet gecertificeerd worden: die zijn niet ingelezen.',
     'upload.waiting':
       'De server heeft je laatste antwoorden nog niet ontvangen ({count} wachten). Houd deze pagina open: het gaat vanzelf verder als je online bent.',
     'upload.refused': 'De server heeft de gegevens van deze scan geweigerd ({reason}). Een bewijs is voor deze sessie niet mogelijk.',
@@ -140,6 +163,8 @@ export const SESSION_MESSAGES: GameMessages = {
       'Цей браузер не зміг нічого зберегти, тому скан не може початися. Нічого не збережено. Спробуйте ще раз або скористайтеся іншим браузером.',
     'storage.unsaved':
       '{count} ваших останніх відповідей ще не збережено на цьому пристрої. Ми продовжуємо пробувати самі. Не закривайте сторінку або завантажте резервну копію.',
+    'storage.unsavedSteps':
+      'Ваші останні кроки ще не збережено на цьому пристрої. Ми продовжуємо пробувати самі. Не закривайте сторінку або завантажте резервну копію.',
     'storage.download': 'Завантажити резервну копію',
     'storage.downloadHint': 'З резервною копією ви зможете продовжити пізніше: відкрийте цю сторінку й виберіть «Продовжити з резервної копії».',
     'saving.title': 'Зберігаємо ваші відповіді',
@@ -148,6 +173,16 @@ export const SESSION_MESSAGES: GameMessages = {
     'error.unsaved': 'Не все збережено на цьому пристрої: {count} відповідей очікують. Не перезавантажуйте сторінку, доки не завантажите резервну копію.',
     'restore.label': 'Продовжити з резервної копії',
     'restore.failed': 'Цей файл не можна використати: {reason}',
+    'resume.saved':
+      'Збережено на цьому пристрої: {count} завершених відповідей. Ви продовжите одразу після них; усе, що було після цього, не збережено, і ви зробите це ще раз.',
+    'resume.unsavedAtClose':
+      'Коли сторінка закрилася, цей пристрій не зберіг щонайменше {count} ваших останніх відповідей. Якщо ви завантажили резервну копію, виберіть «Продовжити з резервної копії», щоб їх зберегти.',
+    'resume.unsavedAtCloseSome':
+      'Коли сторінка закрилася, цей пристрій не зберіг ваших останніх кроків. Якщо ви завантажили резервну копію, виберіть «Продовжити з резервної копії», щоб їх зберегти.',
+    'restore.practiceCopy':
+      'Це резервна копія сертифікованого сканування. Тут ви продовжите його як тренування: воно залишиться на цьому пристрої, нічого не надсилається на сервер, і сертифіката воно не дає. Сервер зберігає те, що отримав під час гри.',
+    'restore.certifiedHere':
+      "На цьому пристрої ще є це сертифіковане сканування, пов'язане із сервером, тож воно продовжиться тут від останньої точки, яку зберіг цей пристрій. Відповіді, які є лише в резервній копії, ніколи не надсилалися на сервер і не можуть бути сертифіковані: їх не імпортовано.",
     'upload.waiting': 'Сервер ще не отримав ваші останні відповіді ({count} очікують). Не закривайте сторінку: усе продовжиться саме, коли ви будете онлайн.',
     'upload.refused': 'Сервер відхилив дані цього скану ({reason}). Сертифікат для цієї сесії неможливий.',
     'credential.practiceNone':
@@ -178,6 +213,7 @@ export const SESSION_MESSAGES: GameMessages = {
     'storage.startFull': 'ذاكرة جهازك ممتلئة، لذلك لا يمكن بدء الفحص. لم يُحفظ أي شيء. أفرغ بعض المساحة (احذف ملفات أو تطبيقات) ثم اضغط ابدأ مرة أخرى.',
     'storage.startFailed': 'لم يتمكن هذا المتصفح من حفظ أي شيء، لذلك لا يمكن بدء الفحص. لم يُحفظ أي شيء. حاول مرة أخرى أو استخدم متصفحًا آخر.',
     'storage.unsaved': '{count} من إجاباتك الأخيرة لم تُحفظ على هذا الجهاز بعد. نواصل المحاولة تلقائيًا. أبقِ هذه الصفحة مفتوحة، أو نزّل نسخة احتياطية.',
+    'storage.unsavedSteps': 'خطواتك الأخيرة لم تُحفظ على هذا الجهاز بعد. نواصل المحاولة تلقائيًا. أبقِ هذه الصفحة مفتوحة، أو نزّل نسخة احتياطية.',
     'storage.download': 'نزّل نسخة احتياطية',
     'storage.downloadHint': 'بالنسخة الاحتياطية يمكنك المتابعة لاحقًا: افتح هذه الصفحة واختر «تابع من نسخة احتياطية».',
     'saving.title': 'نحفظ إجاباتك',
@@ -185,6 +221,15 @@ export const SESSION_MESSAGES: GameMessages = {
     'error.unsaved': 'لم يُحفظ كل شيء على هذا الجهاز: {count} إجابة في الانتظار. لا تُعد تحميل الصفحة قبل تنزيل نسخة احتياطية.',
     'restore.label': 'تابع من نسخة احتياطية',
     'restore.failed': 'لا يمكن استخدام هذا الملف: {reason}',
+    'resume.saved': 'محفوظ على هذا الجهاز: {count} إجابة مكتملة. ستتابع مباشرة بعدها؛ ما فعلته بعد ذلك لم يُحفظ وستعيده.',
+    'resume.unsavedAtClose':
+      'عندما أُغلقت الصفحة، لم يكن هذا الجهاز قد حفظ {count} على الأقل من إجاباتك الأخيرة. إذا نزّلت نسخة احتياطية، فاختر «تابع من نسخة احتياطية» للاحتفاظ بها.',
+    'resume.unsavedAtCloseSome':
+      'عندما أُغلقت الصفحة، لم يكن هذا الجهاز قد حفظ خطواتك الأخيرة. إذا نزّلت نسخة احتياطية، فاختر «تابع من نسخة احتياطية» للاحتفاظ بها.',
+    'restore.practiceCopy':
+      'هذه نسخة احتياطية من فحص معتمد. هنا تتابعه كتدريب: يبقى على هذا الجهاز، ولا يُرسل شيء إلى الخادم، ولا يمنح شهادة. يحتفظ الخادم بما استلمه أثناء لعبك.',
+    'restore.certifiedHere':
+      'لا يزال هذا الفحص المعتمد على هذا الجهاز ومرتبطًا بالخادم، لذلك يتابع هنا من آخر نقطة حفظها هذا الجهاز. الإجابات الموجودة في النسخة الاحتياطية فقط لم تُرسل إلى الخادم قط ولا يمكن اعتمادها: لم تُستورد.',
     'upload.waiting': 'لم يستلم الخادم إجاباتك الأخيرة بعد ({count} في الانتظار). أبقِ هذه الصفحة مفتوحة: ستُستكمل تلقائيًا عندما تكون متصلًا.',
     'upload.refused': 'رفض الخادم بيانات هذا الفحص ({reason}). لا يمكن إصدار شهادة لهذه الجلسة.',
     'credential.practiceNone':

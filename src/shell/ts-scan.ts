@@ -19,6 +19,7 @@ import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
 import { CONSENT_KEYS, CONSENT_VERSION } from './session-messages.ts';
 import { askPersistence, probeStorage } from './storage-probe.ts';
+import { forgetUnsaved, noteStorage, savedSummary, type SavedSummary } from './saved-summary.ts';
 import { base } from './styles.ts';
 import './ts-device-check.ts';
 import './ts-results.ts';
@@ -47,6 +48,8 @@ export class TsScan extends LitElement {
     upload: { state: true },
     certified: { state: true },
     deviceCheckOpen: { state: true },
+    saved: { state: true },
+    restoreNotice: { state: true },
   };
   static override styles = [
     base,
@@ -92,6 +95,10 @@ export class TsScan extends LitElement {
   declare startError: { key: string; reason?: string } | null;
   declare upload: UploadStatus | null;
   declare certified: Certified | null;
+  /** What the device holds of the unfinished session offered on the resume screen. */
+  declare saved: SavedSummary | null;
+  /** After importing a backup: a message key of src/shell/session-messages.ts about what the import did. */
+  declare restoreNotice: string | null;
 
   private readonly i18n = new I18nController(this);
   private readonly recorderConsumer = new ContextConsumer(this, { context: recorderContext });
@@ -117,6 +124,8 @@ export class TsScan extends LitElement {
     this.startError = null;
     this.upload = null;
     this.certified = null;
+    this.saved = null;
+    this.restoreNotice = null;
   }
 
   override connectedCallback(): void {
@@ -143,11 +152,22 @@ export class TsScan extends LitElement {
   private async check(): Promise<void> {
     this.installAutomationHook();
     this.storage = await this.recorder.status();
-    await this.recorder.onStatus(proxy((s: StorageStatus) => (this.storage = s)));
+    await this.recorder.onStatus(
+      proxy((s: StorageStatus) => {
+        this.storage = s;
+        noteStorage(s, this.runner?.sessionId ?? null);
+      }),
+    );
     await this.recorder.onUpload(proxy((u: UploadStatus) => (this.upload = u)));
     void probeStorage().then((p) => (this.privateWindow = p.private));
+    await this.welcome();
+  }
+
+  /** The welcome screen, or the resume screen with what the device holds of the unfinished session. */
+  private async welcome(): Promise<void> {
     // Finished is read from each log (see Recorder.sessions): a finished session is never offered for resuming.
     const unfinished = (await this.recorder.sessions()).find((s) => !s.finished) ?? null;
+    this.saved = unfinished ? await savedSummary(this.recorder, unfinished.sessionId) : null;
     this.screen = { kind: 'welcome', unfinished };
   }
 
@@ -224,6 +244,7 @@ export class TsScan extends LitElement {
       return;
     }
     this.startError = null;
+    this.restoreNotice = null;
     void askPersistence();
     const mode = this.mode;
     let witness: { sessionId: string; link: WitnessLink } | undefined;
@@ -278,11 +299,13 @@ export class TsScan extends LitElement {
     if (!file) return;
     this.startError = null;
     try {
-      const sessionId = await this.recorder.restore(await file.text());
+      const { sessionId, outcome } = await this.recorder.restore(await file.text());
+      forgetUnsaved(sessionId);
+      this.restoreNotice = outcome === 'practice-copy' ? 'restore.practiceCopy' : outcome === 'certified-here' ? 'restore.certifiedHere' : null;
       await this.resume(sessionId);
     } catch (err) {
       this.startError = { key: 'restore.failed', reason: err instanceof Error ? err.message : String(err) };
-      this.screen = { kind: 'welcome', unfinished: (await this.recorder.sessions()).find((s) => !s.finished) ?? null };
+      await this.welcome();
     }
   }
 
@@ -300,6 +323,7 @@ export class TsScan extends LitElement {
 
   private async startOver(unfinished: SessionRow): Promise<void> {
     await this.recorder.deleteSession(unfinished.sessionId);
+    forgetUnsaved(unfinished.sessionId);
     this.screen = { kind: 'welcome', unfinished: null };
   }
 
@@ -311,7 +335,8 @@ export class TsScan extends LitElement {
   }
 
   override render() {
-    return html`${this.renderStorage()}${this.renderScreen()}`;
+    const notice = this.restoreNotice ? html`<p class="notice restore-notice" role="status">${tDynamic(this.restoreNotice)}</p>` : nothing;
+    return html`${this.renderStorage()}${notice}${this.renderScreen()}`;
   }
 
   private renderStorage() {
@@ -322,7 +347,7 @@ export class TsScan extends LitElement {
     const session = this.runner?.sessionId ?? this.shownSession;
     return html`<div class="notice storage-fault" role="alert">
       <p>${t(key)}</p>
-      ${s.pending > 0 ? html`<p>${tDynamic('storage.unsaved', { count: s.pending })}</p>` : nothing}
+      ${s.pendingTrials > 0 ? html`<p>${tDynamic('storage.unsaved', { count: s.pendingTrials })}</p>` : s.pending > 0 ? html`<p>${tDynamic('storage.unsavedSteps')}</p>` : nothing}
       ${session ? this.renderBackupButton() : nothing}
     </div>`;
   }
@@ -369,9 +394,11 @@ export class TsScan extends LitElement {
         <h1 id="resume-title">${t('welcome.resumeTitle')}</h1>
         ${error}
         <p>${t('welcome.resumeBody')}</p>
+        ${this.renderSaved()}
         <div class="actions">
           <button data-autofocus @click=${() => this.resume(unfinished.sessionId)}>${t('welcome.resume')}</button>
           <button class="secondary" @click=${() => this.startOver(unfinished)}>${t('welcome.startOver')}</button>
+          ${this.renderRestore()}
         </div>
       </section>`;
     }
@@ -402,12 +429,30 @@ export class TsScan extends LitElement {
       ${this.consentHint ? html`<p class="notice" role="alert">${t('welcome.consentNeeded')}</p>` : nothing}
       <div class="actions">
         <button data-autofocus @click=${() => this.begin()}>${t('welcome.start')}</button>
-        <span class="restore">
-          <input id="restore-file" type="file" accept="application/json,.json" @change=${(e: Event) => this.restore(e)} />
-          <label class="button secondary" for="restore-file">${tDynamic('restore.label')}</label>
-        </span>
+        ${this.renderRestore()}
       </div>
     </section>`;
+  }
+
+  private renderRestore() {
+    return html`<span class="restore">
+      <input id="restore-file" type="file" accept="application/json,.json" @change=${(e: Event) => this.restore(e)} />
+      <label class="button secondary" for="restore-file">${tDynamic('restore.label')}</label>
+    </span>`;
+  }
+
+  /** How much is saved, read back from the store; and, when the page closed with answers unsaved, that they are not. */
+  private renderSaved() {
+    const s = this.saved;
+    if (!s) return nothing;
+    const unsaved =
+      s.unsavedAtClose === null
+        ? nothing
+        : html`<p class="notice unsaved-at-close">
+            ${s.unsavedAtClose > 0 ? tDynamic('resume.unsavedAtClose', { count: s.unsavedAtClose }) : tDynamic('resume.unsavedAtCloseSome')}
+          </p>`;
+    return html`<p class="saved-summary">${tDynamic('resume.saved', { count: s.savedTrials })}</p>
+      ${unsaved}`;
   }
 
   private renderScan(view: RunnerView) {

@@ -6,6 +6,12 @@ import type { SessionRow } from './event-store.ts';
  * The emergency copy of a session a candidate can take with them when this device cannot store it (storage full,
  * failing): the session's row and every event the page logged, written or not. The app imports it back to resume.
  * A file from outside is untrusted input: `parseBackup` checks it like any other before a single event is stored.
+ *
+ * A backup never holds a certified session's capability token, and an imported certified session is a practice-only
+ * copy (`SessionRow.copyOf`): a file lies in a downloads folder, a mail or a shared drive, where anyone who holds it
+ * could otherwise upload to the server's session; and the answers a backup rescues were never uploaded (uploads follow
+ * the local write), so the server could not have witnessed them when they happened. The certified session itself goes
+ * on where its link is: on the device that started it, from the last point that device and the server hold.
  */
 export const BACKUP_FORMAT = 'talentscan-session-backup';
 export const BACKUP_VERSION = 1;
@@ -53,7 +59,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const shortString = (v: unknown, max = 512): v is string => typeof v === 'string' && v.length <= max;
 
 export function makeBackup(row: SessionRow, events: readonly LogEvent[]): SessionBackup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, row: { ...row, finished: events.at(-1)?.type === 'session-end' }, events: [...events] };
+  const { witness: _link, ...kept } = row; // the capability token stays on this device (see above)
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, row: { ...kept, finished: events.at(-1)?.type === 'session-end' }, events: [...events] };
 }
 
 /** Checks an imported backup (the text of the file) and returns it typed; throws BackupRejected with the reason. */
@@ -74,13 +81,7 @@ export function parseBackup(text: string): SessionBackup {
   }
   const mode = row['mode'] ?? 'practice';
   if (mode !== 'practice' && mode !== 'certified') throw new BackupRejected('row', 'The backup names an unknown mode.');
-  const witness = row['witness'];
-  if (
-    witness !== undefined &&
-    (!isRecord(witness) || !shortString(witness['token']) || !Number.isInteger(witness['ackSeq']) || !shortString(witness['hash'], 128))
-  ) {
-    throw new BackupRejected('row', 'The backup has an invalid server link.');
-  }
+  // A server link in the file (backups made before links were left out) is ignored, never imported.
   if (!Array.isArray(events) || events.length === 0 || events.length > MAX_EVENTS) throw new BackupRejected('events', 'The backup holds no valid log.');
   for (const [i, e] of events.entries()) {
     if (
@@ -107,8 +108,8 @@ export function parseBackup(text: string): SessionBackup {
     battery: row['battery'],
     startedAt: row['startedAt'],
     finished: log.at(-1)?.type === 'session-end',
-    mode,
-    ...(isRecord(witness) ? { witness: { token: String(witness['token']), ackSeq: Number(witness['ackSeq']), hash: String(witness['hash']) } } : {}),
+    mode: 'practice',
+    ...(mode === 'certified' || row['copyOf'] === 'certified' ? { copyOf: 'certified' as const } : {}),
   };
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, row: cleanRow, events: log };
 }

@@ -24,6 +24,11 @@ export interface SessionRow {
   mode?: SessionMode;
   /** Certified sessions only. */
   witness?: WitnessLink;
+  /**
+   * Set on a session restored from a backup of a certified session: a practice-only copy. A backup never carries the
+   * server link (see src/worker/backup.ts), so this copy uploads nothing and yields no credential.
+   */
+  copyOf?: 'certified';
 }
 
 /** Which writes must reach the disk before they count as done: the ends of trials and blocks (see openIdbStore). */

@@ -19,6 +19,18 @@ const start = (sessionId: string): LogEvent => ({
   lang: 'nl',
 });
 
+const page: LogEvent = {
+  type: 'page-start',
+  seq: 1,
+  page: 0,
+  t: 1,
+  timeOrigin: 1.7e12,
+  crossOriginIsolated: true,
+  userAgent: 't',
+  viewport: { width: 1, height: 1, dpr: 1 },
+  pointer: 'fine',
+};
+
 /** Moves a simulated play behind the session start (responses name their input by seq, so those move too). */
 function shift(events: LogEvent[], by: number): LogEvent[] {
   return events.map((e) => (e.type === 'response' ? { ...e, seq: e.seq + by, input: e.input + by } : { ...e, seq: e.seq + by }) as LogEvent);
@@ -106,17 +118,6 @@ describe('Recorder with IndexedDB', () => {
       append: async (id, ev, d) => (failing ? Promise.reject(new DOMException('x', 'UnknownError')) : inner.append(id, ev, d)),
     };
     const r = await Recorder.open(async () => flaky);
-    const page: LogEvent = {
-      type: 'page-start',
-      seq: 1,
-      page: 0,
-      t: 1,
-      timeOrigin: 1.7e12,
-      crossOriginIsolated: true,
-      userAgent: 't',
-      viewport: { width: 1, height: 1, dpr: 1 },
-      pointer: 'fine',
-    };
     await r.startSession(row('g'), [start('g'), page]);
     failing = true;
     const played = shift(simulateReaction(reactionDesign(5), TYPICAL_PARTICIPANT, 1), 2).slice(0, 30);
@@ -127,8 +128,7 @@ describe('Recorder with IndexedDB', () => {
     expect(await r.storedCount('g')).toBe(2);
 
     const other = await Recorder.open(async () => memoryStore());
-    const id = await other.restore(JSON.stringify(backup));
-    expect(id).toBe('g');
+    expect(await other.restore(JSON.stringify(backup))).toEqual({ sessionId: 'g', outcome: 'restored' });
     expect(await other.resume('g')).toEqual([start('g'), page, ...played]);
 
     const edited = structuredClone(backup);
@@ -136,6 +136,44 @@ describe('Recorder with IndexedDB', () => {
     await expect(other.restore(JSON.stringify({ ...edited, row: { ...edited.row, sessionId: 'h' } }))).rejects.toThrow(/session/);
     await expect(Recorder.open(async () => memoryStore()).then((x) => x.restore(JSON.stringify(edited)))).rejects.toThrow(/seq/);
     await expect(other.restore('{"format":"nope"}')).rejects.toThrow(/not a Talentscan backup/);
+  });
+
+  it("a certified session's backup holds no capability token, and imports as a practice-only copy", async () => {
+    const link = { token: 'secret-capability', ackSeq: 0, hash: 'h0' };
+    const device = memoryStore();
+    const r = await Recorder.open(
+      async () => device,
+      async () => new Response('{}', { status: 503 }),
+    );
+    const played = shift(simulateReaction(reactionDesign(5), TYPICAL_PARTICIPANT, 1), 2).slice(0, 20);
+    await r.startSession({ ...row('k'), mode: 'certified', witness: link }, [start('k'), page]);
+    r.append('k', played);
+    await r.flush();
+    const text = JSON.stringify(await r.backup('k'));
+    expect(text).not.toContain('secret-capability');
+    expect(JSON.parse(text).row).not.toHaveProperty('witness');
+
+    // Another device: a practice copy, with no link to upload with.
+    const other = await Recorder.open(async () => memoryStore());
+    expect(await other.restore(text)).toEqual({ sessionId: 'k', outcome: 'practice-copy' });
+    expect(await other.session('k')).toEqual(expect.objectContaining({ mode: 'practice', copyOf: 'certified' }));
+    expect((await other.session('k'))?.witness).toBeUndefined();
+    // A file made before links were left out: the token in it is ignored.
+    const old = JSON.parse(text);
+    old.row.witness = link;
+    const third = await Recorder.open(async () => memoryStore());
+    await third.restore(JSON.stringify(old));
+    expect((await third.session('k'))?.witness).toBeUndefined();
+    expect(third.uploadStatus('k')).toBeNull();
+
+    // The device that holds the certified session keeps it (certified, linked) and does not import the backup.
+    await device.deleteSession('k');
+    await device.putSession({ ...row('k'), mode: 'certified', witness: link });
+    await device.append('k', [start('k')]);
+    const same = await Recorder.open(async () => device);
+    expect(await same.restore(text)).toEqual({ sessionId: 'k', outcome: 'certified-here' });
+    expect(await device.count('k')).toBe(1);
+    expect((await same.session('k'))?.witness).toEqual(link);
   });
 
   it('falls back to memory, and says so, where IndexedDB cannot be opened', async () => {

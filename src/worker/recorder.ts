@@ -11,8 +11,29 @@ import { WitnessUploader, type UploadStatus } from './witness-uploader.ts';
 export type StorageStatus =
   | { state: 'ok'; persistedSeq: number }
   | { state: 'memory'; detail: string }
-  /** `pending`: events held only in memory; `retryInMs`: when the worker tries again by itself. */
-  | { state: 'error'; reason: 'quota' | 'write-failed'; detail: string; pending: number; retryInMs: number };
+  /**
+   * `pending`: events held only in memory, of which `pendingTrials` end a completed trial; `sessionId`: the session
+   * they belong to; `retryInMs`: when the worker tries again by itself.
+   */
+  | {
+      state: 'error';
+      reason: 'quota' | 'write-failed';
+      detail: string;
+      sessionId: string;
+      pending: number;
+      pendingTrials: number;
+      retryInMs: number;
+    };
+
+/**
+ * What importing a backup did: `restored` (the backup's log is now this device's), `kept` (this device already held
+ * as much), `practice-copy` (a certified session's backup, imported as practice only), `certified-here` (this device
+ * holds the certified session itself, which goes on from its own copy; the backup was not imported).
+ */
+export interface RestoreResult {
+  sessionId: string;
+  outcome: 'restored' | 'kept' | 'practice-copy' | 'certified-here';
+}
 
 /** flush() could not write everything: the events are kept in memory and retried by the worker. */
 export class StorageWriteError extends Error {
@@ -219,7 +240,15 @@ export class Recorder {
       } catch (err) {
         ok = false;
         const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
-        this.setStatus({ state: 'error', reason: quota ? 'quota' : 'write-failed', detail: describe(err), pending: queue.length, retryInMs: this.retryMs });
+        this.setStatus({
+          state: 'error',
+          reason: quota ? 'quota' : 'write-failed',
+          detail: describe(err),
+          sessionId,
+          pending: queue.length,
+          pendingTrials: queue.filter((e) => e.type === 'trial-end' && e.reason !== 'interrupted').length,
+          retryInMs: this.retryMs,
+        });
       }
     }
     if (ok) {
@@ -313,18 +342,28 @@ export class Recorder {
 
   /**
    * Imports a backup file's text (validated first) so that its session can be resumed. A longer copy already on this
-   * device wins (nothing is overwritten with less). Returns the session id.
+   * device wins (nothing is overwritten with less). A backup of a certified session becomes a practice-only copy
+   * (see src/worker/backup.ts), except where this device still holds that certified session with its server link:
+   * then the device's own copy goes on, certified, and the backup is not imported (the answers only it holds were
+   * never uploaded, so the server cannot certify them).
    */
-  async restore(text: string): Promise<string> {
+  async restore(text: string): Promise<RestoreResult> {
     const { row, events } = parseBackup(text);
-    const here = await this.store.count(row.sessionId);
-    if (here >= events.length) return row.sessionId;
+    const sessionId = row.sessionId;
+    const existing = (await this.store.sessions()).find((r) => r.sessionId === sessionId);
+    if (existing?.witness) return { sessionId, outcome: 'certified-here' };
+    if ((await this.store.count(sessionId)) >= events.length) return { sessionId, outcome: 'kept' };
     await this.store.putSession(row);
-    await this.store.append(row.sessionId, events, 'strict');
-    this.logs.delete(row.sessionId);
-    this.pending.delete(row.sessionId);
-    this.rows.set(row.sessionId, row);
-    return row.sessionId;
+    await this.store.append(sessionId, events, 'strict');
+    this.logs.delete(sessionId);
+    this.pending.delete(sessionId);
+    this.rows.set(sessionId, row);
+    return { sessionId, outcome: row.copyOf === 'certified' ? 'practice-copy' : 'restored' };
+  }
+
+  /** The session's log as the store holds it, read back without opening the session (the resume screen's summary). */
+  storedEvents(sessionId: string): Promise<LogEvent[]> {
+    return this.store.events(sessionId);
   }
 
   /** Updates the listing hint (see SessionRow.finished); the log stays what decides. */

@@ -49,6 +49,9 @@ export const recorderApi = {
   async restore(text: string) {
     return (await recorder).restore(text);
   },
+  async storedEvents(sessionId: string) {
+    return (await recorder).storedEvents(sessionId);
+  },
   /** Automation builds only: make every write fail as on a full disk (browser tests of storage faults). */
   async simulateFullStorage(full: boolean) {
     await recorder;

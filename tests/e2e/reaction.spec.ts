@@ -94,7 +94,7 @@ test('reload mid-game: the session resumes where it stopped, every completed tri
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'You had already started' })).toBeVisible();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect.poll(() => phase(page)).toBe('intro');
   expect(await page.evaluate(() => window.__talentscan?.sessionId())).toBe(sessionId);
   await expect(page.getByRole('heading', { name: 'Welcome back. We continue where you were.' })).toBeVisible();
@@ -125,7 +125,7 @@ test('a hidden tab interrupts the running trial, which runs again after "Continu
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
   });
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await play(page, keyboardCorrect, { rtMs: 250, stop: (answered) => answered >= 3 });
   await expect.poll(async () => ((await page.evaluate(() => window.__talentscan?.trials('reaction'))) as TrialRecord[]).length).toBe(3);
   const events = (await page.evaluate(() => window.__talentscan?.events())) as LogEvent[];

@@ -98,4 +98,16 @@ test('storage fills mid-game: the truth, a backup, the backlog written when spac
   await expect(other.getByText('Welcome back. We continue where you were.')).toBeVisible();
   expect(await logged(other)).toBe(backup.events.length + 1); // + the new page-start
   await other.close();
+
+  // A certified session's backup (here the same log, its row marked certified and carrying a token as files made
+  // before tokens were left out did): imported as a practice-only copy, said so, and nothing uploads.
+  const certified = JSON.parse(await readFile(file, 'utf8')) as { row: Record<string, unknown> };
+  certified.row = { ...certified.row, mode: 'certified', witness: { token: 'capability-from-a-file', ackSeq: -1, hash: 'x' } };
+  const third = await browser.newPage();
+  await third.goto('/?automation=1&lang=en&battery=reaction&timescale=4');
+  await third.locator('#restore-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(certified)) });
+  await expect.poll(() => phase(third)).toBe('intro');
+  await expect(third.locator('ts-scan .restore-notice')).toContainText('This backup is of a certified scan. Here you continue it as practice');
+  expect(await third.evaluate(() => window.__talentscan?.upload())).toBeNull();
+  await third.close();
 });

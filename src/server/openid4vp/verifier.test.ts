@@ -3,67 +3,26 @@
  * two domains is received; a wrong nonce, a stale key-binding JWT, a revoked credential and a tampered disclosure are
  * refused with their reasons; an exchange is read once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueToWallet, revoke, TestWallet, type IssuedCredential } from '../../../tests/support/test-wallet.ts';
 import { verifyCredential } from '../../credential/verify.ts';
-import { buildApp } from '../app.ts';
-import { DEFAULT_LIMITS } from '../config.ts';
-import { fixtureProfileSource } from '../fixtures/profile.ts';
-import { openDatabase } from '../db/connect.ts';
-import { createIssuer, type Issuer } from '../issuer.ts';
-import { freePort } from '../testing/free-port.ts';
-import { playWitnessed, testClock } from '../testing/witnessed-session.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
-let dir: string;
-let app: FastifyInstance;
-let issuer: Issuer;
+let server: TestServer;
 let url: string;
 // Each credential comes from a witnessed session played through the API (about a second; more on a busy machine).
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-/**
- * The server's clock, hours back (log validation refuses a session that starts in the wall clock's future): each
- * credential comes from a witnessed session played on it, in a moment of real time.
- */
-const clock = testClock(Date.now() - 6 * 3_600_000);
-let played = 0;
-
 /** A credential of a new witnessed session (a session's offer can be redeemed once). */
-async function credential(): Promise<IssuedCredential> {
-  const play = await playWitnessed(url, clock, { battery: 'short', normGroup: 'fixture-adults', rngSeed: 3 + played++ });
-  const res = await play.credential();
-  if (res.status !== 201) throw new Error(`credential: ${res.status} ${await res.text()}`);
-  return (await res.json()) as IssuedCredential;
-}
+const credential = () => server.credential<IssuedCredential>();
 
+// The whole server, as in production: buildApp registers the coach verifier beside the issuer.
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'talentscan-vp-'));
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  const config = {
-    publicUrl: url,
-    name: 'Talentscan (test)',
-    dataDir: dir,
-    allowedOrigins: [url],
-    validForDays: 365,
-    ...DEFAULT_LIMITS,
-    maxBodyBytes: 1024 * 1024,
-  };
-  issuer = await createIssuer(config, { profileSource: fixtureProfileSource, db: await openDatabase({ inMemory: true }), now: clock.now });
-  // buildApp registers the coach verifier beside the issuer, as in production.
-  app = await buildApp({ config, issuer });
-  await app.listen({ port, host: '127.0.0.1' });
+  server = await startTestServer();
+  url = server.url;
 });
 
-afterAll(async () => {
-  await app.close();
-  await issuer.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 async function ask(domains: string[]): Promise<{ id: string; uri: string }> {
   const res = await fetch(`${url}/coach/api/presentations`, {

@@ -49,6 +49,11 @@ export interface WitnessedPlayOptions {
   uploadAtOnce?: boolean;
   /** Stop after this many games (an unfinished battery). */
   games?: number;
+  /**
+   * Server instances that share one database: the n-th request of the play goes to `instances[n % length]` (the
+   * origin stays `baseUrl`'s, the public origin they share). Default: every request to `baseUrl`.
+   */
+  instances?: string[];
   /** Told the wall time (ms) of each batch upload and its event count (the ingest benchmark). */
   onUpload?: (ms: number, events: number) => void;
 }
@@ -68,8 +73,11 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
   const battery = opts.battery ?? 'short';
   const games = (BATTERIES[battery]?.games ?? []).slice(0, opts.games);
   const origin = opts.origin ?? baseUrl;
+  const instances = opts.instances?.length ? opts.instances : [baseUrl];
+  let requests = 0;
+  const next = () => instances[requests++ % instances.length]!;
   const json = { 'content-type': 'application/json', origin };
-  const created = await fetch(`${baseUrl}/api/sessions`, {
+  const created = await fetch(`${next()}/api/sessions`, {
     method: 'POST',
     headers: json,
     body: JSON.stringify({
@@ -82,12 +90,12 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
   if (created.status !== 201) throw new Error(`POST /api/sessions: ${created.status} ${await created.text()}`);
   const session = (await created.json()) as CreateSessionResponse;
   const auth = { ...json, authorization: `Bearer ${session.token}` };
-  const base = `${baseUrl}/api/sessions/${session.sessionId}`;
+  const path = `/api/sessions/${session.sessionId}`;
 
   const logs: LogEvent[][] = [];
   for (const [i, game] of games.entries()) {
     await clock.set(session.serverStart + 10 + i);
-    const res = await fetch(`${base}/games/${game}/start`, { method: 'POST', headers: { origin, authorization: auth.authorization } });
+    const res = await fetch(`${next()}${path}/games/${game}/start`, { method: 'POST', headers: { origin, authorization: auth.authorization } });
     if (res.status !== 200) throw new Error(`start ${game}: ${res.status} ${await res.text()}`);
     const { seed } = (await res.json()) as GameStartResponse;
     logs.push(simulateHandedOut(game, opts.foreignSeed?.(game, seed) ?? seed, (opts.rngSeed ?? 1) * 100 + i));
@@ -103,7 +111,7 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
     if (!opts.uploadAtOnce) await clock.set(timeOrigin + batch[batch.length - 1]!.t + 150);
     const hash = await chainHash(prev, batch);
     const t0 = performance.now();
-    const res = await fetch(`${base}/batches`, {
+    const res = await fetch(`${next()}${path}/batches`, {
       method: 'POST',
       headers: auth,
       body: JSON.stringify({ fromSeq: batch[0]!.seq, events: batch, prevHash: prev, hash }),
@@ -121,7 +129,7 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
     auth,
     credential: async (body = {}) => {
       await clock.set(clock.now() + 1000);
-      return fetch(`${base}/credential`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+      return fetch(`${next()}${path}/credential`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
     },
   };
 }

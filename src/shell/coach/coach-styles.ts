@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /** Looks shared by the coach workspace's components: forms, tables, badges, the sten range chart, print. */
 export const coachStyles = css`
-  .stack { display: grid; gap: 0.75rem; align-content: start; justify-items: stretch; }
-  label { display: grid; gap: 0.3rem; font-weight: 600; }
+  /* One column no wider than the card: a control's own minimum width (a file input's) must not push the card's content out. */
+  .stack { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.75rem; align-content: start; justify-items: stretch; }
+  label { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.3rem; font-weight: 600; }
   label.check { display: flex; align-items: center; gap: 0.5rem; font-weight: 400; min-block-size: 44px; }
   label.check input { inline-size: 1.3rem; block-size: 1.3rem; }
   input:not([type='checkbox']):not([type='file']), select, textarea {
@@ -12,7 +13,7 @@ export const coachStyles = css`
   }
   textarea { min-block-size: 6rem; padding-block: 0.5rem; font-family: ui-monospace, monospace; font-size: 0.85rem; inline-size: 100%; }
   textarea.notes { font-family: inherit; font-size: 1rem; }
-  input[type='file'] { font: inherit; min-block-size: 44px; }
+  input[type='file'] { font: inherit; min-block-size: 44px; max-inline-size: 100%; }
   textarea:focus-visible, summary:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
   button.small { min-block-size: 44px; padding-inline: 0.9em; font-size: 0.95rem; }
   button.danger { color: #a3211a; border-color: #a3211a; }
@@ -41,7 +42,14 @@ export const coachStyles = css`
     .print-only { display: block; }
     .no-print, button, details > summary { display: none !important; }
     details { display: block; }
-    .card { box-shadow: none; border: 1px solid #c5c8da; break-inside: avoid; }
-    section, table, tr { break-inside: avoid; }
+    /*
+     * Long sections may run over a page (keeping them whole left pages half empty); rows, lists and headings may not.
+     * Grids become blocks: Chromium moves a grid item that does not fit to the next page instead of splitting it.
+     */
+    .stack { display: block; }
+    .stack > * + * { margin-block-start: 0.75rem; }
+    .card { box-shadow: none; border: 1px solid #c5c8da; }
+    tr, dl, .range, .notice { break-inside: avoid; }
+    h1, h2, h3, thead { break-after: avoid; }
   }
 `;

@@ -36,6 +36,7 @@ export class TsCoachCandidate extends LitElement {
     coachStyles,
     css`
     :host { display: grid; gap: 1rem; }
+    @media print { :host { display: block; } :host > * + * { margin-block-start: 1rem; } }
     .head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.75rem; align-items: center; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }

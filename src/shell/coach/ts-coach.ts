@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { IntakeError, parseIntake, verifyReport, viewOf } from '../../coach/intake.ts';
 import { CSV_COLUMNS, listCsv, queryList, bestFit, type ListQuery, type SortKey } from '../../coach/list.ts';
+import { classifyScan } from '../../coach/scan.ts';
 import { CoachStore } from '../../coach/store.ts';
 import type { CandidateRecord, IntakeSource, VerificationView } from '../../coach/types.ts';
 import '../../coach/messages.ts';
@@ -10,6 +11,7 @@ import type { Domain } from '../../runtime/game-contract.ts';
 import { DOMAINS } from '../../scoring/profile-types.ts';
 import { base } from '../styles.ts';
 import { coachStyles } from './coach-styles.ts';
+import { CameraError, QrCamera } from './qr-camera.ts';
 import { recomputeClient } from './recompute-client.ts';
 import './ts-coach-candidate.ts';
 import './ts-coach-compare.ts';
@@ -17,6 +19,13 @@ import { reasonText, statusBadge } from './status.ts';
 import { WalletRequestController, type WalletOutcome, type WalletRequest } from './wallet-request.ts';
 
 const TRUST_KEY = 'talentscan.coach.trust';
+
+/**
+ * The printed page: A4 with margins, on white. `@page` works only in the document's own style sheets (not in a shadow
+ * root's), so the workspace adds this one to the document while it is shown.
+ */
+const PRINT_PAGE = new CSSStyleSheet();
+PRINT_PAGE.replaceSync('@page { size: A4; margin: 14mm 12mm; } @media print { html, body { background: #fff !important; } }');
 const LOCK_MINUTES_KEY = 'talentscan.coach.lockMinutes';
 
 /**
@@ -37,6 +46,7 @@ export class TsCoach extends LitElement {
     busy: { state: true },
     asked: { state: true },
     trust: { state: true },
+    scanning: { state: true },
   };
   static override styles = [
     base,
@@ -46,11 +56,12 @@ export class TsCoach extends LitElement {
     .wrap { max-inline-size: 72rem; margin-inline: auto; display: grid; gap: 1rem; }
     .intake { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); align-items: start; }
     .qr { inline-size: 14rem; block-size: 14rem; background: #fff; }
+    .camera { inline-size: 100%; max-inline-size: 24rem; aspect-ratio: 4 / 3; background: #1a1d33; border-radius: 8px; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
     .list td, .list th { vertical-align: middle; }
     .row-actions { display: flex; gap: 0.5rem; flex-wrap: wrap; }
     fieldset { border: 1px solid #c5c8da; border-radius: 8px; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-    @media print { .no-print { display: none !important; } :host { padding: 0; } }
+    @media print { .no-print { display: none !important; } :host { padding: 0; } .wrap { display: block; } .wrap > * + * { margin-block-start: 1rem; } }
   `,
   ];
 
@@ -65,12 +76,14 @@ export class TsCoach extends LitElement {
   declare busy: boolean;
   declare asked: Domain[];
   declare trust: string[];
+  declare scanning: boolean;
   private readonly i18n = new I18nController(this);
   private readonly wallet = new WalletRequestController(this, (o, r) => void this.onWallet(o, r));
   private store: CoachStore | undefined;
   private ownIssuer: string | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onActivity = () => this.armIdleLock();
+  private readonly camera = new QrCamera();
 
   constructor() {
     super();
@@ -85,18 +98,22 @@ export class TsCoach extends LitElement {
     this.busy = false;
     this.asked = ['processing-speed', 'working-memory'];
     this.trust = [];
+    this.scanning = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     for (const e of ['pointerdown', 'keydown']) window.addEventListener(e, this.onActivity, { passive: true });
+    if (!document.adoptedStyleSheets.includes(PRINT_PAGE)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, PRINT_PAGE];
     void this.init();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const e of ['pointerdown', 'keydown']) window.removeEventListener(e, this.onActivity);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== PRINT_PAGE);
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.camera.stop();
     this.store?.close();
   }
 
@@ -132,6 +149,7 @@ export class TsCoach extends LitElement {
   }
 
   private lockNow(): void {
+    this.stopScan();
     this.store?.lock();
     this.records = [];
     this.selected = undefined;
@@ -215,7 +233,54 @@ export class TsCoach extends LitElement {
         <div class="row-actions"><button type="submit" ?disabled=${this.busy}>${t('coach.import.submit')}</button></div>
       </form>
       <label>${t('coach.import.file')}<input type="file" accept=".jwt,.txt,.json,application/jwt,application/json,text/plain" @change=${this.onFile} ?disabled=${this.busy} /></label>
+      <div class="row-actions">
+        ${
+          this.scanning
+            ? html`<button class="secondary" @click=${() => this.stopScan()}>${t('coach.scan.stop')}</button>`
+            : html`<button class="secondary" @click=${() => void this.startScan()} ?disabled=${this.busy}>${t('coach.scan.start')}</button>`
+        }
+      </div>
+      ${
+        this.scanning
+          ? html`<video class="camera" aria-label=${t('coach.scan.video')} muted playsinline></video>
+            <p class="muted">${t('coach.scan.hint')}</p>`
+          : nothing
+      }
     </section>`;
+  }
+
+  /** Opens the camera under the import form; a refused or missing camera is said in words, with what to do instead. */
+  private async startScan(): Promise<void> {
+    this.error = '';
+    this.message = '';
+    this.scanning = true;
+    await this.updateComplete;
+    const video = this.renderRoot.querySelector('video.camera') as HTMLVideoElement | null;
+    if (!video) return;
+    try {
+      await this.camera.start(video, (text) => void this.onScanned(text));
+      this.message = t('coach.scan.looking');
+    } catch (err) {
+      this.scanning = false;
+      this.error = t(`coach.scan.problem.${err instanceof CameraError ? err.problem : 'failed'}`);
+    }
+  }
+
+  private stopScan(): void {
+    this.camera.stop();
+    this.scanning = false;
+  }
+
+  private async onScanned(text: string): Promise<void> {
+    this.scanning = false;
+    this.message = '';
+    const scanned = classifyScan(text);
+    if (scanned.kind === 'intake') {
+      const label = (this.renderRoot.querySelector('input[name="label"]') as HTMLInputElement | null)?.value ?? '';
+      await this.intake(scanned.text, 'qr', label);
+      return;
+    }
+    this.error = t(`coach.scan.${scanned.kind}`);
   }
 
   private renderList(list: CandidateRecord[]) {
