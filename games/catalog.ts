@@ -1,8 +1,9 @@
 /**
- * Every game, one line each: the only place a game is registered besides its own folder (docs/adding-a-game.md).
+ * Every game, an import and a place in CATALOG each: the only place a game is registered besides its own folder (docs/adding-a-game.md).
  * Explicit imports rather than a folder scan, because the worker, the issuer (Node) and the tests all import the
- * registry. The order is the list below, stated once: a module namespace's keys are sorted by name in one loader and
- * kept in source order by another, so the registry never reads it (the domain model and the algorithm card follow it).
+ * registry. The order of CATALOG is the registry's order (the standard battery's; the domain model and the algorithm
+ * card follow it): a module namespace's keys are sorted by name in one loader and kept in source order in another,
+ * so the order is a list, never the order of the exports.
  */
 import type { AnyGameManifest } from '../src/runtime/game-contract.ts';
 import { corsi } from './corsi/index.ts';

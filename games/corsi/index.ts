@@ -1,11 +1,11 @@
-import type { GameManifest } from '../../src/runtime/game-contract.ts';
 import { corsiDesign, CORSI_ID, CORSI_VERSION, type CorsiTrial } from './design.ts';
 import { practiceCorrect, PRACTICE_MIN_CORRECT } from './rules.ts';
 import { CORSI_METRICS, scoreCorsi } from './score.ts';
-import { simulateCorsi, participantFor, TYPICAL_PARTICIPANT, type CorsiParticipant } from './simulate.ts';
+import { participants, type CorsiParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { corsiMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
+import { defineGame } from '../kit/manifest.ts';
 
 /**
  * Expected duration (s): the median simulated play of TYPICAL_PARTICIPANT (forward span 6, backward 5) over many
@@ -14,12 +14,11 @@ import { testResponder } from './responses.ts';
  */
 export const CORSI_EXPECTED_DURATION_SEC = 260;
 
-export const corsi: GameManifest<CorsiTrial, CorsiParticipant> = {
+export const corsi = defineGame<CorsiTrial, CorsiParticipant>({
   id: CORSI_ID,
   version: CORSI_VERSION,
   domains: ['working-memory'],
   expectedDurationSec: CORSI_EXPECTED_DURATION_SEC,
-  inputModes: ['keyboard', 'mouse', 'touch'],
   metrics: CORSI_METRICS,
   design: corsiDesign,
   score: scoreCorsi,
@@ -28,9 +27,7 @@ export const corsi: GameManifest<CorsiTrial, CorsiParticipant> = {
     if (specs.length === 0) return true;
     return practiceCorrect(specs, trials) >= PRACTICE_MIN_CORRECT;
   },
-  simulate: simulateCorsi,
-  typicalParticipant: TYPICAL_PARTICIPANT,
-  participantFor,
+  participants,
   messages: corsiMessages,
   // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
@@ -45,4 +42,4 @@ export const corsi: GameManifest<CorsiTrial, CorsiParticipant> = {
     { domain: 'working-memory', metric: 'backward.total_score', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.65, 'as forward total score'), why: 'Span × correct sequences, backward (half weight: overlaps the span).' },
   ],
   testResponder,
-};
+});

@@ -1,11 +1,13 @@
 import type Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { asSkin } from '../kit/theme.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
-import { feedbackMarks, pointsLabel } from '../kit/widgets.ts';
+
 import { BLOCK_COUNT, boardGeometry, moveFocus, START_BLOCK, type BoardGeometry } from './board.ts';
 import { TIMING, type CorsiTrial, type Direction } from './design.ts';
 import { keyAction, tappedBlock } from './responses.ts';
 import { expectedTaps, judgeSequence, outcomesFromRecords, stopRuleMet } from './rules.ts';
+import skin from './skin.json' with { type: 'json' };
 
 type Phase = 'idle' | 'present' | 'respond' | 'feedback';
 type BlockLook = 'rest' | 'lit' | 'tapped';
@@ -38,8 +40,6 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
   private directionIcon!: Phaser.GameObjects.Graphics;
   private path!: Phaser.GameObjects.Graphics;
   private hand!: Phaser.GameObjects.Arc;
-  private good!: Phaser.GameObjects.Container;
-  private bad!: Phaser.GameObjects.Container;
 
   private phase: Phase = 'idle';
   private taps: number[] = [];
@@ -49,6 +49,9 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
   private staticDemo = false;
   private outcomes = new Map<number, boolean>();
   private idleTimer: Phaser.Time.TimerEvent | undefined;
+
+  /** The game's station of the journey (games/kit/theme.ts). */
+  protected override skin = asSkin(skin);
 
   protected build(): void {
     // The scene instance is reused when the runtime restarts it: start from a clean slate.
@@ -68,8 +71,7 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
     });
     this.directionIcon = this.add.graphics();
     this.hand = this.add.circle(0, 0, 12, PALETTE.foreground).setStrokeStyle(3, PALETTE.background).setVisible(false);
-    ({ good: this.good, bad: this.bad } = feedbackMarks(this));
-    this.pointsText = pointsLabel(this).setVisible(false);
+    this.pointsText?.setVisible(false);
   }
 
   protected layout(): void {
@@ -87,7 +89,6 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
     this.hand.setRadius(Math.max(10, g.block * 0.2));
     this.placeVerdict();
     this.directionIcon.setPosition(36, 26);
-    this.pointsText?.setPosition(this.w - 16, 12);
     if (this.staticDemo) this.drawStaticDemo();
   }
 
@@ -106,7 +107,7 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
     const cycle = () => {
       this.blocks.forEach((_, i) => this.setLook(i, 'rest'));
       this.showSlots(0);
-      this.good.setVisible(false);
+      this.ui.good.setVisible(false);
       this.hand.setVisible(false);
       DEMO_SEQUENCE.forEach((b, k) => {
         this.after(600 + k * step, () => this.setLook(b, 'lit'));
@@ -179,8 +180,8 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
     this.blocks.forEach((_, i) => this.setLook(i, 'rest'));
     this.showSlots(0);
     this.focusRing.setVisible(false);
-    this.good.setVisible(false);
-    this.bad.setVisible(false);
+    this.ui.good.setVisible(false);
+    this.ui.bad.setVisible(false);
     this.startTrial();
     this.trialTimer(TIMING.preMs, () => this.lightItem(spec, 0));
   }
@@ -252,7 +253,6 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
     const { correct } = judgeSequence(spec, this.taps);
     if (this.isTest) this.outcomes.set(this.trialIndex, correct);
     if (correct) this.points += POINTS_PER_BLOCK * spec.sequence.length;
-    this.updatePoints();
     let wait: number = TIMING.testPauseMs;
     if (!this.isTest) {
       this.showSlots(0);
@@ -264,11 +264,12 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
       }
     }
     this.endTrial(reason, wait);
+    this.updatePoints();
   }
 
   /** Practice feedback after a wrong answer: the right taps, one by one, filling the answer slots. */
   private replay(answer: number[]): void {
-    this.bad.setVisible(false);
+    this.ui.bad.setVisible(false);
     this.showSlots(answer.length);
     answer.forEach((b, k) => {
       this.after(k * TIMING.replayStepMs, () => {
@@ -358,15 +359,15 @@ export default class CorsiScene extends TrialScene<CorsiTrial> {
 
   /** Tick or cross: beside the answer slots while they show (demo), in their place otherwise (practice). */
   private showVerdict(correct: boolean): void {
-    this.good.setVisible(correct);
-    this.bad.setVisible(!correct);
+    this.ui.good.setVisible(correct);
+    this.ui.bad.setVisible(!correct);
     this.placeVerdict();
   }
 
   private placeVerdict(): void {
     const x = this.slotCount > 0 ? this.w / 2 + ((this.slotCount - 1) / 2) * SLOT_SPACING + 48 : this.w / 2;
-    this.good.setPosition(x, this.geometry.slotsY);
-    this.bad.setPosition(x, this.geometry.slotsY);
+    this.ui.good.setPosition(x, this.geometry.slotsY);
+    this.ui.bad.setPosition(x, this.geometry.slotsY);
   }
 
   /** Forward: a straight arrow. Backward: a U-turn arrow. Shapes, not words. */

@@ -1,4 +1,5 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { participantModel } from '../kit/manifest.ts';
 import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
@@ -133,3 +134,6 @@ export function simulatedDurationSec(events: readonly LogEvent[]): number {
   const blocksRun = events.filter((e) => e.type === 'block-start').length;
   return (first && last ? (last.t - first.t) / 1000 : 0) + blocksRun * INTRO_ALLOWANCE_SEC;
 }
+
+/** The manifest's participant model (games/kit/manifest.ts). */
+export const participants = participantModel(simulateCorsi, TYPICAL_PARTICIPANT, participantFor);

@@ -1,25 +1,22 @@
-import type { GameManifest } from '../../src/runtime/game-contract.ts';
 import { expectedDurationSec, flankerDesign, FLANKER_ID, FLANKER_VERSION, type FlankerTrial } from './design.ts';
 import { FLANKER_METRICS, practicePassed, scoreFlanker } from './score.ts';
-import { simulateFlanker, participantFor, TYPICAL_PARTICIPANT, type FlankerParticipant } from './simulate.ts';
+import { participants, type FlankerParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { flankerMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
+import { defineGame } from '../kit/manifest.ts';
 
-export const flanker: GameManifest<FlankerTrial, FlankerParticipant> = {
+export const flanker = defineGame<FlankerTrial, FlankerParticipant>({
   id: FLANKER_ID,
   version: FLANKER_VERSION,
   domains: ['inhibition', 'selective-attention', 'processing-speed'],
   // Every seed has the same blocks, counts and timing, so any seed gives the same estimate (≈ 243 s).
   expectedDurationSec: expectedDurationSec(flankerDesign(0)),
-  inputModes: ['keyboard', 'mouse', 'touch'],
   metrics: FLANKER_METRICS,
   design: flankerDesign,
   score: scoreFlanker,
   practicePassed,
-  simulate: simulateFlanker,
-  typicalParticipant: TYPICAL_PARTICIPANT,
-  participantFor,
+  participants,
   messages: flankerMessages,
   // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
@@ -35,4 +32,4 @@ export const flanker: GameManifest<FlankerTrial, FlankerParticipant> = {
     { domain: 'selective-attention', metric: 'accuracy', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.4, 'accuracy near ceiling has little spread'), why: 'Correct answers despite distraction (half weight: near ceiling).' },
   ],
   testResponder,
-};
+});

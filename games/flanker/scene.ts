@@ -1,9 +1,11 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { asSkin } from '../kit/theme.ts';
 import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
-import { feedbackMarks, fixationCross, lightKey, pointsLabel, pulse, rippleRing } from '../kit/widgets.ts';
+import { lightKey, pulse } from '../kit/widgets.ts';
 import { FLANKER_TIMING, type Direction, type FlankerTrial } from './design.ts';
 import { readResponse } from './responses.ts';
+import skin from './skin.json' with { type: 'json' };
 
 type Phase = 'idle' | 'fixation' | 'arrows' | 'feedback';
 
@@ -25,13 +27,8 @@ const ARROW_UNITS = 100;
  */
 export default class FlankerScene extends TrialScene<FlankerTrial> {
   private arrows: Phaser.GameObjects.Graphics[] = [];
-  private fixation!: Phaser.GameObjects.Container;
   private frame!: Phaser.GameObjects.Rectangle;
-  private ripple!: Phaser.GameObjects.Arc;
-  private good!: Phaser.GameObjects.Container;
-  private bad!: Phaser.GameObjects.Container;
   private keys!: Phaser.GameObjects.Container;
-  private divider!: Phaser.GameObjects.Rectangle;
   private progressTrack!: Phaser.GameObjects.Rectangle;
   private progressBar!: Phaser.GameObjects.Rectangle;
 
@@ -39,17 +36,17 @@ export default class FlankerScene extends TrialScene<FlankerTrial> {
   private shown: { target: Direction; flankers: Direction } = { target: 'right', flankers: 'right' };
   private arrowPx = 0;
 
+  /** The game's station of the journey (games/kit/theme.ts). */
+  protected override skin = asSkin(skin);
+
   protected build(): void {
     this.arrows = Array.from({ length: 5 }, () => this.drawArrow(this.add.graphics(), PALETTE.foreground).setVisible(false));
-    this.fixation = fixationCross(this);
     this.frame = this.add.rectangle(0, 0, 10, 10).setStrokeStyle(4, PALETTE.yellow).setFillStyle(0, 0).setVisible(false);
-    this.ripple = rippleRing(this, 34);
-    ({ good: this.good, bad: this.bad } = feedbackMarks(this));
+    this.ui.ripple.setRadius(34);
     this.keys = this.add.container(0, 0, [this.keyCap('left'), this.keyCap('right')]);
-    this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.35);
+    this.ui.divider.setVisible(true);
     this.progressTrack = this.add.rectangle(0, 0, 10, 6, PALETTE.muted, 0.25).setOrigin(0, 0.5).setVisible(false);
     this.progressBar = this.add.rectangle(0, 0, 0, 6, PALETTE.skyBlue).setOrigin(0, 0.5).setVisible(false);
-    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
@@ -57,17 +54,17 @@ export default class FlankerScene extends TrialScene<FlankerTrial> {
     // Five arrows and four gaps fit in 82% of a 360 px phone; capped so they stay compact on a desktop.
     this.arrowPx = Math.round(Phaser.Math.Clamp(Math.min((this.w * 0.82) / 6, this.h * 0.12), 28, 96));
     this.placeArrows(this.shown);
-    this.fixation.setPosition(this.w / 2, cy);
+    this.ui.fixation.setPosition(this.w / 2, cy);
     this.frame.setPosition(this.w / 2, cy).setSize(this.arrowPx * 1.3, this.arrowPx * 1.0);
-    this.good.setPosition(this.w / 2, cy);
-    this.bad.setPosition(this.w / 2, cy);
+    this.ui.good.setPosition(this.w / 2, cy);
+    this.ui.bad.setPosition(this.w / 2, cy);
     const keyY = this.h * 0.8;
     this.keys.setPosition(this.w / 2, keyY);
     const dx = Math.min(this.w * 0.25, 120);
     (this.keys.getAt(0) as Phaser.GameObjects.Container | null)?.setX(-dx);
     (this.keys.getAt(1) as Phaser.GameObjects.Container | null)?.setX(dx);
     // The tap divide runs only through the lower part of the stage, never through the middle arrow.
-    this.divider.setPosition(this.w / 2, this.h * 0.8).setSize(2, this.h * 0.3);
+    this.ui.divider.setPosition(this.w / 2, this.h * 0.8).setSize(2, this.h * 0.3);
     this.pointsText?.setPosition(this.w - 16, 16);
     const trackW = Math.min(this.w * 0.5, 320);
     this.progressTrack.setPosition((this.w - trackW) / 2, 20).setSize(trackW, 6);
@@ -89,23 +86,23 @@ export default class FlankerScene extends TrialScene<FlankerTrial> {
     const cycle = () => {
       const example = DEMO[i++ % DEMO.length] ?? { target: 'right', flankers: 'right' };
       this.hideArrows();
-      this.good.setVisible(false);
+      this.ui.good.setVisible(false);
       this.frame.setVisible(false);
       this.highlightKey(null);
-      this.fixation.setVisible(true);
+      this.ui.fixation.setVisible(true);
       this.after(600, () => {
-        this.fixation.setVisible(false);
+        this.ui.fixation.setVisible(false);
         this.showArrows(example);
         this.after(500, () => {
           this.frame.setVisible(true);
           this.after(600, () => {
             this.highlightKey(example.target);
             const cap = this.keys.getAt(example.target === 'left' ? 0 : 1) as Phaser.GameObjects.Container | null;
-            pulse(this, this.ripple, this.keys.x + (cap?.x ?? 0), this.keys.y, 0.6, 1.4, 450);
+            pulse(this, this.ui.ripple, this.keys.x + (cap?.x ?? 0), this.keys.y, 0.6, 1.4, 450);
             this.after(450, () => {
               this.hideArrows();
               this.frame.setVisible(false);
-              this.good.setVisible(true);
+              this.ui.good.setVisible(true);
               this.after(900, cycle);
             });
           });
@@ -129,10 +126,10 @@ export default class FlankerScene extends TrialScene<FlankerTrial> {
   }
 
   protected beginTrial(spec: FlankerTrial): void {
-    this.good.setVisible(false);
-    this.bad.setVisible(false);
+    this.ui.good.setVisible(false);
+    this.ui.bad.setVisible(false);
     this.hideArrows();
-    this.fixation.setVisible(true);
+    this.ui.fixation.setVisible(true);
     this.phase = 'fixation';
     this.startTrial();
     this.trialTimer(spec.fixationMs, () => this.present(spec));
@@ -140,7 +137,7 @@ export default class FlankerScene extends TrialScene<FlankerTrial> {
 
   private present(spec: FlankerTrial): void {
     if (this.phase !== 'fixation') return;
-    this.fixation.setVisible(false);
+    this.ui.fixation.setVisible(false);
     // Target and flankers become visible in this one step: one onset for all five.
     this.showArrows({ target: spec.target, flankers: spec.flankers });
     this.phase = 'arrows';
@@ -166,18 +163,18 @@ export default class FlankerScene extends TrialScene<FlankerTrial> {
 
   private finish(reason: TrialEndReason, correct: boolean): void {
     this.phase = 'feedback';
-    this.fixation.setVisible(false);
+    this.ui.fixation.setVisible(false);
     this.hideArrows();
     const practice = this.blockSpec.kind === 'practice';
     const feedback = practice ? FLANKER_TIMING.feedbackMs.practice : FLANKER_TIMING.feedbackMs.test;
     this.endTrial(reason, feedback + FLANKER_TIMING.itiMs);
     if (practice) {
-      (correct ? this.good : this.bad).setVisible(true);
+      (correct ? this.ui.good : this.ui.bad).setVisible(true);
       this.updatePoints();
     }
     this.after(feedback, () => {
-      this.good.setVisible(false);
-      this.bad.setVisible(false);
+      this.ui.good.setVisible(false);
+      this.ui.bad.setVisible(false);
       this.updateProgress(this.trialIndex + 1);
     });
   }
@@ -191,7 +188,7 @@ export default class FlankerScene extends TrialScene<FlankerTrial> {
     // Test blocks reveal their points only now, so no trial carries feedback on its answer.
     this.updatePoints();
     this.pointsText?.setVisible(true);
-    this.good.setVisible(true);
+    this.ui.good.setVisible(true);
     this.after(FLANKER_TIMING.outroMs, () => this.run.bus.blockDone(this.points));
   }
 

@@ -1,10 +1,11 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { participantModel } from '../kit/manifest.ts';
 import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
 import { createRng, exGaussian } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
-import { FLANKER_ID, opposite, type FlankerDesign } from './design.ts';
+import { FLANKER_ID, opposite, type FlankerDesign, type FlankerTrial } from './design.ts';
 import { practicePassed } from './score.ts';
 
 /** A simulated participant for Flanker. */
@@ -84,3 +85,6 @@ export function simulateFlanker(design: FlankerDesign, p: FlankerParticipant, se
   log.gameEnd();
   return log.events;
 }
+
+/** The manifest's participant model (games/kit/manifest.ts). */
+export const participants = participantModel(simulateFlanker, TYPICAL_PARTICIPANT, participantFor);

@@ -1,19 +1,11 @@
 import Phaser from 'phaser';
 import type { CapturedInput, SceneRun } from '../../src/runtime/game-contract.ts';
+import { Cheer } from './cheer.ts';
+import { drawGround, drawSky, sceneryBands } from './scenery.ts';
+import { DEFAULT_SKIN, type GameSkin, PALETTE } from './theme.ts';
+import { pointsLabel, type StageWidgets, stageWidgets } from './widgets.ts';
 
-/** Colours chosen for contrast on the dark stage and safe for the common colour-vision deficiencies (Okabe–Ito). */
-export const PALETTE = {
-  background: 0x14182e,
-  foreground: 0xf4f4f8,
-  muted: 0x8b90b0,
-  yellow: 0xf0e442,
-  blue: 0x0072b2,
-  skyBlue: 0x56b4e9,
-  orange: 0xe69f00,
-  vermillion: 0xd55e00,
-  green: 0x009e73,
-  purple: 0xcc79a7,
-} as const;
+export { PALETTE } from './theme.ts';
 
 export type TrialEndReason = 'response' | 'timeout' | 'premature';
 
@@ -38,30 +30,59 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   /** `game.loop.now` of the step that drew the running trial's target: an estimate for points and feedback only. */
   protected drawnAt = 0;
   private trialTimers: Phaser.Time.TimerEvent[] = [];
-  /** Where the points show (games/kit/widgets.ts pointsLabel), and the glyph before them. */
+  /** Where the points show (made by the kit, top right; games/kit/widgets.ts pointsLabel), and the glyph before them. */
   protected pointsText?: Phaser.GameObjects.Text;
   protected pointsGlyph = '★';
+  /** The kit's widgets (fixation, ripple, feedback marks, key caps, tap divide), hidden until the game shows them. */
+  protected ui!: StageWidgets;
+  /** The look of the game's station of the journey (games/kit/theme.ts); a game sets its own from its skin.ts. */
+  protected skin: GameSkin = DEFAULT_SKIN;
+  private scenery!: { sky: Phaser.GameObjects.Graphics; ground: Phaser.GameObjects.Graphics };
+  private cheer!: Cheer;
+  /** Points as last shown, the points when the running trial started, and whether a trial is running. */
+  private shownPoints = 0;
+  private pointsAtTrialStart = 0;
+  private trialOpen = false;
+  /** Feedback plays only once the block runs (not for the points a resumed block starts with). */
+  private cheering = false;
 
   init(data: SceneRun<T>): void {
     this.run = data;
     this.releases = [];
     this.trialTimers = [];
+    this.trialOpen = false;
+    this.cheering = false;
     // Every delay and tween of a game runs on the scene clock, so one switch speeds up a test play (never a real one).
     this.time.timeScale = data.timeScale;
     this.tweens.timeScale = data.timeScale;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.releaseAll());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.releaseAll());
-    const onResize = () => this.layout();
+    const onResize = () => this.layoutAll();
     this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
     this.releases.push(() => this.scale.off(Phaser.Scale.Events.RESIZE, onResize));
   }
 
   create(): void {
     this.cameras.main.setBackgroundColor(PALETTE.background);
+    this.scenery = { sky: this.add.graphics().setDepth(-2), ground: this.add.graphics().setDepth(-2) };
+    this.ui = stageWidgets(this);
+    this.pointsText = pointsLabel(this);
     this.build();
-    this.layout();
+    this.cheer = new Cheer(this, this.skin, this.run.reducedMotion);
+    this.layoutAll();
     if (this.run.mode === 'demo') this.playDemo();
     else this.startBlock();
+  }
+
+  /** The kit's parts first (the points top right), so that the game's layout may place them otherwise. */
+  private layoutAll(): void {
+    const { sky, ground } = sceneryBands(this.h);
+    drawSky(this.scenery.sky.clear(), this.w, sky);
+    drawGround(this.scenery.ground.clear(), this.skin, this.w, ground);
+    this.scenery.ground.setPosition(0, this.h - ground);
+    this.pointsText?.setPosition(this.w - 16, 12);
+    this.layout();
+    if (this.pointsText) this.cheer.layout(this.pointsText);
   }
 
   /** Create the game objects (hidden where they should not show yet). */
@@ -94,6 +115,8 @@ export abstract class TrialScene<T> extends Phaser.Scene {
 
   /** Call in the same Phaser step that made the stimulus visible: onset is stamped at the next frame. */
   protected markDrawn(trial: number, name: string, params?: Record<string, number | string>): void {
+    // Never an animation of the theme while a stimulus shows (nextTrial already stopped it; this keeps it so).
+    this.cheer.stop(this.pointsText);
     this.run.bus.stimulusDrawn(trial, name, this.game.loop.now, params);
   }
 
@@ -107,6 +130,10 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   protected runBlock(leadInMs: number): void {
     this.listen((input) => this.onInput(input));
     this.trialIndex = this.run.startTrial;
+    this.cheer.reset();
+    this.shownPoints = this.points;
+    this.pointsAtTrialStart = this.points;
+    this.cheering = true;
     this.after(leadInMs, () => this.nextTrial());
   }
 
@@ -117,11 +144,15 @@ export abstract class TrialScene<T> extends Phaser.Scene {
 
   /** Runs the trial at trialIndex, or ends the block when there is none (or blockOver says so). */
   protected nextTrial(): void {
+    this.cheer.stop(this.pointsText);
+    if (this.points === this.pointsAtTrialStart) this.cheer.miss();
+    this.pointsAtTrialStart = this.points;
     const spec = this.spec;
     if (spec === undefined || this.blockOver()) {
       this.endBlock();
       return;
     }
+    this.trialOpen = true;
     this.beginTrial(spec);
   }
 
@@ -170,6 +201,7 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   /** Ends the running trial: cancels its timers, logs its end, and runs the next trial after `pauseMs` (feedback, gap). */
   protected endTrial(reason: TrialEndReason, pauseMs: number): void {
     this.cancelTrialTimers();
+    this.trialOpen = false;
     this.run.bus.trialEnd(this.trialIndex, reason);
     this.after(pauseMs, () => {
       this.trialIndex++;
@@ -177,8 +209,12 @@ export abstract class TrialScene<T> extends Phaser.Scene {
     });
   }
 
+  /** Shows the points; a gain between trials plays the theme's feedback (cheer.ts), never during one. */
   protected updatePoints(): void {
-    this.pointsText?.setText(`${this.pointsGlyph} ${this.points}`);
+    const label = this.pointsText?.setText(`${this.pointsGlyph} ${this.points}`);
+    const gained = this.points > this.shownPoints;
+    this.shownPoints = this.points;
+    if (label?.visible && gained && this.cheering && !this.trialOpen) this.cheer.gain({ x: this.w / 2, y: this.h * 0.42 }, label);
   }
 
   protected cancelTrialTimers(): void {

@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import { PALETTE } from './trial-scene.ts';
+import { PALETTE } from './theme.ts';
 
 /**
  * Language-free pieces every game draws the same way, so a candidate learns them once: feedback marks that differ
@@ -57,6 +57,34 @@ export function pulse(scene: Phaser.Scene, ring: Phaser.GameObjects.Arc, x: numb
 /** The candidate's points, top right (positioned by the scene's layout). */
 export function pointsLabel(scene: Phaser.Scene): Phaser.GameObjects.Text {
   return scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#f0e442' }).setOrigin(1, 0);
+}
+
+/**
+ * The widgets most games show, made once for every scene by the kit (TrialScene.ui), hidden until a game shows them.
+ * Depths keep them where they belong whatever order a game creates its own objects in: the tap divide under the
+ * stimuli, the ripple and the feedback marks over them.
+ */
+export interface StageWidgets {
+  fixation: Phaser.GameObjects.Container;
+  ripple: Phaser.GameObjects.Arc;
+  good: Phaser.GameObjects.Container;
+  bad: Phaser.GameObjects.Container;
+  /** The ← → key caps of a two-choice game. */
+  keys: Phaser.GameObjects.Container;
+  /** The line between the two tap halves of the stage. */
+  divider: Phaser.GameObjects.Rectangle;
+}
+
+export function stageWidgets(scene: Phaser.Scene): StageWidgets {
+  const { good, bad } = feedbackMarks(scene);
+  return {
+    fixation: fixationCross(scene),
+    ripple: rippleRing(scene).setDepth(1),
+    good: good.setDepth(1),
+    bad: bad.setDepth(1),
+    keys: scene.add.container(0, 0, [keyCap(scene, -60, '←'), keyCap(scene, 60, '→')]).setVisible(false),
+    divider: scene.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.35).setVisible(false).setDepth(-1),
+  };
 }
 
 /** Lights the key cap at index `lit` of a row of caps and dims the others to `dim`; lit = -1 shows all alike. */

@@ -1,20 +1,19 @@
-import type { GameManifest } from '../../src/runtime/game-contract.ts';
 import { estimateDurationSec, reactionDesign, REACTION_ID, REACTION_VERSION, type ReactionTrial } from './design.ts';
 import { expectedResponse, outcomeOf, REACTION_METRICS, scoreReaction } from './score.ts';
-import { simulateReaction, participantFor, TYPICAL_PARTICIPANT, type ReactionParticipant } from './simulate.ts';
+import { participants, type ReactionParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { reactionMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
+import { defineGame } from '../kit/manifest.ts';
 
 /** Practice passes with two thirds of its trials answered correctly and not too early (2 of 3 simple, 3 of 4 choice). */
 export const PRACTICE_PASS_RATE = 2 / 3;
 
-export const reaction: GameManifest<ReactionTrial, ReactionParticipant> = {
+export const reaction = defineGame<ReactionTrial, ReactionParticipant>({
   id: REACTION_ID,
   version: REACTION_VERSION,
   domains: ['processing-speed'],
   expectedDurationSec: estimateDurationSec(reactionDesign(1)),
-  inputModes: ['keyboard', 'mouse', 'touch'],
   metrics: REACTION_METRICS,
   design: reactionDesign,
   score: scoreReaction,
@@ -27,9 +26,7 @@ export const reaction: GameManifest<ReactionTrial, ReactionParticipant> = {
     }).length;
     return correct / specs.length >= PRACTICE_PASS_RATE;
   },
-  simulate: simulateReaction,
-  typicalParticipant: TYPICAL_PARTICIPANT,
-  participantFor,
+  participants,
   messages: reactionMessages,
   // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
@@ -42,4 +39,4 @@ export const reaction: GameManifest<ReactionTrial, ReactionParticipant> = {
     { domain: 'processing-speed', metric: 'choice.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.68, 'choice reaction time'), why: 'Speed of a simple decision.' },
   ],
   testResponder,
-};
+});

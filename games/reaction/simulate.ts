@@ -1,9 +1,10 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { participantModel } from '../kit/manifest.ts';
 import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
-import { REACTION_ID, type Condition, type ReactionDesign } from './design.ts';
+import { REACTION_ID, type Condition, type ReactionDesign, type ReactionTrial } from './design.ts';
 
 export interface ExGaussParams {
   mu: number;
@@ -72,3 +73,6 @@ export function simulateReaction(design: ReactionDesign, p: ReactionParticipant,
   log.gameEnd();
   return log.events;
 }
+
+/** The manifest's participant model (games/kit/manifest.ts). */
+export const participants = participantModel(simulateReaction, TYPICAL_PARTICIPANT, participantFor);

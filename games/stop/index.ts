@@ -1,10 +1,11 @@
-import type { GameManifest } from '../../src/runtime/game-contract.ts';
+import type { TrialRecord } from '../../src/log/trials.ts';
 import { estimateDurationSec, stopDesign, STOP_ID, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
 import { outcomeOf, scoreStop, STOP_METRICS } from './score.ts';
-import { simulateStop, participantFor, TYPICAL_PARTICIPANT, type StopParticipant } from './simulate.ts';
+import { participants, type StopParticipant } from './simulate.ts';
 import { retest } from '../kit/reliability.ts';
 import { stopMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
+import { defineGame } from '../kit/manifest.ts';
 
 /**
  * Practice passes when at least three quarters of its go trials were answered in the arrow's direction (6 of 8 in the
@@ -13,7 +14,7 @@ import { testResponder } from './responses.ts';
  */
 export const PRACTICE_PASS_RATE = 0.75;
 
-export function stopPracticePassed(design: StopDesign, block: number, trials: Parameters<GameManifest['practicePassed']>[2]): boolean {
+export function stopPracticePassed(design: StopDesign, block: number, trials: TrialRecord[]): boolean {
   const specs = design.blocks[block]?.trials ?? [];
   const goTrials = specs.filter((s) => !s.stop).length;
   if (goTrials === 0) return true;
@@ -24,20 +25,17 @@ export function stopPracticePassed(design: StopDesign, block: number, trials: Pa
   return correct / goTrials >= PRACTICE_PASS_RATE;
 }
 
-export const stop: GameManifest<StopTrial, StopParticipant> = {
+export const stop = defineGame<StopTrial, StopParticipant>({
   id: STOP_ID,
   version: STOP_VERSION,
   domains: ['inhibition'],
   // The same for every seed: counts and timing are fixed; only orders are drawn (about 285 s; see estimateDurationSec).
   expectedDurationSec: Math.round(estimateDurationSec(stopDesign(1))),
-  inputModes: ['keyboard', 'mouse', 'touch'],
   metrics: STOP_METRICS,
   design: stopDesign,
   score: scoreStop,
   practicePassed: stopPracticePassed,
-  simulate: simulateStop,
-  typicalParticipant: TYPICAL_PARTICIPANT,
-  participantFor,
+  participants,
   messages: stopMessages,
   // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
@@ -51,4 +49,4 @@ export const stop: GameManifest<StopTrial, StopParticipant> = {
     { domain: 'inhibition', metric: 'ssrt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.5, 'stop-signal SSRT (about .5)'), why: 'Time needed to stop an action already started (race model).' },
   ],
   testResponder,
-};
+});

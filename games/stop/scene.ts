@@ -1,10 +1,12 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { asSkin } from '../kit/theme.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
-import { feedbackMarks, fixationCross, keyCap, lightKey, markIcon, pointsLabel, pulse, rippleRing } from '../kit/widgets.ts';
+import { lightKey, markIcon, pulse } from '../kit/widgets.ts';
 import { TIMING, type Direction, type StopTrial } from './design.ts';
 import { readResponse } from './responses.ts';
 import { nextSsd, ssdAfter } from './staircase.ts';
+import skin from './skin.json' with { type: 'json' };
 
 type Phase = 'idle' | 'fixation' | 'target' | 'feedback';
 type Feedback = 'good' | 'bad' | 'slow' | null;
@@ -23,15 +25,9 @@ const RING_WIDTH = 0.16;
  * then press nothing. Shape (octagon, hollow arrow) carries the signal; the vermillion colour only adds to it.
  */
 export default class StopScene extends TrialScene<StopTrial> {
-  private fixation!: Phaser.GameObjects.Container;
   private arrow!: Phaser.GameObjects.Graphics;
   private ring!: Phaser.GameObjects.Graphics;
-  private ripple!: Phaser.GameObjects.Arc;
-  private good!: Phaser.GameObjects.Container;
-  private bad!: Phaser.GameObjects.Container;
   private slow!: Phaser.GameObjects.Container;
-  private keys!: Phaser.GameObjects.Container;
-  private divider!: Phaser.GameObjects.Rectangle;
 
   private phase: Phase = 'idle';
   /** The staircase: the SSD of the next stop trial (ms). */
@@ -40,30 +36,26 @@ export default class StopScene extends TrialScene<StopTrial> {
   private hollow = false;
   private signalShown = false;
 
+  /** The game's station of the journey (games/kit/theme.ts). */
+  protected override skin = asSkin(skin);
+
   protected build(): void {
-    this.fixation = fixationCross(this);
-    this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.35).setVisible(false);
     this.arrow = this.add.graphics().setVisible(false);
     this.ring = this.add.graphics().setVisible(false);
-    this.ripple = rippleRing(this);
-    ({ good: this.good, bad: this.bad } = feedbackMarks(this));
     // A clock face: "faster".
     this.slow = markIcon(this, PALETTE.blue, (g) => g.strokeCircle(0, 0, 15).lineBetween(0, 0, 0, -11).lineBetween(0, 0, 9, 4)).setVisible(false);
-    this.keys = this.add.container(0, 0, [keyCap(this, -60, '←'), keyCap(this, 60, '→')]).setVisible(false);
-    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
     const cx = this.w / 2;
     const cy = this.h * 0.42;
-    this.fixation.setPosition(cx, cy);
+    this.ui.fixation.setPosition(cx, cy);
     this.arrow.setPosition(cx, cy);
     this.ring.setPosition(cx, cy);
-    this.divider.setPosition(cx, cy).setSize(2, this.h * 0.6);
-    this.keys.setPosition(cx, this.h * 0.84);
-    this.pointsText?.setPosition(this.w - 16, 12);
-    for (const icon of [this.good, this.bad, this.slow]) icon.setPosition(cx, cy);
-    this.ripple.setRadius(this.ringRadius() * 0.5);
+    this.ui.divider.setPosition(cx, cy).setSize(2, this.h * 0.6);
+    this.ui.keys.setPosition(cx, this.h * 0.84);
+    for (const icon of [this.ui.good, this.ui.bad, this.slow]) icon.setPosition(cx, cy);
+    this.ui.ripple.setRadius(this.ringRadius() * 0.5);
     this.drawArrow(this.direction, this.hollow);
     this.drawRing();
   }
@@ -116,8 +108,8 @@ export default class StopScene extends TrialScene<StopTrial> {
 
   protected playDemo(): void {
     const stopDemo = this.blockSpec.demo === 'stop';
-    this.keys.setVisible(true);
-    this.divider.setVisible(true);
+    this.ui.keys.setVisible(true);
+    this.ui.divider.setVisible(true);
     if (this.run.reducedMotion) {
       // One still frame with the whole rule: for go, the arrow and its key/side; for stop, the octagon and no key.
       if (stopDemo) {
@@ -129,7 +121,7 @@ export default class StopScene extends TrialScene<StopTrial> {
         this.drawArrow('left', false);
         this.arrow.setVisible(true);
         this.highlightKey('left');
-        this.ripple.setPosition(this.w * 0.25, this.h * 0.42).setVisible(true);
+        this.ui.ripple.setPosition(this.w * 0.25, this.h * 0.42).setVisible(true);
       }
       return;
     }
@@ -150,9 +142,9 @@ export default class StopScene extends TrialScene<StopTrial> {
       const step = script[i++ % script.length] ?? { direction: 'left', stop: false };
       this.clearStage();
       this.highlightKey(undefined);
-      this.fixation.setVisible(true);
+      this.ui.fixation.setVisible(true);
       this.after(600, () => {
-        this.fixation.setVisible(false);
+        this.ui.fixation.setVisible(false);
         this.drawArrow(step.direction, false);
         this.arrow.setVisible(true);
         if (step.stop) {
@@ -160,14 +152,14 @@ export default class StopScene extends TrialScene<StopTrial> {
             this.drawArrow(step.direction, true);
             this.ring.setVisible(true);
             this.highlightKey(null);
-            this.after(1100, () => this.demoEnd(this.good, cycle));
+            this.after(1100, () => this.demoEnd(this.ui.good, cycle));
           });
           return;
         }
         this.after(450, () => {
           this.highlightKey(step.direction);
-          pulse(this, this.ripple, step.direction === 'left' ? this.w * 0.25 : this.w * 0.75, this.h * 0.42, 0.6, 1.3, 450);
-          this.after(300, () => this.demoEnd(this.good, cycle));
+          pulse(this, this.ui.ripple, step.direction === 'left' ? this.w * 0.25 : this.w * 0.75, this.h * 0.42, 0.6, 1.3, 450);
+          this.after(300, () => this.demoEnd(this.ui.good, cycle));
         });
       });
     };
@@ -184,8 +176,8 @@ export default class StopScene extends TrialScene<StopTrial> {
   // ---- Trials -----------------------------------------------------------------------------------------------------
 
   protected startBlock(): void {
-    this.keys.setVisible(true);
-    this.divider.setVisible(true);
+    this.ui.keys.setVisible(true);
+    this.ui.divider.setVisible(true);
     this.highlightKey(undefined);
     this.points = 0;
     this.updatePoints();
@@ -197,7 +189,7 @@ export default class StopScene extends TrialScene<StopTrial> {
 
   protected beginTrial(spec: StopTrial): void {
     this.clearStage();
-    this.fixation.setVisible(true);
+    this.ui.fixation.setVisible(true);
     this.phase = 'fixation';
     this.signalShown = false;
     this.startTrial();
@@ -206,7 +198,7 @@ export default class StopScene extends TrialScene<StopTrial> {
 
   private present(spec: StopTrial): void {
     if (this.phase !== 'fixation') return;
-    this.fixation.setVisible(false);
+    this.ui.fixation.setVisible(false);
     this.drawArrow(spec.direction, false);
     this.arrow.setVisible(true);
     this.phase = 'target';
@@ -255,8 +247,8 @@ export default class StopScene extends TrialScene<StopTrial> {
 
     const feedback = this.feedbackFor(spec, value, elapsed, kind);
     this.clearStage();
-    if (value !== null && !this.run.reducedMotion) pulse(this, this.ripple, value === 'left' ? this.w * 0.25 : this.w * 0.75, this.h * 0.42, 0.8, 1.3, 300);
-    if (feedback) ({ good: this.good, bad: this.bad, slow: this.slow })[feedback].setVisible(true);
+    if (value !== null && !this.run.reducedMotion) pulse(this, this.ui.ripple, value === 'left' ? this.w * 0.25 : this.w * 0.75, this.h * 0.42, 0.8, 1.3, 300);
+    if (feedback) ({ good: this.ui.good, bad: this.ui.bad, slow: this.slow })[feedback].setVisible(true);
     this.updatePoints();
   }
 
@@ -284,11 +276,11 @@ export default class StopScene extends TrialScene<StopTrial> {
   // ---- Helpers ----------------------------------------------------------------------------------------------------
 
   private clearStage(): void {
-    for (const o of [this.fixation, this.arrow, this.ring, this.good, this.bad, this.slow, this.ripple]) o.setVisible(false);
+    for (const o of [this.ui.fixation, this.arrow, this.ring, this.ui.good, this.ui.bad, this.slow, this.ui.ripple]) o.setVisible(false);
   }
 
   /** Lights one key cap; null dims both (stop: press nothing); undefined shows both normally. */
   private highlightKey(direction: Direction | null | undefined): void {
-    lightKey(this.keys, direction === undefined ? -1 : direction === 'left' ? 0 : direction === 'right' ? 1 : -2, 0.3);
+    lightKey(this.ui.keys, direction === undefined ? -1 : direction === 'left' ? 0 : direction === 'right' ? 1 : -2, 0.3);
   }
 }

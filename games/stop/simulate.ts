@@ -1,4 +1,5 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { participantModel } from '../kit/manifest.ts';
 import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
@@ -83,3 +84,6 @@ function playTrial(rng: Rng, p: StopParticipant, trial: StopTrial, ssd: number):
   if (!responds) return { stimuli, responses: [], endAt: onset + trial.windowMs, reason: 'timeout' };
   return { stimuli, responses: [{ at: onset + goRt, value }], endAt: onset + goRt, reason: 'response' };
 }
+
+/** The manifest's participant model (games/kit/manifest.ts). */
+export const participants = participantModel(simulateStop, TYPICAL_PARTICIPANT, participantFor);

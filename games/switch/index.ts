@@ -1,11 +1,12 @@
-import type { GameManifest, Reliability } from '../../src/runtime/game-contract.ts';
+import type { Reliability } from '../../src/runtime/game-contract.ts';
 import { switchDesign, SWITCH_ID, SWITCH_VERSION, type SwitchTrial } from './design.ts';
 import { practicePassed } from './practice.ts';
 import { scoreSwitch, SWITCH_METRICS } from './score.ts';
-import { simulateSwitch, participantFor, TYPICAL_PARTICIPANT, type SwitchParticipant } from './simulate.ts';
+import { participants, type SwitchParticipant } from './simulate.ts';
 import { estimateDurationSec } from './timing.ts';
 import { switchMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
+import { defineGame } from '../kit/manifest.ts';
 
 /** Switch: cued task switching (colour or shape rule, cued before each figure). */
 /** The shipped norm table carries the full derivation (src/scoring/reference/switch-norm.ts). */
@@ -15,20 +16,17 @@ const SRO_RETEST: Reliability = {
   source: 'Self-Regulation Ontology retest data (Enkavi et al. 2019): threebytwo rate-correct proxy, ICC(3,1) .633 stepped to 48 trials',
 };
 
-export const taskSwitch: GameManifest<SwitchTrial, SwitchParticipant> = {
+export const taskSwitch = defineGame<SwitchTrial, SwitchParticipant>({
   id: SWITCH_ID,
   version: SWITCH_VERSION,
   domains: ['flexibility'],
   // Computed from the trial counts and the scene's timing (timing.ts): about 255 s.
   expectedDurationSec: Math.round(estimateDurationSec(switchDesign(1))),
-  inputModes: ['keyboard', 'mouse', 'touch'],
   metrics: SWITCH_METRICS,
   design: switchDesign,
   score: scoreSwitch,
   practicePassed,
-  simulate: simulateSwitch,
-  typicalParticipant: TYPICAL_PARTICIPANT,
-  participantFor,
+  participants,
   messages: switchMessages,
   // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
@@ -40,4 +38,4 @@ export const taskSwitch: GameManifest<SwitchTrial, SwitchParticipant> = {
     { domain: 'flexibility', metric: 'composite', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: SRO_RETEST, why: 'Correct answers per second while the rule keeps changing.' },
   ],
   testResponder,
-};
+});

@@ -1,11 +1,13 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
+import { asSkin } from '../kit/theme.ts';
 import { PALETTE, TrialScene, type TrialEndReason } from '../kit/trial-scene.ts';
-import { pointsLabel, pulse, rippleRing } from '../kit/widgets.ts';
+import { pulse } from '../kit/widgets.ts';
 import { answerFor, COLOUR_SIDE, SHAPE_SIDE, type Colour, type Shape, type Side, type SwitchTrial, type Task } from './design.ts';
 import { drawCue, drawFigure, drawOutline, drawSwatch, drawVerdict } from './figures.ts';
 import { readResponse } from './responses.ts';
 import { FEEDBACK_MS, ITI_MS, LEAD_IN_MS } from './timing.ts';
+import skin from './skin.json' with { type: 'json' };
 
 type Phase = 'idle' | 'iti' | 'cue' | 'target' | 'feedback';
 
@@ -52,8 +54,6 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
   private cue!: Phaser.GameObjects.Graphics;
   private target!: Phaser.GameObjects.Graphics;
   private verdict!: Phaser.GameObjects.Graphics;
-  private ripple!: Phaser.GameObjects.Arc;
-  private divider!: Phaser.GameObjects.Rectangle;
   private panels!: Record<Side, Panel>;
 
   private phase: Phase = 'idle';
@@ -78,14 +78,15 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
     return new Set(this.blockSpec.trials.map((t) => t.task));
   }
 
+  /** The game's station of the journey (games/kit/theme.ts). */
+  protected override skin = asSkin(skin);
+
   protected build(): void {
-    this.divider = this.add.rectangle(0, 0, 2, 10, PALETTE.muted, 0.3);
+    this.ui.divider.setFillStyle(PALETTE.muted, 0.3).setVisible(true);
     this.cue = this.add.graphics().setVisible(false);
     this.target = this.add.graphics().setVisible(false);
-    this.ripple = rippleRing(this);
     this.verdict = this.add.graphics().setVisible(false);
     this.panels = { left: this.panel('←'), right: this.panel('→') };
-    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
@@ -99,7 +100,7 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
       p.arrow.setFontSize(Math.round(30 * u));
       this.drawChips(p.chips, side, u);
     }
-    this.divider.setPosition(this.w / 2, (this.h * 0.3 + this.h) / 2).setSize(2, this.h * 0.7);
+    this.ui.divider.setPosition(this.w / 2, (this.h * 0.3 + this.h) / 2).setSize(2, this.h * 0.7);
     this.cue.setPosition(this.w / 2, this.h * 0.17);
     this.target.setPosition(this.w / 2, this.h * 0.42);
     this.verdict.setPosition(this.w / 2, this.h * 0.42);
@@ -210,7 +211,7 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
     this.cue.setVisible(false);
     this.target.setVisible(false);
     this.verdict.setVisible(false);
-    this.ripple.setVisible(false);
+    this.ui.ripple.setVisible(false);
     this.shown = { task: null, figure: null, verdict: null };
     for (const side of ['left', 'right'] as const) this.panels[side].cap.setFillStyle(CAP_FILL);
   }
@@ -238,7 +239,7 @@ export default class SwitchScene extends TrialScene<SwitchTrial> {
     const p = this.panels[side];
     p.cap.setFillStyle(CAP_PRESSED);
     if (!animate || this.run.reducedMotion) return;
-    pulse(this, this.ripple.setRadius(34 * this.u), p.root.x, p.root.y, 0.6, 1.4, 450);
+    pulse(this, this.ui.ripple.setRadius(34 * this.u), p.root.x, p.root.y, 0.6, 1.4, 450);
   }
 
   private redraw(): void {

@@ -1,4 +1,5 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
+import { participantModel } from '../kit/manifest.ts';
 import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
@@ -109,3 +110,6 @@ export function simulateSwitch(design: SwitchDesign, p: SwitchParticipant, seed:
   log.gameEnd();
   return log.events;
 }
+
+/** The manifest's participant model (games/kit/manifest.ts). */
+export const participants = participantModel(simulateSwitch, TYPICAL_PARTICIPANT, participantFor);

@@ -7,6 +7,7 @@ import { GAMES } from '../../games/registry.ts';
 import { SCENE_IDS } from '../../games/scenes.ts';
 import { DOMAINS } from '../../src/scoring/profile-types.ts';
 import type { Abilities, AnyGameManifest, TestAction } from '../../src/runtime/game-contract.ts';
+import { BATTERIES } from '../../src/runtime/batteries.ts';
 import { EVERY_GAME, RESPONDERS } from '../support/responders.ts';
 
 const LANGS = ['nl', 'en', 'uk', 'ar'] as const;
@@ -20,6 +21,8 @@ describe.each(Object.values(GAMES).map((game) => [game.id, game] as const))('gam
   it('regenerates the same design from (game, version, seed), and another one from another seed', () => {
     const design = game.design(42);
     expect(design).toMatchObject({ game: id, version: game.version, seed: 42 });
+    // Both: equal as values (NaN, undefined, types) and equal as the JSON the issuer hashes (key order).
+    expect(game.design(42)).toStrictEqual(design);
     expect(JSON.stringify(game.design(42))).toBe(JSON.stringify(design));
     expect(JSON.stringify(game.design(43))).not.toBe(JSON.stringify(design));
     expect(design.blocks.some((b) => b.kind === 'test' && b.trials.length > 0)).toBe(true);
@@ -81,5 +84,11 @@ describe.each(Object.values(GAMES).map((game) => [game.id, game] as const))('gam
       for (const key of keys) expect(game.messages[lang][key], `${lang}: ${key}`).toMatch(/\S/);
       expect(Object.keys(game.messages[lang]).sort(), lang).toEqual(Object.keys(game.messages.en).sort());
     }
+  });
+});
+
+describe('the registry', () => {
+  it('lists the games in the order of the standard battery under every loader (the domain model and the algorithm card follow it)', () => {
+    expect(Object.keys(GAMES)).toEqual(BATTERIES.standard?.games);
   });
 });
