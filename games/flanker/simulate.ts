@@ -5,7 +5,7 @@ import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
 import { createRng, exGaussian } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
-import { FLANKER_ID, opposite, type FlankerDesign, type FlankerTrial } from './design.ts';
+import { FLANKER_ID, opposite, type FlankerDesign } from './design.ts';
 import { practicePassed } from './score.ts';
 
 /** A simulated participant for Flanker. */

@@ -4,7 +4,7 @@ import { speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { createRng, exGaussian } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
-import { REACTION_ID, type Condition, type ReactionDesign, type ReactionTrial } from './design.ts';
+import { REACTION_ID, type Condition, type ReactionDesign } from './design.ts';
 
 export interface ExGaussParams {
   mu: number;

@@ -1,7 +1,8 @@
-import type { GameManifest, Reliability } from '../../src/runtime/game-contract.ts';
+import type { Reliability } from '../../src/runtime/game-contract.ts';
+import { defineGame } from '../kit/manifest.ts';
 import { expectedDurationSec, reversalDesign, REVERSAL_COUNTS, REVERSAL_ID, REVERSAL_VERSION, type ReversalTrial } from './design.ts';
 import { practicePassed, REVERSAL_METRICS, scoreReversal } from './score.ts';
-import { simulateReversal, participantFor, TYPICAL_PARTICIPANT, type ReversalParticipant } from './simulate.ts';
+import { participants, type ReversalParticipant } from './simulate.ts';
 import { reversalMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
 import { reversalV1 } from './v1/index.ts';
@@ -16,20 +17,17 @@ const sciopsHalf = (value: number, metric: string): Reliability => ({
   source: `nivlab/sciops reversal learning (Zorowitz, Solis, Niv et al. 2023), n = 301, first ${REVERSAL_COUNTS.test} trials: ${metric}, odd vs even blocks, Spearman–Brown`,
 });
 
-export const reversal: GameManifest<ReversalTrial, ReversalParticipant> = {
+export const reversal = defineGame<ReversalTrial, ReversalParticipant>({
   id: REVERSAL_ID,
   version: REVERSAL_VERSION,
   domains: ['flexibility', 'learning'],
   // Every seed has the same block sizes and timings, so any seed gives the estimate.
   expectedDurationSec: expectedDurationSec(reversalDesign(1)),
-  inputModes: ['keyboard', 'mouse', 'touch'],
   metrics: REVERSAL_METRICS,
   design: reversalDesign,
   score: scoreReversal,
   practicePassed,
-  simulate: simulateReversal,
-  typicalParticipant: TYPICAL_PARTICIPANT,
-  participantFor,
+  participants,
   messages: reversalMessages,
   // biome-ignore format: one rule per line reads as a table
   qualityFlags: [
@@ -50,4 +48,4 @@ export const reversal: GameManifest<ReversalTrial, ReversalParticipant> = {
   ],
   testResponder,
   earlier: [reversalV1],
-};
+});

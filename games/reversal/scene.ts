@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { CapturedInput } from '../../src/runtime/game-contract.ts';
 import { PALETTE, TrialScene } from '../kit/trial-scene.ts';
-import { fixationCross, keyCap, lightKey, pointsLabel } from '../kit/widgets.ts';
+import { fixationCross, keyCap, lightKey } from '../kit/widgets.ts';
 import { OPTIONS, TIMING, type Option, type ReversalTrial, type ShapeSet } from './design.ts';
 import { optionValue, readOption } from './responses.ts';
 
@@ -76,7 +76,6 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
       KEY_GLYPHS.map((g) => keyCap(this, 0, g, CAP)),
     );
     this.keys.setVisible(false);
-    this.pointsText = pointsLabel(this);
   }
 
   protected layout(): void {
@@ -91,7 +90,6 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
     this.hourglass.setPosition(this.w / 2, y).setScale(Math.max(1, scale));
     this.keys.setPosition(0, y + card / 2 + 44);
     for (const o of OPTIONS) this.keys.getAt<Phaser.GameObjects.Container>(o).setX(this.placeX(o));
-    this.pointsText?.setPosition(this.w - 16, 12);
     if (this.feedbackAt !== null) this.placeFeedback(this.feedbackAt);
   }
 

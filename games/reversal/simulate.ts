@@ -1,3 +1,4 @@
+import { participantModel } from '../kit/manifest.ts';
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
@@ -159,3 +160,5 @@ function timeoutTrial(trial: ReversalTrial, target: Stimulus): SimTrial {
     gapAfter: TIMING.feedbackMs + TIMING.itiMs,
   };
 }
+
+export const participants = participantModel<ReversalTrial, ReversalParticipant>(simulateReversal, TYPICAL_PARTICIPANT, participantFor);
