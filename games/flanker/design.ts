@@ -31,6 +31,9 @@ export type FlankerDesign = GameDesign<FlankerTrial>;
 
 /** Trial counts per block; exported so tests and the duration estimate read the same numbers. */
 export const FLANKER_COUNTS = { practice: 8, test: 20, testBlocks: 2 } as const;
+export type FlankerCounts = Record<keyof typeof FLANKER_COUNTS, number>;
+/** Flanker 1.0.0 differed only in its counts (two test blocks of 32); kept so that its logs still score. */
+export const FLANKER_COUNTS_V1 = { practice: 8, test: 32, testBlocks: 2 } as const;
 /** Longest run of the same condition, or of the same correct direction, in a block. */
 export const MAX_RUN = { practice: 3, test: 4 } as const;
 
@@ -66,19 +69,20 @@ export function expectedDurationSec(design: FlankerDesign): number {
   return Math.ceil(ms / 1000);
 }
 
-export function flankerDesign(seed: number): FlankerDesign {
+/** The design of the current version; an earlier version that differed only in its counts passes its own. */
+export function flankerDesign(seed: number, counts: FlankerCounts = FLANKER_COUNTS, version = FLANKER_VERSION): FlankerDesign {
   const rng = createRng(seed);
   return {
     game: FLANKER_ID,
-    version: FLANKER_VERSION,
+    version,
     seed,
     blocks: [
-      { kind: 'practice', instruction: 'flanker.practice', demo: 'rule', trials: balancedBlock(rng, FLANKER_COUNTS.practice, MAX_RUN.practice) },
-      ...Array.from({ length: FLANKER_COUNTS.testBlocks }, (_, i) => ({
+      { kind: 'practice', instruction: 'flanker.practice', demo: 'rule', trials: balancedBlock(rng, counts.practice, MAX_RUN.practice) },
+      ...Array.from({ length: counts.testBlocks }, (_, i) => ({
         kind: 'test' as const,
         instruction: i === 0 ? 'flanker.test' : 'flanker.testAgain',
         demo: 'rule',
-        trials: balancedBlock(rng, FLANKER_COUNTS.test, MAX_RUN.test),
+        trials: balancedBlock(rng, counts.test, MAX_RUN.test),
       })),
     ],
   };

@@ -2,7 +2,7 @@ import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { median, round } from '../../src/lib/stats.ts';
-import { FLANKER_ID, FLANKER_VERSION, type Condition, type Direction, type FlankerDesign } from './design.ts';
+import { FLANKER_ID, type Condition, type Direction, type FlankerDesign } from './design.ts';
 import { answerInWindow, playFlags } from '../kit/scoring.ts';
 
 export const FLANKER_SCORER_VERSION = '1.1.0';
@@ -234,5 +234,5 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
   }
   flags.push(...playFlags(events, FLANKER_ID, design, 'the arrows were shown'));
 
-  return { game: FLANKER_ID, gameVersion: FLANKER_VERSION, scorerVersion: FLANKER_SCORER_VERSION, metrics, flags, trials: n };
+  return { game: FLANKER_ID, gameVersion: design.version, scorerVersion: FLANKER_SCORER_VERSION, metrics, flags, trials: n };
 }

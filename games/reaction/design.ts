@@ -24,6 +24,9 @@ export type ReactionDesign = GameDesign<ReactionTrial>;
 
 /** Trial counts per block; exported so tests and the duration benchmark read the same numbers. */
 export const REACTION_COUNTS = { simplePractice: 3, simpleTest: 12, choicePractice: 4, choiceTest: 12 } as const;
+export type ReactionCounts = Record<keyof typeof REACTION_COUNTS, number>;
+/** Reaction 1.0.0 differed only in its counts; kept so that its logs still regenerate their design (index.ts). */
+export const REACTION_COUNTS_V1 = { simplePractice: 3, simpleTest: 12, choicePractice: 4, choiceTest: 20 } as const;
 export const FOREPERIOD_MS = { min: 800, max: 1800 } as const;
 export const RESPONSE_WINDOW_MS = 1500;
 /** The scene's pacing (ms): feedback after a trial, blank before the next, wait before a block's first trial. */
@@ -31,7 +34,8 @@ export const PACING_MS = { feedbackPractice: 800, feedbackTest: 350, iti: 300, b
 /** Typical RTs (ms) for the duration estimate: young adults on a phone (SRO simple/choice means are 290/550 ms). */
 const TYPICAL_RT_MS = { simple: 320, choice: 480 } as const;
 
-export function reactionDesign(seed: number): ReactionDesign {
+/** The design of the current version; an earlier version that differed only in its counts passes its own. */
+export function reactionDesign(seed: number, counts: ReactionCounts = REACTION_COUNTS, version = REACTION_VERSION): ReactionDesign {
   const rng = createRng(seed);
   const foreperiod = () => Math.round(rng.uniform(FOREPERIOD_MS.min, FOREPERIOD_MS.max));
   const simple = (n: number) =>
@@ -42,13 +46,13 @@ export function reactionDesign(seed: number): ReactionDesign {
     );
   return {
     game: REACTION_ID,
-    version: REACTION_VERSION,
+    version,
     seed,
     blocks: [
-      { kind: 'practice', instruction: 'reaction.simple', demo: 'simple', trials: simple(REACTION_COUNTS.simplePractice) },
-      { kind: 'test', instruction: 'reaction.simpleTest', demo: 'simple', trials: simple(REACTION_COUNTS.simpleTest) },
-      { kind: 'practice', instruction: 'reaction.choice', demo: 'choice', trials: choice(REACTION_COUNTS.choicePractice / 2, 2) },
-      { kind: 'test', instruction: 'reaction.choiceTest', demo: 'choice', trials: choice(REACTION_COUNTS.choiceTest / 2, 3) },
+      { kind: 'practice', instruction: 'reaction.simple', demo: 'simple', trials: simple(counts.simplePractice) },
+      { kind: 'test', instruction: 'reaction.simpleTest', demo: 'simple', trials: simple(counts.simpleTest) },
+      { kind: 'practice', instruction: 'reaction.choice', demo: 'choice', trials: choice(counts.choicePractice / 2, 2) },
+      { kind: 'test', instruction: 'reaction.choiceTest', demo: 'choice', trials: choice(counts.choiceTest / 2, 3) },
     ],
   };
 }

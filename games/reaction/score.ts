@@ -2,7 +2,7 @@ import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { mean, median, round, sd } from '../../src/lib/stats.ts';
-import { REACTION_ID, REACTION_VERSION, type Condition, type ReactionDesign } from './design.ts';
+import { REACTION_ID, type Condition, type ReactionDesign } from './design.ts';
 import { answerInWindow, playFlags } from '../kit/scoring.ts';
 
 export const REACTION_SCORER_VERSION = '1.1.0';
@@ -118,5 +118,5 @@ export function scoreReaction(design: ReactionDesign, events: readonly LogEvent[
 
   flags.push(...playFlags(events, REACTION_ID, design, 'the target was shown'));
 
-  return { game: REACTION_ID, gameVersion: REACTION_VERSION, scorerVersion: REACTION_SCORER_VERSION, metrics, flags, trials: trials.length };
+  return { game: REACTION_ID, gameVersion: design.version, scorerVersion: REACTION_SCORER_VERSION, metrics, flags, trials: trials.length };
 }

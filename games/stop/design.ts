@@ -35,6 +35,16 @@ export const STOP_COUNTS = {
   testPerBlock: 36,
   testSignalsPerBlock: 9,
 } as const;
+export type StopCounts = Record<keyof typeof STOP_COUNTS, number>;
+/** Stop 1.0.0 differed only in its counts (two test blocks of 48 with 12 stop trials); kept so its logs still score. */
+export const STOP_COUNTS_V1 = {
+  goPractice: 8,
+  stopPractice: 12,
+  stopPracticeSignals: 3,
+  testBlocks: 2,
+  testPerBlock: 48,
+  testSignalsPerBlock: 12,
+} as const;
 
 /** Borrowed from the SRO stop-signal task (fixation 500 ms, response window 1,850 ms); see ../shared/reference/sro. */
 export const FIXATION_MS = 500;
@@ -53,12 +63,12 @@ export const TIMING = {
 /** Assumptions of the duration estimate: a typical go RT, p(respond|signal) the staircase aims at, time on each intro. */
 export const DURATION_ASSUMPTIONS = { goRtMs: 550, pRespond: 0.5, signalRespondRtMs: 480, introSecPerBlock: INTRO_SEC } as const;
 
-export function stopDesign(seed: number): StopDesign {
+/** The design of the current version; an earlier version that differed only in its counts passes its own. */
+export function stopDesign(seed: number, c: StopCounts = STOP_COUNTS, version = STOP_VERSION): StopDesign {
   const rng = createRng(seed);
-  const c = STOP_COUNTS;
   return {
     game: STOP_ID,
-    version: STOP_VERSION,
+    version,
     seed,
     blocks: [
       { kind: 'practice', instruction: 'stop.go', demo: 'go', trials: block(rng, c.goPractice, 0) },

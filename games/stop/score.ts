@@ -2,7 +2,7 @@ import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { mean, round, sd } from '../../src/lib/stats.ts';
-import { STOP_ID, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
+import { STOP_ID, type StopDesign, type StopTrial } from './design.ts';
 import { ssrtIntegration } from './ssrt.ts';
 import { prescribedSsds, SSD_MAX_MS, SSD_MIN_MS, SSD_START_MS, SSD_STEP_MS } from './staircase.ts';
 import { answerInWindow, playFlags } from '../kit/scoring.ts';
@@ -209,5 +209,5 @@ export function scoreStop(design: StopDesign, events: readonly LogEvent[]): Game
 
   flags.push(...playFlags(events, STOP_ID, design, 'the arrow was shown'));
 
-  return { game: STOP_ID, gameVersion: STOP_VERSION, scorerVersion: STOP_SCORER_VERSION, metrics, flags, trials: withOnset.length };
+  return { game: STOP_ID, gameVersion: design.version, scorerVersion: STOP_SCORER_VERSION, metrics, flags, trials: withOnset.length };
 }

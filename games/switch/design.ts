@@ -47,6 +47,9 @@ export const SHAPE_SIDE: Record<Shape, Side> = { circle: 'left', square: 'right'
  * trials, were 48, the battery allocation of docs/battery-allocation.md).
  */
 export const SWITCH_COUNTS = { singlePractice: 4, singleTest: 8, mixedPractice: 8, mixedTest: 32 } as const;
+export type SwitchCounts = Record<keyof typeof SWITCH_COUNTS, number>;
+/** Switch 1.1.0 differed only in its counts (48 mixed test trials); kept so that its logs still score. */
+export const SWITCH_COUNTS_V1_1 = { singlePractice: 4, singleTest: 8, mixedPractice: 8, mixedTest: 48 } as const;
 /**
  * Cue–target interval, drawn uniformly per trial so that the target onset cannot be timed. Centred on 900 ms and with
  * a 2,000 ms response window as the Self-Regulation Ontology cued task-switching task (CTI-900 trials), whose trials
@@ -126,15 +129,16 @@ function mixedBlock(rng: Rng, n: number, maxRun: number): SwitchTrial[] {
   return trials;
 }
 
-export function switchDesign(seed: number): SwitchDesign {
+/** The design of the current version; an earlier version that differed only in its counts passes its own. */
+export function switchDesign(seed: number, counts: SwitchCounts = SWITCH_COUNTS, version = SWITCH_VERSION): SwitchDesign {
   const rng = createRng(seed);
   const blocks: BlockSpec<SwitchTrial>[] = [
-    { kind: 'practice', instruction: 'switch.colour', demo: 'colour', trials: singleBlock(rng, 'colour', SWITCH_COUNTS.singlePractice, 2) },
-    { kind: 'test', instruction: 'switch.colourTest', demo: 'colour', trials: singleBlock(rng, 'colour', SWITCH_COUNTS.singleTest, 3) },
-    { kind: 'practice', instruction: 'switch.shape', demo: 'shape', trials: singleBlock(rng, 'shape', SWITCH_COUNTS.singlePractice, 2) },
-    { kind: 'test', instruction: 'switch.shapeTest', demo: 'shape', trials: singleBlock(rng, 'shape', SWITCH_COUNTS.singleTest, 3) },
-    { kind: 'practice', instruction: 'switch.mixed', demo: 'mixed', trials: mixedBlock(rng, SWITCH_COUNTS.mixedPractice, 3) },
-    { kind: 'test', instruction: 'switch.mixedTest', demo: 'mixed', trials: mixedBlock(rng, SWITCH_COUNTS.mixedTest, 4) },
+    { kind: 'practice', instruction: 'switch.colour', demo: 'colour', trials: singleBlock(rng, 'colour', counts.singlePractice, 2) },
+    { kind: 'test', instruction: 'switch.colourTest', demo: 'colour', trials: singleBlock(rng, 'colour', counts.singleTest, 3) },
+    { kind: 'practice', instruction: 'switch.shape', demo: 'shape', trials: singleBlock(rng, 'shape', counts.singlePractice, 2) },
+    { kind: 'test', instruction: 'switch.shapeTest', demo: 'shape', trials: singleBlock(rng, 'shape', counts.singleTest, 3) },
+    { kind: 'practice', instruction: 'switch.mixed', demo: 'mixed', trials: mixedBlock(rng, counts.mixedPractice, 3) },
+    { kind: 'test', instruction: 'switch.mixedTest', demo: 'mixed', trials: mixedBlock(rng, counts.mixedTest, 4) },
   ];
-  return { game: SWITCH_ID, version: SWITCH_VERSION, seed, blocks };
+  return { game: SWITCH_ID, version, seed, blocks };
 }

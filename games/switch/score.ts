@@ -2,7 +2,7 @@ import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { median, round } from '../../src/lib/stats.ts';
-import { SWITCH_ID, SWITCH_VERSION, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
+import { SWITCH_ID, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
 import { playFlags } from '../kit/scoring.ts';
 
 export const SWITCH_SCORER_VERSION = '1.1.0';
@@ -124,7 +124,7 @@ export function scoreSwitch(design: SwitchDesign, events: readonly LogEvent[]): 
 
   return {
     game: SWITCH_ID,
-    gameVersion: SWITCH_VERSION,
+    gameVersion: design.version,
     scorerVersion: SWITCH_SCORER_VERSION,
     metrics,
     flags: qualityFlags(design, events, scored),
