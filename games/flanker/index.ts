@@ -1,4 +1,4 @@
-import { expectedDurationSec, flankerDesign, FLANKER_ID, FLANKER_VERSION, type FlankerTrial } from './design.ts';
+import { expectedDurationSec, FLANKER_COUNTS_V1, flankerDesign, FLANKER_ID, FLANKER_VERSION, type FlankerTrial } from './design.ts';
 import { FLANKER_METRICS, practicePassed, scoreFlanker } from './score.ts';
 import { participants, type FlankerParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
@@ -32,4 +32,13 @@ export const flanker = defineGame<FlankerTrial, FlankerParticipant>({
     { domain: 'selective-attention', metric: 'accuracy', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.4, 'accuracy near ceiling has little spread'), why: 'Correct answers despite distraction (half weight: near ceiling).' },
   ],
   testResponder,
+  // Only the counts changed, so the earlier version is the same generator and scorer with its own counts.
+  earlier: [
+    {
+      version: '1.0.0',
+      design: (seed) => flankerDesign(seed, FLANKER_COUNTS_V1, '1.0.0'),
+      score: scoreFlanker,
+      why: '1.1.0 has two test blocks of 20 trials (1.0.0: 32), the battery allocation of docs/battery-allocation.md; the generator, timing and scorer are unchanged.',
+    },
+  ],
 });

@@ -1,4 +1,4 @@
-import { estimateDurationSec, reactionDesign, REACTION_ID, REACTION_VERSION, type ReactionTrial } from './design.ts';
+import { estimateDurationSec, REACTION_COUNTS_V1, reactionDesign, REACTION_ID, REACTION_VERSION, type ReactionTrial } from './design.ts';
 import { expectedResponse, outcomeOf, REACTION_METRICS, scoreReaction } from './score.ts';
 import { participants, type ReactionParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
@@ -39,4 +39,13 @@ export const reaction = defineGame<ReactionTrial, ReactionParticipant>({
     { domain: 'processing-speed', metric: 'choice.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.68, 'choice reaction time'), why: 'Speed of a simple decision.' },
   ],
   testResponder,
+  // Only the counts changed, so the earlier version is the same generator and scorer with its own counts.
+  earlier: [
+    {
+      version: '1.0.0',
+      design: (seed) => reactionDesign(seed, REACTION_COUNTS_V1, '1.0.0'),
+      score: scoreReaction,
+      why: '1.1.0 has 12 choice test trials (1.0.0: 20), the battery allocation of docs/battery-allocation.md; the generator, timing and scorer are unchanged.',
+    },
+  ],
 });

@@ -1,5 +1,5 @@
 import type { TrialRecord } from '../../src/log/trials.ts';
-import { estimateDurationSec, stopDesign, STOP_ID, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
+import { estimateDurationSec, STOP_COUNTS_V1, stopDesign, STOP_ID, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
 import { outcomeOf, scoreStop, STOP_METRICS } from './score.ts';
 import { participants, type StopParticipant } from './simulate.ts';
 import { retest } from '../kit/reliability.ts';
@@ -49,4 +49,13 @@ export const stop = defineGame<StopTrial, StopParticipant>({
     { domain: 'inhibition', metric: 'ssrt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.5, 'stop-signal SSRT (about .5)'), why: 'Time needed to stop an action already started (race model).' },
   ],
   testResponder,
+  // Only the counts changed, so the earlier version is the same generator and scorer with its own counts.
+  earlier: [
+    {
+      version: '1.0.0',
+      design: (seed) => stopDesign(seed, STOP_COUNTS_V1, '1.0.0'),
+      score: scoreStop,
+      why: '1.1.0 has two test blocks of 36 with 9 stop trials each (1.0.0: 48 with 12), the battery allocation of docs/battery-allocation.md; the generator, staircase, timing and scorer are unchanged.',
+    },
+  ],
 });

@@ -1,5 +1,5 @@
 import type { Reliability } from '../../src/runtime/game-contract.ts';
-import { switchDesign, SWITCH_ID, SWITCH_VERSION, type SwitchTrial } from './design.ts';
+import { SWITCH_COUNTS_V1_1, switchDesign, SWITCH_ID, SWITCH_VERSION, type SwitchTrial } from './design.ts';
 import { practicePassed } from './practice.ts';
 import { scoreSwitch, SWITCH_METRICS } from './score.ts';
 import { participants, type SwitchParticipant } from './simulate.ts';
@@ -38,4 +38,13 @@ export const taskSwitch = defineGame<SwitchTrial, SwitchParticipant>({
     { domain: 'flexibility', metric: 'composite', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: SRO_RETEST, why: 'Correct answers per second while the rule keeps changing.' },
   ],
   testResponder,
+  // Only the counts changed, so the earlier version is the same generator and scorer with its own counts.
+  earlier: [
+    {
+      version: '1.1.0',
+      design: (seed) => switchDesign(seed, SWITCH_COUNTS_V1_1, '1.1.0'),
+      score: scoreSwitch,
+      why: '1.2.0 has 32 mixed test trials (1.1.0: 48), the battery allocation of docs/battery-allocation.md; the generator, timing and scorer are unchanged.',
+    },
+  ],
 });
