@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { GAMES } from '../../games/registry.ts';
 import { renderAlgorithmCard } from './algorithm-card.ts';
 import type { LogEvent, PresentationCapability } from '../log/events.ts';
 import { cardInputs } from './card-inputs.ts';
@@ -31,6 +32,12 @@ describe('algorithm card (docs/algorithm.md)', () => {
     expect(flags).toEqual(['onsets-raf-rule', 'onsets-partly-measured']);
     for (const code of flags) expect(card).toContain(`\`${code}\``);
     expect(card).toContain('Element Timing `presentationTime`');
+  });
+
+  it('lists every earlier game version whose logs still score, with what changed', () => {
+    const earlier = Object.values(GAMES).flatMap((g) => (g.earlier ?? []).map((e) => `| ${g.id} | ${e.version} | ${g.version} |`));
+    expect(earlier).toContain('| reaction | 1.0.0 | 1.1.0 |');
+    for (const row of earlier) expect(card).toContain(row);
   });
 
   it('writes down the formulas a pilot must check: T, sten, CI, Mosier, fit', () => {

@@ -3,7 +3,7 @@
  * constants, norm tables, role profiles, tip rules, fairness reports. `npm run algorithm-card` writes it;
  * algorithm-card.test.ts fails when the file in docs/ differs from what this renders.
  */
-import { gameById } from '../../games/registry.ts';
+import { GAMES, gameById } from '../../games/registry.ts';
 import { integritySection } from '../integrity/card-section.ts';
 import type { Domain } from '../runtime/game-contract.ts';
 import { roundTo, STEN_BOUNDARIES_PERCENTILE, STEN_BOUNDARIES_Z } from './conversions.ts';
@@ -83,7 +83,22 @@ function metricsSection(): string[] {
   out.push('|---|---|---|');
   for (const d of DOMAIN_MODEL) for (const m of d.metrics) out.push(`| ${m.game} | \`${m.metric}\` | ${cell(metricDefinition(m.game, m.metric))} |`);
   out.push('');
+  out.push(...earlierVersionsPart());
   return out;
+}
+
+/** A log scores under the version it was recorded with, so the card names the versions that still score and why they changed. */
+function earlierVersionsPart(): string[] {
+  const rows = Object.values(GAMES).flatMap((g) => (g.earlier ?? []).map((e) => `| ${g.id} | ${e.version} | ${g.version} | ${cell(e.why)} |`));
+  if (rows.length === 0) return [];
+  return [
+    "**Earlier game versions.** A log is scored with the design and scorer of the game version named in it, so a log recorded before a version change scores exactly as it did then. These earlier versions still score (a norm table's metrics apply only to the versions it lists as valid for, section 7):",
+    '',
+    '| Game | Earlier version | Current version | What changed |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ];
 }
 
 function validitySection(): string[] {
