@@ -33,7 +33,9 @@ for (const file of TABLES) {
   const path = resolve(file);
   const table = JSON.parse(readFileSync(path, 'utf8')) as NormTable;
   table.metrics = [...table.metrics.filter((m) => !(m.game === metric.game && m.metric === metric.metric)), metric];
-  table.validFor = [...table.validFor.filter((v) => v.game !== metric.game), { game: metric.game, versions: [version] }];
+  // Earlier versions already listed stay: they differ from this one only in trial counts (see the manifest's `earlier`).
+  const listed = table.validFor.find((v) => v.game === metric.game)?.versions ?? [];
+  table.validFor = [...table.validFor.filter((v) => v.game !== metric.game), { game: metric.game, versions: [...new Set([...listed, version])].sort() }];
   writeFileSync(path, `${JSON.stringify(table, null, 2)}\n`);
   console.log(
     `${file}: ${metric.game}:${metric.metric} n = ${metric.n}, mean ${metric.mean}, SD ${metric.sd}, reliability ${metric.reliability.value} (${metric.reliability.kind})`,
