@@ -1,5 +1,6 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
 import { createRng, type Rng, longestRun } from '../../src/lib/rng.ts';
+import { testBlocks } from '../kit/blocks.ts';
 import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const FLANKER_ID = 'flanker';
@@ -74,12 +75,7 @@ export function flankerDesign(seed: number): FlankerDesign {
     seed,
     blocks: [
       { kind: 'practice', instruction: 'flanker.practice', demo: 'rule', trials: balancedBlock(rng, FLANKER_COUNTS.practice, MAX_RUN.practice) },
-      ...Array.from({ length: FLANKER_COUNTS.testBlocks }, (_, i) => ({
-        kind: 'test' as const,
-        instruction: i === 0 ? 'flanker.test' : 'flanker.testAgain',
-        demo: 'rule',
-        trials: balancedBlock(rng, FLANKER_COUNTS.test, MAX_RUN.test),
-      })),
+      ...testBlocks(FLANKER_ID, FLANKER_COUNTS.testBlocks, 'rule', () => balancedBlock(rng, FLANKER_COUNTS.test, MAX_RUN.test)),
     ],
   };
 }
