@@ -1,5 +1,6 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
 import { createRng, type Rng, longestRun } from '../../src/lib/rng.ts';
+import { testBlocks } from '../kit/blocks.ts';
 import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const FLANKER_ID = 'flanker';
@@ -78,12 +79,7 @@ export function flankerDesign(seed: number, counts: FlankerCounts = FLANKER_COUN
     seed,
     blocks: [
       { kind: 'practice', instruction: 'flanker.practice', demo: 'rule', trials: balancedBlock(rng, counts.practice, MAX_RUN.practice) },
-      ...Array.from({ length: counts.testBlocks }, (_, i) => ({
-        kind: 'test' as const,
-        instruction: i === 0 ? 'flanker.test' : 'flanker.testAgain',
-        demo: 'rule',
-        trials: balancedBlock(rng, counts.test, MAX_RUN.test),
-      })),
+      ...testBlocks(FLANKER_ID, counts.testBlocks, 'rule', () => balancedBlock(rng, counts.test, MAX_RUN.test)),
     ],
   };
 }

@@ -1,5 +1,6 @@
 import type { GameDesign } from '../../src/runtime/game-contract.ts';
 import { createRng, type Rng, longestRun } from '../../src/lib/rng.ts';
+import { testBlocks } from '../kit/blocks.ts';
 import { INTRO_SEC } from '../kit/pacing.ts';
 
 export const STOP_ID = 'stop';
@@ -73,12 +74,7 @@ export function stopDesign(seed: number, c: StopCounts = STOP_COUNTS, version = 
     blocks: [
       { kind: 'practice', instruction: 'stop.go', demo: 'go', trials: block(rng, c.goPractice, 0) },
       { kind: 'practice', instruction: 'stop.stop', demo: 'stop', trials: block(rng, c.stopPractice, c.stopPracticeSignals) },
-      ...Array.from({ length: c.testBlocks }, (_, i) => ({
-        kind: 'test' as const,
-        instruction: i === 0 ? 'stop.test' : 'stop.testAgain',
-        demo: 'stop',
-        trials: block(rng, c.testPerBlock, c.testSignalsPerBlock),
-      })),
+      ...testBlocks(STOP_ID, c.testBlocks, 'stop', () => block(rng, c.testPerBlock, c.testSignalsPerBlock)),
     ],
   };
 }

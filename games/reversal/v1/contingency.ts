@@ -1,6 +1,6 @@
 import { CRITERION_HITS, CRITERION_WINDOW, type Option, type ReversalTrial } from './design.ts';
 
-/** What one trial was, given the design and the choices so far: the rule the scene, the simulator and the scorer share. */
+/** What one trial was, given the design and the choices so far: the rule the 1.0.0 scene followed and the scorer recomputes. */
 export interface TrialContingency {
   /** The option that was best (paid on the trial's `bestPays` draw) when the trial ran. */
   best: Option;

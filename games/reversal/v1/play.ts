@@ -1,11 +1,10 @@
 import type { TrialRecord } from '../../../src/log/trials.ts';
-import { ContingencyTracker } from './contingency.ts';
-import type { Option, ReversalTrial } from './design.ts';
+import type { Option } from './design.ts';
 import { isOption } from './responses.ts';
 
 /**
  * The option a completed trial chose: its first answer given after the options appeared. Null for no choice
- * (timeout). Exported so the scene rebuilds its state from prior trials with exactly the scorer's reading.
+ * (timeout).
  */
 export function choiceOf(trial: TrialRecord): Option | null {
   const first = trial.responses.find((r) => r.rt !== null && isOption(r.value));
@@ -41,22 +40,4 @@ export function latestAttempt(trials: readonly TrialRecord[], block: number): Tr
   const mine = trials.filter((t) => t.block === block);
   const attempt = mine.reduce((a, t) => Math.max(a, t.attempt), 0);
   return mine.filter((t) => t.attempt === attempt);
-}
-
-/**
- * The contingency of a block as it stands before `startTrial`, rebuilt from the trials already completed (a resumed
- * block, after a reload or an interruption, continues with exactly the best option and criterion count it had).
- * Reads the choices as the scorer does, so the scene and the scorer cannot disagree.
- */
-export function rebuildTracker(specs: readonly ReversalTrial[], block: number, startTrial: number, priorTrials: readonly TrialRecord[]): ContingencyTracker {
-  const tracker = new ContingencyTracker(specs);
-  const play = blockPlay(
-    latestAttempt(
-      priorTrials.filter((t) => t.trial < startTrial),
-      block,
-    ),
-    startTrial,
-  );
-  play.choices.forEach((c, i) => tracker.record(i, c));
-  return tracker;
 }

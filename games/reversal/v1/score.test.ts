@@ -5,9 +5,8 @@ import { SimLog } from '../../../src/log/sim-log.ts';
 import { ContingencyTracker, replayBlock } from './contingency.ts';
 import { reversalDesign, REVERSAL_ID, type Option, type ReversalDesign, type ReversalTrial } from './design.ts';
 import { reversalV1 as reversal } from './index.ts';
-import { rebuildTracker } from './play.ts';
 import { practicePassed, scoreReversal } from './score.ts';
-import { PERSEVERATOR, simulateReversal, TYPICAL_PARTICIPANT, type Perseverator } from './simulate.ts';
+import perseveratorLog from './fixtures/perseverator-seed1.json' with { type: 'json' };
 
 type Choice = Option | null;
 
@@ -64,6 +63,9 @@ function play(
   return log.events;
 }
 
+/** The recorded log; the fixture is data from the 1.0.0 log format, read as such. */
+const recorded = perseveratorLog as LogEvent[];
+
 const letters = (s: string): Choice[] => [...s].map((c) => (c === '-' ? null : (c as Option)));
 
 describe('Reversal contingency', () => {
@@ -103,18 +105,22 @@ describe('Reversal scorer, hand-computed fixtures', () => {
   it('computes every metric of a played block', () => {
     const s = scoreReversal(design, play(design, [choices]));
     // Rewards: 1 1 0 1 1 1 1 1 | 0 0 - 1 0 0 1 0 (trial 12: the best B does not pay; trial 15: A is not best).
-    expect(s.metrics['reversals']).toEqual({ value: 1 }); // phase 2 has 3 best choices (11, 12, 14)
-    expect(s.metrics['trials_to_first_criterion']).toEqual({ value: 8 });
-    // After the reversal: A (8), A (9), miss (10, skipped), B (11) → 2 perseverative errors.
-    expect(s.metrics['perseverative_errors']).toEqual({ value: 2 });
-    // Rewarded pairs: 0→1 1→2 3→4 4→5 5→6 6→7 7→8 11→12 14→15; stays in all but 14→15 → 8 of 9.
-    expect(s.metrics['win_stay']).toEqual({ value: 0.8889 });
-    // Unrewarded pairs: 2→3 (stay) 8→9 (stay) 12→13 (shift) 13→14 (shift) → 2 of 4; 9→10 and 10→11 have a miss.
-    expect(s.metrics['lose_shift']).toEqual({ value: 0.5 });
-    // Best choices 0–7 and 11, 12, 14: 11 of 16.
-    expect(s.metrics['best_choice_rate']).toEqual({ value: 0.6875 });
-    expect(s.trials).toBe(16);
-    expect(s.flags).toEqual([]);
+    expect(s).toMatchObject({
+      trials: 16,
+      flags: [],
+      metrics: {
+        reversals: { value: 1 }, // phase 2 has 3 best choices (11, 12, 14)
+        trials_to_first_criterion: { value: 8 },
+        // After the reversal: A (8), A (9), miss (10, skipped), B (11) → 2 perseverative errors.
+        perseverative_errors: { value: 2 },
+        // Rewarded pairs: 0→1 1→2 3→4 4→5 5→6 6→7 7→8 11→12 14→15; stays in all but 14→15 → 8 of 9.
+        win_stay: { value: 0.8889 },
+        // Unrewarded pairs: 2→3 (stay) 8→9 (stay) 12→13 (shift) 13→14 (shift) → 2 of 4; 9→10 and 10→11 have a miss.
+        lose_shift: { value: 0.5 },
+        // Best choices 0–7 and 11, 12, 14: 11 of 16.
+        best_choice_rate: { value: 0.6875 },
+      },
+    });
   });
 
   it('averages perseverative errors over the reversals that a trial follows', () => {
@@ -130,33 +136,41 @@ describe('Reversal scorer, hand-computed fixtures', () => {
   it('counts a criterion met on the last trial as a reversal without a perseveration run', () => {
     const d = fixtureDesign({ kind: 'test', trials: trials('........') });
     const s = scoreReversal(d, play(d, [letters('AAAAAAAA')]));
-    expect(s.metrics['reversals']).toEqual({ value: 1 });
-    expect(s.metrics['perseverative_errors']).toEqual({ value: null, reason: 'no reversal followed by a test trial' });
-    expect(s.metrics['lose_shift']).toEqual({ value: null, reason: 'no unrewarded choice followed by another choice' });
-    expect(s.metrics['win_stay']).toEqual({ value: 1 });
+    expect(s.metrics).toMatchObject({
+      reversals: { value: 1 },
+      perseverative_errors: { value: null, reason: 'no reversal followed by a test trial' },
+      lose_shift: { value: null, reason: 'no unrewarded choice followed by another choice' },
+      win_stay: { value: 1 },
+    });
   });
 
   it('every answer wrong: no criterion, no best choices, and the wrong option is stayed with when it pays', () => {
     // Best A throughout (never reversed); B pays on trials 2 and 7 only.
     const d = fixtureDesign({ kind: 'test', trials: trials('..x....x..') });
     const s = scoreReversal(d, play(d, [letters('BBBBBBBBBB')]));
-    expect(s.metrics['reversals']).toEqual({ value: 0 });
-    expect(s.metrics['trials_to_first_criterion']).toEqual({ value: null, reason: 'learning criterion never met in 10 test trials' });
-    expect(s.metrics['perseverative_errors']).toEqual({ value: null, reason: 'no reversal followed by a test trial' });
-    expect(s.metrics['best_choice_rate']).toEqual({ value: 0 });
-    expect(s.metrics['win_stay']).toEqual({ value: 1 }); // 2→3 and 7→8
-    expect(s.metrics['lose_shift']).toEqual({ value: 0 }); // 7 losses, never a shift
+    expect(s.metrics).toEqual({
+      reversals: { value: 0 },
+      trials_to_first_criterion: { value: null, reason: 'learning criterion never met in 10 test trials' },
+      perseverative_errors: { value: null, reason: 'no reversal followed by a test trial' },
+      best_choice_rate: { value: 0 },
+      win_stay: { value: 1 }, // 2→3 and 7→8
+      lose_shift: { value: 0 }, // 7 losses, never a shift
+    });
   });
 
   it('no response at all: nothing to learn from, and flagged', () => {
     const d = fixtureDesign({ kind: 'test', trials: trials('....x.....') });
     const s = scoreReversal(d, play(d, [letters('----------')]));
-    expect(s.metrics['reversals']).toEqual({ value: 0 });
-    expect(s.metrics['best_choice_rate']).toEqual({ value: 0 });
-    expect(s.metrics['win_stay']).toEqual({ value: null, reason: 'no rewarded choice followed by another choice' });
-    expect(s.metrics['lose_shift']).toEqual({ value: null, reason: 'no unrewarded choice followed by another choice' });
-    expect(s.trials).toBe(10);
-    expect(s.flags.map((f) => f.code)).toEqual(['many-omissions']);
+    expect(s).toMatchObject({
+      trials: 10,
+      flags: [{ code: 'many-omissions' }],
+      metrics: {
+        reversals: { value: 0 },
+        best_choice_rate: { value: 0 },
+        win_stay: { value: null, reason: 'no rewarded choice followed by another choice' },
+        lose_shift: { value: null, reason: 'no unrewarded choice followed by another choice' },
+      },
+    });
   });
 
   it('one block only: a log with just the practice has no test metrics; a design with just a test scores', () => {
@@ -212,9 +226,8 @@ describe('Reversal scorer, hand-computed fixtures', () => {
   });
 
   it('is deterministic: the same log gives byte-identical scores', () => {
-    const d = reversalDesign(99);
-    const events = simulateReversal(d, TYPICAL_PARTICIPANT, 5);
-    expect(JSON.stringify(scoreReversal(d, events))).toBe(JSON.stringify(scoreReversal(d, structuredClone(events))));
+    const d = reversalDesign(1);
+    expect(JSON.stringify(scoreReversal(d, recorded))).toBe(JSON.stringify(scoreReversal(d, structuredClone(recorded))));
   });
 });
 
@@ -231,77 +244,36 @@ describe('Reversal practice criterion', () => {
   });
 });
 
-describe('Reversal resume', () => {
-  it('rebuilds the contingency from prior trials exactly as if the block had run without a break', () => {
-    const d = reversalDesign(12);
-    const test = d.blocks[1]?.trials ?? [];
-    const events = simulateReversal(d, PERSEVERATOR, 4);
-    const prior = pairTrials(events, REVERSAL_ID);
-    const testRecords = prior.filter((t) => t.block === 1);
-    for (const startTrial of [0, 9, 23, 50]) {
-      const rebuilt = rebuildTracker(
-        test,
-        1,
-        startTrial,
-        prior.filter((t) => t.block < 1 || t.trial < startTrial),
-      );
-      expect(rebuilt.currentBest).toBe(testRecords[startTrial]?.params['best']);
-    }
-  });
-
-  it('takes a repeated practice from its latest attempt only', () => {
-    const d = fixtureDesign({ kind: 'practice', trials: trials('..........', { reversible: false, set: 'practice' }) });
-    const first = pairTrials(play(d, [letters('BBBBBBBBBB')]), REVERSAL_ID);
-    const second = first.slice(0, 3).map((t) => ({ ...t, attempt: 1 }));
-    const tracker = rebuildTracker(d.blocks[0]?.trials ?? [], 0, 3, [...first, ...second]);
-    expect(tracker.currentBest).toBe('A');
-  });
-});
-
-describe('Reversal simulated participants', () => {
-  it('a learner that perseverates 3 choices after each reversal scores about 3 perseverative errors per reversal', () => {
-    const exact: Perseverator = { ...PERSEVERATOR, pLapse: 0 };
-    for (const seed of [1, 2, 3]) {
-      const d = reversalDesign(seed);
-      const s = scoreReversal(d, simulateReversal(d, exact, seed));
-      expect(s.metrics['perseverative_errors']).toEqual({ value: 3 });
-      // Each phase: 3 old-best choices then 8 new-best ones → a reversal every 11 trials after the first 8:
-      // 1 + floor((70 − 8) / 11) = 6 in the 70-trial test block.
-      expect(s.metrics['reversals']).toEqual({ value: 6 });
-      expect(s.metrics['trials_to_first_criterion']).toEqual({ value: 8 });
-    }
-    const values = [1, 2, 3, 4, 5, 6].map((seed) => {
-      const d = reversalDesign(seed);
-      return scoreReversal(d, simulateReversal(d, PERSEVERATOR, seed)).metrics['perseverative_errors']?.value as number;
+describe('Reversal scorer, a recorded 1.0.0 log', () => {
+  // Recorded once with the 1.0.0 simulator, since removed: design seed 1, a learner that always takes the best option
+  // except for exactly 3 choices of the previously-best one after every reversal, no lapses and no missed trials.
+  it('scores it exactly as when it was recorded', () => {
+    const s = scoreReversal(reversalDesign(1), recorded);
+    // Each phase: 3 old-best choices, then 8 new-best ones meet the criterion → a reversal after trial 8, then every 11
+    // trials: 1 + floor((70 − 8) / 11) = 6 in the 70-trial test block, each followed by exactly 3 perseverative errors.
+    expect(s).toEqual({
+      game: 'reversal',
+      gameVersion: '1.0.0',
+      scorerVersion: '1.1.0',
+      trials: 70,
+      flags: [],
+      metrics: {
+        reversals: { value: 6 },
+        trials_to_first_criterion: { value: 8 },
+        perseverative_errors: { value: 3 },
+        // 6 × 3 = 18 perseverative choices are the only choices not of the best option: 52 of 70.
+        best_choice_rate: { value: 0.7429 },
+        // Of the 69 pairs of consecutive choices, 46 follow a paid choice (43 stay) and 23 an unpaid one (3 shift).
+        win_stay: { value: 0.9348 },
+        lose_shift: { value: 0.1304 },
+      },
     });
-    const avg = values.reduce((a, b) => a + b, 0) / values.length;
-    expect(avg).toBeGreaterThanOrEqual(3);
-    expect(avg).toBeLessThan(3.3);
   });
 
-  it('a learning participant beats chance and reverses several times; a random one does not', () => {
-    const rates = (p: typeof TYPICAL_PARTICIPANT) =>
-      [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
-        const d = reversalDesign(seed);
-        return scoreReversal(d, simulateReversal(d, p, seed + 100));
-      });
-    const learner = rates(TYPICAL_PARTICIPANT);
-    const random = rates({ ...TYPICAL_PARTICIPANT, beta: 0 });
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const metric = (ss: ReturnType<typeof rates>, id: string) => mean(ss.map((s) => s.metrics[id]?.value as number));
-    expect(metric(learner, 'best_choice_rate')).toBeGreaterThan(0.62);
-    expect(metric(learner, 'reversals')).toBeGreaterThan(4);
-    expect(metric(learner, 'win_stay')).toBeGreaterThan(0.9);
-    expect(metric(random, 'best_choice_rate')).toBeGreaterThan(0.4);
-    expect(metric(random, 'best_choice_rate')).toBeLessThan(0.6);
-    expect(metric(random, 'reversals')).toBeLessThan(2.5);
-  });
-
-  it('logs the contingency the scorer recomputes, and records the practice verdict in block-end', () => {
-    const d = reversalDesign(21);
-    const events = simulateReversal(d, TYPICAL_PARTICIPANT, 8);
-    expect(scoreReversal(d, events).flags.filter((f) => f.code === 'contingency-mismatch')).toEqual([]);
-    const practiceEnd = events.find((e) => e.type === 'block-end' && e.block === 0);
-    expect(practiceEnd && 'passed' in practiceEnd ? typeof practiceEnd.passed : 'missing').toBe('boolean');
+  it('agrees with the best option and reward the log recorded on every trial', () => {
+    const tampered = recorded.map((e) =>
+      e.type === 'stimulus' && e.block === 1 && e.trial === 20 && e.name === 'target' ? { ...e, params: { ...e.params, best: 'X' } } : e,
+    );
+    expect(scoreReversal(reversalDesign(1), tampered).flags.map((f) => f.detail)).toEqual([expect.stringContaining('trial(s) 20 ')]);
   });
 });
