@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEvent } from '../../src/log/events.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
-import { keyboardCorrect, phase, play } from '../support/driver.ts';
+import { keyboardCorrect, phase, play, pressStart } from '../support/driver.ts';
 import { browserPid, completedTrialEnds, storedLog } from '../support/kill-harness.ts';
 
 /**
@@ -27,7 +27,7 @@ test('storage fills mid-game, then the browser is killed: the backup was offered
     let page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.goto(url);
     await page.getByRole('checkbox').check();
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await pressStart(page);
     await expect.poll(() => phase(page)).toBe('intro');
     await play(page, keyboardCorrect, { rtMs: 200, stop: (n) => n >= 4 });
     const sessionId = (await page.evaluate(() => window.__talentscan?.sessionId())) ?? '';
