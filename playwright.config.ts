@@ -31,7 +31,8 @@ export default defineConfig({
     // drops enough of them to exclude the timed metrics (correctly), which leaves nothing to certify. It runs alone,
     // after the rest.
     // The embedded certified scan (embed.spec.ts) is played at real speed too, in a frame of a pilot's page.
-    { name: 'alone', testMatch: /(credential|embed)\.spec\.ts/, dependencies: ['chromium'] },
+    // One at a time, too: two real-speed certified plays side by side drop each other's frames the same way.
+    { name: 'alone', testMatch: /(credential|embed)\.spec\.ts/, dependencies: ['chromium'], workers: 1 },
   ],
   use: {
     baseURL: `http://127.0.0.1:${TEST_PORT}`,
