@@ -189,7 +189,6 @@ export class TsScan extends LitElement {
   }
 
   private async check(): Promise<void> {
-    this.installAutomationHook();
     this.storage = await this.recorder.status();
     await this.recorder.onStatus(
       proxy((s: StorageStatus) => {
@@ -200,6 +199,8 @@ export class TsScan extends LitElement {
     await this.recorder.onUpload(proxy((u: UploadStatus) => (this.upload = u)));
     void probeStorage().then((p) => (this.privateWindow = p.private));
     this.screen = { kind: 'welcome', unfinished: await this.findUnfinished() };
+    // Only now: a test's showSession before this point would be overwritten by the welcome screen set just above.
+    this.installAutomationHook();
   }
 
   /**
