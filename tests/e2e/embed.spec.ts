@@ -144,7 +144,7 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     await expect.poll(async () => (await frame.evaluate(() => window.__talentscan?.upload()))?.state, { timeout: 30_000 }).toBe('synced');
     const log = (await frame.evaluate(() => window.__talentscan?.events())) ?? [];
     expect(log.filter((e) => e.type === 'interruption').map((e) => (e as { reason: string }).reason)).toContain('host-pause');
-    expect(log.find((e) => e.type === 'consent')).toMatchObject({ mode: 'certified', textVersion: expect.stringMatching(/^certified-.+\+embed-v1$/) });
+    expect(log.find((e) => e.type === 'consent')).toMatchObject({ mode: 'certified', textVersion: expect.stringMatching(/^certified-.+\+embed-v2$/) });
     // The demo host's backend vouched for the session with one start token, which cannot start another session.
     const tokens = await host.evaluate(() => (window as unknown as { startTokens: string[] }).startTokens);
     expect(tokens).toHaveLength(1);

@@ -11,11 +11,11 @@ import type { RecorderClient } from '../../runtime/recorder-client.ts';
 import type { Profile } from '../../scoring/profile-types.ts';
 import { requestCredential, witnessStatus } from '../../worker/witness-api.ts';
 import { recorderContext } from '../context.ts';
-import type { ScanLifecycle, ScanSettings } from '../scan-lifecycle.ts';
+import type { ScanLifecycle } from '../scan-lifecycle.ts';
 import { base } from '../styles.ts';
 import '../ts-scan.ts';
 import type { TsScan } from '../ts-scan.ts';
-import { EMBED_CONSENT_VERSION } from './embed-messages.ts';
+import { scanSettings } from './scan-settings.ts';
 
 type Refusal = 'pilot' | 'origin' | 'framed';
 type Phase = { kind: 'loading' } | { kind: 'refused'; why: Refusal } | { kind: 'intro' } | { kind: 'scan' } | { kind: 'stopped' };
@@ -309,22 +309,6 @@ export class TsEmbed extends LitElement {
     }
     return html`<ts-scan .settings=${{ ...scanSettings(pilot), embedId: this.embedId, startToken: this.startToken }} @scan-lifecycle=${this.onLifecycle}></ts-scan>`;
   }
-}
-
-/** The scan as the pilot set it up, with the consent lines that say what the pilot receives. */
-export function scanSettings(pilot: PublicPilot): ScanSettings {
-  const params = { pilot: pilot.name };
-  return {
-    pilot: pilot.id,
-    battery: pilot.battery,
-    normGroup: pilot.normGroup,
-    consentExtra: [
-      { key: 'embed.consent.offeredBy', params },
-      { key: `embed.consent.share.${pilot.share}`, params },
-      ...(pilot.xapi.enabled ? [{ key: 'embed.consent.xapi', params }] : []),
-    ],
-    consentVersionSuffix: `+${EMBED_CONSENT_VERSION}`,
-  };
 }
 
 /** Whether the page that frames this one is `origin` (where the browser says; the CSP already allows only the pilot's). */
