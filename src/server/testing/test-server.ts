@@ -62,7 +62,12 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const clock = testClock(Date.now() - 6 * 3_600_000);
   const profileSource = opts.profileSource ?? fixtureProfileSource;
   const issuer = await createIssuer(config, { profileSource, db: await openDatabase({ inMemory: true }), now: clock.now, ...opts.issuer });
-  const app = await buildApp({ config, issuer, ...(opts.appDir ? { appDir: opts.appDir } : {}) });
+  const app = await buildApp({
+    config,
+    issuer,
+    ...(opts.appDir ? { appDir: opts.appDir } : {}),
+    ...(opts.issuer?.pilots ? { pilots: opts.issuer.pilots } : {}),
+  });
   await app.listen({ port, host: '127.0.0.1' });
 
   const defaults: WitnessedPlayOptions = { battery: 'short', ...(profileSource === fixtureProfileSource ? { normGroup: 'fixture-adults' } : {}), ...opts.play };
