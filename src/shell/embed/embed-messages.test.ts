@@ -20,7 +20,8 @@ describe('embedded scan words', () => {
   });
 
   it("state a pilot's own retention in the consent, where it is not the days the certified text states", () => {
-    for (const [code, messages] of Object.entries(SESSION_MESSAGES)) expect(messages['consent.certified.howLong'], code).toContain(String(CONSENT_RETENTION_DAYS));
+    for (const [code, messages] of Object.entries(SESSION_MESSAGES))
+      expect(messages['consent.certified.howLong'], code).toContain(String(CONSENT_RETENTION_DAYS));
     const pilot = {
       id: 'acme',
       name: 'Acme',

@@ -59,7 +59,7 @@ export const EMBED_MESSAGES: GameMessages = {
     'embed.consent.share.credential-offer':
       '{pilot} krijgt: dat je de scan hebt afgemaakt, welke spellen je speelde, hoe lang het duurde, je score (1 tot 10) voor elke denkvaardigheid die gemeten is, hoe goed je past bij de functies die {pilot} koos, en een link waarmee je je bewijs in je wallet kunt zetten.',
     'embed.consent.xapi': '{pilot} legt in zijn leerregistratie (xAPI) vast dat je elk spel hebt afgemaakt, onder een code in plaats van je naam.',
-    'embed.consent.retention': 'Voor scans van {pilot} verwijdert de server je ruwe gegevens {days} dagen nadat je credential is gemaakt (niet na 30 dagen).',
+    'embed.consent.retention': 'Voor scans van {pilot} verwijdert de server je ruwe gegevens {days} dagen nadat je bewijs is gemaakt (niet na 30 dagen).',
   },
   uk: {
     'embed.intro.title': '{pilot} запрошує вас пройти Talentscan',
@@ -83,7 +83,7 @@ export const EMBED_MESSAGES: GameMessages = {
     'embed.consent.share.credential-offer':
       '{pilot} отримує: що ви завершили скан, у які ігри грали, скільки часу це зайняло, вашу оцінку (від 1 до 10) для кожної виміряної навички мислення, наскільки ви підходите до посад, які обрав {pilot}, і посилання, за яким ви можете додати свій сертифікат до гаманця.',
     'embed.consent.xapi': '{pilot} записує у своїх навчальних записах (xAPI), що ви завершили кожну гру, під кодом замість вашого імені.',
-    'embed.consent.retention': 'Для сканів {pilot} сервер видаляє ваші необроблені дані через {days} днів після створення ваших облікових даних (а не через 30 днів).',
+    'embed.consent.retention': 'Для сканів {pilot} сервер видаляє ваші сирі дані через {days} днів після створення сертифіката (а не через 30 днів).',
   },
   ar: {
     'embed.intro.title': '{pilot} يدعوك إلى إجراء Talentscan',
@@ -105,7 +105,7 @@ export const EMBED_MESSAGES: GameMessages = {
     'embed.consent.share.credential-offer':
       'يتلقى {pilot}: أنك أنهيت الفحص، وأي الألعاب لعبت، وكم استغرق ذلك، ودرجتك (من 1 إلى 10) في كل مهارة تفكير تم قياسها، ومدى ملاءمتك للوظائف التي اختارها {pilot}، ورابطًا يمكنك به إضافة شهادتك إلى محفظتك.',
     'embed.consent.xapi': 'يسجّل {pilot} في سجلات التعلّم لديه (xAPI) أنك أنهيت كل لعبة، تحت رمز بدلًا من اسمك.',
-    'embed.consent.retention': 'بالنسبة لفحوص {pilot}، يحذف الخادم بياناتك الأولية بعد {days} يومًا من إنشاء شهادتك (وليس بعد 30 يومًا).',
+    'embed.consent.retention': 'بالنسبة لفحوص {pilot}، يحذف الخادم بياناتك الخام بعد {days} يومًا من إصدار شهادتك (وليس بعد 30 يومًا).',
   },
 };
 
