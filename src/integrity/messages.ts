@@ -68,7 +68,7 @@ export const INTEGRITY_MESSAGES: GameMessages = {
     'integrity.assurance.embedded':
       'Ingebed door de pilot {pilot}: de eigen server van de pilot ondertekende een eenmalig starttoken voor deze scan, en de uitgever heeft dat gecontroleerd.',
     'integrity.assurance.pilotSettings':
-      'Gespeeld met de instellingen van de pilot {pilot}. De pilot stond niet met een starttoken in voor deze sessie, dus vaststaat niet dat de scan op de site van de pilot liep.',
+      'Gespeeld met de instellingen van de pilot {pilot}. De pilot stond niet met een starttoken in voor deze sessie, dus staat niet vast dat de scan op de site van de pilot liep.',
     'integrity.assurance.online': 'De verbinding bleef de hele tijd bestaan.',
     'integrity.assurance.offline': '{gaps} keer offline, {minutes} min in totaal; wat intussen werd vastgelegd, is daarna verstuurd en net zo gecontroleerd.',
     'integrity.refusal.session-mismatch': 'Deze gegevens horen bij een andere sessie.',
