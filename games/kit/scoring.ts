@@ -15,8 +15,11 @@ export function answerInWindow(trial: TrialRecord, windowMs = Infinity): TrialRe
 
 /**
  * The flags of how a play went that every game raises: 'interrupted' (trials run again after the tab was hidden,
- * focus lost or a reload) and 'frame-drops' per test block. `shown` completes "lost frames while …". `blockEnd` adds a
- * game's own flags of a block end, in log order with the frame drops.
+ * focus lost or a reload) and, per test block, 'frame-drops' (trials whose times lost frames may have shifted: their
+ * onset was not measured at presentation) and 'display-stutter' (frames lost after an onset measured at presentation:
+ * the candidate saw a stutter, the times stand). A log recorded before onsets were told apart (no
+ * `trialsWithUncertainOnset`) counts every trial with drops as 'frame-drops', as it always did. `shown` completes
+ * "lost frames while …". `blockEnd` adds a game's own flags of a block end, in log order with the frame flags.
  */
 export function playFlags<T>(
   events: readonly LogEvent[],
@@ -32,8 +35,17 @@ export function playFlags<T>(
   for (const e of events) {
     if (e.type !== 'block-end' || e.game !== game) continue;
     if (e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
-      const detail = `Block ${e.block}: ${e.frames.trialsWithDrops} trial(s) lost frames while ${shown} (${e.frames.droppedInStimulus} frames).`;
-      flags.push({ code: 'frame-drops', detail });
+      const { trialsWithDrops, trialsWithUncertainOnset = trialsWithDrops, droppedInStimulus } = e.frames;
+      if (trialsWithUncertainOnset > 0) {
+        const measuredNote = trialsWithUncertainOnset < trialsWithDrops ? ', onset not measured at presentation' : '';
+        const detail = `Block ${e.block}: ${trialsWithUncertainOnset} trial(s) lost frames while ${shown}${measuredNote} (${droppedInStimulus} frames).`;
+        flags.push({ code: 'frame-drops', detail });
+      }
+      const stuttered = trialsWithDrops - trialsWithUncertainOnset;
+      if (stuttered > 0) {
+        const detail = `Block ${e.block}: ${stuttered} trial(s) lost frames while ${shown}, after an onset measured at presentation: their times stand.`;
+        flags.push({ code: 'display-stutter', detail });
+      }
     }
     flags.push(...blockEnd(e));
   }
