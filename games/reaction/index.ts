@@ -4,7 +4,7 @@ import { participants, type ReactionParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { reactionMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
-import { defineGame } from '../kit/manifest.ts';
+import { countsVersion, defineGame } from '../kit/manifest.ts';
 
 /** Practice passes with two thirds of its trials answered correctly and not too early (2 of 3 simple, 3 of 4 choice). */
 export const PRACTICE_PASS_RATE = 2 / 3;
@@ -39,13 +39,11 @@ export const reaction = defineGame<ReactionTrial, ReactionParticipant>({
     { domain: 'processing-speed', metric: 'choice.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.68, 'choice reaction time'), why: 'Speed of a simple decision.' },
   ],
   testResponder,
-  // Only the counts changed, so the earlier version is the same generator and scorer with its own counts.
   earlier: [
-    {
+    countsVersion(reactionDesign, scoreReaction, {
       version: '1.0.0',
-      design: (seed) => reactionDesign(seed, REACTION_COUNTS_V1, '1.0.0'),
-      score: scoreReaction,
+      counts: REACTION_COUNTS_V1,
       why: '1.1.0 has 12 choice test trials (1.0.0: 20), the battery allocation of docs/battery-allocation.md; the generator, timing and scorer are unchanged.',
-    },
+    }),
   ],
 });
