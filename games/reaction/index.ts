@@ -1,13 +1,10 @@
 import { estimateDurationSec, REACTION_COUNTS_V1, reactionDesign, REACTION_ID, REACTION_VERSION, type ReactionTrial } from './design.ts';
-import { expectedResponse, outcomeOf, REACTION_METRICS, scoreReaction } from './score.ts';
+import { practicePassed, REACTION_METRICS, scoreReaction } from './score.ts';
 import { participants, type ReactionParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { reactionMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
 import { countsVersion, defineGame } from '../kit/manifest.ts';
-
-/** Practice passes with two thirds of its trials answered correctly and not too early (2 of 3 simple, 3 of 4 choice). */
-export const PRACTICE_PASS_RATE = 2 / 3;
 
 export const reaction = defineGame<ReactionTrial, ReactionParticipant>({
   id: REACTION_ID,
@@ -17,15 +14,7 @@ export const reaction = defineGame<ReactionTrial, ReactionParticipant>({
   metrics: REACTION_METRICS,
   design: reactionDesign,
   score: scoreReaction,
-  practicePassed(design, block, trials) {
-    const specs = design.blocks[block]?.trials ?? [];
-    if (specs.length === 0) return true;
-    const correct = trials.filter((t) => {
-      const spec = specs[t.trial];
-      return spec !== undefined && outcomeOf(t, expectedResponse(spec.condition, spec.side), spec.condition, spec.windowMs).correct;
-    }).length;
-    return correct / specs.length >= PRACTICE_PASS_RATE;
-  },
+  practicePassed,
   participants,
   messages: reactionMessages,
   // biome-ignore format: one rule per line reads as a table

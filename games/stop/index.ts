@@ -6,6 +6,7 @@ import { retest } from '../kit/reliability.ts';
 import { stopMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
 import { countsVersion, defineGame } from '../kit/manifest.ts';
+import { practiceRatePassed } from '../kit/scoring.ts';
 
 /**
  * Practice passes when at least three quarters of its go trials were answered in the arrow's direction (6 of 8 in the
@@ -15,14 +16,8 @@ import { countsVersion, defineGame } from '../kit/manifest.ts';
 export const PRACTICE_PASS_RATE = 0.75;
 
 export function stopPracticePassed(design: StopDesign, block: number, trials: TrialRecord[]): boolean {
-  const specs = design.blocks[block]?.trials ?? [];
-  const goTrials = specs.filter((s) => !s.stop).length;
-  if (goTrials === 0) return true;
-  const correct = trials.filter((t) => {
-    const spec = specs[t.trial];
-    return spec !== undefined && !spec.stop && outcomeOf(t, spec).correct;
-  }).length;
-  return correct / goTrials >= PRACTICE_PASS_RATE;
+  const go = (spec: StopTrial) => !spec.stop;
+  return practiceRatePassed(design, block, trials, PRACTICE_PASS_RATE, (t, spec) => outcomeOf(t, spec).correct, go);
 }
 
 export const stop = defineGame<StopTrial, StopParticipant>({
