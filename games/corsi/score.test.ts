@@ -161,55 +161,22 @@ describe('Corsi scorer, hand-computed fixtures', () => {
 });
 
 describe('Corsi rules', () => {
-  it('stops a block once both sequences of one length failed, and only then', () => {
-    expect(
-      stopRuleMet(
-        new Map([
-          [0, false],
-          [1, true],
-          [2, false],
-        ]),
-      ),
-    ).toBe(false);
-    expect(
-      stopRuleMet(
-        new Map([
-          [0, true],
-          [1, false],
-          [2, false],
-          [3, false],
-        ]),
-      ),
-    ).toBe(true);
-    expect(
-      stopRuleMet(
-        new Map([
-          [2, false],
-          [3, false],
-        ]),
-      ),
-    ).toBe(true);
-    expect(
-      stopRuleMet(
-        new Map([
-          [1, false],
-          [2, false],
-        ]),
-      ),
-    ).toBe(false); // 1 and 2 are different lengths
-    expect(stopRuleMet(new Map())).toBe(false);
+  // Trials are indexed as in design.ts: two per length, so 0–1 are length 2 and 2–3 length 3.
+  // biome-ignore format: one case per line reads as a table
+  const cases: { outcomes: [number, boolean][]; stops: boolean; why: string }[] = [
+    { outcomes: [[0, false], [1, true], [2, false]], stops: false, why: 'one of length 2 failed, one of length 3 not yet played' },
+    { outcomes: [[0, true], [1, false], [2, false], [3, false]], stops: true, why: 'both of length 3 failed' },
+    { outcomes: [[2, false], [3, false]], stops: true, why: 'both of length 3 failed (a resumed block)' },
+    { outcomes: [[1, false], [2, false]], stops: false, why: '1 and 2 are different lengths' },
+    { outcomes: [], stops: false, why: 'nothing played' },
+  ];
+  it.each(cases)('stops a block once both sequences of one length failed, and only then: $why', ({ outcomes, stops }) => {
+    expect(stopRuleMet(new Map(outcomes))).toBe(stops);
   });
 
   it('rebuilds the stop-rule state of a block from the paired log (resume)', () => {
-    const events = play(design, [
-      [[3, 5]],
-      [
-        [0, 1],
-        [3, 2],
-        [4, 6, 5],
-      ],
-      [],
-    ]);
+    // biome-ignore format: answer lists read as a table
+    const events = play(design, [[[3, 5]], [[0, 1], [3, 2], [4, 6, 5]], []]);
     const records = pairTrials(events, 'corsi');
     const outcomes = outcomesFromRecords(design.blocks[1]?.trials ?? [], records, 1);
     expect([...outcomes]).toEqual([
