@@ -1,6 +1,6 @@
 /** What every game's manifest says the same way, said once (docs/adding-a-game.md). */
 import type { InputDevice } from '../../src/log/events.ts';
-import type { EarlierVersion, GameDesign, GameManifest } from '../../src/runtime/game-contract.ts';
+import type { EarlierVersion, GameDesign, GameManifest, QualityFlagRule } from '../../src/runtime/game-contract.ts';
 
 /** The inputs a game answers by when its manifest names none: keys, mouse and touch alike. */
 export const EVERY_INPUT: readonly InputDevice[] = ['keyboard', 'mouse', 'touch'];
@@ -45,4 +45,12 @@ export function countsVersion<T, C>(
   { version, counts, why }: CountsVersion<C>,
 ): EarlierVersion<T> {
   return { version, design: (seed) => generate(seed, counts, version), score, why };
+}
+
+/**
+ * A quality-flag rule that the scorer raises per part of the game (`<part>.<flag>`, e.g. `simple.many-anticipations`),
+ * each leaving out only that part's metrics (ids `<part>.…`); one rule per part, in the order of `parts`.
+ */
+export function flagPerPart(parts: readonly string[], flag: string, why: (part: string) => string): QualityFlagRule[] {
+  return parts.map((part) => ({ flag: `${part}.${flag}`, metrics: { prefix: `${part}.` }, why: why(part) }));
 }

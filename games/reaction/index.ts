@@ -4,7 +4,7 @@ import { participants, type ReactionParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { reactionMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
-import { countsVersion, defineGame } from '../kit/manifest.ts';
+import { countsVersion, defineGame, flagPerPart } from '../kit/manifest.ts';
 
 export const reaction = defineGame<ReactionTrial, ReactionParticipant>({
   id: REACTION_ID,
@@ -17,11 +17,7 @@ export const reaction = defineGame<ReactionTrial, ReactionParticipant>({
   practicePassed,
   participants,
   messages: reactionMessages,
-  // biome-ignore format: one rule per line reads as a table
-  qualityFlags: [
-    { flag: 'simple.many-anticipations', metrics: { prefix: 'simple.' }, why: 'more than 20 % of simple-RT answers came too early' },
-    { flag: 'choice.many-anticipations', metrics: { prefix: 'choice.' }, why: 'more than 20 % of choice-RT answers came too early' },
-  ],
+  qualityFlags: flagPerPart(['simple', 'choice'], 'many-anticipations', (c) => `more than 20 % of ${c}-RT answers came too early`),
   // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
     { domain: 'processing-speed', metric: 'simple.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: assumed(0.6, 'no retest figure for simple RT in our sources; set at the lower choice-RT figure'), why: 'Speed of a single prepared response.' },
