@@ -51,3 +51,26 @@ export function playFlags<T>(
   }
   return flags;
 }
+
+/**
+ * Whether a practice attempt met its pass rate: at least `rate` of the block's counted trials (every trial unless
+ * `counted` picks some) answered correctly. `trials` are the attempt's completed trials: a trial that did not complete
+ * counts as wrong. A block without counted trials passes.
+ */
+export function practiceRatePassed<T>(
+  design: GameDesign<T>,
+  block: number,
+  trials: readonly TrialRecord[],
+  rate: number,
+  correct: (trial: TrialRecord, spec: T) => boolean,
+  counted: (spec: T) => boolean = () => true,
+): boolean {
+  const specs = design.blocks[block]?.trials ?? [];
+  const total = specs.filter(counted).length;
+  if (total === 0) return true;
+  const right = trials.filter((t) => {
+    const spec = specs[t.trial];
+    return spec !== undefined && counted(spec) && correct(t, spec);
+  }).length;
+  return right / total >= rate;
+}
