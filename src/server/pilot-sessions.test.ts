@@ -1,62 +1,34 @@
 /**
  * Pilots' certified sessions through the witness API, on PGlite and (when configured) PostgreSQL: a pilot that
  * requires a start token gets sessions only with a valid one, each token starts one session (also after that session
- * was deleted, and across the shared database), and the credential says whether the pilot vouched for the session or
+ * was deleted), and the credential says whether the pilot vouched for the session or
  * it was only played with the pilot's settings — as the shared verifier reads it. Retention per pilot: the raw events
  * of a pilot's sessions go after the pilot's `retentionDays`, every other session's after RETENTION_DAYS, by the
  * server's own housekeeping on the test clock.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileFromLogSource } from '../credential/profile-source.ts';
 import { verifyCredential } from '../credential/verify.ts';
-import type { PilotConfig, PublicJwk } from '../embed/pilot.ts';
-import { buildApp } from './app.ts';
-import { DEFAULT_LIMITS, type IssuerConfig } from './config.ts';
-import { createIssuer, type Issuer } from './issuer.ts';
-import { freePort } from './testing/free-port.ts';
-import { DB_KINDS, freshPgSchema, openTestDb } from './testing/test-db.ts';
-import { playWitnessed, testClock, type TestClock } from './testing/witnessed-session.ts';
+import type { PilotConfig } from '../embed/pilot.ts';
+import type { Issuer } from './issuer.ts';
+import { type PilotBackend, pilotBackend, testPilot } from './testing/pilots.ts';
+import { DB_KINDS } from './testing/test-db.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { playWitnessed, type TestClock } from './testing/witnessed-session.ts';
 import type { SessionCredentialResponse } from './witness-api.ts';
 
 const DAY = 86_400_000;
 const EMBED = 'embed-0001';
 
-const pilot = (over: Partial<PilotConfig>): PilotConfig => ({
-  id: 'acme',
-  name: 'Acme Careers',
-  hostOrigins: ['https://acme.example'],
-  battery: 'reaction',
-  defaultLang: 'nl',
-  normGroup: 'sro-provisional-all',
-  roles: [],
-  branding: { accent: '#112233' },
-  share: 'domains',
-  xapi: { enabled: false },
-  retentionDays: 30,
-  ...over,
-});
-
 describe.each(DB_KINDS)('pilot sessions on %s', (kind) => {
-  let app: FastifyInstance;
+  let server: TestServer;
   let issuer: Issuer;
   let url: string;
   let clock: TestClock;
-  let dir: string;
-  let drop: (() => Promise<void>) | undefined;
-  let signingKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  let acme: PilotBackend;
 
   /** A start token as Acme's backend signs one, on the server's clock. */
-  const startToken = (claims: Record<string, unknown> = {}) => {
-    const iat = Math.floor(clock.now() / 1000);
-    return new SignJWT({ iss: 'acme', aud: url, embedId: EMBED, jti: crypto.randomUUID(), iat, exp: iat + 300, ...claims })
-      .setProtectedHeader({ alg: 'ES256', kid: 'acme-2026' })
-      .sign(signingKey);
-  };
+  const startToken = (claims: Record<string, unknown> = {}) => acme.sign(clock.now(), { aud: url, embedId: EMBED, ...claims });
 
   const createWith = (body: Record<string, unknown>) =>
     fetch(`${url}/api/sessions`, {
@@ -74,32 +46,16 @@ describe.each(DB_KINDS)('pilot sessions on %s', (kind) => {
     });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'talentscan-pilots-'));
-    const pgSchema = kind === 'postgres' ? await freshPgSchema() : undefined;
-    drop = pgSchema?.drop;
-    const db = await openTestDb(kind, { ...(pgSchema ? { url: pgSchema.url } : {}) });
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    ({ privateKey: signingKey } = await generateKeyPair('ES256', { extractable: true }));
-    const { d: _private, ...pub } = await exportJWK(signingKey);
-    const jwks = { keys: [{ ...pub, kid: 'acme-2026', alg: 'ES256', use: 'sig' } as PublicJwk] };
+    acme = await pilotBackend('acme', 'acme-2026');
     const pilots = new Map<string, PilotConfig>([
-      ['acme', pilot({ startToken: { required: true, jwks }, retentionDays: 7 })],
-      ['open', pilot({ id: 'open', name: 'Open Platform', retentionDays: 90 })],
+      ['acme', testPilot({ name: 'Acme Careers', startToken: { required: true, jwks: acme.jwks }, retentionDays: 7 })],
+      ['open', testPilot({ id: 'open', name: 'Open Platform', retentionDays: 90 })],
     ]);
-    const config: IssuerConfig = { publicUrl: url, name: 'T', dataDir: dir, allowedOrigins: [url], validForDays: 365, ...DEFAULT_LIMITS };
-    clock = testClock(Date.now() - 3 * 3_600_000);
-    issuer = await createIssuer(config, { profileSource: profileFromLogSource, db, now: clock.now, pilots });
-    app = await buildApp({ config, issuer, pilots });
-    await app.listen({ port, host: '127.0.0.1' });
+    server = await startTestServer({ db: kind, profileSource: profileFromLogSource, issuer: { pilots } });
+    ({ issuer, url, clock } = server);
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await issuer?.close();
-    await drop?.();
-    rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => server?.close(), 60_000);
 
   it('starts a pilot session only with a valid start token, each token once', { timeout: 60_000 }, async () => {
     const missing = await createWith({});
@@ -172,18 +128,17 @@ describe.each(DB_KINDS)('pilot sessions on %s', (kind) => {
       );
     const issuedAt = clock.now();
     // Acme keeps 7 days, the deployment 30 (DEFAULT_LIMITS), Open 90: the server's own housekeeping on its clock.
-    await clock.set(issuedAt + 6 * DAY);
-    await issuer.housekeeping();
-    expect(await held()).toEqual({ acme: true, open: true, plain: true });
-    await clock.set(issuedAt + 8 * DAY);
-    await issuer.housekeeping();
-    expect(await held()).toEqual({ acme: false, open: true, plain: true });
-    await clock.set(issuedAt + 31 * DAY);
-    await issuer.housekeeping();
-    expect(await held()).toEqual({ acme: false, open: true, plain: false });
-    await clock.set(issuedAt + 91 * DAY);
-    await issuer.housekeeping();
-    expect(await held()).toEqual({ acme: false, open: false, plain: false });
+    const after: [number, Record<string, boolean>][] = [
+      [6, { acme: true, open: true, plain: true }],
+      [8, { acme: false, open: true, plain: true }],
+      [31, { acme: false, open: true, plain: false }],
+      [91, { acme: false, open: false, plain: false }],
+    ];
+    for (const [days, expected] of after) {
+      await clock.set(issuedAt + days * DAY);
+      await issuer.housekeeping();
+      expect(await held(), `${days} days after issuance`).toEqual(expected);
+    }
     // What was witnessed stays: the batch hashes, and the credential can be downloaded again.
     expect((await issuer.witness.batches(acme.sessionId)).batches.length).toBeGreaterThan(0);
     expect((await acme.credential()).status).toBe(200);

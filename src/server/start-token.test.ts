@@ -4,51 +4,23 @@
  * server as a pilot's backend would), a stranger's, another pilot's. Single use is the store's (pilot-sessions.test.ts).
  */
 import { createServer, type Server } from 'node:http';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PilotConfig, PublicJwk } from '../embed/pilot.ts';
+import type { PilotConfig } from '../embed/pilot.ts';
 import { START_TOKEN_CODES, type StartTokenCode, StartTokenVerifier } from './start-token.ts';
+import { type PilotBackend, pilotBackend, testPilot } from './testing/pilots.ts';
 
 const AUD = 'https://scan.example';
 const NOW = Date.parse('2026-12-02T10:00:00Z');
 const EMBED = 'embed-abc123';
 
-type Key = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
-let pilotKey: Key;
-let strangerKey: Key;
-let pilotJwk: PublicJwk;
+let acme: PilotBackend;
+let stranger: PilotBackend;
 
-const pilot = (over: Partial<PilotConfig> = {}): PilotConfig => ({
-  id: 'acme',
-  name: 'Acme',
-  hostOrigins: ['https://acme.example'],
-  battery: 'reaction',
-  defaultLang: 'nl',
-  normGroup: 'sro-provisional-all',
-  roles: [],
-  branding: { accent: '#112233' },
-  share: 'domains',
-  xapi: { enabled: false },
-  retentionDays: 30,
-  startToken: { required: true, jwks: { keys: [pilotJwk] } },
-  ...over,
-});
+const pilot = (over: Partial<PilotConfig> = {}): PilotConfig => testPilot({ startToken: { required: true, jwks: acme.jwks }, ...over });
 
-interface TokenSpec {
-  key?: Key;
-  kid?: string;
-  alg?: string;
-  claims?: Record<string, unknown>;
-  iat?: number;
-  exp?: number;
-}
-
-/** A token as the pilot's backend makes one (NOW-relative seconds), with whatever a test changes. */
-async function token(spec: TokenSpec = {}): Promise<string> {
-  const iat = spec.iat ?? Math.floor(NOW / 1000);
-  const claims = { iss: 'acme', aud: AUD, embedId: EMBED, jti: crypto.randomUUID(), iat, exp: spec.exp ?? iat + 300, ...spec.claims };
-  return new SignJWT(claims).setProtectedHeader({ alg: spec.alg ?? 'ES256', kid: spec.kid ?? 'acme-1', typ: 'JWT' }).sign(spec.key ?? pilotKey);
-}
+/** A token as the pilot's backend makes one at NOW, with whatever a test changes (other claims, a stranger's key). */
+const token = (claims: Record<string, unknown> = {}, by?: PilotBackend, kid?: string) => (by ?? acme).sign(NOW, { aud: AUD, embedId: EMBED, ...claims }, kid);
 
 const verifier = (now = NOW) => new StartTokenVerifier({ audience: AUD, now: () => now });
 
@@ -62,10 +34,9 @@ async function refusedWith(p: Promise<unknown>): Promise<StartTokenCode> {
 }
 
 beforeAll(async () => {
-  ({ privateKey: pilotKey } = await generateKeyPair('ES256', { extractable: true }));
-  ({ privateKey: strangerKey } = await generateKeyPair('ES256', { extractable: true }));
-  const { d: _private, ...pub } = await exportJWK(pilotKey);
-  pilotJwk = { ...(pub as JWK), kid: 'acme-1', alg: 'ES256', use: 'sig' } as PublicJwk;
+  acme = await pilotBackend('acme');
+  // Another party's key, claiming to be Acme (under its own kid, or under Acme's).
+  stranger = await pilotBackend('acme', 'stranger-1');
 });
 
 describe('start tokens', () => {
@@ -78,22 +49,22 @@ describe('start tokens', () => {
   });
 
   it('needs no token from a pilot that does not require one, but checks one that is given', async () => {
-    const optional = pilot({ startToken: { required: false, jwks: { keys: [pilotJwk] } } });
+    const optional = pilot({ startToken: { required: false, jwks: acme.jwks } });
     expect(await verifier().verify(optional, undefined, EMBED)).toBeNull();
     expect(await verifier().verify(pilot({ startToken: undefined }), undefined, undefined)).toBeNull();
-    expect(await refusedWith(verifier().verify(optional, await token({ key: strangerKey }), EMBED))).toBe('start-token-signature');
+    expect(await refusedWith(verifier().verify(optional, await token({}, stranger, 'acme-1'), EMBED))).toBe('start-token-signature');
   });
 
   const cases: [string, () => Promise<[string | undefined, string | undefined, number?]>, StartTokenCode][] = [
     ['missing when required', async () => [undefined, EMBED], 'start-token-missing'],
     ['expired', async () => [await token({ iat: NOW / 1000 - 600, exp: NOW / 1000 - 60 }), EMBED], 'start-token-expired'],
-    ['for another audience', async () => [await token({ claims: { aud: 'https://other-scan.example' } }), EMBED], 'start-token-audience'],
-    ['of another pilot', async () => [await token({ claims: { iss: 'globex' } }), EMBED], 'start-token-pilot'],
-    ['signed by a key the pilot does not list', async () => [await token({ key: strangerKey, kid: 'stranger-1' }), EMBED], 'start-token-unknown-key'],
-    ["with the pilot's kid but another key", async () => [await token({ key: strangerKey }), EMBED], 'start-token-signature'],
+    ['for another audience', async () => [await token({ aud: 'https://other-scan.example' }), EMBED], 'start-token-audience'],
+    ['of another pilot', async () => [await token({ iss: 'globex' }), EMBED], 'start-token-pilot'],
+    ['signed by a key the pilot does not list', async () => [await token({}, stranger), EMBED], 'start-token-unknown-key'],
+    ["with the pilot's kid but another key", async () => [await token({}, stranger, 'acme-1'), EMBED], 'start-token-signature'],
     ['for another embedded scan', async () => [await token(), 'embed-other1'], 'start-token-embed-id'],
-    ['without an embedId', async () => [await token({ claims: { embedId: undefined } }), EMBED], 'start-token-claims'],
-    ['without a jti', async () => [await token({ claims: { jti: undefined } }), EMBED], 'start-token-claims'],
+    ['without an embedId', async () => [await token({ embedId: undefined }), EMBED], 'start-token-claims'],
+    ['without a jti', async () => [await token({ jti: undefined }), EMBED], 'start-token-claims'],
     ['living longer than 15 minutes', async () => [await token({ exp: NOW / 1000 + 3600 }), EMBED], 'start-token-lifetime'],
     ['issued in the future', async () => [await token({ iat: NOW / 1000 + 600, exp: NOW / 1000 + 700 }), EMBED], 'start-token-not-yet-valid'],
     ['that is no JWT', async () => ['not.a.token', EMBED], 'start-token-malformed'],
@@ -127,7 +98,7 @@ describe("start tokens against the pilot's JWKS URL", () => {
   beforeAll(async () => {
     server = createServer((_req, res) => {
       if (!up) return res.writeHead(503).end();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [pilotJwk] }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(acme.jwks));
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     const a = server.address();

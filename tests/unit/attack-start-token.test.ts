@@ -6,32 +6,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { print, startTokenAttacks } from '../../scripts/attack-issuer.ts';
-import type { PilotConfig, PublicJwk } from '../../src/embed/pilot.ts';
+import { type PilotBackend, pilotBackend, testPilot } from '../../src/server/testing/pilots.ts';
 import { startTestServer, type TestServer } from '../../src/server/testing/test-server.ts';
 
 let server: TestServer;
-let key: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+let backend: PilotBackend;
 
 beforeAll(async () => {
-  ({ privateKey: key } = await generateKeyPair('ES256', { extractable: true }));
-  const { d: _private, ...pub } = await exportJWK(key);
-  const pilot: PilotConfig = {
-    id: 'acme',
-    name: 'Acme',
-    hostOrigins: ['https://acme.example'],
-    battery: 'reaction',
-    defaultLang: 'nl',
-    normGroup: 'sro-provisional-all',
-    roles: [],
-    branding: { accent: '#112233' },
-    share: 'domains',
-    xapi: { enabled: false },
-    retentionDays: 30,
-    startToken: { required: true, jwks: { keys: [{ ...pub, kid: 'acme-1' } as PublicJwk] } },
-  };
+  backend = await pilotBackend('acme');
+  const pilot = testPilot({ startToken: { required: true, jwks: backend.jwks } });
   // An app folder with just what the embed routes read: the attacker learns the pilot's settings from /api/pilots.
   const appDir = mkdtempSync(join(tmpdir(), 'ts-attack-app-'));
   for (const f of ['index.html', 'embed.js', 'embed.mjs', 'embed.d.ts'])
@@ -44,12 +29,7 @@ afterAll(() => server?.close());
 describe('attack:issuer, start tokens', () => {
   it("refuses every forged, replayed or misdirected start token with its code; the pilot's real one starts one session", async () => {
     // The pilot's backend, on the server's clock.
-    const token = (embedId: string) => {
-      const iat = Math.floor(server.clock.now() / 1000);
-      return new SignJWT({ iss: 'acme', aud: server.url, embedId, jti: crypto.randomUUID(), iat, exp: iat + 300 })
-        .setProtectedHeader({ alg: 'ES256', kid: 'acme-1' })
-        .sign(key);
-    };
+    const token = (embedId: string) => backend.sign(server.clock.now(), { aud: server.url, embedId });
     const rows = await startTokenAttacks(server.url, 'acme', token);
     const lines: string[] = [];
     const ok = print(rows, (l) => lines.push(l));
