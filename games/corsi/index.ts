@@ -5,7 +5,7 @@ import { participants, type CorsiParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { corsiMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
-import { defineGame } from '../kit/manifest.ts';
+import { defineGame, flagPerPart } from '../kit/manifest.ts';
 
 /**
  * Expected duration (s): the median simulated play of TYPICAL_PARTICIPANT (forward span 6, backward 5) over many
@@ -29,11 +29,7 @@ export const corsi = defineGame<CorsiTrial, CorsiParticipant>({
   },
   participants,
   messages: corsiMessages,
-  // biome-ignore format: one rule per line reads as a table
-  qualityFlags: [
-    { flag: 'forward.stop-rule', metrics: { prefix: 'forward.' }, why: 'trials ran after the stop rule ended the block (a fault)' },
-    { flag: 'backward.stop-rule', metrics: { prefix: 'backward.' }, why: 'trials ran after the stop rule ended the block (a fault)' },
-  ],
+  qualityFlags: flagPerPart(['forward', 'backward'], 'stop-rule', () => 'trials ran after the stop rule ended the block (a fault)'),
   // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
     { domain: 'working-memory', metric: 'forward.span', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: retest(0.59, 'spatial span forward, our span rule on both sessions'), why: 'Longest sequence of places kept in mind.' },

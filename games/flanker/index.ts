@@ -4,7 +4,7 @@ import { participants, type FlankerParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { flankerMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
-import { defineGame } from '../kit/manifest.ts';
+import { countsVersion, defineGame } from '../kit/manifest.ts';
 
 export const flanker = defineGame<FlankerTrial, FlankerParticipant>({
   id: FLANKER_ID,
@@ -32,13 +32,11 @@ export const flanker = defineGame<FlankerTrial, FlankerParticipant>({
     { domain: 'selective-attention', metric: 'accuracy', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: retest(0.1, 'ANT accuracy (near ceiling), both sessions scored by our rule on 20 congruent and 20 incongruent trials'), why: 'Correct answers despite distraction (half weight: near ceiling).' },
   ],
   testResponder,
-  // Only the counts changed, so the earlier version is the same generator and scorer with its own counts.
   earlier: [
-    {
+    countsVersion(flankerDesign, scoreFlanker, {
       version: '1.0.0',
-      design: (seed) => flankerDesign(seed, FLANKER_COUNTS_V1, '1.0.0'),
-      score: scoreFlanker,
+      counts: FLANKER_COUNTS_V1,
       why: '1.1.0 has two test blocks of 20 trials (1.0.0: 32), the battery allocation of docs/battery-allocation.md; the generator, timing and scorer are unchanged.',
-    },
+    }),
   ],
 });
