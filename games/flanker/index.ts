@@ -28,8 +28,8 @@ export const flanker = defineGame<FlankerTrial, FlankerParticipant>({
   // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
     { domain: 'selective-attention', metric: 'nih_style_score', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: assumed(0.6, 'combined accuracy–speed scores are more reliable than the conflict effect; no retest figure for our version'), why: 'Accuracy and speed when distracting arrows point the other way.' },
-    { domain: 'selective-attention', metric: 'conflict_rt', weight: 1, direction: 'lower-is-better', latency: 'difference', reliability: retest(0.42, 'ANT/flanker conflict effect'), why: 'How much distracting arrows slow the answer.' },
-    { domain: 'selective-attention', metric: 'accuracy', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.4, 'accuracy near ceiling has little spread'), why: 'Correct answers despite distraction (half weight: near ceiling).' },
+    { domain: 'selective-attention', metric: 'conflict_rt', weight: 1, direction: 'lower-is-better', latency: 'difference', reliability: retest(0.28, 'ANT conflict effect, both sessions scored by our rule on 20 congruent and 20 incongruent trials'), why: 'How much distracting arrows slow the answer.' },
+    { domain: 'selective-attention', metric: 'accuracy', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: retest(0.1, 'ANT accuracy (near ceiling), both sessions scored by our rule on 20 congruent and 20 incongruent trials'), why: 'Correct answers despite distraction (half weight: near ceiling).' },
   ],
   testResponder,
   earlier: [

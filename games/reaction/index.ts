@@ -1,7 +1,7 @@
 import { estimateDurationSec, REACTION_COUNTS_V1, reactionDesign, REACTION_ID, REACTION_VERSION, type ReactionTrial } from './design.ts';
 import { practicePassed, REACTION_METRICS, scoreReaction } from './score.ts';
 import { participants, type ReactionParticipant } from './simulate.ts';
-import { assumed, retest } from '../kit/reliability.ts';
+import { retest } from '../kit/reliability.ts';
 import { reactionMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
 import { countsVersion, defineGame, flagPerPart } from '../kit/manifest.ts';
@@ -20,8 +20,8 @@ export const reaction = defineGame<ReactionTrial, ReactionParticipant>({
   qualityFlags: flagPerPart(['simple', 'choice'], 'many-anticipations', (c) => `more than 20 % of ${c}-RT answers came too early`),
   // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
-    { domain: 'processing-speed', metric: 'simple.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: assumed(0.6, 'no retest figure for simple RT in our sources; set at the lower choice-RT figure'), why: 'Speed of a single prepared response.' },
-    { domain: 'processing-speed', metric: 'choice.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.68, 'choice reaction time'), why: 'Speed of a simple decision.' },
+    { domain: 'processing-speed', metric: 'simple.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.44, 'simple RT, both sessions scored by our rule on the first 12 test trials'), why: 'Speed of a single prepared response.' },
+    { domain: 'processing-speed', metric: 'choice.median_rt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.5, 'two-choice RT, both sessions scored by our rule on the first 12 test trials'), why: 'Speed of a simple decision.' },
   ],
   testResponder,
   earlier: [

@@ -41,7 +41,7 @@ export const stop = defineGame<StopTrial, StopParticipant>({
   ],
   // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
-    { domain: 'inhibition', metric: 'ssrt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.5, 'stop-signal SSRT (about .5)'), why: 'Time needed to stop an action already started (race model).' },
+    { domain: 'inhibition', metric: 'ssrt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.23, 'SSRT about .5 at 60 stop trials, stepped by Spearman–Brown to our 18'), why: 'Time needed to stop an action already started (race model).' },
   ],
   testResponder,
   earlier: [
