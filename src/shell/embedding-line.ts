@@ -6,6 +6,6 @@ import { tDynamic } from '../i18n/index.ts';
  * a start token the issuer verified, or only played with the pilot's settings. `/verify` and the coach's view say it alike.
  */
 export function embeddingLine(e: Embedding): string {
-  const pilot = `${e.pilotName} (${e.pilot})`;
-  return tDynamic(e.binding === 'start-token' ? 'integrity.assurance.embedded' : 'integrity.assurance.pilotSettings', { pilot });
+  // The name a reader knows; the id is in the credential (and in its English narrative).
+  return tDynamic(e.binding === 'start-token' ? 'integrity.assurance.embedded' : 'integrity.assurance.pilotSettings', { pilot: e.pilotName });
 }

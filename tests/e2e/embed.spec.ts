@@ -227,6 +227,8 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     await expect(assurance).toContainText('Certified: the issuer witnessed the session');
     await expect(assurance).toContainText('Reaction');
     await expect(assurance).toContainText('Block sequence');
+    // The demo host's backend vouched for the session with its start token, and the credential says so.
+    await expect(assurance).toContainText('Embedded by the pilot Demo pilot (Talentscan): its own server signed a single-use start token');
     await verifier.close();
 
     // The stranger heard nothing, from first to last.
