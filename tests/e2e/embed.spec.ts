@@ -158,7 +158,7 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: TALENTSCAN },
       body: JSON.stringify({
-        battery: 'reaction',
+        battery: 'short',
         normGroup: 'sro-provisional-all',
         lang: 'en',
         consent: { textVersion: 'x', mode: 'certified', acceptedAt: 0 },
