@@ -135,23 +135,8 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     await frame.getByRole('button', { name: 'Start', exact: true }).click();
     await passDeviceCheck(frame);
     await expect.poll(() => phase(frame), { timeout: 20_000 }).toBe('intro');
-    const rts = humanRts(11);
-    await play(frame, anyGame, { rtMs: rts, stop: (answered, p) => (answered >= 2 && p === 'running') || p === 'break' || p === 'done' });
-    await host.screenshot({ path: `${SHOTS}/embed-game-1280.png` });
-    // pause, sent as a pilot's script would (a click on the host page would blur the frame first).
-    await host.evaluate(() => (window as unknown as { talentscanHandle: { pause(): void } }).talentscanHandle.pause());
-    await expect.poll(() => phase(frame)).toBe('paused');
-    await frame.locator('ts-scan section.panel button').click();
-    const started = Date.now();
-    await playBattery(frame, anyGame, { rtMs: rts });
-    console.log(`embed: the short battery played in ${((Date.now() - started) / 1000).toFixed(0)} s after the pause`);
-    await expect.poll(() => phase(frame), { timeout: 30_000 }).toBe('done');
-    // The server accepted every batch of the pilot's session (its consent version included).
-    await expect.poll(async () => (await frame.evaluate(() => window.__talentscan?.upload()))?.state, { timeout: 30_000 }).toBe('synced');
-    const log = (await frame.evaluate(() => window.__talentscan?.events())) ?? [];
-    expect(log.filter((e) => e.type === 'interruption').map((e) => (e as { reason: string }).reason)).toContain('host-pause');
-    expect(log.find((e) => e.type === 'consent')).toMatchObject({ mode: 'certified', textVersion: expect.stringMatching(/^certified-.+\+embed-v2$/) });
-    // The demo host's backend vouched for the session with one start token, which cannot start another session.
+    // The demo host's backend vouched for the session with one start token, which cannot start another session (asked
+    // now, while the token lives: after the battery it would be refused as expired first).
     const tokens = await host.evaluate(() => (window as unknown as { startTokens: string[] }).startTokens);
     expect(tokens).toHaveLength(1);
     const replay = await fetch(`${TALENTSCAN}/api/sessions`, {
@@ -168,6 +153,22 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
       }),
     });
     expect(await replay.json()).toMatchObject({ error: 'start-token-replayed' });
+    const rts = humanRts(11);
+    await play(frame, anyGame, { rtMs: rts, stop: (answered, p) => (answered >= 2 && p === 'running') || p === 'break' || p === 'done' });
+    await host.screenshot({ path: `${SHOTS}/embed-game-1280.png` });
+    // pause, sent as a pilot's script would (a click on the host page would blur the frame first).
+    await host.evaluate(() => (window as unknown as { talentscanHandle: { pause(): void } }).talentscanHandle.pause());
+    await expect.poll(() => phase(frame)).toBe('paused');
+    await frame.locator('ts-scan section.panel button').click();
+    const started = Date.now();
+    await playBattery(frame, anyGame, { rtMs: rts });
+    console.log(`embed: the short battery played in ${((Date.now() - started) / 1000).toFixed(0)} s after the pause`);
+    await expect.poll(() => phase(frame), { timeout: 30_000 }).toBe('done');
+    // The server accepted every batch of the pilot's session (its consent version included).
+    await expect.poll(async () => (await frame.evaluate(() => window.__talentscan?.upload()))?.state, { timeout: 30_000 }).toBe('synced');
+    const log = (await frame.evaluate(() => window.__talentscan?.events())) ?? [];
+    expect(log.filter((e) => e.type === 'interruption').map((e) => (e as { reason: string }).reason)).toContain('host-pause');
+    expect(log.find((e) => e.type === 'consent')).toMatchObject({ mode: 'certified', textVersion: expect.stringMatching(/^certified-.+\+embed-v2$/) });
 
     await expect.poll(async () => (await received(host)).some((e) => e.type === 'scan.completed'), { timeout: 60_000 }).toBe(true);
     await expect.poll(async () => (await received(host)).filter((e) => e.type === 'xapi.statement').length, { timeout: 20_000 }).toBe(4);
