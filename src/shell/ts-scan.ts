@@ -26,7 +26,9 @@ import { CONSENT_VERSION } from './session-messages.ts';
 import { forgetUnsaved, noteStorage, type SavedSummary, savedSummary } from './saved-summary.ts';
 import { askPersistence, probeStorage } from './storage-probe.ts';
 import { base } from './styles.ts';
+import { feedbackSound, onSoundChange } from './sound.ts';
 import './ts-device-check.ts';
+import './ts-sound-switch.ts';
 import './ts-journey-map.ts';
 import './ts-welcome.ts';
 import type { WelcomeStartDetail } from './ts-welcome.ts';
@@ -152,14 +154,28 @@ export class TsScan extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('keydown', this.onEscape);
+    this.addEventListener('click', this.unlockSound);
+    this.stopSoundWatch = onSoundChange(() => this.runner?.noteSound());
     void this.check();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('keydown', this.onEscape);
+    this.removeEventListener('click', this.unlockSound);
+    this.stopSoundWatch?.();
     this.runner?.dispose();
   }
+
+  private stopSoundWatch: (() => void) | null = null;
+
+  /**
+   * A click on one of the shell's buttons (Start, Continue, Next…) is the user gesture the audio needs after a reload
+   * with sound on; a tap on the stage (a game answer) never starts it, so no audio start-up lands in a trial.
+   */
+  private readonly unlockSound = (e: Event) => {
+    if (feedbackSound.enabled && e.composedPath().some((n) => n instanceof HTMLButtonElement)) feedbackSound.unlock();
+  };
 
   /** Esc pauses a running block: the one key the input capture never takes as an answer (and never logs). */
   private readonly onEscape = (e: KeyboardEvent) => {
@@ -240,6 +256,7 @@ export class TsScan extends LitElement {
         await this.recorder.flush();
       },
       design: () => this.runner?.currentDesign ?? null,
+      sounds: () => feedbackSound.scheduled,
       showSession: async (events) => {
         this.runner?.dispose();
         this.runner = null;
@@ -276,6 +293,8 @@ export class TsScan extends LitElement {
       },
       onView: (view) => {
         if (view.phase !== 'paused') this.pausedByChoice = false;
+        // A gentle phrase when a game is done (the break) and at the end: no trial is open then.
+        if (view.phase === 'break' || view.phase === 'done') feedbackSound.cue(view.phase === 'break' ? 'break' : 'end');
         this.lifecycle.viewed(view);
         if (view.phase !== 'done') {
           this.screen = { kind: 'scan', view };
@@ -291,6 +310,7 @@ export class TsScan extends LitElement {
       },
       ...(automation && Number.isInteger(seedParam) && seedParam > 0 ? { seed: seedParam } : {}),
       ...(automation && timeScale >= 1 && timeScale <= 10 ? { timeScale } : {}),
+      sound: feedbackSound,
       // Certified: the server draws each game's seed when the game starts (the automation seed is ignored).
       ...(certified ? { seedFor: (manifest) => this.seedFromServer(certified, manifest.id) } : {}),
     });
@@ -583,6 +603,7 @@ export class TsScan extends LitElement {
           <h2 id="paused-title">${this.pausedByChoice ? tDynamic('pause.title') : t('paused.title')}</h2>
           <p id="paused-body">${this.pausedByChoice ? tDynamic('pause.body') : t('paused.body')}</p>
           ${this.pausedByChoice ? html`<p>${tDynamic('pause.turn')}</p>` : nothing}
+          <ts-sound-switch></ts-sound-switch>
           <div class="actions"><button data-autofocus @click=${() => runner?.continueAfterPause()}>${t('paused.continue')}</button></div>
         </section>`;
       case 'break':
