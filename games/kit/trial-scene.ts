@@ -150,11 +150,18 @@ export abstract class TrialScene<T> extends Phaser.Scene {
     this.nextTrialTimer = timer;
   }
 
-  /** Real ms until the next trial starts (the scene clock may run faster in a test play); Infinity when none waits. */
+  /**
+   * Real ms until the next trial may start (the scene clock may run faster in a test play); Infinity when none waits.
+   * Counted short, because the timer runs early in real time: it is credited with the whole frame in which it was made
+   * (from that frame's time, not from now), and with Phaser's smoothed frame time, which may run ahead of the real
+   * one by about a frame.
+   */
   private quietMs(): number {
     const timer = this.nextTrialTimer;
     if (!timer) return Number.POSITIVE_INFINITY;
-    return Math.max(0, timer.getRemaining()) / (this.time.timeScale || 1);
+    const loop = this.game.loop;
+    const sinceFrame = Math.max(0, performance.now() - loop.now);
+    return Math.max(0, timer.getRemaining() / (this.time.timeScale || 1) - sinceFrame - loop.delta);
   }
 
   /** The running trial's design entry (undefined once the block's trials are done). */

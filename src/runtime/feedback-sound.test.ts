@@ -93,7 +93,7 @@ describe('FeedbackSound', () => {
     tick(100);
     sound.trialStarted(); // a trial came early (the plan should prevent it): the sound is cut
     expect(out.hushes).toBe(1);
-    expect(sound.scheduled[0]).toMatchObject({ cue: 'gain', from: 1000, until: 1000 + CUE_MS.gain, cutAt: 1100 });
+    expect(sound.scheduled[0]).toMatchObject({ cue: 'gain', latencyMs: 0, from: 1000, until: 1000 + CUE_MS.gain, cutAt: 1100, cutBy: 'trial-start' });
     expect(sound.cue('gain')).toBe(false);
     expect(sound.cue('badge')).toBe(false);
     sound.trialEnded();
@@ -110,7 +110,7 @@ describe('FeedbackSound', () => {
     out.running = true;
     out.latency = 20;
     sound.cue('gain', 300);
-    expect(sound.scheduled).toEqual([{ cue: 'gain', from: 1020, until: 1020 + 300 - 20 - QUIET_MARGIN_MS }]);
+    expect(sound.scheduled).toEqual([{ cue: 'gain', latencyMs: 20, from: 1020, until: 1020 + 300 - 20 - QUIET_MARGIN_MS }]);
     // Heard to its end before the next trial (at 1000 + 300), with the margin.
     expect((sound.scheduled[0]?.until ?? 0) + QUIET_MARGIN_MS).toBe(1300);
   });

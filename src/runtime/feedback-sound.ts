@@ -63,12 +63,16 @@ export interface SoundOutput {
   suspend(): void;
 }
 
-/** A sound as scheduled, on the page's performance clock (ms): heard from `from` to `until`, or `cutAt` if hushed. */
+/** A sound as scheduled, on the page's performance clock (ms): heard from `from` to `until`, or `cutAt` if silenced. */
 export interface ScheduledSound {
   cue: SoundCue;
+  /** The output latency it was planned with: a sound cut at `cutAt` is still heard until `cutAt + latencyMs`. */
+  latencyMs: number;
   from: number;
   until: number;
   cutAt?: number;
+  /** What silenced it: a trial that started while it sounded (the plan should prevent it), or a stop (pause, switch off). */
+  cutBy?: 'trial-start' | 'stop';
 }
 
 /** Scheduled sounds kept for the automation hook (a test checks them against the trial windows of the log). */
@@ -102,7 +106,7 @@ export class FeedbackSound {
     this.on = on;
     if (on) void this.output.unlock();
     else {
-      this.hush();
+      this.hush('stop');
       this.output.suspend();
     }
   }
@@ -126,7 +130,7 @@ export class FeedbackSound {
     if (!plan.play) return false;
     const from = this.now() + latencyMs;
     this.output.play(cue, plan.ms);
-    this.scheduled.push({ cue, from, until: from + plan.ms });
+    this.scheduled.push({ cue, latencyMs, from, until: from + plan.ms });
     if (this.scheduled.length > KEEP) this.scheduled.splice(0, this.scheduled.length - KEEP);
     return true;
   }
@@ -134,7 +138,7 @@ export class FeedbackSound {
   /** A trial starts: nothing may sound until it ends (a sound still playing, which the plan should prevent, stops). */
   trialStarted(): void {
     this.trialOpen = true;
-    this.hush();
+    this.hush('trial-start');
   }
 
   trialEnded(): void {
@@ -144,12 +148,16 @@ export class FeedbackSound {
   /** The block stopped (an interruption, a pause): silence, and no trial is open any more. */
   stopAll(): void {
     this.trialOpen = false;
-    this.hush();
+    this.hush('stop');
   }
 
-  private hush(): void {
+  private hush(by: NonNullable<ScheduledSound['cutBy']>): void {
     const t = this.now();
-    for (const s of this.scheduled) if (s.cutAt === undefined && s.until > t) s.cutAt = Math.max(t, s.from);
+    for (const s of this.scheduled) {
+      if (s.cutAt !== undefined || s.until <= t) continue;
+      s.cutAt = Math.max(t, s.from);
+      s.cutBy = by;
+    }
     this.output.hush();
   }
 }
