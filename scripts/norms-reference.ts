@@ -3,7 +3,8 @@
  * ../shared/reference/) into the shipped tables: Switch's composite from the SRO cued task-switching trials, SSRT's
  * reliability stepped to our number of stop trials from the SRO stop-signal trials; Coin hunt's learning metrics from
  * the first 60 trials of the sciops reversal-learning participants (all, and those aged 20–29); and the
- * derived statistics of the sciops reversal-learning sample (reliability and fairness of the learning metrics) into
+ * test–retest reliabilities of Reaction, Flanker and Corsi at our trial counts from the SRO trials of both sessions
+ * (when those files are there: sro-retest.ts), and the derived statistics of the sciops reversal-learning sample (reliability and fairness of the learning metrics) into
  * norms/external/sciops-prl.json, with the MIT notice of that data beside it. The data files themselves never enter
  * the repository; the entries carry their provenance. Exits with a message when the reference folder is absent.
  */
@@ -14,6 +15,7 @@ import { referencePath, referencePresent } from '../src/scoring/reference/refere
 import { prlParticipants, SCIOPS_TRIALS } from '../src/scoring/reference/sciops-prl.ts';
 import { SCIOPS_REPORT_FILE, sciopsReport } from '../src/scoring/reference/sciops-report.ts';
 import { NORM_GROUPS_OF_SCIOPS, reversalNormEntries } from '../src/scoring/reference/reversal-norm.ts';
+import { SRO_RETEST_FILES, sroRetestEntries, sroRetestPresent } from '../src/scoring/reference/sro-retest.ts';
 import { SRO_STOP_FILE, ssrtReliabilityEntry } from '../src/scoring/reference/sro-stop.ts';
 import { SRO_SWITCH_FILE } from '../src/scoring/reference/sro-switch.ts';
 import { switchNormEntry } from '../src/scoring/reference/switch-norm.ts';
@@ -49,6 +51,22 @@ for (const file of SSRT_TABLES) {
   for (const m of table.metrics) if (m.game === 'stop' && m.metric === 'ssrt') m.reliability = ssrt;
   writeFileSync(path, `${JSON.stringify(table, null, 2)}\n`);
   console.log(`${file}: stop:ssrt reliability ${ssrt.value} (${ssrt.kind}, at our stop-trial count)`);
+}
+
+// Reaction, Flanker and Corsi reliabilities at our trial counts from the SRO trial data of both sessions: optional,
+// because those files came later than the rest; without them the shipped entries stay as they are.
+if (sroRetestPresent()) {
+  const entries = sroRetestEntries();
+  for (const file of SSRT_TABLES) {
+    const path = resolve(file);
+    const table = JSON.parse(readFileSync(path, 'utf8')) as NormTable;
+    for (const m of table.metrics) m.reliability = entries.get(`${m.game}:${m.metric}`) ?? m.reliability;
+    writeFileSync(path, `${JSON.stringify(table, null, 2)}\n`);
+  }
+  console.log(`SRO retest reliabilities: ${[...entries].map(([k, e]) => `${k} ${e.value}`).join(', ')}`);
+} else {
+  const missing = SRO_RETEST_FILES.filter((f) => !referencePresent(...f)).map((f) => f.join('/'));
+  console.warn(`norms:reference: SRO trial data of both sessions absent (${missing.join(', ')}); Reaction, Flanker and Corsi reliabilities left as they are.`);
 }
 
 const prl = prlParticipants();

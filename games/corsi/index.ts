@@ -5,7 +5,7 @@ import { participants, type CorsiParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { corsiMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
-import { defineGame } from '../kit/manifest.ts';
+import { defineGame, flagPerPart } from '../kit/manifest.ts';
 
 /**
  * Expected duration (s): the median simulated play of TYPICAL_PARTICIPANT (forward span 6, backward 5) over many
@@ -29,15 +29,11 @@ export const corsi = defineGame<CorsiTrial, CorsiParticipant>({
   },
   participants,
   messages: corsiMessages,
-  // biome-ignore format: one rule per line reads as a table
-  qualityFlags: [
-    { flag: 'forward.stop-rule', metrics: { prefix: 'forward.' }, why: 'trials ran after the stop rule ended the block (a fault)' },
-    { flag: 'backward.stop-rule', metrics: { prefix: 'backward.' }, why: 'trials ran after the stop rule ended the block (a fault)' },
-  ],
+  qualityFlags: flagPerPart(['forward', 'backward'], 'stop-rule', () => 'trials ran after the stop rule ended the block (a fault)'),
   // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
-    { domain: 'working-memory', metric: 'forward.span', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: retest(0.6, 'spatial span forward'), why: 'Longest sequence of places kept in mind.' },
-    { domain: 'working-memory', metric: 'backward.span', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.6, 'set equal to the forward span figure'), why: 'Longest sequence kept in mind and reversed.' },
+    { domain: 'working-memory', metric: 'forward.span', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: retest(0.59, 'spatial span forward, our span rule on both sessions'), why: 'Longest sequence of places kept in mind.' },
+    { domain: 'working-memory', metric: 'backward.span', weight: 1, direction: 'higher-is-better', latency: 'none', reliability: retest(0.38, 'spatial span reverse, our span rule on both sessions'), why: 'Longest sequence kept in mind and reversed.' },
     { domain: 'working-memory', metric: 'forward.total_score', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.65, 'total scores use every sequence (Kessels et al. 2000)'), why: 'Span × correct sequences, forward (half weight: overlaps the span).' },
     { domain: 'working-memory', metric: 'backward.total_score', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.65, 'as forward total score'), why: 'Span × correct sequences, backward (half weight: overlaps the span).' },
   ],

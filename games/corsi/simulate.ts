@@ -1,19 +1,14 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { participantModel } from '../kit/manifest.ts';
+import { drawRt, type ExGauss } from '../kit/participants.ts';
 import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
+import { createRng, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimResponse, type SimTrial } from '../../src/log/sim-log.ts';
 import { BLOCK_COUNT } from './board.ts';
 import { CORSI_ID, TIMING, type CorsiDesign, type CorsiTrial, type Direction } from './design.ts';
 import { expectedTaps, judgeSequence, PRACTICE_MIN_CORRECT, stopRuleMet } from './rules.ts';
 import { INTRO_SEC } from '../kit/pacing.ts';
-
-export interface ExGaussParams {
-  mu: number;
-  sigma: number;
-  tau: number;
-}
 
 /** A simulated Corsi participant. */
 export interface CorsiParticipant {
@@ -29,8 +24,8 @@ export interface CorsiParticipant {
   /** Probability of not tapping a sequence at all (it times out). */
   pOmission: number;
   /** Time from the 'target' cue to the first tap, and between taps (ms). */
-  firstTap: ExGaussParams;
-  nextTap: ExGaussParams;
+  firstTap: ExGauss;
+  nextTap: ExGauss;
 }
 
 /** Typical young adult: forward span 6, backward 5 (backward spans run about one lower on screen). */
@@ -99,7 +94,7 @@ function playTrial(rng: Rng, trial: CorsiTrial, p: CorsiParticipant, practice: b
   const responses: SimResponse[] = [];
   let at = target;
   taps.forEach((block, k) => {
-    const t = exGaussian(rng, k === 0 ? p.firstTap.mu : p.nextTap.mu, k === 0 ? p.firstTap.sigma : p.nextTap.sigma, k === 0 ? p.firstTap.tau : p.nextTap.tau);
+    const t = drawRt(rng, k === 0 ? p.firstTap : p.nextTap);
     at += Math.min(TIMING.idleTimeoutMs - 1, Math.max(150, t));
     responses.push({ at, value: String(block), device: 'touch' });
   });

@@ -4,7 +4,7 @@ import { participants, type FlankerParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { flankerMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
-import { defineGame } from '../kit/manifest.ts';
+import { countsVersion, defineGame } from '../kit/manifest.ts';
 
 export const flanker = defineGame<FlankerTrial, FlankerParticipant>({
   id: FLANKER_ID,
@@ -28,17 +28,15 @@ export const flanker = defineGame<FlankerTrial, FlankerParticipant>({
   // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
     { domain: 'selective-attention', metric: 'nih_style_score', weight: 1, direction: 'higher-is-better', latency: 'absolute', reliability: assumed(0.6, 'combined accuracy–speed scores are more reliable than the conflict effect; no retest figure for our version'), why: 'Accuracy and speed when distracting arrows point the other way.' },
-    { domain: 'selective-attention', metric: 'conflict_rt', weight: 1, direction: 'lower-is-better', latency: 'difference', reliability: retest(0.42, 'ANT/flanker conflict effect'), why: 'How much distracting arrows slow the answer.' },
-    { domain: 'selective-attention', metric: 'accuracy', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: assumed(0.4, 'accuracy near ceiling has little spread'), why: 'Correct answers despite distraction (half weight: near ceiling).' },
+    { domain: 'selective-attention', metric: 'conflict_rt', weight: 1, direction: 'lower-is-better', latency: 'difference', reliability: retest(0.28, 'ANT conflict effect, both sessions scored by our rule on 20 congruent and 20 incongruent trials'), why: 'How much distracting arrows slow the answer.' },
+    { domain: 'selective-attention', metric: 'accuracy', weight: 0.5, direction: 'higher-is-better', latency: 'none', reliability: retest(0.1, 'ANT accuracy (near ceiling), both sessions scored by our rule on 20 congruent and 20 incongruent trials'), why: 'Correct answers despite distraction (half weight: near ceiling).' },
   ],
   testResponder,
-  // Only the counts changed, so the earlier version is the same generator and scorer with its own counts.
   earlier: [
-    {
+    countsVersion(flankerDesign, scoreFlanker, {
       version: '1.0.0',
-      design: (seed) => flankerDesign(seed, FLANKER_COUNTS_V1, '1.0.0'),
-      score: scoreFlanker,
+      counts: FLANKER_COUNTS_V1,
       why: '1.1.0 has two test blocks of 20 trials (1.0.0: 32), the battery allocation of docs/battery-allocation.md; the generator, timing and scorer are unchanged.',
-    },
+    }),
   ],
 });

@@ -129,15 +129,11 @@ export default class FlankerScene extends TrialScene<FlankerTrial> {
     this.ui.good.setVisible(false);
     this.ui.bad.setVisible(false);
     this.hideArrows();
-    this.ui.fixation.setVisible(true);
     this.phase = 'fixation';
-    this.startTrial();
-    this.trialTimer(spec.fixationMs, () => this.present(spec));
+    this.fixationThen(spec.fixationMs, () => this.present(spec));
   }
 
   private present(spec: FlankerTrial): void {
-    if (this.phase !== 'fixation') return;
-    this.ui.fixation.setVisible(false);
     // Target and flankers become visible in this one step: one onset for all five.
     this.showArrows({ target: spec.target, flankers: spec.flankers });
     this.phase = 'arrows';

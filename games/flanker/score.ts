@@ -2,8 +2,8 @@ import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { median, round } from '../../src/lib/stats.ts';
-import { FLANKER_ID, type Condition, type Direction, type FlankerDesign } from './design.ts';
-import { answerInWindow, playFlags } from '../kit/scoring.ts';
+import { FLANKER_ID, type Condition, type Direction, type FlankerDesign, type FlankerTrial } from './design.ts';
+import { answerInWindow, playFlags, practiceRatePassed } from '../kit/scoring.ts';
 
 export const FLANKER_SCORER_VERSION = '1.1.0';
 
@@ -121,13 +121,8 @@ export const PRACTICE_PASS_RATE = 3 / 4;
 
 /** Whether a practice attempt met its pass criterion; `trials` are the attempt's completed trials. */
 export function practicePassed(design: FlankerDesign, block: number, trials: readonly TrialRecord[]): boolean {
-  const specs = design.blocks[block]?.trials ?? [];
-  if (specs.length === 0) return true;
-  const correct = trials.filter((t) => {
-    const spec = t.block === block ? specs[t.trial] : undefined;
-    return spec !== undefined && outcomeOf(t, spec.target, spec.windowMs).correct;
-  }).length;
-  return correct / specs.length >= PRACTICE_PASS_RATE;
+  const correct = (t: TrialRecord, spec: FlankerTrial) => t.block === block && outcomeOf(t, spec.target, spec.windowMs).correct;
+  return practiceRatePassed(design, block, trials, PRACTICE_PASS_RATE, correct);
 }
 
 interface Classified {

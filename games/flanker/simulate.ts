@@ -1,9 +1,9 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { participantModel } from '../kit/manifest.ts';
-import { speededBy } from '../kit/participants.ts';
+import { drawRt, type ExGauss, speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { createRng, exGaussian } from '../../src/lib/rng.ts';
+import { createRng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { FLANKER_ID, opposite, type FlankerDesign } from './design.ts';
 import { practicePassed } from './score.ts';
@@ -11,7 +11,7 @@ import { practicePassed } from './score.ts';
 /** A simulated participant for Flanker. */
 export interface FlankerParticipant {
   /** Ex-Gaussian RT distribution of congruent trials (ms). */
-  congruent: { mu: number; sigma: number; tau: number };
+  congruent: ExGauss;
   /**
    * The participant's true conflict effect (ms). Incongruent RTs are the congruent distribution shifted by this
    * much, so the population median difference — what `conflict_rt` estimates — is exactly this value.
@@ -64,7 +64,7 @@ export function simulateFlanker(design: FlankerDesign, p: FlankerParticipant, se
         spec = { stimuli: arrows, responses: [], endAt: fix + trial.windowMs, reason: 'timeout' };
       } else {
         const shift = trial.condition === 'incongruent' ? p.conflictMs : 0;
-        const rt = Math.max(1, exGaussian(rng, p.congruent.mu + shift, p.congruent.sigma, p.congruent.tau));
+        const rt = Math.max(1, drawRt(rng, { ...p.congruent, mu: p.congruent.mu + shift }));
         spec =
           rt >= trial.windowMs
             ? { stimuli: arrows, responses: [], endAt: fix + trial.windowMs, reason: 'timeout' }

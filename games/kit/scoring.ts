@@ -15,8 +15,11 @@ export function answerInWindow(trial: TrialRecord, windowMs = Infinity): TrialRe
 
 /**
  * The flags of how a play went that every game raises: 'interrupted' (trials run again after the tab was hidden,
- * focus lost or a reload) and 'frame-drops' per test block. `shown` completes "lost frames while …". `blockEnd` adds a
- * game's own flags of a block end, in log order with the frame drops.
+ * focus lost or a reload) and, per test block, 'frame-drops' (trials whose times lost frames may have shifted: their
+ * onset was not measured at presentation) and 'display-stutter' (frames lost after an onset measured at presentation:
+ * the candidate saw a stutter, the times stand). A log recorded before onsets were told apart (no
+ * `trialsWithUncertainOnset`) counts every trial with drops as 'frame-drops', as it always did. `shown` completes
+ * "lost frames while …". `blockEnd` adds a game's own flags of a block end, in log order with the frame flags.
  */
 export function playFlags<T>(
   events: readonly LogEvent[],
@@ -32,10 +35,42 @@ export function playFlags<T>(
   for (const e of events) {
     if (e.type !== 'block-end' || e.game !== game) continue;
     if (e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
-      const detail = `Block ${e.block}: ${e.frames.trialsWithDrops} trial(s) lost frames while ${shown} (${e.frames.droppedInStimulus} frames).`;
-      flags.push({ code: 'frame-drops', detail });
+      const { trialsWithDrops, trialsWithUncertainOnset = trialsWithDrops, droppedInStimulus } = e.frames;
+      if (trialsWithUncertainOnset > 0) {
+        const measuredNote = trialsWithUncertainOnset < trialsWithDrops ? ', onset not measured at presentation' : '';
+        const detail = `Block ${e.block}: ${trialsWithUncertainOnset} trial(s) lost frames while ${shown}${measuredNote} (${droppedInStimulus} frames).`;
+        flags.push({ code: 'frame-drops', detail });
+      }
+      const stuttered = trialsWithDrops - trialsWithUncertainOnset;
+      if (stuttered > 0) {
+        const detail = `Block ${e.block}: ${stuttered} trial(s) lost frames while ${shown}, after an onset measured at presentation: their times stand.`;
+        flags.push({ code: 'display-stutter', detail });
+      }
     }
     flags.push(...blockEnd(e));
   }
   return flags;
+}
+
+/**
+ * Whether a practice attempt met its pass rate: at least `rate` of the block's counted trials (every trial unless
+ * `counted` picks some) answered correctly. `trials` are the attempt's completed trials: a trial that did not complete
+ * counts as wrong. A block without counted trials passes.
+ */
+export function practiceRatePassed<T>(
+  design: GameDesign<T>,
+  block: number,
+  trials: readonly TrialRecord[],
+  rate: number,
+  correct: (trial: TrialRecord, spec: T) => boolean,
+  counted: (spec: T) => boolean = () => true,
+): boolean {
+  const specs = design.blocks[block]?.trials ?? [];
+  const total = specs.filter(counted).length;
+  if (total === 0) return true;
+  const right = trials.filter((t) => {
+    const spec = specs[t.trial];
+    return spec !== undefined && counted(spec) && correct(t, spec);
+  }).length;
+  return right / total >= rate;
 }

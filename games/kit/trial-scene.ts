@@ -203,6 +203,20 @@ export abstract class TrialScene<T> extends Phaser.Scene {
     this.run.bus.trialStart(this.trialIndex);
   }
 
+  /**
+   * Opens the running trial on a fixation cross (the kit's unless the game draws its own): trialStart now, and after
+   * `fixationMs` the cross goes and `present` shows the target in that same step (it calls showTarget). A trial that
+   * ended during the fixation (an early press) never presents: its timer is cancelled with the trial.
+   */
+  protected fixationThen(fixationMs: number, present: () => void, cross: Phaser.GameObjects.Container = this.ui.fixation): void {
+    cross.setVisible(true);
+    this.startTrial();
+    this.trialTimer(fixationMs, () => {
+      cross.setVisible(false);
+      present();
+    });
+  }
+
   /** A delay that belongs to the running trial: cancelled when the trial ends, so no stale step reaches the next one. */
   protected trialTimer(ms: number, fn: () => void): Phaser.Time.TimerEvent {
     const timer = this.after(ms, fn);

@@ -82,15 +82,11 @@ export default class ReactionScene extends TrialScene<ReactionTrial> {
     this.ui.good.setVisible(false);
     this.ui.bad.setVisible(false);
     this.target.setVisible(false);
-    this.ui.fixation.setVisible(true);
     this.phase = 'fixation';
-    this.startTrial();
-    this.trialTimer(spec.foreperiodMs, () => this.present(spec));
+    this.fixationThen(spec.foreperiodMs, () => this.present(spec));
   }
 
   private present(spec: ReactionTrial): void {
-    if (this.phase !== 'fixation') return;
-    this.ui.fixation.setVisible(false);
     this.placeTarget(spec.side);
     this.target.setVisible(true);
     this.phase = 'target';

@@ -2,8 +2,8 @@ import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { mean, median, round, sd } from '../../src/lib/stats.ts';
-import { REACTION_ID, type Condition, type ReactionDesign } from './design.ts';
-import { answerInWindow, playFlags } from '../kit/scoring.ts';
+import { REACTION_ID, type Condition, type ReactionDesign, type ReactionTrial } from './design.ts';
+import { answerInWindow, playFlags, practiceRatePassed } from '../kit/scoring.ts';
 
 export const REACTION_SCORER_VERSION = '1.1.0';
 
@@ -81,6 +81,15 @@ export function outcomeOf(trial: TrialRecord, expected: string, condition: Condi
 
 export function expectedResponse(condition: Condition, side: string): string {
   return condition === 'simple' ? 'any' : side;
+}
+
+/** Practice passes with two thirds of its trials answered correctly and not too early (2 of 3 simple, 3 of 4 choice). */
+export const PRACTICE_PASS_RATE = 2 / 3;
+
+/** Whether a practice attempt met its pass rate; `trials` are the attempt's completed trials. */
+export function practicePassed(design: ReactionDesign, block: number, trials: readonly TrialRecord[]): boolean {
+  const correct = (t: TrialRecord, spec: ReactionTrial) => outcomeOf(t, expectedResponse(spec.condition, spec.side), spec.condition, spec.windowMs).correct;
+  return practiceRatePassed(design, block, trials, PRACTICE_PASS_RATE, correct);
 }
 
 /** `(design, events) → metrics` for Reaction. Pure and deterministic; every rule is in REACTION_METRICS. */

@@ -1,21 +1,15 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { participantModel } from '../kit/manifest.ts';
-import { speededBy } from '../kit/participants.ts';
+import { drawRt, type ExGauss, speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian } from '../../src/lib/rng.ts';
+import { createRng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { REACTION_ID, type Condition, type ReactionDesign } from './design.ts';
 
-export interface ExGaussParams {
-  mu: number;
-  sigma: number;
-  tau: number;
-}
-
 /** A simulated participant for Reaction. */
 export interface ReactionParticipant {
-  simple: ExGaussParams;
-  choice: ExGaussParams;
+  simple: ExGauss;
+  choice: ExGauss;
   /** Probability of pressing the wrong side in choice RT. */
   pError: number;
   /** Probability of not answering a trial. */
@@ -59,7 +53,7 @@ export function simulateReaction(design: ReactionDesign, p: ReactionParticipant,
       } else if (roll < p.pPremature + p.pOmission) {
         spec = { stimuli: [{ name: 'target', at: fp }], responses: [], endAt: fp + trial.windowMs, reason: 'timeout' };
       } else {
-        const rt = Math.max(1, exGaussian(rng, params.mu, params.sigma, params.tau));
+        const rt = Math.max(1, drawRt(rng, params));
         if (rt >= trial.windowMs) {
           spec = { stimuli: [{ name: 'target', at: fp }], responses: [], endAt: fp + trial.windowMs, reason: 'timeout' };
         } else {

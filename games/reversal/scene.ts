@@ -151,15 +151,11 @@ export default class ReversalScene extends TrialScene<ReversalTrial> {
   protected beginTrial(spec: ReversalTrial): void {
     this.clearFeedback();
     this.hideOptions();
-    this.fixation.setVisible(true);
     this.phase = 'fixation';
-    this.startTrial();
-    this.trialTimer(TIMING.fixationMs, () => this.present(spec));
+    this.fixationThen(TIMING.fixationMs, () => this.present(spec), this.fixation);
   }
 
   private present(spec: ReversalTrial): void {
-    if (this.phase !== 'fixation') return;
-    this.fixation.setVisible(false);
     this.showOptions(spec.set);
     this.phase = 'choice';
     this.showTarget({ best: spec.best }, spec.windowMs, () => this.finish(null, 'timeout'));

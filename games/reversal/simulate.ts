@@ -1,21 +1,16 @@
 import { participantModel } from '../kit/manifest.ts';
+import { drawRt, type ExGauss } from '../kit/participants.ts';
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { clamp } from '../../src/lib/stats.ts';
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
+import { createRng, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { OPTIONS, REVERSAL_ID, TIMING, type Option, type ReversalDesign, type ReversalTrial } from './design.ts';
 import { optionValue } from './responses.ts';
 
-export interface ExGaussParams {
-  mu: number;
-  sigma: number;
-  tau: number;
-}
-
 interface Common {
   /** Choice time distribution (ms after the options appear); a draw beyond the window is a missed trial. */
-  rt: ExGaussParams;
+  rt: ExGauss;
   /** Probability of not choosing on a trial at all. */
   pOmission: number;
 }
@@ -47,7 +42,7 @@ export interface Perseverator extends Common {
 
 export type ReversalParticipant = QLearner | Perseverator;
 
-const TYPICAL_RT: ExGaussParams = { mu: 480, sigma: 80, tau: 180 };
+const TYPICAL_RT: ExGauss = { mu: 480, sigma: 80, tau: 180 };
 
 /**
  * Calibrated on 200 simulated sessions to the sciops sample's medians at 60 trials (win-stay .97, lose-shift .62,
@@ -123,7 +118,7 @@ export function simulateReversal(design: ReversalDesign, p: ReversalParticipant,
     const agent = agentFor(p);
     block.trials.forEach((trial, i) => {
       const target = { name: 'target', at: TIMING.fixationMs, params: { best: trial.best } };
-      const rt = Math.max(150, exGaussian(rng, p.rt.mu, p.rt.sigma, p.rt.tau));
+      const rt = Math.max(150, drawRt(rng, p.rt));
       const choice = agent.choose(rng, trial.best);
       const omitted = rng.next() < p.pOmission || rt >= trial.windowMs;
       const reward: 0 | 1 = !omitted && trial.pays[choice] ? 1 : 0;

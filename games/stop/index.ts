@@ -5,7 +5,8 @@ import { participants, type StopParticipant } from './simulate.ts';
 import { retest } from '../kit/reliability.ts';
 import { stopMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
-import { defineGame } from '../kit/manifest.ts';
+import { countsVersion, defineGame } from '../kit/manifest.ts';
+import { practiceRatePassed } from '../kit/scoring.ts';
 
 /**
  * Practice passes when at least three quarters of its go trials were answered in the arrow's direction (6 of 8 in the
@@ -15,14 +16,8 @@ import { defineGame } from '../kit/manifest.ts';
 export const PRACTICE_PASS_RATE = 0.75;
 
 export function stopPracticePassed(design: StopDesign, block: number, trials: TrialRecord[]): boolean {
-  const specs = design.blocks[block]?.trials ?? [];
-  const goTrials = specs.filter((s) => !s.stop).length;
-  if (goTrials === 0) return true;
-  const correct = trials.filter((t) => {
-    const spec = specs[t.trial];
-    return spec !== undefined && !spec.stop && outcomeOf(t, spec).correct;
-  }).length;
-  return correct / goTrials >= PRACTICE_PASS_RATE;
+  const go = (spec: StopTrial) => !spec.stop;
+  return practiceRatePassed(design, block, trials, PRACTICE_PASS_RATE, (t, spec) => outcomeOf(t, spec).correct, go);
 }
 
 export const stop = defineGame<StopTrial, StopParticipant>({
@@ -46,16 +41,14 @@ export const stop = defineGame<StopTrial, StopParticipant>({
   ],
   // biome-ignore format: one contribution per line reads as a table
   domainMetrics: [
-    { domain: 'inhibition', metric: 'ssrt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.5, 'stop-signal SSRT (about .5)'), why: 'Time needed to stop an action already started (race model).' },
+    { domain: 'inhibition', metric: 'ssrt', weight: 1, direction: 'lower-is-better', latency: 'absolute', reliability: retest(0.23, 'SSRT about .5 at 60 stop trials, stepped by Spearman–Brown to our 18'), why: 'Time needed to stop an action already started (race model).' },
   ],
   testResponder,
-  // Only the counts changed, so the earlier version is the same generator and scorer with its own counts.
   earlier: [
-    {
+    countsVersion(stopDesign, scoreStop, {
       version: '1.0.0',
-      design: (seed) => stopDesign(seed, STOP_COUNTS_V1, '1.0.0'),
-      score: scoreStop,
+      counts: STOP_COUNTS_V1,
       why: '1.1.0 has two test blocks of 36 with 9 stop trials each (1.0.0: 48 with 12), the battery allocation of docs/battery-allocation.md; the generator, staircase, timing and scorer are unchanged.',
-    },
+    }),
   ],
 });

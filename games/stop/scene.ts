@@ -189,16 +189,12 @@ export default class StopScene extends TrialScene<StopTrial> {
 
   protected beginTrial(spec: StopTrial): void {
     this.clearStage();
-    this.ui.fixation.setVisible(true);
     this.phase = 'fixation';
     this.signalShown = false;
-    this.startTrial();
-    this.trialTimer(spec.fixationMs, () => this.present(spec));
+    this.fixationThen(spec.fixationMs, () => this.present(spec));
   }
 
   private present(spec: StopTrial): void {
-    if (this.phase !== 'fixation') return;
-    this.ui.fixation.setVisible(false);
     this.drawArrow(spec.direction, false);
     this.arrow.setVisible(true);
     this.phase = 'target';

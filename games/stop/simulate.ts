@@ -1,8 +1,8 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { participantModel } from '../kit/manifest.ts';
-import { speededBy } from '../kit/participants.ts';
+import { drawRt, type ExGauss, speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
-import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
+import { createRng, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { STOP_ID, TIMING, type StopDesign, type StopTrial } from './design.ts';
 import { nextSsd, SSD_START_MS } from './staircase.ts';
@@ -13,7 +13,7 @@ import { nextSsd, SSD_START_MS } from './staircase.ts';
  * participant's stopping latency; the response escapes when the go process finishes first.
  */
 export interface StopParticipant {
-  go: { mu: number; sigma: number; tau: number };
+  go: ExGauss;
   /** The true stopping latency (ms): normal with this mean and SD, drawn per stop trial. */
   ssrt: { mean: number; sd: number };
   /** Probability that an executed go response goes the wrong way. */
@@ -67,7 +67,7 @@ function playTrial(rng: Rng, p: StopParticipant, trial: StopTrial, ssd: number):
   const params = trial.stop ? { ssd } : undefined;
   const stimuli: SimTrial['stimuli'] = [{ name: 'target', at: onset, ...(params ? { params } : {}) }];
   const lapse = rng.next() < p.pOmission;
-  const goRt = Math.max(1, exGaussian(rng, p.go.mu, p.go.sigma, p.go.tau));
+  const goRt = Math.max(1, drawRt(rng, p.go));
   const wrong = rng.next() < p.pChoiceError;
   const value = wrong ? (trial.direction === 'left' ? 'right' : 'left') : trial.direction;
 

@@ -1,5 +1,6 @@
 import type { TrialRecord } from '../../src/log/trials.ts';
-import type { SwitchDesign } from './design.ts';
+import { practiceRatePassed } from '../kit/scoring.ts';
+import type { SwitchDesign, SwitchTrial } from './design.ts';
 import { outcomeOf } from './score.ts';
 
 /**
@@ -9,11 +10,6 @@ import { outcomeOf } from './score.ts';
 export const PRACTICE_PASS_RATE = 0.75;
 
 export function practicePassed(design: SwitchDesign, block: number, trials: readonly TrialRecord[]): boolean {
-  const specs = design.blocks[block]?.trials ?? [];
-  if (specs.length === 0) return true;
-  const correct = trials.filter((t) => {
-    const spec = specs[t.trial];
-    return t.block === block && spec !== undefined && outcomeOf(t, spec).correct;
-  }).length;
-  return correct / specs.length >= PRACTICE_PASS_RATE;
+  const correct = (t: TrialRecord, spec: SwitchTrial) => t.block === block && outcomeOf(t, spec).correct;
+  return practiceRatePassed(design, block, trials, PRACTICE_PASS_RATE, correct);
 }

@@ -1,19 +1,13 @@
 import type { Abilities } from '../../src/runtime/game-contract.ts';
 import { participantModel } from '../kit/manifest.ts';
-import { speededBy } from '../kit/participants.ts';
+import { drawRt, type ExGauss, speededBy } from '../kit/participants.ts';
 import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials } from '../../src/log/trials.ts';
-import { createRng, exGaussian, type Rng } from '../../src/lib/rng.ts';
+import { createRng, type Rng } from '../../src/lib/rng.ts';
 import { SimLog, type SimTrial } from '../../src/log/sim-log.ts';
 import { SWITCH_ID, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
 import { practicePassed } from './practice.ts';
 import { FEEDBACK_MS, ITI_MS, LEAD_IN_MS } from './timing.ts';
-
-export interface ExGaussParams {
-  mu: number;
-  sigma: number;
-  tau: number;
-}
 
 /**
  * A simulated participant for Switch. RTs on single-rule trials are ex-Gaussian; every mixed-block trial is shifted
@@ -21,7 +15,7 @@ export interface ExGaussParams {
  * shift moves the median by exactly that amount, so the scorer should return these costs up to sampling error.
  */
 export interface SwitchParticipant {
-  single: ExGaussParams;
+  single: ExGauss;
   mixingCostMs: number;
   switchCostMs: number;
   /** Probability of answering on the wrong side, per trial type. */
@@ -73,7 +67,7 @@ function playTrial(rng: Rng, p: SwitchParticipant, trial: SwitchTrial, mixed: bo
     return { stimuli: [cue], responses: [{ at, value }], endAt: at, reason: 'premature' };
   }
   const stimuli = [cue, { name: 'target', at: targetAt }];
-  const rt = Math.max(1, exGaussian(rng, p.single.mu, p.single.sigma, p.single.tau) + rtShift(p, trial.transition, mixed));
+  const rt = Math.max(1, drawRt(rng, p.single) + rtShift(p, trial.transition, mixed));
   if (roll < p.pPremature + p.pOmission || rt >= trial.windowMs) {
     return { stimuli, responses: [], endAt: targetAt + trial.windowMs, reason: 'timeout' };
   }

@@ -5,7 +5,7 @@ import { computeFrameStats, type StimulusWindow } from './frame-stats.ts';
 export class FrameMonitor {
   private times: number[] = [];
   private windows: StimulusWindow[] = [];
-  private openWindow: number | null = null;
+  private openWindow: { from: number; measured: boolean } | null = null;
   private handle = 0;
   private active = false;
 
@@ -26,12 +26,19 @@ export class FrameMonitor {
     this.handle = requestAnimationFrame(tick);
   }
 
-  stimulusOn(onset: number): void {
-    this.openWindow = onset;
+  /** The trial's target is on screen from `onset`; `measured` when that onset is its measured presentation. */
+  stimulusOn(onset: number, measured: boolean): void {
+    this.openWindow = { from: onset, measured };
+  }
+
+  /** Another stimulus of the open trial (a stop signal, say) was shown without a measured presentation. */
+  onsetUnmeasured(): void {
+    if (this.openWindow) this.openWindow.measured = false;
   }
 
   stimulusOff(t: number): void {
-    if (this.openWindow !== null && t > this.openWindow) this.windows.push({ from: this.openWindow, to: t });
+    const w = this.openWindow;
+    if (w !== null && t > w.from) this.windows.push({ from: w.from, to: t, measured: w.measured });
     this.openWindow = null;
   }
 

@@ -23,6 +23,17 @@ describe('computeFrameStats', () => {
     expect(s.trialsWithDrops).toBe(1);
   });
 
+  it('counts a trial as uncertain only when its onset was not measured at presentation', () => {
+    const t = [0, 10, 20, 30, 60, 70, 80, 110, 120, 130];
+    const s = computeFrameStats(t, [
+      { from: 25, to: 75, measured: true },
+      { from: 85, to: 125, measured: false },
+    ]);
+    expect(s.trialsWithDrops).toBe(2);
+    expect(s.droppedInStimulus).toBe(4);
+    expect(s.trialsWithUncertainOnset).toBe(1);
+  });
+
   it('leaves pauses (hidden tab) out of the jitter', () => {
     const t = [0, 10, 20, 30, 5000, 5010, 5020];
     expect(computeFrameStats(t, []).intervalSdMs).toBe(0);

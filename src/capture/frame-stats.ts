@@ -6,12 +6,15 @@ const PAUSE_GAP_MS = 100;
 export interface StimulusWindow {
   from: number;
   to: number;
+  /** The window's onsets were measured at presentation (see FrameStats.trialsWithUncertainOnset). */
+  measured?: boolean;
 }
 
 /**
  * Frame telemetry from the rAF timestamps of a block (pure).
  * Refresh rate from the median interval (robust to drops); jitter as the SD of intervals below PAUSE_GAP_MS;
  * a drop is an interval longer than 1.5 median intervals, counted in the whole frames it lost, inside a stimulus window.
+ * A window with drops makes its trial's times uncertain only when its onsets were not measured at presentation.
  */
 export function computeFrameStats(frameTimes: readonly number[], windows: readonly StimulusWindow[]): FrameStats {
   const intervals: { at: number; d: number }[] = [];
@@ -21,7 +24,15 @@ export function computeFrameStats(frameTimes: readonly number[], windows: readon
     intervals.push({ at: cur, d: cur - prev });
   }
   if (intervals.length === 0) {
-    return { frames: frameTimes.length, refreshHz: null, medianIntervalMs: null, intervalSdMs: null, droppedInStimulus: 0, trialsWithDrops: 0 };
+    return {
+      frames: frameTimes.length,
+      refreshHz: null,
+      medianIntervalMs: null,
+      intervalSdMs: null,
+      droppedInStimulus: 0,
+      trialsWithDrops: 0,
+      trialsWithUncertainOnset: 0,
+    };
   }
   const sorted = intervals.map((x) => x.d).sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -34,6 +45,7 @@ export function computeFrameStats(frameTimes: readonly number[], windows: readon
   }
   let dropped = 0;
   let trialsWithDrops = 0;
+  let trialsWithUncertainOnset = 0;
   for (const w of windows) {
     let lost = 0;
     for (const x of intervals) {
@@ -42,6 +54,7 @@ export function computeFrameStats(frameTimes: readonly number[], windows: readon
     }
     dropped += lost;
     if (lost > 0) trialsWithDrops++;
+    if (lost > 0 && !w.measured) trialsWithUncertainOnset++;
   }
   return {
     frames: frameTimes.length,
@@ -50,5 +63,6 @@ export function computeFrameStats(frameTimes: readonly number[], windows: readon
     intervalSdMs: sd === null ? null : Math.round(sd * 1000) / 1000,
     droppedInStimulus: dropped,
     trialsWithDrops,
+    trialsWithUncertainOnset,
   };
 }

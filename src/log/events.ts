@@ -140,6 +140,13 @@ export interface FrameStats {
   droppedInStimulus: number;
   /** Trials whose stimulus window lost at least one frame. */
   trialsWithDrops: number;
+  /**
+   * Of those, the trials whose target onset was NOT measured at presentation (the rAF rule): only their times may be
+   * off by the lost frames. A measured onset is the frame the candidate saw and responses carry the input's own
+   * time, so frames lost after it change no time. Absent in logs recorded before this was counted: every trial with
+   * drops then counts as uncertain.
+   */
+  trialsWithUncertainOnset?: number;
 }
 
 export interface BlockEndEvent extends Stamped {

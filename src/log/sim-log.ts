@@ -86,7 +86,7 @@ export class SimLog {
       attempt,
       points: 0,
       ...(passed === undefined ? {} : { passed }),
-      frames: { frames: 0, refreshHz: null, medianIntervalMs: null, intervalSdMs: null, droppedInStimulus: 0, trialsWithDrops: 0 },
+      frames: { frames: 0, refreshHz: null, medianIntervalMs: null, intervalSdMs: null, droppedInStimulus: 0, trialsWithDrops: 0, trialsWithUncertainOnset: 0 },
     });
   }
 

@@ -68,7 +68,9 @@ export class BlockBus {
         void this.after(async () => {
           const [t, p] = await Promise.all([onset, presented]);
           host.emit({ type: 'stimulus', t, drawnAt: frameTime, ...(p ?? {}), name, ...ref(trial), ...(params ? { params } : {}) });
-          if (name === 'target') host.frames.stimulusOn(t);
+          const measured = p?.presentedAt !== undefined;
+          if (name === 'target') host.frames.stimulusOn(t, measured);
+          else if (!measured) host.frames.onsetUnmeasured();
         });
       },
       response: (trial, input, value) => {

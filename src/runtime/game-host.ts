@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type PhaserNs from 'phaser';
 import { loadScene } from '../../games/scenes.ts';
+import { automationEnabled } from './automation.ts';
 import type { AnyGameManifest, SceneRun } from './game-contract.ts';
+import { browserHasFastWebGL, chooseRenderer } from './renderer-choice.ts';
 
 type PhaserModule = typeof PhaserNs;
 
@@ -90,8 +92,11 @@ export class GameHostController implements ReactiveController {
     const Phaser: PhaserModule = (await import('phaser')).default;
     const parent = this.stage();
     if (!parent) throw new Error('Game host: the stage element is not rendered');
+    const forced = automationEnabled() ? new URLSearchParams(location.search).get('renderer') : null;
+    const renderer = chooseRenderer(browserHasFastWebGL, forced);
+    performance.mark(`talentscan:renderer:${renderer}`);
     const game = new Phaser.Game({
-      type: Phaser.AUTO,
+      type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
       parent, // the element itself: an id is not found inside a shadow root
       backgroundColor: '#14182e',
       banner: false,

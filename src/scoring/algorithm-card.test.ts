@@ -54,8 +54,8 @@ describe('algorithm card (docs/algorithm.md)', () => {
     for (const r of TIP_RULES) expect(card).toContain(`| \`${r.id}\` |`);
     expect(card).toContain('Role profiles: example-roles 3.0.0 — EXAMPLES');
     expect(EXAMPLE_ROLES.roles.length).toBe(6);
-    expect(card).toContain('`sro-provisional-all` 1.1.0');
-    expect(card).toContain('`sro-provisional-20-29` 1.1.0');
+    expect(card).toContain('`sro-provisional-all` 1.2.0');
+    expect(card).toContain('`sro-provisional-20-29` 1.2.0');
     expect(card).toContain('**provisional — other population and task version**');
     expect(card).toMatch(
       /Difference scores \(e\.g\. the flanker conflict effect\) subtract two conditions measured with the same device, so a constant device latency cancels/,

@@ -48,7 +48,7 @@ describe('profileFromLog', () => {
     expect(p.algorithmVersion).toBe(ALGORITHM_VERSION);
     expect(p.norm).toMatchObject({
       id: 'sro-provisional-20-29',
-      version: '1.1.0',
+      version: '1.2.0',
       provisional: true,
       provisionalNote: 'provisional — other population and task version',
       deviceClass: 'keyboard',

@@ -9,7 +9,8 @@ import type { Domain, DomainContribution } from '../runtime/game-contract.ts';
 import { DOMAINS } from './profile-types.ts';
 
 /** Version of the whole profile algorithm (domain model, formulas, validity rules, fit function, tip rules). */
-export const ALGORITHM_VERSION = '3.0.0';
+/** 3.1.0: every normed metric's reliability measured at our trial counts (the manifests now carry the tables' figures). */
+export const ALGORITHM_VERSION = '3.1.0';
 
 export type { LatencySensitivity, Reliability } from '../runtime/game-contract.ts';
 

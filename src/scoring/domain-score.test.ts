@@ -7,10 +7,13 @@ import { scoreMetric } from './metric-scores.ts';
 import type { NormTable } from './norm-table.ts';
 import { gameScore, unitTable } from './testing/fixtures.ts';
 
-const speedTable = unitTable([
-  { game: 'reaction', metric: 'simple.median_rt' },
-  { game: 'reaction', metric: 'choice.median_rt' },
-]);
+/** Reliabilities fixed here (.60 and .68), not read from the manifests, so the hand computations below stay valid. */
+const fixed = (value: number) => ({ reliability: { value, kind: 'assumed' as const, source: 'assumed: fixture' } });
+const SPEED = [
+  { game: 'reaction', metric: 'simple.median_rt', over: fixed(0.6) },
+  { game: 'reaction', metric: 'choice.median_rt', over: fixed(0.68) },
+];
+const speedTable = unitTable(SPEED);
 
 function domain(d: Domain, scores: GameScore[], table: NormTable) {
   return scoreDomain(
@@ -46,13 +49,7 @@ describe('domain composite against hand-computed values', () => {
   });
 
   it('uses a correlation from the norm table instead of the assumption', () => {
-    const table = unitTable(
-      [
-        { game: 'reaction', metric: 'simple.median_rt' },
-        { game: 'reaction', metric: 'choice.median_rt' },
-      ],
-      { correlations: [{ a: 'reaction:simple.median_rt', b: 'reaction:choice.median_rt', r: 0.8, n: 400 }] },
-    );
+    const table = unitTable(SPEED, { correlations: [{ a: 'reaction:simple.median_rt', b: 'reaction:choice.median_rt', r: 0.8, n: 400 }] });
     const d = domain('processing-speed', [gameScore('reaction', { 'simple.median_rt': -1, 'choice.median_rt': 0 })], table);
     // Var = .25 + .25 + 2·.25·.8 = .9; z = .5/√.9 = .527; r = 1 − .18/.9 = .80
     expect(d.z).toBe(0.53);
@@ -60,27 +57,21 @@ describe('domain composite against hand-computed values', () => {
   });
 
   it("reads the percentile (and sten) from the norm's domain distribution when it has one", () => {
-    const table = unitTable(
-      [
-        { game: 'reaction', metric: 'simple.median_rt' },
-        { game: 'reaction', metric: 'choice.median_rt' },
+    const table = unitTable(SPEED, {
+      domains: [
+        {
+          domain: 'processing-speed',
+          n: 300,
+          sd: 1,
+          algorithmVersion: ALGORITHM_VERSION,
+          percentiles: [
+            { p: 10, value: -0.5 },
+            { p: 50, value: 0.8 },
+            { p: 90, value: 2 },
+          ],
+        },
       ],
-      {
-        domains: [
-          {
-            domain: 'processing-speed',
-            n: 300,
-            sd: 1,
-            algorithmVersion: ALGORITHM_VERSION,
-            percentiles: [
-              { p: 10, value: -0.5 },
-              { p: 50, value: 0.8 },
-              { p: 90, value: 2 },
-            ],
-          },
-        ],
-      },
-    );
+    });
     const d = domain('processing-speed', [gameScore('reaction', { 'simple.median_rt': -1, 'choice.median_rt': 0 })], table);
     // z = .6202 lies between −0.5 (p 10) and 0.8 (p 50): 10 + 40·(1.1202/1.3) = 44.47 → 44; sten from 44.47 % → 5
     expect(d.percentile).toBe(44);
@@ -89,13 +80,7 @@ describe('domain composite against hand-computed values', () => {
     // zCi −0.2454 … 1.4858 → p 10 + 40·(0.2546/1.3) = 17.8 → 18 … 50 + 40·(0.6858/1.2) = 72.9 → 73
     expect(d.percentileCi).toEqual({ low: 18, high: 73 });
     // Built with another algorithm version: ignored, Φ(z) instead.
-    const stale = unitTable(
-      [
-        { game: 'reaction', metric: 'simple.median_rt' },
-        { game: 'reaction', metric: 'choice.median_rt' },
-      ],
-      { domains: [{ ...table.domains![0]!, algorithmVersion: '0.1.0' }] },
-    );
+    const stale = unitTable(SPEED, { domains: [{ ...table.domains![0]!, algorithmVersion: '0.1.0' }] });
     expect(domain('processing-speed', [gameScore('reaction', { 'simple.median_rt': -1, 'choice.median_rt': 0 })], stale).percentile).toBe(73);
   });
 

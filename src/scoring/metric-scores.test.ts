@@ -114,6 +114,21 @@ describe('validity rules', () => {
     expect(exclusionReason(many, 'accuracy', 'none')).toBeNull();
   });
 
+  it('frames lost after onsets measured at presentation (display-stutter) leave nothing out', () => {
+    const stutter = gameScore(
+      'flanker',
+      {},
+      [
+        {
+          code: 'display-stutter',
+          detail: 'Block 1: 40 trial(s) lost frames while the arrows were shown, after an onset measured at presentation: their times stand.',
+        },
+      ],
+      40,
+    );
+    expect(exclusionReason(stutter, 'conflict_rt', 'difference')).toBeNull();
+  });
+
   it('interruptions leave the game out above a tenth of its trials', () => {
     const detail = (n: number) => `${n} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.`;
     expect(exclusionReason(gameScore('reaction', {}, [{ code: 'interrupted', detail: detail(2) }], 40), 'choice.median_rt', 'absolute')).toBeNull();

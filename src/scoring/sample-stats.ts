@@ -84,3 +84,29 @@ export function rateRatio(x1: number, n1: number, x2: number, n2: number, z: num
   const log = Math.log(a / na / (b / nb));
   return { ratio, ci: [Math.exp(log - z * se), Math.exp(log + z * se)] };
 }
+
+/**
+ * ICC(3,1) of two measurements per subject (Shrout & Fleiss 1979; McGraw & Wong's consistency, single measure): the
+ * two-way mixed-model reliability of one measurement, insensitive to a shift shared by all (a practice effect).
+ * (MS_subjects − MS_error) / (MS_subjects + MS_error) for k = 2.
+ */
+export function icc31(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
+  if (n !== ys.length || n < 2) throw new Error('icc31: needs two equal-length series of at least two values');
+  const grand = (xs.reduce((s, x) => s + x, 0) + ys.reduce((s, y) => s + y, 0)) / (2 * n);
+  const mx = mean(xs);
+  const my = mean(ys);
+  let ssSubjects = 0;
+  let ssError = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const y = ys[i] as number;
+    const m = (x + y) / 2;
+    ssSubjects += 2 * (m - grand) ** 2;
+    // Residual after subject and session effects.
+    ssError += (x - m - (mx - grand)) ** 2 + (y - m - (my - grand)) ** 2;
+  }
+  const msSubjects = ssSubjects / (n - 1);
+  const msError = ssError / (n - 1);
+  return (msSubjects - msError) / (msSubjects + msError);
+}

@@ -31,7 +31,7 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     flag: 'frame-drops',
     metrics: 'timed',
     shareAbove: MAX_FRAME_DROP_SHARE,
-    why: `more than ${MAX_FRAME_DROP_SHARE * 100} % of the trials lost frames while the stimulus was shown: times are unreliable`,
+    why: `more than ${MAX_FRAME_DROP_SHARE * 100} % of the trials lost frames while the stimulus was shown, with an onset not measured at presentation: times are unreliable (lost frames after a measured onset change no time: flag display-stutter, nothing left out)`,
   },
   ...Object.values(GAMES).flatMap((g) =>
     g.qualityFlags.map(

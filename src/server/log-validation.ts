@@ -130,6 +130,7 @@ export function logSchema(maxEvents: number) {
                 intervalSdMs: nullableNumber,
                 droppedInStimulus: int(0, 1e9),
                 trialsWithDrops: int(0, 1e9),
+                trialsWithUncertainOnset: int(0, 1e9),
               },
               required: ['frames', 'refreshHz', 'medianIntervalMs', 'intervalSdMs', 'droppedInStimulus', 'trialsWithDrops'],
               additionalProperties: false,

@@ -9,7 +9,12 @@
  *    context (cold cache) each time.
  * 3. Frames while a game runs (Reaction, desktop 1280×800, unthrottled and 4× throttled): rAF intervals sampled in the
  *    page during the running blocks; the share within 1.5× the median interval (budget ≥ 95% unthrottled).
- * 4. The host SDK for pilots: /embed.js and /embed.mjs gzipped (budget 3 KB).
+ *    The page chooses its renderer (src/runtime/renderer-choice.ts); the same measure with WebGL and with the 2D canvas
+ *    forced shows what the choice is worth on this machine.
+ * 4. What the theme's effects cost while a stimulus is up, from the frame telemetry the log itself carries: Reaction
+ *    played twice in one browser, with the effects (flying tokens, badges) and with reduced motion (no effects), and
+ *    the test blocks' `block-end` frames compared (frames lost while a target was shown, trials that lost any).
+ * 5. The host SDK for pilots: /embed.js and /embed.mjs gzipped (budget 3 KB).
  * Numbers are printed, never asserted. Headless Chromium renders in software here: frame numbers are a floor.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -101,11 +106,19 @@ async function gameLoad(browser: Browser, url: string, game: string, rate: numbe
   return t1 - t0;
 }
 
-/** Share of rAF intervals within 1.5× the median while Reaction's blocks run. */
-async function framesWhileRunning(browser: Browser, url: string, rate: number): Promise<{ share: number; medianMs: number; frames: number }> {
+/**
+ * Share of rAF intervals within 1.5× the median while Reaction's blocks run, with the renderer the page chose (or the
+ * one forced: src/runtime/renderer-choice.ts).
+ */
+async function framesWhileRunning(
+  browser: Browser,
+  url: string,
+  rate: number,
+  renderer?: 'webgl' | 'canvas',
+): Promise<{ share: number; medianMs: number; frames: number; renderer: string }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${url}/?automation=1&lang=en&battery=reaction&seed=9`);
+  await page.goto(`${url}/?automation=1&lang=en&battery=reaction&seed=9${renderer ? `&renderer=${renderer}` : ''}`);
   if (rate > 1) await throttled(page, rate);
   // A string, not a function: the TypeScript loader would wrap a named inner function in a helper the page lacks.
   await page.evaluate(`(() => {
@@ -124,11 +137,45 @@ async function framesWhileRunning(browser: Browser, url: string, rate: number): 
   if (!respond) throw new Error('No Reaction responder');
   await play(page, respond, { rtMs: 300, stop: (answered, p) => answered >= 24 || p === 'break' || p === 'done' });
   const intervals = (await page.evaluate(() => (window as unknown as { __frameIntervals: number[] }).__frameIntervals)).filter((x) => x < 100);
+  const used = await page.evaluate(
+    () =>
+      performance
+        .getEntriesByType('mark')
+        .find((m) => m.name.startsWith('talentscan:renderer:'))
+        ?.name.split(':')[2] ?? '?',
+  );
   await context.close();
   const sorted = [...intervals].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
   const within = intervals.filter((x) => x <= 1.5 * median).length;
-  return { share: intervals.length ? within / intervals.length : NaN, medianMs: median, frames: intervals.length };
+  return { share: intervals.length ? within / intervals.length : NaN, medianMs: median, frames: intervals.length, renderer: used };
+}
+
+/** Reaction's test blocks as the log records them: frames, frames lost while a target was up, trials that lost any. */
+async function effectsTelemetry(
+  browser: Browser,
+  url: string,
+  reducedMotion: 'reduce' | 'no-preference',
+): Promise<{ frames: number; dropped: number; trialsWithDrops: number; trials: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+  const page = await context.newPage();
+  await page.goto(`${url}/?automation=1&lang=en&battery=reaction&seed=9`);
+  await page.getByRole('checkbox').first().check();
+  await pressStart(page);
+  const respond = RESPONDERS.reaction;
+  if (!respond) throw new Error('No Reaction responder');
+  await play(page, respond, { rtMs: 300 });
+  const events = (await page.evaluate(() => window.__talentscan?.events())) ?? [];
+  await context.close();
+  const testBlocks = new Set(events.flatMap((e) => (e.type === 'block-start' && e.kind === 'test' ? [e.block] : [])));
+  const ends = events.flatMap((e) => (e.type === 'block-end' && testBlocks.has(e.block) ? [e.frames] : []));
+  const trials = events.filter((e) => e.type === 'trial-end' && testBlocks.has(e.block)).length;
+  return {
+    frames: ends.reduce((a, f) => a + f.frames, 0),
+    dropped: ends.reduce((a, f) => a + f.droppedInStimulus, 0),
+    trialsWithDrops: ends.reduce((a, f) => a + f.trialsWithDrops, 0),
+    trials,
+  };
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -158,12 +205,23 @@ async function main(): Promise<void> {
     console.log('|---|---|');
     for (const game of Object.keys(GAMES)) console.log(`| ${game} | ${(await gameLoad(browser, test.url, game, 4)).toFixed(0)} |`);
 
-    console.log('\n| frames while Reaction runs (1280×800) | frames | median interval (ms) | within 1.5× median |');
+    console.log('\n| frames while Reaction runs (1280×800) | renderer | frames | median interval (ms) | within 1.5× median |');
+    console.log('|---|---|---|---|---|');
+    // The page's own choice first (the budget), then each renderer forced, to show what the choice is worth here.
+    for (const renderer of [undefined, 'webgl', 'canvas'] as const) {
+      for (const rate of [1, 4]) {
+        const f = await framesWhileRunning(browser, test.url, rate, renderer);
+        const condition = `${rate === 1 ? 'unthrottled' : '4× CPU throttling'}${renderer ? ` (${renderer} forced)` : rate === 1 ? ' (budget ≥ 95%)' : ''}`;
+        console.log(`| ${condition} | ${f.renderer} | ${f.frames} | ${f.medianMs.toFixed(2)} | ${(f.share * 100).toFixed(1)}% |`);
+      }
+    }
+
+    console.log('\n| Reaction test blocks (1280×800), from the log | frames | lost while a target was up | trials that lost any |');
     console.log('|---|---|---|---|');
-    for (const rate of [1, 4]) {
-      const f = await framesWhileRunning(browser, test.url, rate);
+    for (const motion of ['no-preference', 'reduce'] as const) {
+      const t = await effectsTelemetry(browser, test.url, motion);
       console.log(
-        `| ${rate === 1 ? 'unthrottled (budget ≥ 95%)' : '4× CPU throttling'} | ${f.frames} | ${f.medianMs.toFixed(2)} | ${(f.share * 100).toFixed(1)}% |`,
+        `| ${motion === 'reduce' ? 'reduced motion (no effects)' : 'with effects'} | ${t.frames} | ${t.dropped} | ${t.trialsWithDrops} of ${t.trials} |`,
       );
     }
 

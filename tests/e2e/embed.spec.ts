@@ -1,19 +1,23 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Frame, type Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { DEMO_HOST_PORT, TEST_PORT } from '../../playwright.config.ts';
 import { freePort } from '../../src/server/testing/free-port.ts';
 import { xapiWarnings } from '../../src/server/xapi-rules.ts';
-import { humanRts, keyboardCorrect, passDeviceCheck, phase, play } from '../support/driver.ts';
+import { humanRts, passDeviceCheck, phase, play, playBattery } from '../support/driver.ts';
+import { anyGame } from '../support/responders.ts';
 
 /**
  * Embedding across three origins: Talentscan (TEST_PORT), the demo pilot's host page (DEMO_HOST_PORT), and a stranger
  * this test serves on a port of its own. The demo host mounts the scan with the SDK, talks to it (setLocale, start,
- * pause), and a certified session of the demo pilot's battery (Reaction alone, about two and a half minutes at real
- * speed: the witnessed session needs human answer times and its frames) is played through the automation hook in the
- * frame. The host gets every event in order and a result with only what the pilot's `share: "domains"` allows. The
- * stranger cannot frame the scan (CSP frame-ancestors), its forged commands are ignored, and it never hears a word.
+ * pause), and a certified session of the demo pilot's battery — the short battery (Reaction, Flanker, Corsi), about ten
+ * minutes at real speed: a witnessed session is checked against the server's clock, so it cannot be played faster —
+ * is played through the automation hook in the frame. The host gets every event in order and a result with only what
+ * the pilot's `share: "domains"` allows; the candidate makes a credential, which the server issues from ITS copy of the
+ * log, and /verify accepts. The stranger cannot frame the scan (CSP frame-ancestors), its forged commands are
+ * ignored, and it never hears a word. Its own Playwright project starts it first, beside the other tests.
  */
 const TALENTSCAN = `http://127.0.0.1:${TEST_PORT}`;
 const HOST = `http://127.0.0.1:${DEMO_HOST_PORT}`;
@@ -57,7 +61,7 @@ async function scanFrame(host: Page): Promise<Frame> {
 }
 
 test('a pilot page embeds a certified scan; events arrive in order with only what the pilot may see; strangers get nothing', async ({ page }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(1_200_000);
   mkdirSync(SHOTS, { recursive: true });
   const stranger = await strangerServer();
   try {
@@ -129,13 +133,15 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     await passDeviceCheck(frame);
     await expect.poll(() => phase(frame), { timeout: 20_000 }).toBe('intro');
     const rts = humanRts(11);
-    await play(frame, keyboardCorrect, { rtMs: rts, stop: (answered, p) => (answered >= 2 && p === 'running') || p === 'break' || p === 'done' });
+    await play(frame, anyGame, { rtMs: rts, stop: (answered, p) => (answered >= 2 && p === 'running') || p === 'break' || p === 'done' });
     await host.screenshot({ path: `${SHOTS}/embed-game-1280.png` });
     // pause, sent as a pilot's script would (a click on the host page would blur the frame first).
     await host.evaluate(() => (window as unknown as { talentscanHandle: { pause(): void } }).talentscanHandle.pause());
     await expect.poll(() => phase(frame)).toBe('paused');
     await frame.locator('ts-scan section.panel button').click();
-    await play(frame, keyboardCorrect, { rtMs: rts });
+    const started = Date.now();
+    await playBattery(frame, anyGame, { rtMs: rts });
+    console.log(`embed: the short battery played in ${((Date.now() - started) / 1000).toFixed(0)} s after the pause`);
     await expect.poll(() => phase(frame), { timeout: 30_000 }).toBe('done');
     // The server accepted every batch of the pilot's session (its consent version included).
     await expect.poll(async () => (await frame.evaluate(() => window.__talentscan?.upload()))?.state, { timeout: 30_000 }).toBe('synced');
@@ -144,21 +150,22 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     expect(log.find((e) => e.type === 'consent')).toMatchObject({ mode: 'certified', textVersion: expect.stringMatching(/^certified-.+\+embed-v1$/) });
 
     await expect.poll(async () => (await received(host)).some((e) => e.type === 'scan.completed'), { timeout: 60_000 }).toBe(true);
-    await expect.poll(async () => (await received(host)).filter((e) => e.type === 'xapi.statement').length, { timeout: 20_000 }).toBe(2);
+    await expect.poll(async () => (await received(host)).filter((e) => e.type === 'xapi.statement').length, { timeout: 20_000 }).toBe(4);
     const events = await received(host);
     const flow = events.map((e) => e.type).filter((t) => t !== 'resize' && t !== 'debug');
     expect(flow.filter((t, i) => t !== 'ready' || flow[i - 1] !== 'ready')).toEqual([
       'ready',
       'scan.started',
-      'game.started',
-      'game.completed',
-      'xapi.statement',
+      ...['reaction', 'flanker', 'corsi'].flatMap(() => ['game.started', 'game.completed', 'xapi.statement']),
       'scan.completed',
       'xapi.statement',
     ]);
     const sessionId = events.find((e) => e.type === 'scan.started')?.payload['sessionId'];
-    expect(events.find((e) => e.type === 'scan.started')?.payload).toEqual({ sessionId, battery: 'reaction', games: ['reaction'] });
-    expect(events.find((e) => e.type === 'game.completed')?.payload).toEqual({ game: 'reaction', index: 0, of: 1, progress: 1 });
+    const games = ['reaction', 'flanker', 'corsi'];
+    expect(events.find((e) => e.type === 'scan.started')?.payload).toEqual({ sessionId, battery: 'short', games });
+    expect(events.filter((e) => e.type === 'game.completed').map((e) => e.payload)).toEqual(
+      games.map((game, index) => ({ game, index, of: 3, progress: expect.closeTo((index + 1) / 3, 5) })),
+    );
     expect(events.filter((e) => e.type === 'resize').every((e) => (e.payload['height'] as number) > 0)).toBe(true);
     for (const s of events.filter((e) => e.type === 'xapi.statement')) {
       expect(xapiWarnings(s.payload)).toEqual([]);
@@ -168,23 +175,39 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     const completed = events.find((e) => e.type === 'scan.completed')?.payload as { sessionId: string; result: Record<string, unknown> };
     expect(completed.sessionId).toBe(sessionId);
     expect(Object.keys(completed.result).sort()).toEqual(['completed', 'domains', 'durationSec', 'games', 'norm']);
-    // The domains are the profile's measured ones against the pilot's norm group, as the worker computes them. Under a
-    // heavy machine load software rendering drops frames and the timed metrics are (rightly) left out: then the list
-    // is empty, and the test says why.
+    // The domains are the profile's measured ones against the pilot's norm group, as the worker computes them: the
+    // short battery's three. Software rendering beside the other tests loses frames, but onsets measured at
+    // presentation keep the times (display-stutter, not frame-drops), so speed and attention stay measured.
     const profile = await frame.evaluate(() => window.__talentscan?.profile('sro-provisional-all'));
     const measured = (profile?.domains ?? []).filter((d) => d.status === 'measured' && d.sten !== undefined);
+    const why = (profile?.domains ?? []).filter((d) => d.status !== 'measured').map((d) => `${d.domain}: ${d.metrics.map((m) => m.excludedReason).join('; ')}`);
+    expect(measured.map((d) => d.domain).sort(), why.join(' | ')).toEqual(['processing-speed', 'selective-attention', 'working-memory']);
     const domains = completed.result['domains'] as { domain: string; sten: number; low: number; high: number }[];
     expect(domains).toEqual(measured.map((d) => ({ domain: d.domain, sten: d.sten, low: expect.any(Number), high: expect.any(Number) })));
     expect(completed.result['norm']).toMatchObject({ id: 'sro-provisional-all', provisional: true });
-    if (measured.length === 0) {
-      const why = profile?.domains.find((d) => d.domain === 'processing-speed')?.metrics.map((m) => m.excludedReason);
-      test.info().annotations.push({ type: 'not measured', description: `processing-speed: ${JSON.stringify(why)}` });
-    }
     await expect(frame.locator('ts-results').getByRole('heading', { name: 'Your results' })).toBeVisible();
     await expectAccessible(host, 'embed results');
     await host.screenshot({ path: `${SHOTS}/embed-results-1280.png` });
     await host.setViewportSize({ width: 360, height: 640 });
     await host.screenshot({ path: `${SHOTS}/embed-results-360.png` });
+    await host.setViewportSize({ width: 1280, height: 800 });
+
+    // The candidate's credential: issued by the server from its own witnessed copy of the short battery, and valid.
+    const results = frame.locator('ts-results');
+    await results.getByRole('button', { name: 'Make my credential' }).click();
+    await expect(results.getByText('Your credential is ready.')).toBeVisible({ timeout: 30_000 });
+    const [download] = await Promise.all([host.waitForEvent('download'), results.getByRole('button', { name: 'Download credential (.jwt)' }).click()]);
+    const credential = await readFile((await download.path()) ?? '', 'utf8');
+    const verifier = await host.context().newPage();
+    await verifier.goto(`${TALENTSCAN}/verify?lang=en`);
+    await verifier.getByRole('textbox', { name: 'Credential (text)' }).fill(credential);
+    await verifier.getByRole('button', { name: 'Check' }).click();
+    await expect(verifier.getByText(/^Valid: signed by/)).toBeVisible({ timeout: 20_000 });
+    const assurance = verifier.locator('ts-verify ul.assurance');
+    await expect(assurance).toContainText('Certified: the issuer witnessed the session');
+    await expect(assurance).toContainText('Reaction');
+    await expect(assurance).toContainText('Block sequence');
+    await verifier.close();
 
     // The stranger heard nothing, from first to last.
     expect(await page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([]);

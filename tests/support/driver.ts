@@ -169,6 +169,24 @@ export async function play(
 }
 
 /**
+ * Plays a whole battery: each game with `play`, and on from each break screen between games (by Enter on its focused
+ * button when `keyboard`). Resolves when the scan is done; returns the trials answered.
+ */
+export async function playBattery(page: ScanScope, respond: Responder, opts: Parameters<typeof play>[2] = {}): Promise<number> {
+  let answered = 0;
+  for (;;) {
+    answered += await play(page, respond, { ...opts, stop: (_n, p) => p === 'break' || p === 'done' });
+    if ((await phase(page)) === 'done') return answered;
+    const goOn = page.locator('ts-scan .break button');
+    if (opts.keyboard) {
+      await expect(goOn).toBeFocused();
+      await pageOf(page).keyboard.press('Enter');
+    } else await goOn.click();
+    await expect.poll(() => phase(page)).not.toBe('break');
+  }
+}
+
+/**
  * Waits before each answer drawn from an ex-Gaussian (mu, sigma, tau in ms), seeded: the shape of human RTs, so a
  * browser-played certified session passes the issuer's plausibility checks (src/integrity/plausibility.ts).
  */

@@ -88,3 +88,38 @@ export function ssrtReliabilityEntry(): { value: number; kind: 'test-retest'; so
       'not used: both halves share one staircase, which overstates it.)',
   };
 }
+
+/**
+ * Choice-RT evidence from the same file: the go trials of the stop-signal task are a two-choice RT task (four shapes,
+ * two keys). Per participant, all go trials of both conditions in the order shown, split odd/even; each half's median
+ * RT of correct answers at ≥ 100 ms within Reaction's 1,500 ms window; the halves correlated and stepped by
+ * Spearman–Brown from half the go trials to `trials`. Within one session, so an upper bound of test–retest; and the
+ * stop context slows go responses (proactive slowing), so it corroborates rather than replaces a retest figure.
+ */
+export function goRtSplitHalf(trials: number): { n: number; goTrials: number; r: number; atTrials: number } {
+  const byId = new Map<string, Record<string, string>[]>();
+  for (const row of readCsv(...SRO_STOP_FILE)) {
+    if (row['SS_trial_type'] !== 'go') continue;
+    const id = row['worker_id'] as string;
+    byId.set(id, [...(byId.get(id) ?? []), row]);
+  }
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+  };
+  const halfMedian = (rows: Record<string, string>[]) =>
+    median(rows.filter((r) => Number(r['correct']) === 1 && Number(r['rt']) >= 100 && Number(r['rt']) <= 1500).map((r) => Number(r['rt'])));
+  const a: number[] = [];
+  const b: number[] = [];
+  const counts: number[] = [];
+  for (const rows of byId.values()) {
+    // File order is the order shown: condition blocks in turn, trial_num within each.
+    a.push(halfMedian(rows.filter((_, i) => i % 2 === 0)));
+    b.push(halfMedian(rows.filter((_, i) => i % 2 === 1)));
+    counts.push(rows.length);
+  }
+  const goTrials = counts.sort((x, y) => x - y)[counts.length >> 1] as number;
+  const r = pearson(a, b);
+  return { n: a.length, goTrials, r, atTrials: spearmanBrown(r, trials / (goTrials / 2)) };
+}
