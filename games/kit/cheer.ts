@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import { bake, fillLandmark } from './scenery.ts';
+import type { FeedbackCue } from '../../src/runtime/game-contract.ts';
 import { CHEER, type GameSkin, PALETTE } from './theme.ts';
 
 const TOKENS = 6;
@@ -11,7 +12,9 @@ const MAX_BADGES = 8;
  * and every CHEER.badgeStreak gains in a row earn a badge beside them. It reads nothing but the points the scene shows
  * anyway, so it tells the candidate nothing the points do not; no scorer reads it. The trial scene plays it only
  * between trials and stops it before the next trial starts (TrialScene.nextTrial), so no animation of it runs while
- * a stimulus is on screen.
+ * a stimulus is on screen. Its sound (`sound`: a soft chime for the gain, another for a badge) is asked of the runtime,
+ * which plays it only when the candidate turned sound on and only between trials (GameBus.feedback); it plays under
+ * reduced motion too (a sound is not motion), and says nothing the points and badges on screen do not.
  */
 export class Cheer {
   private readonly tokens: Phaser.GameObjects.Shape[];
@@ -23,6 +26,7 @@ export class Cheer {
     private readonly scene: Phaser.Scene,
     skin: GameSkin,
     private readonly still: boolean,
+    private readonly sound: (cue: FeedbackCue) => void = () => undefined,
   ) {
     const r = BADGE_R + 1;
     const scale = (BADGE_R * 1.3) / 100;
@@ -39,7 +43,9 @@ export class Cheer {
   /** Points went up between trials: tokens fly from `from` to the points label, and a streak may earn a badge. */
   gain(from: { x: number; y: number }, label: Phaser.GameObjects.Text): void {
     this.streak++;
-    if (this.streak % CHEER.badgeStreak === 0) this.addBadge(label);
+    const badge = this.streak % CHEER.badgeStreak === 0;
+    if (badge) this.addBadge(label);
+    this.sound(badge ? 'badge' : 'gain');
     if (this.still) return;
     const to = { x: label.x - label.width / 2, y: label.y + label.height / 2 };
     this.tokens.forEach((t, i) => {

@@ -45,6 +45,8 @@ export abstract class TrialScene<T> extends Phaser.Scene {
   private trialOpen = false;
   /** Feedback plays only once the block runs (not for the points a resumed block starts with). */
   private cheering = false;
+  /** The timer that starts the next trial (lead-in or the pause after a trial), while it waits: a sound ends before it. */
+  private nextTrialTimer: Phaser.Time.TimerEvent | null = null;
 
   init(data: SceneRun<T>): void {
     this.run = data;
@@ -52,6 +54,7 @@ export abstract class TrialScene<T> extends Phaser.Scene {
     this.trialTimers = [];
     this.trialOpen = false;
     this.cheering = false;
+    this.nextTrialTimer = null;
     // Every delay and tween of a game runs on the scene clock, so one switch speeds up a test play (never a real one).
     this.time.timeScale = data.timeScale;
     this.tweens.timeScale = data.timeScale;
@@ -68,7 +71,7 @@ export abstract class TrialScene<T> extends Phaser.Scene {
     this.ui = stageWidgets(this);
     this.pointsText = pointsLabel(this);
     this.build();
-    this.cheer = new Cheer(this, this.skin, this.run.reducedMotion);
+    this.cheer = new Cheer(this, this.skin, this.run.reducedMotion, (cue) => this.run.bus.feedback(cue, this.quietMs()));
     this.layoutAll();
     if (this.run.mode === 'demo') this.playDemo();
     else this.startBlock();
@@ -134,7 +137,31 @@ export abstract class TrialScene<T> extends Phaser.Scene {
     this.shownPoints = this.points;
     this.pointsAtTrialStart = this.points;
     this.cheering = true;
-    this.after(leadInMs, () => this.nextTrial());
+    this.beforeNextTrial(leadInMs);
+  }
+
+  /** Runs the next trial after `ms` (`first` just before it), keeping the timer so a feedback sound knows its room. */
+  private beforeNextTrial(ms: number, first?: () => void): void {
+    const timer = this.after(ms, () => {
+      if (this.nextTrialTimer === timer) this.nextTrialTimer = null;
+      first?.();
+      this.nextTrial();
+    });
+    this.nextTrialTimer = timer;
+  }
+
+  /**
+   * Real ms until the next trial may start (the scene clock may run faster in a test play); Infinity when none waits.
+   * Counted short, because the timer runs early in real time: it is credited with the whole frame in which it was made
+   * (from that frame's time, not from now), and with Phaser's smoothed frame time, which may run ahead of the real
+   * one by about a frame.
+   */
+  private quietMs(): number {
+    const timer = this.nextTrialTimer;
+    if (!timer) return Number.POSITIVE_INFINITY;
+    const loop = this.game.loop;
+    const sinceFrame = Math.max(0, performance.now() - loop.now);
+    return Math.max(0, timer.getRemaining() / (this.time.timeScale || 1) - sinceFrame - loop.delta);
   }
 
   /** The running trial's design entry (undefined once the block's trials are done). */
@@ -217,10 +244,7 @@ export abstract class TrialScene<T> extends Phaser.Scene {
     this.cancelTrialTimers();
     this.trialOpen = false;
     this.run.bus.trialEnd(this.trialIndex, reason);
-    this.after(pauseMs, () => {
-      this.trialIndex++;
-      this.nextTrial();
-    });
+    this.beforeNextTrial(pauseMs, () => this.trialIndex++);
   }
 
   /** Shows the points; a gain between trials plays the theme's feedback (cheer.ts), never during one. */

@@ -185,6 +185,19 @@ export interface ConsentEvent extends Stamped {
 
 export type SessionMode = 'practice' | 'certified';
 
+/**
+ * The candidate's feedback-sound setting changed (optional sounds for points, badges, breaks; off by default; never a
+ * cue, never during a trial: src/runtime/feedback-sound.ts). Logged only when the setting differs from what the log
+ * last said, starting from off: right after `consent` (or a resumed page's `page-start`) when sound is on, and when the
+ * candidate switches it during the session (the pause screen). A log without one — every log recorded before sound
+ * existed — had sound off throughout. Sound may change how a participant responds, so it is kept with the data;
+ * no scorer reads it (`soundAt` in src/log/sound.ts gives the state at any point).
+ */
+export interface SoundSettingEvent extends Stamped {
+  type: 'sound-setting';
+  on: boolean;
+}
+
 export interface SessionEndEvent extends Stamped {
   type: 'session-end';
 }
@@ -203,6 +216,7 @@ export type LogEvent =
   | GameEndEvent
   | InterruptionEvent
   | ConsentEvent
+  | SoundSettingEvent
   | SessionEndEvent;
 
 export type LogEventType = LogEvent['type'];

@@ -1,6 +1,7 @@
 import type { LogEvent, StimulusEvent } from '../log/events.ts';
 import { onsetOf, type OnsetSource, type TrialRecord } from '../log/trials.ts';
 import type { Profile } from '../scoring/profile-types.ts';
+import type { ScheduledSound } from './feedback-sound.ts';
 import type { GameDesign } from './game-contract.ts';
 import type { UploadStatus } from '../worker/witness-uploader.ts';
 import type { RecorderClient } from './recorder-client.ts';
@@ -55,6 +56,8 @@ export interface AutomationHook {
   sessionId(): string | null;
   /** The trial design of the game being played (holds the correct answers: automation only). */
   design(): GameDesign<unknown> | null;
+  /** Every feedback sound scheduled on this page (page clock, ms): a test checks them against the log's trial windows. */
+  sounds(): ScheduledSound[];
   /** Makes every storage write fail as on a full disk (true) or work again (false): storage-fault tests. */
   simulateFullStorage(full: boolean): Promise<void>;
   /** Stores a finished session's log and shows its results screen (tests of the results and credential flow). */
@@ -77,6 +80,7 @@ export interface AutomationSource {
   phase(): string;
   flush(): Promise<void>;
   design(): GameDesign<unknown> | null;
+  sounds(): ScheduledSound[];
   showSession(events: LogEvent[]): Promise<void>;
 }
 
@@ -104,6 +108,7 @@ export function installAutomation(source: AutomationSource): (e: LogEvent) => vo
     phase: () => source.phase(),
     sessionId: () => source.sessionId(),
     design: () => source.design(),
+    sounds: () => source.sounds().map((s) => ({ ...s })),
     showSession: (events) => source.showSession(events),
     simulateFullStorage: (full) => source.recorder.simulateFullStorage(full),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GAMES } from '../../games/registry.ts';
 import { INTRO_SEC } from '../../games/kit/pacing.ts';
-import { BATTERIES, BREAK_ALLOWANCE_SEC, batteryDurationSec, DEMO_WATCH_SEC, gameDurationSec, readingSec } from './batteries.ts';
+import { BATTERIES, BREAK_ALLOWANCE_SEC, batteryDurationSec, DEMO_WATCH_SEC, gameDurationSec, introWordsDelayMs, readingSec } from './batteries.ts';
 
 describe('battery durations by the model (reading included)', () => {
   it('the standard battery fits 20.0 minutes and the short one 10.0', () => {
@@ -18,5 +18,18 @@ describe('battery durations by the model (reading included)', () => {
     const standard = BATTERIES['standard']?.games ?? [];
     const sum = standard.reduce((s, g) => s + gameDurationSec(g), 0) + (standard.length - 1) * BREAK_ALLOWANCE_SEC;
     expect(batteryDurationSec(BATTERIES['standard'] as never)).toBe(Math.round(sum));
+  });
+});
+
+describe('the intro panel shows its words when the duration model says the demo has been watched', () => {
+  it('after DEMO_WATCH_SEC of demo; at once under reduced motion (the demo is a still picture)', () => {
+    expect(introWordsDelayMs({ reducedMotion: false })).toBe(DEMO_WATCH_SEC * 1000);
+    expect(introWordsDelayMs({ reducedMotion: true })).toBe(0);
+    expect(introWordsDelayMs({ reducedMotion: true, timeScale: 4 })).toBe(0);
+  });
+
+  it('sooner only in a test play whose scene clock runs faster (the demo runs faster too)', () => {
+    expect(introWordsDelayMs({ reducedMotion: false, timeScale: 4 })).toBe(DEMO_WATCH_SEC * 250);
+    expect(introWordsDelayMs({ reducedMotion: false, timeScale: 0.5 })).toBe(DEMO_WATCH_SEC * 1000);
   });
 });

@@ -33,12 +33,24 @@ export function batteryById(id: string): Battery {
 }
 
 /**
- * The reading model of the duration estimate. Each block opens with its language-free demo running and its few words
- * beneath it: the candidate watches the demo first (DEMO_WATCH_SEC), then reads the words at a slow pace for a
- * second-language reader (READING_WORDS_PER_MIN), in Dutch, the default language.
+ * The reading model of the duration estimate. Each block opens with its language-free demo running; its few words come
+ * after it: the candidate watches the demo first (DEMO_WATCH_SEC, which is also when the intro panel shows the words:
+ * introWordsDelayMs), then reads the words at a slow pace for a second-language reader (READING_WORDS_PER_MIN), in
+ * Dutch, the default language.
  */
 export const READING_WORDS_PER_MIN = 120;
 export const DEMO_WATCH_SEC = 4;
+
+/**
+ * How long after its demo starts an intro panel shows its words (ms): the demo is watched first for DEMO_WATCH_SEC, as
+ * the duration model counts it; at once when the demo is a still picture (reduced motion). A test play's faster scene
+ * clock (automation only) shortens it with the demo. The words are in the page from the start (screen readers read
+ * them at once); only their sight waits.
+ */
+export function introWordsDelayMs(o: { reducedMotion: boolean; timeScale?: number }): number {
+  if (o.reducedMotion) return 0;
+  return (DEMO_WATCH_SEC * 1000) / Math.max(1, o.timeScale ?? 1);
+}
 /**
  * Words of an intro panel besides the instruction: on a game's first panel the eyebrow ("Spel 2 van 6 · Stop", the same
  * on every panel of the game) and the heading with its button; on the next panels the heading and button only.

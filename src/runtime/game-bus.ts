@@ -2,6 +2,7 @@ import type { FrameMonitor } from '../capture/frame-monitor.ts';
 import { onsetAfterFrame } from '../capture/onset.ts';
 import type { PresentationMarker } from '../capture/presentation-marker.ts';
 import type { LogEvent, UnsequencedEvent } from '../log/events.ts';
+import type { FeedbackSound } from './feedback-sound.ts';
 import type { CapturedInput, GameBus } from './game-contract.ts';
 
 /** What a bus needs from the runner that owns it. */
@@ -16,6 +17,8 @@ export interface BusHost {
   marker: PresentationMarker;
   /** The trial that is open now (an interruption ends it as interrupted), or null. */
   setOpenTrial(trial: number | null): void;
+  /** The page's feedback sound (null: none): told when trials open and close, so it never sounds during one. */
+  sound: FeedbackSound | null;
   /** The scene finished the block; the runner closes it. */
   blockDone(points: number): Promise<void>;
   fail(err: unknown): void;
@@ -54,6 +57,7 @@ export class BlockBus {
         if (!host.live()) return;
         const t = performance.now();
         host.setOpenTrial(trial);
+        host.sound?.trialStarted();
         void this.after(() => void host.emit({ type: 'trial-start', t, ...ref(trial) }));
       },
       stimulusDrawn: (trial, name, frameTime, params) => {
@@ -77,10 +81,15 @@ export class BlockBus {
         if (!host.live()) return;
         const t = performance.now();
         host.setOpenTrial(null);
+        host.sound?.trialEnded();
         void this.after(() => {
           host.emit({ type: 'trial-end', t, reason, ...ref(trial) });
           host.frames.stimulusOff(t);
         });
+      },
+      feedback: (cue, quietMs) => {
+        if (!host.live()) return;
+        host.sound?.cue(cue, quietMs);
       },
       blockDone: (points) => {
         if (!host.live()) return;

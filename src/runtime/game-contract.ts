@@ -90,9 +90,19 @@ export interface GameBus {
   trialEnd(trial: number, reason: 'response' | 'timeout' | 'premature'): void;
   /** The block's last trial has ended. Points are for the candidate only. */
   blockDone(points: number): void;
+  /**
+   * A non-scoring feedback sound for points the candidate can see (`gain`) or a badge (`badge`), played only if the
+   * candidate turned sound on. `quietMs` is the time (real ms) until the scene's next trial starts (Infinity if none
+   * follows): the sound must have ended by then. The runtime refuses it while a trial is open and silences it when one
+   * starts (src/runtime/feedback-sound.ts), so a sound never plays during a trial, at a stimulus onset or before it.
+   */
+  feedback(cue: FeedbackCue, quietMs: number): void;
   /** Inputs from capture, in the order they happened. Returns an unsubscribe function. */
   onInput(listener: (input: CapturedInput) => void): () => void;
 }
+
+/** The feedback sounds a scene may ask for (see GameBus.feedback); the shell adds its own at breaks and the end. */
+export type FeedbackCue = 'gain' | 'badge';
 
 /** What a scene is started with. */
 export interface SceneRun<T> {

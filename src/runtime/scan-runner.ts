@@ -5,7 +5,9 @@ import { presentationMarker } from '../capture/presentation-marker.ts';
 import type { BlockKind, InterruptionReason, LogEvent } from '../log/events.ts';
 import { sessionState, type SessionState } from '../log/resume.ts';
 import { batteryById, type Battery } from './batteries.ts';
+import { soundAt } from '../log/sound.ts';
 import { nextBlock } from './block-plan.ts';
+import type { FeedbackSound } from './feedback-sound.ts';
 import { BlockBus } from './game-bus.ts';
 import type { AnyGameManifest, CapturedInput, GameDesign, GameScore, SceneRun } from './game-contract.ts';
 import { batteryProgress } from './progress.ts';
@@ -47,6 +49,8 @@ export interface RunnerOptions {
   seedFor?: (manifest: AnyGameManifest) => Promise<number>;
   /** Scene clock speed (automation only; see SceneRun.timeScale). */
   timeScale?: number;
+  /** The page's optional feedback sound: kept out of trials by the block bus, its setting logged (`sound-setting`). */
+  sound?: FeedbackSound;
 }
 
 interface Current {
@@ -97,6 +101,7 @@ export class ScanRunner {
   async start(session: Omit<NewSession, 'timeScale'>): Promise<void> {
     this.battery = batteryById(session.battery);
     this.attach(await SessionLog.create(this.opts.recorder, { ...session, timeScale: this.opts.timeScale ?? 1 }));
+    this.noteSound();
     await this.advance(false);
   }
 
@@ -108,6 +113,7 @@ export class ScanRunner {
       return;
     }
     this.attach(await SessionLog.resume(this.opts.recorder, sessionId, this.opts.timeScale ?? 1, prior));
+    this.noteSound();
     const state = this.state();
     this.battery = batteryById(state.battery);
     await this.advance(true);
@@ -185,6 +191,7 @@ export class ScanRunner {
     this.openTrial = null;
     const bus = c.bus;
     c.bus = null;
+    this.opts.sound?.stopAll();
     this.emit({ type: 'interruption', t, reason });
     const closeTrial = () => {
       if (trial === null) return;
@@ -203,6 +210,16 @@ export class ScanRunner {
    */
   pause(reason: Extract<InterruptionReason, 'paused' | 'host-pause'> = 'paused'): void {
     this.interrupt(reason);
+  }
+
+  /**
+   * Logs the feedback-sound setting when it differs from what the log last said (off when it said nothing): called
+   * when a session starts or resumes and when the candidate switches sound during it.
+   */
+  noteSound(): void {
+    if (!this.log || this.state().finished) return;
+    const on = this.opts.sound?.enabled ?? false;
+    if (on !== soundAt(this.log.events)) this.emit({ type: 'sound-setting', t: performance.now(), on });
   }
 
   /** The page may be unloaded: write what is pending. */
@@ -311,6 +328,7 @@ export class ScanRunner {
         live: (): boolean => this.current === c && c.bus === bus && this.view.phase === 'running',
         frames: this.frames,
         marker: presentationMarker(),
+        sound: this.opts.sound ?? null,
         setOpenTrial: (trial) => (this.openTrial = trial),
         blockDone: (points) => this.endBlock(c, points),
         fail: (err) => this.fail(err),

@@ -65,7 +65,7 @@ function domainSection(): string[] {
 function metricsSection(): string[] {
   const out = ['## 2. Inputs', ''];
   out.push(
-    "The only input is the raw event log of a session (`src/log/events.ts`): stimulus onsets, inputs (with their device: keyboard, mouse, touch, pen), trial ends, block ends with frame telemetry, interruptions. Each game's pure, versioned scorer turns its part of the log into metrics (`src/scoring/score-game.ts`). The profile uses no name, age, gender, origin, language or self-report; the optional age band and group labels in a research export are used only to build norms and fairness reports, never to score a person.",
+    "The only input is the raw event log of a session (`src/log/events.ts`): stimulus onsets, inputs (with their device: keyboard, mouse, touch, pen), trial ends, block ends with frame telemetry, interruptions, and whether the optional feedback sounds were on (`sound-setting`: kept because sound may change how someone responds; no scorer reads it, and sound never plays during a trial). Each game's pure, versioned scorer turns its part of the log into metrics (`src/scoring/score-game.ts`). The profile uses no name, age, gender, origin, language or self-report; the optional age band and group labels in a research export are used only to build norms and fairness reports, never to score a person.",
     '',
   );
   out.push(

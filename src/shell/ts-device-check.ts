@@ -4,6 +4,7 @@ import { I18nController, tDynamic } from '../i18n/index.ts';
 import { assessDevice, type CheckItem, type CheckLevel, overall } from '../runtime/device-check.ts';
 import '../runtime/device-check-messages.ts';
 import { base } from './styles.ts';
+import './ts-sound-switch.ts';
 
 export interface DeviceCheckResult {
   items: CheckItem[];
@@ -16,7 +17,7 @@ const ICON: Record<CheckLevel, string> = { ok: '✓', advice: '!', unsuitable: '
 
 /**
  * The device check before a scan: screen size and orientation, refresh rate, full screen, timer precision, and one
- * practice answer by tap, click or key. Explains anything unsuitable kindly and never blocks: the candidate decides.
+ * practice answer by tap, click or key; and the switch for the optional feedback sounds (off unless turned on). Explains anything unsuitable kindly and never blocks: the candidate decides.
  * Fires `device-checked` (detail: DeviceCheckResult) when the candidate goes on.
  */
 export class TsDeviceCheck extends LitElement {
@@ -82,6 +83,7 @@ export class TsDeviceCheck extends LitElement {
         <button class="secondary" @click=${this.practice}>${tDynamic('device.practice.button')}</button>
         <p role="status">${this.practiced ? tDynamic('device.practice.done') : nothing}</p>
       </div>
+      <ts-sound-switch></ts-sound-switch>
       ${level === 'unsuitable' ? html`<p class="note">${tDynamic('device.unsuitable')}</p>` : nothing}
       <div class="actions">
         ${

@@ -5,7 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { I18nController, lang, t, tDynamic, type MessageKey } from '../i18n/index.ts';
 import { gameById } from '../../games/registry.ts';
 import { automationEnabled, installAutomation } from '../runtime/automation.ts';
-import { type Battery, batteryById, batteryDurationSec, BATTERIES, DEFAULT_BATTERY } from '../runtime/batteries.ts';
+import { type Battery, batteryById, batteryDurationSec, BATTERIES, DEFAULT_BATTERY, introWordsDelayMs } from '../runtime/batteries.ts';
 import { GameHostController } from '../runtime/game-host.ts';
 import type { RecorderClient } from '../runtime/recorder-client.ts';
 import { ScanRunner, type RunnerView } from '../runtime/scan-runner.ts';
@@ -26,7 +26,9 @@ import { CONSENT_VERSION } from './session-messages.ts';
 import { forgetUnsaved, noteStorage, type SavedSummary, savedSummary } from './saved-summary.ts';
 import { askPersistence, probeStorage, type StorageWarning } from './storage-probe.ts';
 import { base } from './styles.ts';
+import { feedbackSound, onSoundChange } from './sound.ts';
 import './ts-device-check.ts';
+import './ts-sound-switch.ts';
 import './ts-journey-map.ts';
 import './ts-welcome.ts';
 import type { WelcomeStartDetail } from './ts-welcome.ts';
@@ -68,6 +70,7 @@ export class TsScan extends LitElement {
     pausedByChoice: { state: true },
     saved: { state: true },
     restoreNotice: { state: true },
+    wordsShown: { state: true },
   };
   static override styles = [
     base,
@@ -90,6 +93,11 @@ export class TsScan extends LitElement {
       .panel h2 { font-size: 1.15rem; margin: 0; }
       .panel .eyebrow { font-size: 0.9rem; color: var(--ink-soft); margin: 0; }
       .panel p { margin: 0; }
+      /* An intro's words wait until the demo has been watched: out of sight only (opacity keeps them in the
+         accessibility tree, so screen readers read them at once) and in their place (nothing moves when they come). */
+      .panel .words { transition: opacity 0.5s ease-out; }
+      .panel .words.later { opacity: 0; }
+      @media (prefers-reduced-motion: reduce) { .panel .words { transition: none; } }
       .panel .actions { margin-block-start: 0.25rem; }
       .progress { block-size: 8px; background: #d9dbe8; }
       .progress > div { block-size: 100%; background: var(--accent); transition: inline-size 0.3s; }
@@ -115,6 +123,8 @@ export class TsScan extends LitElement {
   declare certified: Certified | null;
   /** Set by an embedding page: certified only, with the pilot's battery, norm group and consent lines. */
   declare settings: ScanSettings | null;
+  /** The intro panel's words are in sight (its demo has been watched, or shows a still picture). */
+  declare wordsShown: boolean;
 
   private readonly i18n = new I18nController(this);
   private readonly recorderConsumer = new ContextConsumer(this, { context: recorderContext });
@@ -147,19 +157,59 @@ export class TsScan extends LitElement {
     this.upload = null;
     this.certified = null;
     this.settings = null;
+    this.wordsShown = true;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('keydown', this.onEscape);
+    this.addEventListener('click', this.unlockSound);
+    this.stopSoundWatch = onSoundChange(() => this.runner?.noteSound());
     void this.check();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('keydown', this.onEscape);
+    this.removeEventListener('click', this.unlockSound);
+    this.stopSoundWatch?.();
+    clearTimeout(this.wordsTimer);
     this.runner?.dispose();
   }
+
+  /** Counts intro panels, so a demo that starts late never reveals the words of a later panel early. */
+  private introSerial = 0;
+  private wordsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private get reducedMotion(): boolean {
+    return matchMedia('(prefers-reduced-motion: reduce)').matches;
+  }
+
+  /** A new intro panel: its words wait for its demo (language-free first, words second), unless motion is reduced. */
+  private newIntro(): void {
+    this.introSerial++;
+    clearTimeout(this.wordsTimer);
+    this.wordsShown = introWordsDelayMs({ reducedMotion: this.reducedMotion }) === 0;
+  }
+
+  /** The intro's demo is on the stage: the words come once it has been watched (introWordsDelayMs). */
+  private demoStarted(serial: number, timeScale: number): void {
+    if (serial !== this.introSerial || this.wordsShown) return;
+    const delay = introWordsDelayMs({ reducedMotion: this.reducedMotion, timeScale });
+    this.wordsTimer = setTimeout(() => {
+      if (serial === this.introSerial) this.wordsShown = true;
+    }, delay);
+  }
+
+  private stopSoundWatch: (() => void) | null = null;
+
+  /**
+   * A click on one of the shell's buttons (Start, Continue, Next…) is the user gesture the audio needs after a reload
+   * with sound on; a tap on the stage (a game answer) never starts it, so no audio start-up lands in a trial.
+   */
+  private readonly unlockSound = (e: Event) => {
+    if (feedbackSound.enabled && e.composedPath().some((n) => n instanceof HTMLButtonElement)) feedbackSound.unlock();
+  };
 
   /** Esc pauses a running block: the one key the input capture never takes as an answer (and never logs). */
   private readonly onEscape = (e: KeyboardEvent) => {
@@ -240,6 +290,7 @@ export class TsScan extends LitElement {
         await this.recorder.flush();
       },
       design: () => this.runner?.currentDesign ?? null,
+      sounds: () => feedbackSound.scheduled,
       showSession: async (events) => {
         this.runner?.dispose();
         this.runner = null;
@@ -268,14 +319,30 @@ export class TsScan extends LitElement {
     const runner = new ScanRunner({
       recorder: this.recorder,
       stage: {
-        show: (manifest, run) => this.host.show(manifest, run),
+        show: (manifest, run) => {
+          const shown = this.host.show(manifest, run);
+          if (run.mode === 'demo') {
+            const serial = this.introSerial;
+            // A demo that cannot be shown must not keep the words away: they come at once then.
+            void shown.then(
+              () => this.demoStarted(serial, run.timeScale),
+              () => {
+                if (serial === this.introSerial) this.wordsShown = true;
+              },
+            );
+          }
+          return shown;
+        },
         stop: () => this.host.stop(),
         remove: (id) => this.host.remove(id),
         element: () => this.renderRoot.querySelector<HTMLElement>('.stage'),
-        reducedMotion: () => matchMedia('(prefers-reduced-motion: reduce)').matches,
+        reducedMotion: () => this.reducedMotion,
       },
       onView: (view) => {
         if (view.phase !== 'paused') this.pausedByChoice = false;
+        if (view.phase === 'intro') this.newIntro();
+        // A gentle phrase when a game is done (the break) and at the end: no trial is open then.
+        if (view.phase === 'break' || view.phase === 'done') feedbackSound.cue(view.phase === 'break' ? 'break' : 'end');
         this.lifecycle.viewed(view);
         if (view.phase !== 'done') {
           this.screen = { kind: 'scan', view };
@@ -291,6 +358,7 @@ export class TsScan extends LitElement {
       },
       ...(automation && Number.isInteger(seedParam) && seedParam > 0 ? { seed: seedParam } : {}),
       ...(automation && timeScale >= 1 && timeScale <= 10 ? { timeScale } : {}),
+      sound: feedbackSound,
       // Certified: the server draws each game's seed when the game starts (the automation seed is ignored).
       ...(certified ? { seedFor: (manifest) => this.seedFromServer(certified, manifest.id) } : {}),
     });
@@ -581,7 +649,7 @@ export class TsScan extends LitElement {
           ${view.resumed ? html`<ts-journey-map .view=${this.journeyAt(view.game, view.progress)}></ts-journey-map>` : nothing}
           <p class="eyebrow">${t('intro.game', { index: games.indexOf(view.game) + 1, count: games.length })} · ${tDynamic(`game.${view.game}`)}</p>
           <h2>${view.resumed ? t('intro.resumed') : t(heading)}</h2>
-          <p>${tDynamic(view.instruction)}</p>
+          <p class="words ${this.wordsShown ? '' : 'later'}">${tDynamic(view.instruction)}</p>
           <div class="actions"><button data-autofocus @click=${() => runner?.beginBlock()}>${t('intro.start')}</button></div>
         </section>`;
       }
@@ -590,6 +658,7 @@ export class TsScan extends LitElement {
           <h2 id="paused-title">${this.pausedByChoice ? tDynamic('pause.title') : t('paused.title')}</h2>
           <p id="paused-body">${this.pausedByChoice ? tDynamic('pause.body') : t('paused.body')}</p>
           ${this.pausedByChoice ? html`<p>${tDynamic('pause.turn')}</p>` : nothing}
+          <ts-sound-switch></ts-sound-switch>
           <div class="actions"><button data-autofocus @click=${() => runner?.continueAfterPause()}>${t('paused.continue')}</button></div>
         </section>`;
       case 'break':

@@ -50,6 +50,7 @@ const EVENT_TYPES = new Set<LogEventType>([
   'game-end',
   'interruption',
   'consent',
+  'sound-setting',
   'session-end',
 ]);
 

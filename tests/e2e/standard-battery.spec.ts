@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { expectAccessible } from '../support/a11y.ts';
-import { humanRts, phase, playBattery, pressStart } from '../support/driver.ts';
+import { humanRts, phase, playBattery, pressStart, type Responder } from '../support/driver.ts';
+import { pressSide } from '../../games/kit/sides.ts';
 import { anyGame } from '../support/responders.ts';
 
 /**
@@ -25,7 +26,10 @@ test('standard battery at real speed (390×844): all six domains measured, each 
   await pressStart(page);
   await expect.poll(() => phase(page)).toBe('intro');
   const started = Date.now();
-  await playBattery(page, anyGame, { rtMs: humanRts(21) });
+  // Stop trials by the race model (the game's own test responder answers every other one whatever the delay, which
+  // keeps the play as long as a person's but breaks the race model SSRT rests on).
+  const respond: Responder = (o, trial, stage) => (o.game === 'stop' ? [pressSide(trial['direction'])] : anyGame(o, trial, stage));
+  await playBattery(page, respond, { rtMs: humanRts(21), race: { signal: 'stop-signal', ssrtMs: 220 } });
   console.log(`standard battery: played in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
   await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done');
 

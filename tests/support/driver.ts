@@ -110,6 +110,13 @@ export async function play(
     pointer?: 'mouse' | 'touch';
     /** Start each block by keyboard: Enter on the intro's button, which must have the focus (keyboard-only tests). */
     keyboard?: boolean;
+    /**
+     * Stop trials answered as a person does by the race model: on a trial whose design says `stop`, the answer is held
+     * back when the stop signal (`signal`, an onset name) came on before `rt − ssrtMs` after the target, and given at
+     * `rt` otherwise. With
+     * the game's staircase this settles near p(respond|signal) = .5 with signal-respond times faster than go times.
+     */
+    race?: { signal: string; ssrtMs: number };
   } = {},
 ): Promise<number> {
   const rt = typeof opts.rtMs === 'function' ? opts.rtMs : () => (opts.rtMs as number | undefined) ?? 250;
@@ -146,9 +153,20 @@ export async function play(
     if (onset === 'left-running') continue;
     const box = await stageBox(page);
     if (!box) continue; // the game ended between the onset and now
-    const actions = respond(onset, await trialSpec(page, onset), { w: box.w, h: box.h });
-    await page.waitForTimeout(rt());
-    for (const a of actions) {
+    const spec = await trialSpec(page, onset);
+    const actions = respond(onset, spec, { w: box.w, h: box.h });
+    const wait = rt();
+    let withheld = false;
+    await page.waitForTimeout(wait);
+    if (opts.race && spec['stop'] === true) {
+      // Decided on the onsets' own times, not on when the hook reported them (an onset waits for its presentation).
+      const signal = await page.evaluate(
+        ({ o, name }) => window.__talentscan?.onsets.find((x) => x.name === name && x.game === o.game && x.block === o.block && x.trial === o.trial) ?? null,
+        { o: onset, name: opts.race.signal },
+      );
+      withheld = signal !== null && signal.t - onset.t <= wait - opts.race.ssrtMs;
+    }
+    for (const a of withheld ? [] : actions) {
       if (a.kind === 'key') await input.keyboard.press(a.key);
       if (a.kind === 'tap' && opts.pointer === 'touch') await input.touchscreen.tap(box.x + a.x * box.w, box.y + a.y * box.h);
       if (a.kind === 'tap' && opts.pointer !== 'touch') await input.mouse.click(box.x + a.x * box.w, box.y + a.y * box.h);
