@@ -31,8 +31,10 @@ export default defineConfig({
     // witnessed session against its own clock). It is listed first so that it starts first, beside the rest: frames
     // that software rendering loses under their load no longer cost it its timed metrics, since its onsets are
     // measured at presentation (docs/timing.md, frame telemetry).
-    { name: 'realtime', testMatch: /embed\.spec\.ts/ },
-    { name: 'chromium', testIgnore: /(embed|standard-battery)\.spec\.ts/ },
+    // So is the candidate's whole journey by keyboard on a phone, certified, to the credential (journey.spec.ts, tag
+    // @realtime).
+    { name: 'realtime', testMatch: /(embed|journey)\.spec\.ts/, grep: /@realtime/ },
+    { name: 'chromium', testIgnore: /(embed|standard-battery)\.spec\.ts/, grepInvert: /@realtime/ },
     // The standard battery at real speed (twenty minutes): skipped unless asked for (`npm run test:standard`).
     { name: 'long', testMatch: /standard-battery\.spec\.ts/ },
   ],

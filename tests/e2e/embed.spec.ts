@@ -60,7 +60,9 @@ async function scanFrame(host: Page): Promise<Frame> {
   return frame;
 }
 
-test('a pilot page embeds a certified scan; events arrive in order with only what the pilot may see; strangers get nothing', async ({ page }) => {
+test('a pilot page embeds a certified scan; events arrive in order with only what the pilot may see; strangers get nothing', { tag: '@realtime' }, async ({
+  page,
+}) => {
   test.setTimeout(1_200_000);
   mkdirSync(SHOTS, { recursive: true });
   const stranger = await strangerServer();

@@ -4,22 +4,23 @@ import type { LogEvent } from '../../src/log/events.ts';
 import type { TrialRecord } from '../../src/log/trials.ts';
 import { simulatedSession } from '../../src/server/fixtures/session-log.ts';
 import { expectAccessible, isFocused, tabTo } from '../support/a11y.ts';
-import { phase, play } from '../support/driver.ts';
+import { humanRts, phase, play } from '../support/driver.ts';
 import { RESPONDERS } from '../support/responders.ts';
 
 /**
  * The candidate's journey (issue: candidate experience), at 360×640 and 1280×800, in Dutch and in Arabic (RTL).
  *
- * One real play covers the whole path, by keyboard, on a phone, in Dutch: landing → mode + consent → device check →
- * the short battery (game clocks at 4×, answers through the automation hook) with the map between games, a pause
- * (Esc) and a reload in the middle of a game that lands back on the map at the same station with every trial kept →
- * results → "what does this mean" → the closing questions → my data as JSON and CSV → the report for a coach → delete
- * everything. It also checks what the short battery's own test checked when it played the same battery (breaks
+ * One real play covers the whole path, by keyboard, on a phone, in Dutch: landing → the certified mode + consent →
+ * device check → the short battery (at real speed: a certified session is checked against the server's clock;
+ * answers through the automation hook) with the map between games, a pause (Esc) and a reload in the middle of a game
+ * that lands back on the map at the same station with every trial kept → results → "what does this mean" → the
+ * closing questions → the credential, issued from the server's copy and downloaded → my data as JSON and CSV → the
+ * report for a coach → delete everything. It runs in the Playwright project `realtime` (tag @realtime), started
+ * first beside the rest. It also checks what the short battery's own test checked when it played the same battery (breaks
  * between games, one progress bar over the whole battery, results for every game), so the battery is played once.
  * The other three size × language variants check every shell screen from stored sessions (a simulated
  * session cut at the end of its first game, and a finished one) instead of playing again: the screens are the same
  * code, and a second real play would double the time for no new path. axe-core checks every shell screen.
- * (A credential exists only for a certified session played at real speed: credential.spec.ts downloads it.)
  */
 
 const PHONE = { width: 360, height: 640 };
@@ -44,11 +45,14 @@ async function downloadText(page: Page, press: () => Promise<void>): Promise<{ n
   return { name: download.suggestedFilename(), text: await readFile((await download.path()) ?? '', 'utf8') };
 }
 
-test('the whole journey by keyboard on a phone, in Dutch: map between games, pause, reload mid-game, results, data, delete', async ({ page }) => {
-  test.setTimeout(480_000);
+test('the whole journey by keyboard on a phone, in Dutch: map between games, pause, reload mid-game, results, credential, data, delete', {
+  tag: '@realtime',
+}, async ({ page }) => {
+  test.setTimeout(900_000);
   const started = Date.now();
   await page.setViewportSize(PHONE);
-  await page.goto('/?automation=1&lang=nl&battery=short&seed=21&timescale=4');
+  await page.goto('/?automation=1&lang=nl&battery=short');
+  const rts = humanRts(21);
 
   // Step 1: landing, mode and consent.
   const welcome = page.locator('ts-welcome');
@@ -56,6 +60,11 @@ test('the whole journey by keyboard on a phone, in Dutch: map between games, pau
   await expect(welcome.getByText(/Ongeveer \d+ minuten/)).toBeVisible();
   await expectAccessible(page, 'landing nl phone');
   await shot(page, 'landing-nl-phone');
+  // The certified mode, by keyboard: Tab reaches the checked radio (practice), an arrow key moves the choice.
+  await tabTo(page, welcome.getByRole('radio', { checked: true }));
+  await page.keyboard.press('ArrowDown');
+  await expect(welcome.getByRole('radio', { name: /Gecertificeerd/ })).toBeChecked();
+  await expect(welcome.locator('[data-consent-version^="certified"]')).toBeVisible();
   await tabTo(page, welcome.getByRole('checkbox'));
   await page.keyboard.press('Space');
   await expect(welcome.getByRole('checkbox')).toBeChecked();
@@ -89,7 +98,7 @@ test('the whole journey by keyboard on a phone, in Dutch: map between games, pau
     return r;
   }) as [NonNullable<(typeof RESPONDERS)[string]>, NonNullable<(typeof RESPONDERS)[string]>, NonNullable<(typeof RESPONDERS)[string]>];
   const gameStarted = Date.now();
-  await play(page, first, { rtMs: 200, keyboard: true });
+  await play(page, first, { rtMs: rts, keyboard: true });
   console.log(`journey: game 1 played in ${((Date.now() - gameStarted) / 1000).toFixed(0)} s`);
   await expect.poll(() => phase(page)).toBe('break');
   const map = page.locator('ts-scan ts-journey-map');
@@ -101,9 +110,11 @@ test('the whole journey by keyboard on a phone, in Dutch: map between games, pau
   await shot(page, 'break-nl-phone');
   await expectFocused(page, 'ts-scan .break button');
   await page.keyboard.press('Enter');
+  // A certified session fetches the next game's seed from the server first.
+  await expect.poll(() => phase(page)).toBe('intro');
 
   // Game 2: a few answers, a pause by Esc, a few more, then a reload in the middle of the game.
-  await play(page, second, { rtMs: 200, keyboard: true, stop: (answered) => answered >= 3 });
+  await play(page, second, { rtMs: rts, keyboard: true, stop: (answered) => answered >= 3 });
   await expect.poll(() => phase(page)).toBe('running');
   await expect(page.locator('ts-scan').getByText('Bewaard. Je kunt stoppen en later verder.')).toBeVisible();
   await shot(page, 'running-nl-phone');
@@ -114,7 +125,8 @@ test('the whole journey by keyboard on a phone, in Dutch: map between games, pau
   await shot(page, 'pause-nl-phone');
   await expectFocused(page, 'ts-scan section.panel button');
   await page.keyboard.press('Enter');
-  await play(page, second, { rtMs: 200, keyboard: true, stop: (answered) => answered >= 3 });
+  await expect.poll(() => phase(page)).not.toBe('paused');
+  await play(page, second, { rtMs: rts, keyboard: true, stop: (answered) => answered >= 3 });
   await page.evaluate(() => window.__talentscan?.persisted());
   const before = await trials(page);
   const sessionId = await page.evaluate(() => window.__talentscan?.sessionId());
@@ -134,7 +146,7 @@ test('the whole journey by keyboard on a phone, in Dutch: map between games, pau
   await shot(page, 'intro-resumed-nl-phone');
   // Nothing lost: every trial from before the reload is still there, unchanged.
   expect((await trials(page)).slice(0, before.length)).toEqual(before);
-  await play(page, second, { rtMs: 200, keyboard: true });
+  await play(page, second, { rtMs: rts, keyboard: true });
   await expect.poll(() => phase(page)).toBe('break');
   await expect(map.locator('li[aria-current="step"]')).toContainText('Station 3');
   await expect(page.locator('ts-scan').getByText('Nog maar één station!')).toBeVisible();
@@ -146,7 +158,7 @@ test('the whole journey by keyboard on a phone, in Dutch: map between games, pau
 
   // Game 3 is answered by taps on its board (its test responder); Pause is pressed with the pointer once, and that
   // press is not logged as an answer.
-  await play(page, third, { rtMs: 200, keyboard: true, stop: (answered) => answered >= 1 });
+  await play(page, third, { rtMs: rts, keyboard: true, stop: (answered) => answered >= 1 });
   const inputsBefore = ((await page.evaluate(() => window.__talentscan?.events())) as LogEvent[]).filter((e) => e.type === 'input').length;
   if ((await phase(page)) === 'running') {
     await page.locator('ts-scan [data-shell-control]').click();
@@ -154,13 +166,14 @@ test('the whole journey by keyboard on a phone, in Dutch: map between games, pau
     const inputsAfter = ((await page.evaluate(() => window.__talentscan?.events())) as LogEvent[]).filter((e) => e.type === 'input').length;
     expect(inputsAfter).toBe(inputsBefore);
     await page.keyboard.press('Enter');
+    await expect.poll(() => phase(page)).not.toBe('paused');
   }
-  await play(page, third, { rtMs: 200, keyboard: true });
+  await play(page, third, { rtMs: rts, keyboard: true });
   await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done');
   expect(progress[0]).toBe(0);
   for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1] ?? 0);
   expect(progress.at(-1)).toBeLessThan(100);
-  console.log(`journey: the short battery (3 games at 4×) took ${((Date.now() - gameStarted) / 1000).toFixed(0)} s`);
+  console.log(`journey: the short battery (3 games, certified, real speed) took ${((Date.now() - gameStarted) / 1000).toFixed(0)} s`);
 
   // Results: strengths first, each area with its band and a "what does this mean" layer.
   const results = page.locator('ts-results');
@@ -189,6 +202,17 @@ test('the whole journey by keyboard on a phone, in Dutch: map between games, pau
   await tabTo(page, feedback.getByRole('button', { name: 'Versturen' }));
   await page.keyboard.press('Enter');
   await expect(feedback.getByRole('status')).toContainText('Dank je!');
+
+  // The credential: the server issues it from its own witnessed copy of the session; downloaded by keyboard.
+  await expect.poll(async () => (await page.evaluate(() => window.__talentscan?.upload()))?.state, { timeout: 30_000 }).toBe('synced');
+  await tabTo(page, results.getByRole('button', { name: 'Maak mijn credential' }));
+  await page.keyboard.press('Enter');
+  await expect(results.getByText('Je credential is klaar.')).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, 'credential nl phone');
+  await shot(page, 'credential-nl-phone');
+  await tabTo(page, results.getByRole('button', { name: 'Credential downloaden (.jwt)' }));
+  const jwt = await downloadText(page, () => page.keyboard.press('Enter'));
+  expect(jwt.text.split('~')[0]?.split('.')).toHaveLength(3);
 
   // My data: JSON (log, scores, profile, answers) and CSV (the log), and the report a coach imports.
   await tabTo(page, results.getByRole('button', { name: 'Download mijn gegevens (JSON)' }));

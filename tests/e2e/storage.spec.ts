@@ -13,6 +13,8 @@ import { keyboardCorrect, phase, play, pressStart, startScan } from '../support/
  * fail in the test's off-the-record context.)
  */
 async function setFull(page: Page, full: boolean): Promise<void> {
+  // The hook is there once the shell is ready (its welcome screen set).
+  await page.waitForFunction(() => window.__talentscan !== undefined);
   await page.evaluate((f) => window.__talentscan?.simulateFullStorage(f), full);
 }
 
