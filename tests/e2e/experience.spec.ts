@@ -238,6 +238,7 @@ test('intro: the demo pauses and plays again by keyboard (WCAG 2.2.2), a pause s
   expect(Date.now() - introAt).toBeLessThan(introWordsDelayMs({ reducedMotion: false }));
   expect(await isFocused(paused)).toBe(true);
   await expectAccessible(page, 'intro nl phone, demo paused by keyboard');
+  await shot(page, 'intro-paused-keyboard-focus-nl-phone');
 
   // Paused: the stage stands still. Enter plays it on (it moves again), Space pauses it again.
   await page.waitForTimeout(200); // the pause is applied on the game host's queue, a frame or so after the press
