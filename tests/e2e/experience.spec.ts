@@ -198,7 +198,8 @@ for (const lang of ['nl', 'ar'] as const) {
       await expectAccessible(page, `intro ${lang} ${size}, words shown`);
       await shot(page, `intro-words-${lang}-${size}`);
 
-      // The demo's pause toggle: a target of 44×44 px or more; paused, it keeps its size and nothing on the panel moves.
+      // The demo's pause toggle: a target of 44×44 px or more; paused, it keeps its size and nothing on the panel moves
+      // (axe on a paused panel: the keyboard test below).
       const toggle = panel.locator('button.demo-toggle');
       const toggleBox = await toggle.boundingBox();
       expect(toggleBox?.width).toBeGreaterThanOrEqual(44);
@@ -207,7 +208,6 @@ for (const lang of ['nl', 'ar'] as const) {
       await expect(toggle).toHaveAccessibleName(lang === 'nl' ? 'Voorbeeld afspelen' : 'تشغيل المثال');
       expect(await toggle.boundingBox()).toEqual(toggleBox);
       expect(await start.boundingBox()).toEqual(startBox);
-      await expectAccessible(page, `intro ${lang} ${size}, demo paused`);
       await shot(page, `intro-paused-${lang}-${size}`);
     });
   }
