@@ -21,6 +21,12 @@ export interface MountOptions {
   locale?: TalentscanLocale;
   /** The iframe's accessible title. */
   title?: string;
+  /**
+   * The pilot backend's start token for this mount (docs/embed-protocol.md, "Start token"): asked right before the
+   * certified session is created, with the mount's `embedId`, which the token must name. A function, so each session
+   * gets a fresh single-use token; a string works for one session only.
+   */
+  startToken?: string | ((embedId: string) => string | Promise<string>);
   /** Opens the scan with its automation hook, for browser tests against a TEST build of Talentscan; production ignores it. */
   automation?: boolean;
   /** Every event the scan sends, in order (see docs/embed-protocol.md for the payloads). */

@@ -12,8 +12,9 @@
   }
 
   /**
-   * mount(element, { pilot, origin, locale?, onEvent? }) → { embedId, iframe, start(), pause(), setLocale(l), destroy() }
+   * mount(element, { pilot, origin, locale?, startToken?, onEvent? }) → { embedId, iframe, start(), pause(), setLocale(l), destroy() }
    * `origin` is the Talentscan server's origin; messages are exchanged with that origin only, never "*".
+   * `startToken(embedId)` returns (a promise of) the pilot backend's start token; asked when the session is created.
    */
   function mount(element, options) {
     if (!element || typeof element.appendChild !== 'function') throw new TypeError('Talentscan.mount: element is required');
@@ -22,6 +23,7 @@
     var origin = new URL(o.origin).origin;
     var embedId = randomId();
     var onEvent = typeof o.onEvent === 'function' ? o.onEvent : () => {};
+    var tokens = o.startToken;
     var ready = false;
     var tries = 0;
     var timer = null;
@@ -57,7 +59,7 @@
     function hello() {
       if (ready || tries >= HELLO_TRIES) return;
       tries++;
-      post('hello', { version: VERSION });
+      post('hello', tokens ? { version: VERSION, startToken: true } : { version: VERSION });
       timer = g.setTimeout(hello, HELLO_EVERY_MS);
     }
 
@@ -65,6 +67,23 @@
       if (e.origin !== origin || e.source !== iframe.contentWindow) return;
       var m = e.data;
       if (!m || m.source !== SOURCE || m.embedId !== embedId || typeof m.type !== 'string') return;
+      // Answered here, not passed on: the page gave its way to get a token at mount.
+      if (m.type === 'startToken.request') {
+        new Promise((ok) => {
+          ok(typeof tokens === 'function' ? tokens(embedId) : tokens);
+        })
+          .then(
+            (t) => (typeof t === 'string' ? t : null),
+            (err) => {
+              g.console.error(err);
+              return null;
+            },
+          )
+          .then((t) => {
+            post('startToken', { token: t });
+          });
+        return;
+      }
       if (m.type === 'ready' && !ready) {
         ready = true;
         g.clearTimeout(timer);

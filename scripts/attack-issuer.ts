@@ -9,9 +9,14 @@
  * correct (or deliberately broken) hash chain, ask for the credential. A refusal shows as the error code the server
  * answered; "ISSUED" means the attack got a credential. Uploads are as fast as the network allows, so every HTTP
  * attack is also time-compressed; the row passes when the expected code is among the codes the server gave.
+ * Over HTTP it also attacks a pilot's start token (`startTokenAttacks`, --pilot demo): a pilot that requires one must
+ * refuse a session without it, with a token signed by another key or with HS256 or `none`, a replayed token and one
+ * made for another embedded scan. The last two need a real token: --start-token-url (default: the demo host's
+ * `/start-token` on the port after --url's, as `npm start` runs it).
  * Exit code 1 when any attack was not refused with its expected code.
  */
 import { pathToFileURL } from 'node:url';
+import { base64url, generateKeyPair, SignJWT } from 'jose';
 import { BATTERIES } from '../src/runtime/batteries.ts';
 import { ATTACKS, type Attack } from '../src/integrity/attacks.ts';
 import { assessWitnessed } from '../src/integrity/index.ts';
@@ -163,6 +168,83 @@ export async function againstServer(base: string, battery: string): Promise<Row[
   return rows;
 }
 
+/** How a start-token attack gets a real token from the pilot's backend (as any visitor of the pilot's page can). */
+export type TokenSource = (embedId: string) => Promise<string>;
+
+/**
+ * Attacks on a pilot's start token, each a `POST /api/sessions` naming the pilot: rows as the other attacks', the
+ * honest row (a real token, when `token` is given) must create its session.
+ */
+export async function startTokenAttacks(base: string, pilotId: string, token?: TokenSource): Promise<Row[]> {
+  const res = await fetch(`${base}/api/pilots/${encodeURIComponent(pilotId)}`);
+  if (!res.ok) return [{ attack: `start token (pilot ${pilotId})`, expected: '—', got: [`(no pilot "${pilotId}" on ${base})`] }];
+  const pilot = (await res.json()) as { id: string; battery: string; normGroup: string; startToken?: { required: boolean } };
+  const create = async (embedId: string, startToken?: string): Promise<string[]> => {
+    const body: CreateSessionRequest = {
+      battery: pilot.battery,
+      normGroup: pilot.normGroup,
+      lang: 'en',
+      consent: { textVersion: 'attack-test', mode: 'certified', acceptedAt: Date.now() },
+      pilot: pilot.id,
+      embedId,
+      ...(startToken ? { startToken } : {}),
+    };
+    try {
+      await call<CreateSessionResponse>(base, 'POST', '/api/sessions', body);
+      return [];
+    } catch (err) {
+      if (err instanceof Refused) return err.codes;
+      throw err;
+    }
+  };
+  const claims = () => {
+    const iat = Math.floor(Date.now() / 1000);
+    return { iss: pilot.id, aud: base, embedId: 'attack-embed', jti: crypto.randomUUID(), iat, exp: iat + 300 };
+  };
+  const { privateKey } = await generateKeyPair('ES256');
+  const rows: Row[] = [];
+  const row = async (attack: string, expected: string, got: Promise<string[]>) => rows.push({ attack, expected, got: await got });
+  if (!pilot.startToken?.required) rows.push({ attack: 'start-token-none', expected: 'start-token-missing', got: ['(the pilot does not require a token)'] });
+  else await row('start-token-none', 'start-token-missing', create('attack-embed'));
+  await row(
+    'start-token-self-signed',
+    'start-token-unknown-key',
+    create('attack-embed', await new SignJWT(claims()).setProtectedHeader({ alg: 'ES256', kid: 'attacker-1' }).sign(privateKey)),
+  );
+  const secret = new TextEncoder().encode('guessing the pilot has a shared secret');
+  await row(
+    'start-token-hs256',
+    'start-token-algorithm',
+    create('attack-embed', await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(secret)),
+  );
+  const unsigned = `${base64url.encode(JSON.stringify({ alg: 'none' }))}.${base64url.encode(JSON.stringify(claims()))}.`;
+  await row('start-token-alg-none', 'start-token-algorithm', create('attack-embed', unsigned));
+  if (!token) {
+    for (const attack of ['start-token-replay', 'start-token-other-embed']) rows.push({ attack, expected: '—', got: ['(no token source: --start-token-url)'] });
+    return rows;
+  }
+  let real: string;
+  try {
+    real = await token('attack-embed-1');
+  } catch (err) {
+    rows.push({ attack: 'start-token (real token)', expected: '—', got: [`(could not get a token: ${(err as Error).message})`] });
+    return rows;
+  }
+  await row('honest (a real start token)', '—', create('attack-embed-1', real));
+  await row('start-token-replay', 'start-token-replayed', create('attack-embed-1', real));
+  await row('start-token-other-embed', 'start-token-embed-id', create('attack-embed-2', await token('attack-embed-1')));
+  return rows;
+}
+
+/** A start-token source that asks a pilot backend's endpoint (the demo host's `POST /start-token { embedId }`). */
+export function tokenFromUrl(url: string): TokenSource {
+  return async (embedId) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ embedId }) });
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+}
+
 /** Prints the table; true when every attack that ran was refused with its expected code (and the honest row passed). */
 export function print(rows: Row[], log: (line: string) => void = console.log): boolean {
   const w = [Math.max(6, ...rows.map((r) => r.attack.length)), Math.max(17, ...rows.map((r) => r.expected.length))];
@@ -186,9 +268,13 @@ async function main(args: readonly string[]): Promise<number> {
     return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
   };
   try {
-    const rows = args.includes('--in-process')
-      ? await inProcess(opt('--battery', 'standard'))
-      : await againstServer(opt('--url', 'http://127.0.0.1:8080').replace(/\/+$/, ''), opt('--battery', 'short'));
+    if (args.includes('--in-process')) return print(await inProcess(opt('--battery', 'standard'))) ? 0 : 1;
+    const base = opt('--url', 'http://127.0.0.1:8080').replace(/\/+$/, '');
+    const rows = await againstServer(base, opt('--battery', 'short'));
+    const demoHost = new URL(base);
+    demoHost.port = String(Number(demoHost.port || 80) + 1);
+    const tokenUrl = opt('--start-token-url', `${demoHost.origin}/start-token`);
+    rows.push(...(await startTokenAttacks(base, opt('--pilot', 'demo'), tokenFromUrl(tokenUrl))));
     return print(rows) ? 0 : 1;
   } catch (err) {
     console.error((err as Error).message);

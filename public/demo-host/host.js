@@ -4,13 +4,25 @@ const origin = container.dataset.talentscanOrigin;
 const { Talentscan } = await import(`${origin}/embed.mjs`);
 const events = document.getElementById('events');
 
-// Kept for the browser tests and for a developer's console: every event, in order.
+// Kept for the browser tests and for a developer's console: every event, in order; the start tokens fetched.
 window.receivedEvents = [];
+window.startTokens = [];
+
+// The pilot's own backend (here: this demo host's server) signs a start token for this mount: Talentscan then knows the
+// scan runs in this page. A real backend signs only for its own signed-in user.
+async function startToken(embedId) {
+  const res = await fetch('/start-token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ embedId }) });
+  if (!res.ok) throw new Error(`start token: ${res.status}`);
+  const { token } = await res.json();
+  window.startTokens.push(token);
+  return token;
+}
 
 const handle = Talentscan.mount(container, {
   pilot: container.dataset.pilot,
   origin,
   locale: 'nl',
+  startToken,
   // Only for browser tests against a test build (`?automation=1` on this page); production builds ignore it.
   automation: new URLSearchParams(location.search).get('automation') === '1',
   onEvent(type, payload) {

@@ -8,5 +8,10 @@ import type { AssuranceView } from './types.ts';
 
 export function assuranceView(a: Assurance | undefined): AssuranceView | undefined {
   if (!a) return undefined;
-  return { level: a.mode, witnessed: a.mode === 'certified' && a.witnessed === true, games: [...a.games] };
+  return {
+    level: a.mode,
+    witnessed: a.mode === 'certified' && a.witnessed === true,
+    games: [...a.games],
+    ...(a.embedding ? { embedding: { ...a.embedding } } : {}),
+  };
 }

@@ -176,6 +176,8 @@ describe('assurance', () => {
       witnessed: true,
       games: ['reaction', 'flanker'],
     });
+    const embedding = { pilot: 'acme', pilotName: 'Acme', binding: 'settings' } as const;
+    expect(assuranceView({ ...a, games: [...a.games], checks: { version: '1', passed: [], marked: [] }, embedding })?.embedding).toEqual(embedding);
     expect(assuranceView(undefined)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
  * A record holds what the candidate shared — a credential (possibly only some results disclosed) and/or a full report
  * (profile + raw log) — and the verification as it was found on receipt, with the reason in words when it failed.
  */
+import type { Embedding } from '../integrity/record.ts';
 import type { LogEvent } from '../log/events.ts';
 import type { Domain } from '../runtime/game-contract.ts';
 import type { Profile } from '../scoring/profile-types.ts';
@@ -15,6 +16,8 @@ export interface AssuranceView {
   level: string;
   witnessed: boolean;
   games: string[];
+  /** A pilot's session: which pilot, and whether it vouched with a start token (`binding`). */
+  embedding?: Embedding;
 }
 
 export interface VerificationView {

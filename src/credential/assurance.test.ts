@@ -28,7 +28,11 @@ beforeAll(async () => {
 });
 
 function credential(withAssurance: boolean): OpenBadgeCredential {
-  return buildOpenBadgeCredential(profile, {
+  return buildOpenBadgeCredential(profile, { ...ctx(), ...(withAssurance ? { assurance: verdict.assurance } : {}) });
+}
+
+function ctx() {
+  return {
     id: 'urn:uuid:0c6f1f0e-5a3b-4c1d-9e2f-1a2b3c4d5e6f',
     issuer: { id: did, name: 'Talentscan (test)' },
     baseUrl: 'https://issuer.example',
@@ -37,8 +41,7 @@ function credential(withAssurance: boolean): OpenBadgeCredential {
     validForDays: 30,
     logDigest: `sha-256:${'1'.repeat(64)}`,
     logEvents: 10,
-    ...(withAssurance ? { assurance: verdict.assurance } : {}),
-  });
+  };
 }
 
 describe('assurance in the credential', () => {
@@ -62,6 +65,21 @@ describe('assurance in the credential', () => {
       expect(result.ok).toBe(true);
       if (result.ok) expect(result.assurance).toEqual(verdict.assurance);
     }
+  });
+
+  it("states a pilot's embedding, keeps the credential schema-valid, and drops an embedding that does not read as one", () => {
+    const embedding = { pilot: 'acme', pilotName: 'Acme Careers', binding: 'start-token' as const };
+    const vc = buildOpenBadgeCredential(profile, { ...ctx(), assurance: { ...verdict.assurance, embedding }, pilot: 'acme' });
+    expect(obSchemaValidator()(vc)).toEqual([]);
+    expect(assuranceOf(vc)?.embedding).toEqual(embedding);
+    expect(vc.evidence[1]?.narrative).toContain('Embedded by the pilot "Acme Careers" (acme)');
+    const settings = buildOpenBadgeCredential(profile, { ...ctx(), assurance: { ...verdict.assurance, embedding: { ...embedding, binding: 'settings' } } });
+    expect(settings.evidence[1]?.narrative).toContain('did not vouch for the session with a start token');
+    const forged = structuredClone(vc) as unknown as { evidence: { assurance: { embedding: unknown } }[] };
+    forged.evidence[1]!.assurance.embedding = { pilot: 'acme', binding: 'trust-me' };
+    const read = assuranceOf(forged as unknown as OpenBadgeCredential);
+    expect(read?.embedding).toBeUndefined();
+    expect(read?.battery).toBe(verdict.assurance.battery);
   });
 
   it('is absent for a credential that was not witnessed', async () => {

@@ -144,8 +144,16 @@ export function assuranceNarrative(a: Assurance): string {
   return (
     `Certified session, witnessed by the issuer from ${a.sessionStart} to ${a.sessionEnd}: the issuer created the session, handed out each game's design when it started, received the event log as it was recorded (hash-chained), and scored its own copy. ` +
     `Battery "${a.battery}": ${a.games.join(', ')}. Unproctored, online: nobody watched the candidate, who played on their own device. ` +
-    `Integrity checks version ${a.checks.version} passed: ${a.checks.passed.join(', ')}.${marked} ${offline}`
+    `Integrity checks version ${a.checks.version} passed: ${a.checks.passed.join(', ')}.${marked} ${offline}` +
+    (a.embedding ? ` ${embeddingNarrative(a.embedding)}` : '')
   );
+}
+
+/** The pilot part of the assurance, in plain English. */
+export function embeddingNarrative(e: NonNullable<Assurance['embedding']>): string {
+  return e.binding === 'start-token'
+    ? `Embedded by the pilot "${e.pilotName}" (${e.pilot}): the pilot's own server signed a single-use start token for this embedded scan, and the issuer verified it.`
+    : `Played with the settings of the pilot "${e.pilotName}" (${e.pilot}); the pilot did not vouch for the session with a start token, so it is not established that the scan ran in the pilot's page.`;
 }
 
 /** The assurance a credential states, or undefined (not certified, or not readable). */
@@ -158,7 +166,12 @@ export function assuranceOf(credential: Pick<OpenBadgeCredential, 'evidence'>): 
     if (a.mode !== 'certified' || typeof a.battery !== 'string' || !strings(a.games) || !a.checks || !strings(a.checks.passed) || !strings(a.checks.marked))
       continue;
     if (typeof a.checks.version !== 'string' || !a.offline || typeof a.offline.gaps !== 'number' || typeof a.offline.totalMs !== 'number') continue;
-    return a as Assurance;
+    const m = a.embedding;
+    // An embedding that does not read as one is dropped, never shown half: the rest of the assurance stands.
+    const embedding =
+      m && typeof m.pilot === 'string' && typeof m.pilotName === 'string' && (m.binding === 'start-token' || m.binding === 'settings') ? m : undefined;
+    const { embedding: _dropped, ...rest } = a as Assurance;
+    return embedding ? { ...rest, embedding } : rest;
   }
   return undefined;
 }

@@ -1,4 +1,12 @@
-import { EMBED_PROTOCOL_VERSION, envelope, type FrameEventType, type HostCommand, parseHostCommand, type Rejection } from './protocol.ts';
+import {
+  EMBED_PROTOCOL_VERSION,
+  envelope,
+  type FrameEventType,
+  type HostCommand,
+  type HostCommandPayloads,
+  parseHostCommand,
+  type Rejection,
+} from './protocol.ts';
 
 /** The parts of the iframe's window and its parent that the channel uses (a test passes its own). */
 export interface ChannelEnvironment {
@@ -36,6 +44,8 @@ export class EmbedChannel {
       /** What the iframe tells the host in `ready` (pilot id, locale, …). */
       readyPayload: () => Record<string, unknown>;
       onCommand: (command: HostCommand) => void;
+      /** Told of every `hello` (what the host says it can do, e.g. answer start-token requests). */
+      onHello?: (payload: HostCommandPayloads['hello']) => void;
     },
   ) {}
 
@@ -79,6 +89,7 @@ export class EmbedChannel {
     }
     const { command } = parsed;
     if (command.type === 'hello') {
+      this.opts.onHello?.(command.payload);
       // A repeated hello (the host retries until it hears ready) is answered again but flushes nothing twice.
       this.post('ready', { version: EMBED_PROTOCOL_VERSION, ...this.opts.readyPayload() });
       if (!this.connected) {

@@ -24,16 +24,45 @@ export interface PilotConfig {
     /** Optional: our server also sends the statements to the pilot's LRS; credentials come from the environment. */
     lrs?: { endpoint: string; authEnv: string };
   };
-  /** Days the raw events of this pilot's certified sessions are kept after issuance. */
+  /** Days the raw events of this pilot's certified sessions are kept after issuance (instead of RETENTION_DAYS). */
   retentionDays: number;
+  /**
+   * The pilot's own backend vouches for each session with a short-lived signed JWT (docs/embed-protocol.md, "Start
+   * token"); the server verifies it against these PUBLIC keys. `required`: a session without a valid token is refused.
+   */
+  startToken?: StartTokenConfig;
   /** The bundled demo pilot: `npm start` adds its own demo host page's origin to `hostOrigins`. */
   demo?: boolean;
 }
 
-export type PublicPilot = Omit<PilotConfig, 'xapi'> & { xapi: { enabled: boolean } };
+/** Where the pilot's public keys are: a JWKS URL (https; http only on a loopback host) or the keys inline. */
+export interface StartTokenConfig {
+  required: boolean;
+  /** Absolute URL; only the demo pilot may give a path, resolved against the demo host's origin at start. */
+  jwksUri?: string;
+  jwks?: { keys: PublicJwk[] };
+}
+
+/** A public signing key (EC P-256 for ES256, OKP Ed25519 for EdDSA); the schema admits no private member. */
+export interface PublicJwk {
+  kty: 'EC' | 'OKP';
+  crv: 'P-256' | 'Ed25519';
+  x: string;
+  y?: string;
+  kid?: string;
+  alg?: 'ES256' | 'EdDSA';
+  use?: 'sig';
+}
+
+/** The algorithms a start token may be signed with (asymmetric only: our config never holds a pilot's secret). */
+export const START_TOKEN_ALGORITHMS = ['ES256', 'EdDSA'] as const;
+
+/** The browser learns only whether a start token is required, not where the keys are. */
+export type PublicPilot = Omit<PilotConfig, 'xapi' | 'startToken'> & { xapi: { enabled: boolean }; startToken: { required: boolean } };
 
 export function publicPilot(p: PilotConfig): PublicPilot {
-  return { ...p, xapi: { enabled: p.xapi.enabled } };
+  const { startToken, ...rest } = p;
+  return { ...rest, xapi: { enabled: p.xapi.enabled }, startToken: { required: startToken?.required === true } };
 }
 
 /** Whether `level` lets the host receive what `needed` names. */
@@ -81,6 +110,43 @@ export const PILOT_SCHEMA = {
       },
     },
     retentionDays: { type: 'integer', minimum: 0, maximum: 3650 },
+    startToken: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['required'],
+      oneOf: [{ required: ['jwksUri'] }, { required: ['jwks'] }],
+      properties: {
+        required: { type: 'boolean' },
+        jwksUri: { type: 'string', maxLength: 2048, pattern: '^(https?://[^\\s]+|/[^\\s]*)$' },
+        jwks: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['keys'],
+          properties: {
+            keys: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 16,
+              items: {
+                type: 'object',
+                // No `d` (or any other member): a private key never belongs in our configuration.
+                additionalProperties: false,
+                required: ['kty', 'crv', 'x'],
+                properties: {
+                  kty: { enum: ['EC', 'OKP'] },
+                  crv: { enum: ['P-256', 'Ed25519'] },
+                  x: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+                  y: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+                  kid: { type: 'string', minLength: 1, maxLength: 128 },
+                  alg: { enum: [...START_TOKEN_ALGORITHMS] },
+                  use: { const: 'sig' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     demo: { type: 'boolean' },
   },
 } as const;

@@ -24,6 +24,18 @@ describe('embed protocol', () => {
     expect(parseHostCommand(envelope(id, 'setLocale', { locale: 'uk' }), id)).toMatchObject({ ok: true });
     expect(parseHostCommand(envelope(id, 'setLocale', { locale: 'english' }), id)).toEqual({ ok: false, why: 'bad-payload' });
     expect(parseHostCommand(envelope(id, 'start', undefined), id)).toMatchObject({ ok: true });
+    expect(parseHostCommand(envelope(id, 'hello', { version: '1.0', startToken: true }), id)).toEqual({
+      ok: true,
+      command: { type: 'hello', payload: { version: '1.0', startToken: true } },
+    });
+    expect(parseHostCommand(envelope(id, 'startToken', { token: 'eyJh.eyJp.c2ln' }), id)).toEqual({
+      ok: true,
+      command: { type: 'startToken', payload: { token: 'eyJh.eyJp.c2ln' } },
+    });
+    expect(parseHostCommand(envelope(id, 'startToken', { token: null }), id)).toMatchObject({ ok: true });
+    for (const token of ['not a jws', 'a.b', `a.b.${'c'.repeat(4096)}`, 42, undefined]) {
+      expect(parseHostCommand(envelope(id, 'startToken', { token }), id)).toEqual({ ok: false, why: 'bad-payload' });
+    }
     for (const junk of [null, 1, 'x', [], {}, { source: 'talentscan' }, Object.create(null)]) {
       expect(parseHostCommand(junk, id)).toEqual({ ok: false, why: 'not-an-envelope' });
     }

@@ -20,12 +20,13 @@ export const FRAME_EVENTS = [
   'scan.aborted',
   'resize',
   'xapi.statement',
+  'startToken.request',
   'error',
   'debug',
 ] as const;
 
 /** What the host may ask of the iframe. */
-export const HOST_COMMANDS = ['hello', 'start', 'setLocale', 'pause'] as const;
+export const HOST_COMMANDS = ['hello', 'start', 'setLocale', 'pause', 'startToken'] as const;
 
 export type FrameEventType = (typeof FRAME_EVENTS)[number];
 export type HostCommandType = (typeof HOST_COMMANDS)[number];
@@ -40,16 +41,22 @@ export interface Envelope<T extends string = string, P = unknown> {
 
 /** Payloads of the host's commands, as the iframe accepts them. */
 export interface HostCommandPayloads {
-  hello: { version: string };
+  /** `startToken: true`: the host can answer `startToken.request` (it has a way to get the pilot's start tokens). */
+  hello: { version: string; startToken?: true };
   start: Record<string, never>;
   setLocale: { locale: string };
   pause: Record<string, never>;
+  /** The pilot's start token for this embed (a compact JWS), or null when the host could not get one. */
+  startToken: { token: string | null };
 }
 
 export type HostCommand = { [K in HostCommandType]: { type: K; payload: HostCommandPayloads[K] } }[HostCommandType];
 
 const EMBED_ID = /^[A-Za-z0-9_-]{6,64}$/;
 const LOCALE = /^[a-z]{2}$/;
+/** A compact JWS, no longer than the server takes (its signature is the server's to check, not ours). */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const MAX_TOKEN_LENGTH = 4096;
 
 export function isEmbedId(value: unknown): value is string {
   return typeof value === 'string' && EMBED_ID.test(value);
@@ -78,7 +85,11 @@ export function parseHostCommand(data: unknown, embedId: string): { ok: true; co
   switch (data.type) {
     case 'hello':
       return isRecord(p) && typeof p.version === 'string'
-        ? { ok: true, command: { type: 'hello', payload: { version: p.version } } }
+        ? { ok: true, command: { type: 'hello', payload: { version: p.version, ...(p.startToken === true ? { startToken: true as const } : {}) } } }
+        : { ok: false, why: 'bad-payload' };
+    case 'startToken':
+      return isRecord(p) && (p.token === null || (typeof p.token === 'string' && p.token.length <= MAX_TOKEN_LENGTH && COMPACT_JWS.test(p.token)))
+        ? { ok: true, command: { type: 'startToken', payload: { token: p.token } } }
         : { ok: false, why: 'bad-payload' };
     case 'setLocale':
       return isRecord(p) && typeof p.locale === 'string' && LOCALE.test(p.locale)

@@ -13,7 +13,7 @@ import { plausibilityFlags } from './plausibility.ts';
 import type { Assurance, IntegrityFlag, Refusal, WitnessRecord } from './record.ts';
 import { chainRefusals, offlineGaps, pageClockRefusals, receiptRefusals, seedRefusals, sessionRefusals } from './witness-checks.ts';
 
-export type { Assurance, IntegrityFlag, OfflineGap, Refusal, SeedHandout, SignalPolicy, WitnessedBatch, WitnessRecord } from './record.ts';
+export type { Assurance, Embedding, IntegrityFlag, OfflineGap, Refusal, SeedHandout, SignalPolicy, WitnessedBatch, WitnessRecord } from './record.ts';
 export type { QualityFlag } from '../runtime/game-contract.ts';
 
 /** Bump on any change to a check, threshold or policy: the credential names the version its checks ran at. */

@@ -23,6 +23,9 @@ export const INTEGRITY_MESSAGES: GameMessages = {
     'integrity.assurance.unproctored': 'Unproctored, online: nobody watched the candidate, who played on their own device.',
     'integrity.assurance.checks': 'Integrity checks (version {version}) passed: {checks}',
     'integrity.assurance.marked': 'Noted, without refusing: {signals}',
+    'integrity.assurance.embedded': 'Embedded by the pilot {pilot}: its own server signed a single-use start token for this scan, and the issuer verified it.',
+    'integrity.assurance.pilotSettings':
+      'Played with the settings of the pilot {pilot}. The pilot did not vouch for this session with a start token, so it is not established that the scan ran on its site.',
     'integrity.assurance.online': 'The connection held throughout.',
     'integrity.assurance.offline':
       'Offline {gaps} time(s), {minutes} min in all; what was recorded meanwhile was uploaded afterwards and checked like the rest.',
@@ -62,6 +65,10 @@ export const INTEGRITY_MESSAGES: GameMessages = {
     'integrity.assurance.unproctored': 'Zonder toezicht, online: niemand keek mee; de kandidaat speelde op een eigen apparaat.',
     'integrity.assurance.checks': 'Integriteitscontroles (versie {version}) doorstaan: {checks}',
     'integrity.assurance.marked': 'Opgemerkt, zonder te weigeren: {signals}',
+    'integrity.assurance.embedded':
+      'Ingebed door de pilot {pilot}: de eigen server van de pilot ondertekende een eenmalig starttoken voor deze scan, en de uitgever heeft dat gecontroleerd.',
+    'integrity.assurance.pilotSettings':
+      'Gespeeld met de instellingen van de pilot {pilot}. De pilot stond niet met een starttoken in voor deze sessie, dus staat niet vast dat de scan op de site van de pilot liep.',
     'integrity.assurance.online': 'De verbinding bleef de hele tijd bestaan.',
     'integrity.assurance.offline': '{gaps} keer offline, {minutes} min in totaal; wat intussen werd vastgelegd, is daarna verstuurd en net zo gecontroleerd.',
     'integrity.refusal.session-mismatch': 'Deze gegevens horen bij een andere sessie.',
@@ -99,6 +106,10 @@ export const INTEGRITY_MESSAGES: GameMessages = {
     'integrity.assurance.unproctored': 'Без нагляду, онлайн: ніхто не спостерігав за кандидатом, який грав на власному пристрої.',
     'integrity.assurance.checks': 'Перевірки цілісності (версія {version}) пройдено: {checks}',
     'integrity.assurance.marked': 'Відзначено без відмови: {signals}',
+    'integrity.assurance.embedded':
+      'Вбудовано пілотом {pilot}: власний сервер пілота підписав одноразовий стартовий токен для цього скану, і видавець його перевірив.',
+    'integrity.assurance.pilotSettings':
+      'Пройдено з налаштуваннями пілота {pilot}. Пілот не засвідчив цю сесію стартовим токеном, тож не встановлено, що скан відбувався на його сайті.',
     'integrity.assurance.online': 'З’єднання трималося весь час.',
     'integrity.assurance.offline': 'Офлайн {gaps} раз(и), разом {minutes} хв; записане за цей час надіслано пізніше й перевірено так само.',
     'integrity.refusal.session-mismatch': 'Ці дані належать іншій сесії.',
@@ -135,6 +146,8 @@ export const INTEGRITY_MESSAGES: GameMessages = {
     'integrity.assurance.unproctored': 'بلا مراقبة، عبر الإنترنت: لم يراقب أحد المرشّح الذي لعب على جهازه الخاص.',
     'integrity.assurance.checks': 'فحوص السلامة (الإصدار {version}) التي نجحت: {checks}',
     'integrity.assurance.marked': 'لوحظ دون رفض: {signals}',
+    'integrity.assurance.embedded': 'مُضمَّن من الشريك التجريبي {pilot}: وقّع خادمه رمز بدء صالحًا لمرة واحدة لهذا الفحص، وتحقّقت منه الجهة المُصدِرة.',
+    'integrity.assurance.pilotSettings': 'أُجري بإعدادات الشريك التجريبي {pilot}. لم يضمن الشريك هذه الجلسة برمز بدء، لذا لم يثبت أن الفحص جرى على موقعه.',
     'integrity.assurance.online': 'بقي الاتصال قائمًا طوال الوقت.',
     'integrity.assurance.offline': 'انقطع الاتصال {gaps} مرة، {minutes} دقيقة إجمالًا؛ أُرسل ما سُجّل خلالها لاحقًا وفُحص مثل الباقي.',
     'integrity.refusal.session-mismatch': 'هذه البيانات تخص جلسة أخرى.',

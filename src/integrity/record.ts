@@ -79,4 +79,17 @@ export interface Assurance {
   sessionEnd: string;
   checks: { version: string; passed: string[]; marked: string[] };
   offline: { gaps: number; totalMs: number; longestMs: number };
+  /** A pilot's embedded scan: which pilot, and how the session is tied to it (set by the server, which knows). */
+  embedding?: Embedding;
+}
+
+/**
+ * How a session is tied to the pilot it names. `start-token`: the pilot's own backend signed a single-use start token
+ * for this embedded scan and the issuer verified it (the pilot vouched that the scan ran in its frame). `settings`:
+ * the browser named the pilot and the session used the pilot's battery and norm group, nothing more.
+ */
+export interface Embedding {
+  pilot: string;
+  pilotName: string;
+  binding: 'start-token' | 'settings';
 }

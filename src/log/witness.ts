@@ -66,6 +66,10 @@ export interface CreateSessionRequest {
   consent: { textVersion: string; mode: 'certified'; acceptedAt: number };
   /** A pilot's id when the scan runs embedded (the embedding issue). */
   pilot?: string;
+  /** The pilot's start token for this embedded scan (docs/embed-protocol.md, "Start token"), when its page gave one. */
+  startToken?: string;
+  /** The embedded scan's id, which the start token names. */
+  embedId?: string;
 }
 
 export interface CreateSessionResponse {

@@ -15,7 +15,7 @@
  * | ISSUER_VALID_DAYS        | validity of a credential                                                | 365                             |
  * | TALENTSCAN_DATA_DIR      | local data folder (key; the embedded database in db/)                   | .data                           |
  * | DATABASE_URL             | PostgreSQL (postgres://…) instead of the embedded PGlite database       | (PGlite in DATA_DIR/db)         |
- * | RETENTION_DAYS           | days after issuance the raw events of a certified session are kept      | 30                              |
+ * | RETENTION_DAYS           | days after issuance a certified session's raw events are kept (a pilot's own: retentionDays) | 30 |
  */
 import { resolve } from 'node:path';
 

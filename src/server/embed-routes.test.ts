@@ -36,9 +36,27 @@ function pilotsDir(...files: [string, unknown][]): string {
 }
 
 describe('pilot configuration', () => {
-  it('the shipped demo pilot validates, and gets the running demo host origin added', () => {
+  it('the shipped demo pilot validates, and gets the running demo host origin added, for its pages and its start-token keys', () => {
     const pilots = loadPilots(join(PUBLIC, 'pilots'), { demoHostOrigin: 'http://127.0.0.1:8081' });
     expect(pilots.get('demo')?.hostOrigins).toEqual(['http://127.0.0.1:8081']);
+    expect(pilots.get('demo')?.startToken).toEqual({ required: true, jwksUri: 'http://127.0.0.1:8081/.well-known/jwks.json' });
+    // Without a demo host nobody can vouch for a demo session: the requirement stays, with no key to satisfy it.
+    expect(loadPilots(join(PUBLIC, 'pilots')).get('demo')?.startToken).toEqual({ required: true });
+  });
+
+  it('takes start-token keys as public keys only, from https (or a loopback host)', () => {
+    const jwk = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', kid: 'k1' };
+    const withToken = (startToken: unknown) => pilotsDir(['acme.json', pilot({ startToken })]);
+    expect(loadPilots(withToken({ required: true, jwks: { keys: [jwk] } })).get('acme')?.startToken?.jwks?.keys).toHaveLength(1);
+    expect(loadPilots(withToken({ required: false, jwksUri: 'https://acme.example/.well-known/jwks.json' })).get('acme')?.startToken?.required).toBe(false);
+    expect(loadPilots(withToken({ required: true, jwksUri: 'http://localhost:9000/jwks.json' })).get('acme')?.startToken?.jwksUri).toContain('localhost');
+    expect(() => loadPilots(withToken({ required: true, jwks: { keys: [{ ...jwk, d: 'jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI' }] } }))).toThrow(
+      /private key member "d"; a pilot file holds public keys only/,
+    );
+    expect(() => loadPilots(withToken({ required: true, jwksUri: 'http://acme.example/jwks.json' }))).toThrow(/must use https/);
+    expect(() => loadPilots(withToken({ required: true, jwksUri: '/jwks.json' }))).toThrow(/only the demo pilot/);
+    expect(() => loadPilots(withToken({ required: true }))).toThrow(/startToken/);
+    expect(() => loadPilots(withToken({ required: true, jwks: { keys: [{ ...jwk, kty: 'oct', k: 'c2VjcmV0' }] } }))).toThrow(/private key member "k"/);
   });
 
   it('refuses a file that breaks the schema or whose id is not its name, saying which and why', () => {
@@ -89,6 +107,8 @@ describe('embed routes', () => {
     const res = await a.inject({ url: '/api/pilots/acme' });
     expect(res.json()).toMatchObject({ id: 'acme', share: 'summary', xapi: { enabled: true } });
     expect(res.body).not.toContain('lrs');
+    // Whether a start token is required, never where the keys are.
+    expect(res.json().startToken).toEqual({ required: false });
     expect((await a.inject({ url: '/api/pilots/nobody' })).statusCode).toBe(404);
   });
 

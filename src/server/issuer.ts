@@ -287,7 +287,10 @@ export async function createIssuer(config: IssuerConfig, deps: IssuerDeps): Prom
 
   async function housekeeping(): Promise<void> {
     await store.sweep();
-    await witness.purgeRawEvents(now(), config.retentionDays * 86_400_000);
+    // A pilot's sessions follow the pilot's own retention; every other session the deployment's RETENTION_DAYS.
+    const byPilot = new Map([...pilots.values()].map((p) => [p.id, p.retentionDays * 86_400_000]));
+    await witness.purgeRawEvents(now(), config.retentionDays * 86_400_000, byPilot);
+    await witness.sweepStartTokenUses(now());
   }
   await housekeeping();
   const timer = setInterval(() => void housekeeping().catch((err: unknown) => console.error('housekeeping failed', err)), HOUSEKEEPING_MS);

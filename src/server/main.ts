@@ -36,7 +36,7 @@ const issuer = await createIssuer(config, { profileSource: profileFromLogSource,
 const app = await buildApp({ config, issuer, appDir, pilots, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 app.addHook('onClose', async () => issuer.close());
 await app.listen({ port, host });
-const demoHost = demoPort === null ? null : await buildDemoHost({ appDir, talentscanOrigin: url });
+const demoHost = demoPort === null ? null : await buildDemoHost({ appDir, talentscanOrigin: url, audience: config.publicUrl });
 await demoHost?.listen({ port: demoPort ?? 0, host });
 
 console.log(`Talentscan is running at ${url}/`);
@@ -44,7 +44,10 @@ console.log(`  candidate scan  ${url}/`);
 console.log(`  coach workspace ${url}/coach`);
 console.log(`  verify          ${url}/verify`);
 console.log(`  embed (pilots)  ${url}/embed?pilot=<id>  — pilots: ${[...pilots.keys()].join(', ') || 'none'}`);
-if (demoUrl) console.log(`Demo pilot host  ${demoUrl}/  (another origin that embeds the scan with ${url}/embed.js)`);
+if (demoUrl) {
+  console.log(`Demo pilot host  ${demoUrl}/  (another origin that embeds the scan with ${url}/embed.js)`);
+  console.log(`  start tokens    ${demoUrl}/start-token, keys at ${demoUrl}/.well-known/jwks.json (a new ES256 key each start)`);
+}
 console.log(`Credential issuer ${config.publicUrl}  (OpenID4VCI metadata: ${config.publicUrl}/.well-known/openid-credential-issuer)`);
 console.log(`  issuer DID      ${issuer.identity.did}`);
 console.log(`  signing key     ${issuer.identity.kid.replace(/^did:jwk:[^#]+/, 'did:jwk:…')} (ES256, ${describeKey(issuer.identity.source)})`);

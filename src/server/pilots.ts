@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { PILOT_SCHEMA, type PilotConfig } from '../embed/pilot.ts';
+import { PILOT_SCHEMA, type PilotConfig, type StartTokenConfig } from '../embed/pilot.ts';
 import { BATTERIES } from '../runtime/batteries.ts';
 import { NORM_GROUPS } from '../scoring/norm-registry.ts';
 import { EXAMPLE_ROLES } from '../scoring/role-profiles.ts';
@@ -28,6 +28,8 @@ export function loadPilots(dir: string, opts: { demoHostOrigin?: string } = {}):
     } catch (err) {
       throw new PilotConfigError(`pilots/${file}: not JSON (${(err as Error).message})`);
     }
+    const secret = privateKeyMember(data);
+    if (secret) throw new PilotConfigError(`pilots/${file}: startToken.jwks holds a private key member "${secret}"; a pilot file holds public keys only`);
     if (!validate(data)) {
       const why = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
       throw new PilotConfigError(`pilots/${file}: ${why}`);
@@ -36,13 +38,43 @@ export function loadPilots(dir: string, opts: { demoHostOrigin?: string } = {}):
     const unknown = unknownReferences(data);
     if (unknown) throw new PilotConfigError(`pilots/${file}: ${unknown}`);
     const hostOrigins = data.demo && opts.demoHostOrigin ? [...new Set([...data.hostOrigins, opts.demoHostOrigin])] : data.hostOrigins;
-    pilots.set(data.id, { ...data, hostOrigins });
+    pilots.set(data.id, { ...data, hostOrigins, ...(data.startToken ? { startToken: demoStartToken(data.startToken, opts.demoHostOrigin) } : {}) });
   }
   return pilots;
 }
 
+/** The member of an inline JWK that only a private key has, if any (checked before the schema, for a clear message). */
+function privateKeyMember(data: unknown): string | null {
+  const keys = (data as { startToken?: { jwks?: { keys?: unknown } } } | null)?.startToken?.jwks?.keys;
+  if (!Array.isArray(keys)) return null;
+  for (const k of keys) {
+    const found = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'].find((m) => typeof k === 'object' && k !== null && Object.hasOwn(k, m));
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The demo pilot's JWKS is its demo host's (`npm start` runs it on DEMO_HOST_PORT): a path is resolved against that
+ * origin. Without a demo host the path names nothing: the requirement stays and no key matches, so nobody can vouch.
+ */
+function demoStartToken(st: StartTokenConfig, demoHostOrigin: string | undefined): StartTokenConfig {
+  if (!st.jwksUri?.startsWith('/')) return st;
+  return demoHostOrigin ? { ...st, jwksUri: new URL(st.jwksUri, demoHostOrigin).href } : { required: st.required };
+}
+
+/** Loopback hosts, where a JWKS may be served over plain http (a developer's machine, the demo host). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /** What the schema cannot know: the battery, the norm group and the roles must be ones this server has. */
 function unknownReferences(p: PilotConfig): string | null {
+  const uri = p.startToken?.jwksUri;
+  if (uri?.startsWith('/') && !p.demo) return `startToken.jwksUri "${uri}" must be an absolute URL (only the demo pilot's may be a path on its demo host)`;
+  if (uri && !uri.startsWith('/')) {
+    const url = URL.parse(uri);
+    if (!url) return `startToken.jwksUri "${uri}" is not a URL`;
+    if (url.protocol !== 'https:' && !LOOPBACK.has(url.hostname)) return `startToken.jwksUri "${uri}" must use https (plain http only on a loopback host)`;
+  }
   if (!Object.hasOwn(BATTERIES, p.battery)) return `unknown battery "${p.battery}" (known: ${Object.keys(BATTERIES).join(', ')})`;
   if (!Object.hasOwn(NORM_GROUPS, p.normGroup)) return `unknown norm group "${p.normGroup}" (known: ${Object.keys(NORM_GROUPS).join(', ')})`;
   const contrast = contrastWithWhite(p.branding.accent);

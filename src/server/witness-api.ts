@@ -20,7 +20,7 @@ import { GAMES } from '../../games/registry.ts';
 import type { PilotConfig } from '../embed/pilot.ts';
 import { randomToken } from '../credential/encoding.ts';
 import type { OpenBadgeCredential } from '../credential/ob-credential.ts';
-import { assessWitnessed, type WitnessRecord } from '../integrity/index.ts';
+import { type Assurance, assessWitnessed, type Embedding, type WitnessRecord } from '../integrity/index.ts';
 import type { LogEvent } from '../log/events.ts';
 import {
   chainHash,
@@ -39,6 +39,7 @@ import { API_HEADERS, frameworkError, HttpError, sameSecret } from './http.ts';
 import { LANGS } from './issuance.ts';
 import type { Issuer } from './issuer.ts';
 import { logSchema } from './log-validation.ts';
+import { StartTokenError, StartTokenVerifier, type VerifiedStartToken } from './start-token.ts';
 import type { SessionRow, WitnessStore } from './witness-store.ts';
 
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -75,6 +76,10 @@ const createSchema = {
       properties: { textVersion: { type: 'string', minLength: 1, maxLength: 64 }, mode: { const: 'certified' }, acceptedAt: { type: 'number' } },
     },
     pilot: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' },
+    /** The pilot's start token (start-token.ts): a compact JWS. Its own checks give the refusal a code of its own. */
+    startToken: { type: 'string', minLength: 1, maxLength: 4096 },
+    /** The embedded scan's id (the iframe's `embedId`), which a start token is bound to. */
+    embedId: { type: 'string', pattern: '^[A-Za-z0-9_-]{6,64}$' },
   },
 } as const;
 
@@ -114,6 +119,15 @@ function checkPilotSession(pilot: PilotConfig | undefined, body: CreateSessionRe
   }
 }
 
+/**
+ * How a pilot's session is tied to the pilot, as the credential states it: vouched for by the pilot's own backend
+ * with a start token we verified, or only played with the pilot's settings.
+ */
+function embeddingOf(session: SessionRow, pilots: ReadonlyMap<string, PilotConfig> | undefined): Embedding {
+  const pilot = session.pilot ?? '';
+  return { pilot, pilotName: pilots?.get(pilot)?.name ?? pilot, binding: session.start_token ? 'start-token' : 'settings' };
+}
+
 /** The answer of POST /api/sessions/:id/credential (as the practice-era issuance answered, plus the assurance). */
 export interface SessionCredentialResponse {
   credentialId: string;
@@ -140,6 +154,7 @@ export interface WitnessApiDeps {
 }
 
 export function witnessRoutes({ config, issuer, store, now, pilots, onFinished }: WitnessApiDeps): FastifyPluginAsync {
+  const startTokens = new StartTokenVerifier({ audience: config.publicUrl, now });
   const eventsAjv = new Ajv({ discriminator: true, allErrors: false, strict: true });
   const validateEvents = eventsAjv.compile({ ...logSchema(MAX_BATCH_EVENTS), minItems: 1 });
 
@@ -175,15 +190,22 @@ export function witnessRoutes({ config, issuer, store, now, pilots, onFinished }
         .send({ error: known.code, message: known.message, reason: known.message, ...(known.details ? { details: known.details } : {}) });
     });
 
-    app.post<{ Body: CreateSessionRequest }>('/api/sessions', { bodyLimit: 4096, schema: { body: createSchema } }, async (req, reply) => {
+    app.post<{ Body: CreateSessionRequest }>('/api/sessions', { bodyLimit: 8192, schema: { body: createSchema } }, async (req, reply) => {
       issuer.checkOrigin(req);
       const body = req.body;
       if (!BATTERIES[body.battery]) throw new HttpError(422, 'unknown-battery', `There is no battery "${body.battery}".`);
-      if (body.pilot !== undefined) checkPilotSession(pilots?.get(body.pilot), body);
+      let vouched: VerifiedStartToken | null = null;
+      if (body.pilot !== undefined) {
+        const pilot = pilots?.get(body.pilot);
+        checkPilotSession(pilot, body);
+        vouched = await startTokens.verify(pilot!, body.startToken, body.embedId);
+      } else if (body.startToken !== undefined) {
+        throw new StartTokenError('start-token-without-pilot', 'A start token vouches for a pilot session; this request names no pilot.');
+      }
       const id = crypto.randomUUID();
       const token = randomToken(32);
       const serverStart = now();
-      await store.createSession({
+      const created = await store.createSession({
         id,
         tokenHash: sha256hex(token),
         battery: body.battery,
@@ -193,7 +215,10 @@ export function witnessRoutes({ config, issuer, store, now, pilots, onFinished }
         consent: { ...body.consent, receivedAt: serverStart },
         serverStart,
         genesis: await genesisHash(id),
+        ...(vouched ? { startToken: vouched } : {}),
       });
+      if (!created)
+        throw new StartTokenError('start-token-replayed', 'This start token was used before: each one starts one session. Ask the pilot page for a new one.');
       const res: CreateSessionResponse = {
         sessionId: id,
         token,
@@ -365,8 +390,9 @@ export function witnessRoutes({ config, issuer, store, now, pilots, onFinished }
       const first = verdict.refusals[0]!;
       throw new HttpError(422, first.code, first.message, { refusals: verdict.refusals });
     }
+    const assurance: Assurance = session.pilot ? { ...verdict.assurance, embedding: embeddingOf(session, pilots) } : verdict.assurance;
     const prepared = await issuer.issuance.prepare({ events, normGroup: session.norm_group });
-    const minted = await issuer.mint(prepared, { assurance: verdict.assurance, ...(session.pilot ? { pilot: session.pilot } : {}) });
+    const minted = await issuer.mint(prepared, { assurance, ...(session.pilot ? { pilot: session.pilot } : {}) });
     const response: SessionCredentialResponse = {
       credentialId: minted.vc.id,
       credential: minted.vc,
@@ -381,7 +407,7 @@ export function witnessRoutes({ config, issuer, store, now, pilots, onFinished }
         algorithmVersion: prepared.profile.algorithmVersion,
         norm: { id: prepared.profile.norm.id, version: prepared.profile.norm.version },
       },
-      assurance: verdict.assurance,
+      assurance,
       coveredGames: verdict.coveredGames,
     };
     const recorded = await store.recordCredential(session.id, {

@@ -12,6 +12,7 @@ import { sql, type Selectable } from 'kysely';
 import type { LogEvent } from '../log/events.ts';
 import type { Db } from './db/connect.ts';
 import type { SessionsTable } from './db/schema.ts';
+import { START_TOKEN_CLOCK_TOLERANCE_S, type VerifiedStartToken } from './start-token.ts';
 
 export type SessionRow = Selectable<SessionsTable>;
 
@@ -25,6 +26,8 @@ export interface NewSession {
   consent: unknown;
   serverStart: number;
   genesis: string;
+  /** The pilot's verified start token: its `jti` is claimed with the session, once ever per pilot. */
+  startToken?: VerifiedStartToken;
 }
 
 export interface Handout {
@@ -57,26 +60,50 @@ export class WitnessStore {
     return this.db.kysely;
   }
 
-  async createSession(s: NewSession): Promise<void> {
-    await this.k
-      .insertInto('sessions')
-      .values({
-        id: s.id,
-        token_hash: s.tokenHash,
-        battery: s.battery,
-        norm_group: s.normGroup,
-        lang: s.lang,
-        pilot: s.pilot ?? null,
-        consent: JSON.stringify(s.consent),
-        server_start: s.serverStart,
-        ack_seq: -1,
-        head_hash: s.genesis,
-        finished: false,
-        keep_raw: false,
-        events_deleted_at: null,
-        issuing_since: null,
-      })
-      .execute();
+  /**
+   * Stores a new session. With a start token, its `jti` is claimed in the same transaction: false (nothing stored)
+   * when that pilot's token was used before — by this instance or another sharing the database.
+   */
+  async createSession(s: NewSession): Promise<boolean> {
+    return this.k.transaction().execute(async (tx) => {
+      const st = s.startToken;
+      if (st && s.pilot) {
+        const claimed = await tx
+          .insertInto('start_token_uses')
+          .values({ pilot: s.pilot, jti: st.jti, session_id: s.id, expires_at: (st.exp + START_TOKEN_CLOCK_TOLERANCE_S) * 1000 })
+          .onConflict((oc) => oc.doNothing())
+          .returning('jti')
+          .executeTakeFirst();
+        if (!claimed) return false;
+      }
+      await tx
+        .insertInto('sessions')
+        .values({
+          id: s.id,
+          token_hash: s.tokenHash,
+          battery: s.battery,
+          norm_group: s.normGroup,
+          lang: s.lang,
+          pilot: s.pilot ?? null,
+          consent: JSON.stringify(s.consent),
+          server_start: s.serverStart,
+          ack_seq: -1,
+          head_hash: s.genesis,
+          finished: false,
+          keep_raw: false,
+          events_deleted_at: null,
+          issuing_since: null,
+          start_token: st ? JSON.stringify(st) : null,
+        })
+        .execute();
+      return true;
+    });
+  }
+
+  /** Forgets used start tokens that have expired: the expiry check refuses them from then on. */
+  async sweepStartTokenUses(now: number): Promise<number> {
+    const res = await this.k.deleteFrom('start_token_uses').where('expires_at', '<', now).executeTakeFirst();
+    return Number(res.numDeletedRows);
   }
 
   getSession(id: string): Promise<SessionRow | undefined> {
@@ -249,20 +276,32 @@ export class WitnessStore {
   }
 
   /**
-   * Retention: deletes the raw events of certified sessions whose credential was issued more than `retentionMs` ago,
-   * unless the candidate asked to keep them. The session row, seeds, batch hashes and the credential stay (the
-   * credential's log digest can then no longer be recomputed by the issuer, which the retention setting documents).
+   * Retention: deletes the raw events of certified sessions whose credential was issued more than their retention ago,
+   * unless the candidate asked to keep them: a pilot's sessions after the pilot's `retentionDays` (`byPilotMs`), every
+   * other session (no pilot, or a pilot no longer configured) after `retentionMs`. The session row, seeds, batch hashes
+   * and the credential stay (the credential's log digest can then no longer be recomputed by the issuer, which the
+   * retention setting documents). Returns how many sessions lost their events.
    */
-  async purgeRawEvents(now: number, retentionMs: number): Promise<number> {
+  async purgeRawEvents(now: number, retentionMs: number, byPilotMs: ReadonlyMap<string, number> = new Map()): Promise<number> {
     return this.k.transaction().execute(async (tx) => {
       // Every statement on `tx`: PGlite has one connection, which the transaction holds.
       const due = tx
         .selectFrom('session_credentials')
         .innerJoin('sessions', 'sessions.id', 'session_credentials.session_id')
         .select('sessions.id')
-        .where('session_credentials.issued_at', '<', now - retentionMs)
         .where('sessions.keep_raw', '=', false)
-        .where('sessions.events_deleted_at', 'is', null);
+        .where('sessions.events_deleted_at', 'is', null)
+        .where((eb) => {
+          const pilots = [...byPilotMs.keys()];
+          const byDefault = eb.and([
+            pilots.length ? eb.or([eb('sessions.pilot', 'is', null), eb('sessions.pilot', 'not in', pilots)]) : eb.lit(true),
+            eb('session_credentials.issued_at', '<', now - retentionMs),
+          ]);
+          return eb.or([
+            byDefault,
+            ...[...byPilotMs].map(([pilot, ms]) => eb.and([eb('sessions.pilot', '=', pilot), eb('session_credentials.issued_at', '<', now - ms)])),
+          ]);
+        });
       const ids = (await due.execute()).map((r) => r.id);
       if (!ids.length) return 0;
       // Batch rows keep their hashes and receive times (what was witnessed); only the events go.

@@ -11,6 +11,7 @@ import type { XapiStatement } from '../embed/xapi.ts';
 import type { Issuer } from './issuer.ts';
 import { profileFromLogSource } from '../credential/profile-source.ts';
 import { xapiWarnings } from './xapi-rules.ts';
+import { testPilot } from './testing/pilots.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 import { playWitnessed, type TestClock } from './testing/witnessed-session.ts';
 import type { SessionCredentialResponse } from './witness-api.ts';
@@ -66,20 +67,7 @@ class TestLrs {
   }
 }
 
-const pilot = (over: Partial<PilotConfig>): PilotConfig => ({
-  id: 'acme',
-  name: 'Acme',
-  hostOrigins: ['https://acme.example'],
-  battery: 'reaction',
-  defaultLang: 'nl',
-  normGroup: 'sro-provisional-all',
-  roles: [],
-  branding: { accent: '#112233' },
-  share: 'domains',
-  xapi: { enabled: true },
-  retentionDays: 30,
-  ...over,
-});
+const pilot = (over: Partial<PilotConfig>) => testPilot({ xapi: { enabled: true }, ...over });
 
 describe('xAPI forwarding to a pilot LRS', () => {
   const lrs = new TestLrs();

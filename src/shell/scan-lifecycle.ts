@@ -16,6 +16,10 @@ export interface ScanSettings {
   consentExtra: readonly { key: string; params?: Record<string, string | number> }[];
   /** Appended to the certified consent's version in the `consent` event: the extra lines are versioned too. */
   consentVersionSuffix: string;
+  /** The embedded scan's id, sent with the session (a start token names it). */
+  embedId?: string;
+  /** Asked right before the session is created: the pilot's start token, if the page can get one. */
+  startToken?: () => Promise<string | undefined>;
 }
 
 export type ScanLifecycle =

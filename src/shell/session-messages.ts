@@ -41,8 +41,12 @@ export const SESSION_MESSAGES: GameMessages = {
     'consent.certified.check': 'I agree that my scan data is sent to the Talentscan server and kept as described above.',
     'consent.certifiedFailed':
       'The server could not be reached, so a certified scan cannot start now. Nothing was sent. Try again in a moment, or choose practice.',
+    'consent.startTokenRefused':
+      'The site that shows this scan could not confirm that it started it, so a certified scan cannot start. Nothing was sent. Reload the page and try again; if this happens again, tell the site.',
     'storage.private':
       'This looks like a private window. What you do is only kept until the window closes: if it closes, your progress is lost. For the scan, open this page in a normal window.',
+    'storage.framed':
+      'Your browser may keep what you do here only until this window closes: this scan runs inside another site, where browsers give it less storage, or this is a private window. Keep this window open until you have finished.',
     'storage.startFull':
       'The storage of your device is full, so the scan cannot start. Nothing has been saved. Free some space (delete files or apps) and press Start again.',
     'storage.startFailed': 'This browser could not save anything, so the scan cannot start. Nothing has been saved. Try again, or use another browser.',
@@ -96,8 +100,12 @@ export const SESSION_MESSAGES: GameMessages = {
     'consent.certified.check': 'Ik ga ermee akkoord dat mijn scangegevens naar de Talentscan-server gaan en bewaard worden zoals hierboven staat.',
     'consent.certifiedFailed':
       'De server is niet bereikbaar, dus een gecertificeerde scan kan nu niet beginnen. Er is niets verstuurd. Probeer het zo opnieuw, of kies oefenen.',
+    'consent.startTokenRefused':
+      'De site die deze scan toont, kon niet bevestigen dat zij de scan heeft gestart. Daarom kan een gecertificeerde scan niet beginnen. Er is niets verstuurd. Laad de pagina opnieuw en probeer het nog eens; gebeurt het weer, meld het dan aan de site.',
     'storage.private':
       'Dit lijkt een privévenster. Wat je doet wordt alleen bewaard tot het venster sluit: sluit het, dan ben je je voortgang kwijt. Open deze pagina voor de scan in een gewoon venster.',
+    'storage.framed':
+      'Je browser bewaart wat je hier doet misschien alleen tot dit venster sluit: deze scan draait binnen een andere site, waar browsers hem minder opslag geven, of dit is een privévenster. Houd dit venster open tot je klaar bent.',
     'storage.startFull':
       'De opslag van je apparaat is vol, dus de scan kan niet beginnen. Er is niets bewaard. Maak ruimte vrij (verwijder bestanden of apps) en druk opnieuw op Begin.',
     'storage.startFailed':
@@ -155,8 +163,12 @@ export const SESSION_MESSAGES: GameMessages = {
     'consent.certified.check': 'Я погоджуюся, що дані мого скану надсилаються на сервер Talentscan і зберігаються, як описано вище.',
     'consent.certifiedFailed':
       'Сервер недоступний, тож сертифікований скан зараз не може початися. Нічого не надіслано. Спробуйте трохи згодом або виберіть тренування.',
+    'consent.startTokenRefused':
+      'Сайт, який показує цей скан, не зміг підтвердити, що саме він його запустив, тому сертифікований скан не може початися. Нічого не надіслано. Перезавантажте сторінку й спробуйте ще раз; якщо це повториться, повідомте сайт.',
     'storage.private':
       'Схоже, це приватне вікно. Те, що ви робите, зберігається лише до закриття вікна: якщо воно закриється, прогрес буде втрачено. Для скану відкрийте цю сторінку у звичайному вікні.',
+    'storage.framed':
+      'Ваш браузер може зберігати те, що ви тут робите, лише доки це вікно відкрите: цей скан працює всередині іншого сайту, де браузери дають йому менше сховища, або це приватне вікно. Не закривайте це вікно, доки не завершите.',
     'storage.startFull':
       'Пам’ять вашого пристрою заповнена, тому скан не може початися. Нічого не збережено. Звільніть місце (видаліть файли чи застосунки) і знову натисніть «Почати».',
     'storage.startFailed':
@@ -209,7 +221,11 @@ export const SESSION_MESSAGES: GameMessages = {
       'حقوقك (اللائحة العامة لحماية البيانات): يمكنك الاطلاع على بياناتك وتنزيلها وحذفها وسحب موافقتك في أي وقت. حذفها من الخادم يسحب شهادتك أيضًا. يمكنك تقديم شكوى إلى هيئة حماية البيانات (في هولندا: Autoriteit Persoonsgegevens).',
     'consent.certified.check': 'أوافق على إرسال بيانات فحصي إلى خادم Talentscan وحفظها كما هو موضّح أعلاه.',
     'consent.certifiedFailed': 'تعذّر الوصول إلى الخادم، لذلك لا يمكن بدء فحص معتمد الآن. لم يُرسل أي شيء. حاول بعد قليل، أو اختر التدريب.',
+    'consent.startTokenRefused':
+      'لم يتمكّن الموقع الذي يعرض هذا الفحص من تأكيد أنه هو من بدأه، لذلك لا يمكن بدء فحص معتمد. لم يُرسل أي شيء. أعد تحميل الصفحة وحاول مرة أخرى؛ وإذا تكرر ذلك فأخبر الموقع.',
     'storage.private': 'يبدو أن هذه نافذة خاصة. ما تفعله يُحفظ فقط حتى تُغلق النافذة: إذا أُغلقت سيضيع تقدّمك. افتح هذه الصفحة في نافذة عادية لإجراء الفحص.',
+    'storage.framed':
+      'قد يحفظ متصفحك ما تفعله هنا فقط حتى تُغلق هذه النافذة: هذا الفحص يعمل داخل موقع آخر، حيث تمنحه المتصفحات مساحة تخزين أقل، أو أن هذه نافذة خاصة. أبقِ هذه النافذة مفتوحة حتى تنتهي.',
     'storage.startFull': 'ذاكرة جهازك ممتلئة، لذلك لا يمكن بدء الفحص. لم يُحفظ أي شيء. أفرغ بعض المساحة (احذف ملفات أو تطبيقات) ثم اضغط ابدأ مرة أخرى.',
     'storage.startFailed': 'لم يتمكن هذا المتصفح من حفظ أي شيء، لذلك لا يمكن بدء الفحص. لم يُحفظ أي شيء. حاول مرة أخرى أو استخدم متصفحًا آخر.',
     'storage.unsaved': '{count} من إجاباتك الأخيرة لم تُحفظ على هذا الجهاز بعد. نواصل المحاولة تلقائيًا. أبقِ هذه الصفحة مفتوحة، أو نزّل نسخة احتياطية.',

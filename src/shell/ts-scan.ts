@@ -25,7 +25,7 @@ import { LifecycleReporter, type ScanSettings } from './scan-lifecycle.ts';
 import { CONSENT_VERSION } from './session-messages.ts';
 import { type IntroDemo, newIntroDemo, showIntroWords, toggleIntroDemo } from './intro-demo.ts';
 import { forgetUnsaved, noteStorage, type SavedSummary, savedSummary } from './saved-summary.ts';
-import { askPersistence, probeStorage } from './storage-probe.ts';
+import { askPersistence, probeStorage, type StorageWarning } from './storage-probe.ts';
 import { base } from './styles.ts';
 import { feedbackSound, onSoundChange } from './sound.ts';
 import './ts-device-check.ts';
@@ -63,7 +63,7 @@ export class TsScan extends LitElement {
   static override properties = {
     screen: { state: true },
     storage: { state: true },
-    privateWindow: { state: true },
+    storageWarning: { state: true },
     startError: { state: true },
     upload: { state: true },
     certified: { state: true },
@@ -118,7 +118,7 @@ export class TsScan extends LitElement {
 
   declare screen: Screen;
   declare storage: StorageStatus | null;
-  declare privateWindow: boolean;
+  declare storageWarning: StorageWarning | null;
   /** The current pause is one the candidate asked for (Pause or Esc), not a lost screen. */
   declare pausedByChoice: boolean;
   /** What the device holds of the unfinished session (the resume screen). */
@@ -157,7 +157,7 @@ export class TsScan extends LitElement {
     super();
     this.screen = { kind: 'checking' };
     this.storage = null;
-    this.privateWindow = false;
+    this.storageWarning = null;
     this.pausedByChoice = false;
     this.saved = null;
     this.restoreNotice = null;
@@ -268,7 +268,7 @@ export class TsScan extends LitElement {
       }),
     );
     await this.recorder.onUpload(proxy((u: UploadStatus) => (this.upload = u)));
-    void probeStorage().then((p) => (this.privateWindow = p.private));
+    void probeStorage().then((p) => (this.storageWarning = p.warning));
     this.screen = { kind: 'welcome', unfinished: await this.findUnfinished() };
     // Only now: a test's showSession before this point would be overwritten by the welcome screen set just above.
     this.installAutomationHook();
@@ -419,18 +419,25 @@ export class TsScan extends LitElement {
     let witness: { sessionId: string; link: WitnessLink } | undefined;
     if (mode === 'certified') {
       try {
+        // Asked only now: a start token lives minutes, and the candidate may have read the consent for longer.
+        const startToken = await this.settings?.startToken?.();
         const created = await createSession({
           battery: this.batteryId,
           normGroup: this.normGroup ?? DEFAULT_NORM_GROUP,
           lang: lang(),
           consent: { textVersion: consentVersion, mode: 'certified', acceptedAt: Date.now() },
           ...(this.settings ? { pilot: this.settings.pilot } : {}),
+          ...(this.settings?.embedId ? { embedId: this.settings.embedId } : {}),
+          ...(startToken ? { startToken } : {}),
         });
         witness = { sessionId: created.sessionId, link: { token: created.token, ackSeq: -1, hash: await genesisHash(created.sessionId) } };
       } catch (err) {
         console.error(err);
-        this.startError = { key: 'consent.certifiedFailed' };
-        this.lifecycle.failed('session-create', err instanceof Error ? err.message : String(err));
+        // The server refused the page's start token: not a connection problem, and the candidate cannot fix it by waiting.
+        const tokenRefused = err instanceof WitnessHttpError && err.code.startsWith('start-token');
+        this.startError = { key: tokenRefused ? 'consent.startTokenRefused' : 'consent.certifiedFailed' };
+        if (tokenRefused) this.lifecycle.failed('start-token', `${err.code}: ${err.message}`);
+        else this.lifecycle.failed('session-create', err instanceof Error ? err.message : String(err));
         this.screen = { kind: 'welcome', unfinished: null };
         return;
       }
@@ -550,7 +557,7 @@ export class TsScan extends LitElement {
       const error = this.startError ? tDynamic(this.startError.key, { reason: this.startError.reason ?? '' }) : null;
       return html`<ts-welcome
         .minutes=${minutes}
-        .privateWindow=${this.privateWindow}
+        .storageWarning=${this.storageWarning}
         .error=${error}
         .mode=${this.choice.mode}
         .consent=${this.choice.consent}

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { verifyCredential, type VerifyResult, type VerifySuccess } from '../credential/verify.ts';
 import { formatNumber, I18nController, lang, tDynamic } from '../i18n/index.ts';
+import { embeddingLine } from './embedding-line.ts';
 import { base } from './styles.ts';
 
 /**
@@ -133,6 +134,7 @@ export class TsVerify extends LitElement {
         <li>${t('integrity.assurance.unproctored')}</li>
         <li>${t('integrity.assurance.checks', { version: a.checks.version, checks: list(a.checks.passed.map((c) => t(`integrity.check.${c}`))) })}</li>
         ${a.checks.marked.length ? html`<li>${t('integrity.assurance.marked', { signals: a.checks.marked.map((c) => t(`integrity.refusal.${c}`)).join(' ') })}</li>` : nothing}
+        ${a.embedding ? html`<li>${embeddingLine(a.embedding)}</li>` : nothing}
         <li>${a.offline.gaps ? t('integrity.assurance.offline', { gaps: a.offline.gaps, minutes: Math.max(1, Math.round(a.offline.totalMs / 60_000)) }) : t('integrity.assurance.online')}</li>
       </ul>`;
   }

@@ -3,6 +3,7 @@ import { I18nController, t, tDynamic } from '../i18n/index.ts';
 import type { SessionMode } from '../log/events.ts';
 import type { ScanSettings } from './scan-lifecycle.ts';
 import { CONSENT_KEYS, CONSENT_VERSION } from './session-messages.ts';
+import type { StorageWarning } from './storage-probe.ts';
 import { base } from './styles.ts';
 
 /** What the candidate asked for on the welcome screen (bubbling, composed events). */
@@ -27,7 +28,7 @@ const ICONS = {
 export class TsWelcome extends LitElement {
   static override properties = {
     minutes: { attribute: false },
-    privateWindow: { attribute: false },
+    storageWarning: { attribute: false },
     error: { attribute: false },
     mode: { attribute: false },
     consent: { attribute: false },
@@ -60,7 +61,8 @@ export class TsWelcome extends LitElement {
   ];
 
   declare minutes: number;
-  declare privateWindow: boolean;
+  /** The storage looks like it ends with the window (storage-probe.ts): why, or null. */
+  declare storageWarning: StorageWarning | null;
   /** A message to show at the top (why the last Start did not lead to a scan), already in words. */
   declare error: string | null;
   /** The mode chosen (the shell passes back the last choice when a Start did not lead to a scan). */
@@ -74,7 +76,7 @@ export class TsWelcome extends LitElement {
   constructor() {
     super();
     this.minutes = 10;
-    this.privateWindow = false;
+    this.storageWarning = null;
     this.error = null;
     this.mode = 'practice';
     this.consent = false;
@@ -94,7 +96,13 @@ export class TsWelcome extends LitElement {
     return html`<section class="welcome card" aria-labelledby="welcome-title">
       <p class="step">${tDynamic('landing.steps', { step: 1 })}</p>
       <h1 id="welcome-title">${t('welcome.title')}</h1>
-      ${this.privateWindow ? html`<p class="notice private-window">${tDynamic('storage.private')}</p>` : nothing}
+      ${
+        this.storageWarning === 'private-window'
+          ? html`<p class="notice private-window">${tDynamic('storage.private')}</p>`
+          : this.storageWarning === 'framed'
+            ? html`<p class="notice framed-storage">${tDynamic('storage.framed')}</p>`
+            : nothing
+      }
       ${this.error ? html`<p class="notice" role="alert">${this.error}</p>` : nothing}
       <ul class="facts">
         ${facts.map(

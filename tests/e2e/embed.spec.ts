@@ -121,6 +121,9 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     const consent = frame.locator('ts-scan');
     await expect(consent.getByText('Demo pilot (Talentscan) receives:')).toBeVisible();
     await expect(consent.locator('input[name="mode"]')).toHaveCount(0);
+    // This context's quota is an incognito one's, but in another site's frame the warning may not blame a private window.
+    await expect(consent.locator('p.framed-storage')).toBeVisible();
+    await expect(consent.getByText('This looks like a private window')).toHaveCount(0);
     await expectAccessible(host, 'embed consent');
     await host.screenshot({ path: `${SHOTS}/embed-consent-1280.png` });
     await host.setViewportSize({ width: 360, height: 640 });
@@ -132,6 +135,24 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     await frame.getByRole('button', { name: 'Start', exact: true }).click();
     await passDeviceCheck(frame);
     await expect.poll(() => phase(frame), { timeout: 20_000 }).toBe('intro');
+    // The demo host's backend vouched for the session with one start token, which cannot start another session (asked
+    // now, while the token lives: after the battery it would be refused as expired first).
+    const tokens = await host.evaluate(() => (window as unknown as { startTokens: string[] }).startTokens);
+    expect(tokens).toHaveLength(1);
+    const replay = await fetch(`${TALENTSCAN}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: TALENTSCAN },
+      body: JSON.stringify({
+        battery: 'short',
+        normGroup: 'sro-provisional-all',
+        lang: 'en',
+        consent: { textVersion: 'x', mode: 'certified', acceptedAt: 0 },
+        pilot: 'demo',
+        embedId,
+        startToken: tokens[0],
+      }),
+    });
+    expect(await replay.json()).toMatchObject({ error: 'start-token-replayed' });
     const rts = humanRts(11);
     await play(frame, anyGame, { rtMs: rts, stop: (answered, p) => (answered >= 2 && p === 'running') || p === 'break' || p === 'done' });
     await host.screenshot({ path: `${SHOTS}/embed-game-1280.png` });
@@ -147,7 +168,7 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     await expect.poll(async () => (await frame.evaluate(() => window.__talentscan?.upload()))?.state, { timeout: 30_000 }).toBe('synced');
     const log = (await frame.evaluate(() => window.__talentscan?.events())) ?? [];
     expect(log.filter((e) => e.type === 'interruption').map((e) => (e as { reason: string }).reason)).toContain('host-pause');
-    expect(log.find((e) => e.type === 'consent')).toMatchObject({ mode: 'certified', textVersion: expect.stringMatching(/^certified-.+\+embed-v1$/) });
+    expect(log.find((e) => e.type === 'consent')).toMatchObject({ mode: 'certified', textVersion: expect.stringMatching(/^certified-.+\+embed-v2$/) });
 
     await expect.poll(async () => (await received(host)).some((e) => e.type === 'scan.completed'), { timeout: 60_000 }).toBe(true);
     await expect.poll(async () => (await received(host)).filter((e) => e.type === 'xapi.statement').length, { timeout: 20_000 }).toBe(4);
@@ -207,6 +228,8 @@ test('a pilot page embeds a certified scan; events arrive in order with only wha
     await expect(assurance).toContainText('Certified: the issuer witnessed the session');
     await expect(assurance).toContainText('Reaction');
     await expect(assurance).toContainText('Block sequence');
+    // The demo host's backend vouched for the session with its start token, and the credential says so.
+    await expect(assurance).toContainText('Embedded by the pilot Demo pilot (Talentscan): its own server signed a single-use start token');
     await verifier.close();
 
     // The stranger heard nothing, from first to last.

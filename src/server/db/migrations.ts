@@ -123,6 +123,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('xapi_outbox_due').on('xapi_outbox').columns(['state', 'next_attempt_at']).execute();
     },
   },
+  // Pilot start tokens (start-token.ts): what vouched for a session, and the tokens already used (single use).
+  '0004-start-tokens': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('sessions').addColumn('start_token', 'jsonb').execute();
+      await db.schema
+        .createTable('start_token_uses')
+        .addColumn('pilot', 'text', (c) => c.notNull())
+        .addColumn('jti', 'text', (c) => c.notNull())
+        // No foreign key: the use outlives a deleted session, or deleting a session would make its token usable again.
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('start_token_uses_pk', ['pilot', 'jti'])
+        .execute();
+      await db.schema.createIndex('start_token_uses_expires').on('start_token_uses').column('expires_at').execute();
+      // Retention per pilot (witness-store.ts purgeRawEvents) selects issued sessions by pilot.
+      await db.schema.createIndex('sessions_pilot').on('sessions').column('pilot').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

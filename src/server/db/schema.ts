@@ -28,6 +28,20 @@ export interface SessionsTable {
   events_deleted_at: Millis | null;
   /** Set while one request (of any instance) computes the session's credential; a claim older than a minute is stale. */
   issuing_since: Millis | null;
+  /** The pilot's start token that vouched for this session (its claims, never the token: start-token.ts); null: none. */
+  start_token: ColumnType<unknown, string | null, string | null>;
+}
+
+/**
+ * Start tokens already used (pilot, jti), so a replay is refused. Kept after their session is deleted, until the token
+ * has expired anyway (then housekeeping removes the row).
+ */
+export interface StartTokenUsesTable {
+  pilot: string;
+  jti: string;
+  session_id: string;
+  /** Epoch ms of the token's `exp` (plus the clock tolerance). */
+  expires_at: Millis;
 }
 
 export interface SeedHandoutsTable {
@@ -131,4 +145,5 @@ export interface Database {
   session_credentials: SessionCredentialsTable;
   status_entries: StatusEntriesTable;
   xapi_outbox: XapiOutboxTable;
+  start_token_uses: StartTokenUsesTable;
 }

@@ -14,6 +14,7 @@ import { openDatabase } from '../db/connect.ts';
 import { fixtureProfileSource } from '../fixtures/profile.ts';
 import { createIssuer, type Issuer, type IssuerDeps } from '../issuer.ts';
 import { freePort } from './free-port.ts';
+import { freshPgSchema, openTestDb } from './test-db.ts';
 import { playWitnessed, testClock, type TestClock, type WitnessedPlay, type WitnessedPlayOptions } from './witnessed-session.ts';
 
 export interface TestServerOptions {
@@ -27,6 +28,8 @@ export interface TestServerOptions {
   appDir?: string;
   /** Pilots, the environment their LRS credentials are read from, the fetch that reaches their LRS. */
   issuer?: Pick<IssuerDeps, 'pilots' | 'env' | 'lrsFetch'>;
+  /** The database: PGlite in memory (default), or a fresh schema of the PostgreSQL test database, dropped on close. */
+  db?: 'pglite' | 'postgres';
 }
 
 export interface TestServer {
@@ -61,8 +64,15 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   };
   const clock = testClock(Date.now() - 6 * 3_600_000);
   const profileSource = opts.profileSource ?? fixtureProfileSource;
-  const issuer = await createIssuer(config, { profileSource, db: await openDatabase({ inMemory: true }), now: clock.now, ...opts.issuer });
-  const app = await buildApp({ config, issuer, ...(opts.appDir ? { appDir: opts.appDir } : {}) });
+  const pgSchema = opts.db === 'postgres' ? await freshPgSchema() : undefined;
+  const db = pgSchema ? await openTestDb('postgres', { url: pgSchema.url }) : await openDatabase({ inMemory: true });
+  const issuer = await createIssuer(config, { profileSource, db, now: clock.now, ...opts.issuer });
+  const app = await buildApp({
+    config,
+    issuer,
+    ...(opts.appDir ? { appDir: opts.appDir } : {}),
+    ...(opts.issuer?.pilots ? { pilots: opts.issuer.pilots } : {}),
+  });
   await app.listen({ port, host: '127.0.0.1' });
 
   const defaults: WitnessedPlayOptions = { battery: 'short', ...(profileSource === fixtureProfileSource ? { normGroup: 'fixture-adults' } : {}), ...opts.play };
@@ -84,6 +94,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     async close() {
       await app.close();
       await issuer.close();
+      await pgSchema?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -51,6 +51,9 @@ export interface WitnessedPlayOptions {
   games?: number;
   /** The pilot whose embedded scan this is (its battery and norm group must be the ones played). */
   pilot?: string;
+  /** The pilot's start token and the embedded scan's id it names, sent when the session is created. */
+  startToken?: string;
+  embedId?: string;
   /**
    * Server instances that share one database: the n-th request of the play goes to `instances[n % length]` (the
    * origin stays `baseUrl`'s, the public origin they share). Default: every request to `baseUrl`.
@@ -88,6 +91,8 @@ export async function playWitnessed(baseUrl: string, clock: TestClock, opts: Wit
       lang: 'en',
       consent: { textVersion: 'certified-1', mode: 'certified', acceptedAt: clock.now() },
       ...(opts.pilot ? { pilot: opts.pilot } : {}),
+      ...(opts.startToken ? { startToken: opts.startToken } : {}),
+      ...(opts.embedId ? { embedId: opts.embedId } : {}),
     }),
   });
   if (created.status !== 201) throw new Error(`POST /api/sessions: ${created.status} ${await created.text()}`);

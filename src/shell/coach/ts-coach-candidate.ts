@@ -4,6 +4,7 @@ import type { CandidateRecord, VerificationView } from '../../coach/types.ts';
 import { formatNumber, I18nController, lang, tDynamic as t } from '../../i18n/index.ts';
 import type { Profile } from '../../scoring/profile-types.ts';
 import { EXAMPLE_ROLES } from '../../scoring/role-profiles.ts';
+import { embeddingLine } from '../embedding-line.ts';
 import { base } from '../styles.ts';
 import '../ts-profile.ts';
 import { coachStyles } from './coach-styles.ts';
@@ -115,7 +116,7 @@ export class TsCoachCandidate extends LitElement {
                 games: v.assurance.games.map((g) => t(`game.${g}`)).join(', ') || '—',
               })
             : t('coach.assurance.notStated')
-        }</dd>
+        }${v.assurance?.embedding ? html`<br />${embeddingLine(v.assurance.embedding)}` : nothing}</dd>
         <dt>${t('coach.verify.disclosed')}</dt><dd>${t('coach.verify.disclosedCount', { shown: v.domains.length + v.roles.length, hidden: v.undisclosed })}</dd>
         ${
           v.log

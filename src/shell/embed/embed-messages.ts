@@ -7,7 +7,10 @@ import { registerMessages } from '../../i18n/index.ts';
 import type { GameMessages } from '../../runtime/game-contract.ts';
 
 /** Short: with the certified version before it, the log's `consent.textVersion` holds at most 32 characters. */
-export const EMBED_CONSENT_VERSION = 'embed-v1';
+export const EMBED_CONSENT_VERSION = 'embed-v2';
+
+/** The days the certified consent text states for the raw data (`consent.certified.howLong`); a pilot's other retention adds a line. */
+export const CONSENT_RETENTION_DAYS = 30;
 
 export const EMBED_MESSAGES: GameMessages = {
   en: {
@@ -32,6 +35,7 @@ export const EMBED_MESSAGES: GameMessages = {
     'embed.consent.share.credential-offer':
       '{pilot} receives: that you finished the scan, which games you played, how long it took, your score (1 to 10) for each thinking skill that was measured, how well you fit the roles {pilot} chose, and a link with which you can put your credential in your wallet.',
     'embed.consent.xapi': '{pilot} records in its learning records (xAPI) that you completed each game, under a code instead of your name.',
+    'embed.consent.retention': 'For scans of {pilot}, the server deletes your raw data {days} days after your credential is made (not after 30 days).',
   },
   nl: {
     'embed.intro.title': '{pilot} nodigt je uit voor de Talentscan',
@@ -55,6 +59,7 @@ export const EMBED_MESSAGES: GameMessages = {
     'embed.consent.share.credential-offer':
       '{pilot} krijgt: dat je de scan hebt afgemaakt, welke spellen je speelde, hoe lang het duurde, je score (1 tot 10) voor elke denkvaardigheid die gemeten is, hoe goed je past bij de functies die {pilot} koos, en een link waarmee je je bewijs in je wallet kunt zetten.',
     'embed.consent.xapi': '{pilot} legt in zijn leerregistratie (xAPI) vast dat je elk spel hebt afgemaakt, onder een code in plaats van je naam.',
+    'embed.consent.retention': 'Voor scans van {pilot} verwijdert de server je ruwe gegevens {days} dagen nadat je bewijs is gemaakt (niet na 30 dagen).',
   },
   uk: {
     'embed.intro.title': '{pilot} запрошує вас пройти Talentscan',
@@ -78,6 +83,7 @@ export const EMBED_MESSAGES: GameMessages = {
     'embed.consent.share.credential-offer':
       '{pilot} отримує: що ви завершили скан, у які ігри грали, скільки часу це зайняло, вашу оцінку (від 1 до 10) для кожної виміряної навички мислення, наскільки ви підходите до посад, які обрав {pilot}, і посилання, за яким ви можете додати свій сертифікат до гаманця.',
     'embed.consent.xapi': '{pilot} записує у своїх навчальних записах (xAPI), що ви завершили кожну гру, під кодом замість вашого імені.',
+    'embed.consent.retention': 'Для сканів {pilot} сервер видаляє ваші сирі дані через {days} днів після створення сертифіката (а не через 30 днів).',
   },
   ar: {
     'embed.intro.title': '{pilot} يدعوك إلى إجراء Talentscan',
@@ -99,6 +105,7 @@ export const EMBED_MESSAGES: GameMessages = {
     'embed.consent.share.credential-offer':
       'يتلقى {pilot}: أنك أنهيت الفحص، وأي الألعاب لعبت، وكم استغرق ذلك، ودرجتك (من 1 إلى 10) في كل مهارة تفكير تم قياسها، ومدى ملاءمتك للوظائف التي اختارها {pilot}، ورابطًا يمكنك به إضافة شهادتك إلى محفظتك.',
     'embed.consent.xapi': 'يسجّل {pilot} في سجلات التعلّم لديه (xAPI) أنك أنهيت كل لعبة، تحت رمز بدلًا من اسمك.',
+    'embed.consent.retention': 'بالنسبة لفحوص {pilot}، يحذف الخادم بياناتك الخام بعد {days} يومًا من إصدار شهادتك (وليس بعد 30 يومًا).',
   },
 };
 

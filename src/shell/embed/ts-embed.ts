@@ -11,17 +11,19 @@ import type { RecorderClient } from '../../runtime/recorder-client.ts';
 import type { Profile } from '../../scoring/profile-types.ts';
 import { requestCredential, witnessStatus } from '../../worker/witness-api.ts';
 import { recorderContext } from '../context.ts';
-import type { ScanLifecycle, ScanSettings } from '../scan-lifecycle.ts';
+import type { ScanLifecycle } from '../scan-lifecycle.ts';
 import { base } from '../styles.ts';
 import '../ts-scan.ts';
 import type { TsScan } from '../ts-scan.ts';
-import { EMBED_CONSENT_VERSION } from './embed-messages.ts';
+import { scanSettings } from './scan-settings.ts';
 
 type Refusal = 'pilot' | 'origin' | 'framed';
 type Phase = { kind: 'loading' } | { kind: 'refused'; why: Refusal } | { kind: 'intro' } | { kind: 'scan' } | { kind: 'stopped' };
 
 /** How long the page waits for the server to hold the whole log before it asks for the credential offer. */
 const OFFER_WAIT_MS = 60_000;
+/** How long the scan waits for the host's start token before it tries without one (the server then says why). */
+const START_TOKEN_WAIT_MS = 20_000;
 
 /**
  * The scan inside a pilot's iframe (`/embed?pilot=…&embedId=…&hostOrigin=…`): no site chrome, the pilot's light
@@ -61,6 +63,11 @@ export class TsEmbed extends LitElement {
   private outbox: Promise<void> = Promise.resolve();
   private readonly resizeObserver = new ResizeObserver(() => this.reportHeight());
   private lastHeight = 0;
+  private embedId = '';
+  /** The host said (in `hello`) that it answers start-token requests. */
+  private hostGivesTokens = false;
+  /** Who waits for the host's answer to the current start-token request. */
+  private tokenWaiter: ((token: string | null) => void) | null = null;
 
   constructor() {
     super();
@@ -97,6 +104,7 @@ export class TsEmbed extends LitElement {
     const pilot = (await res.json()) as PublicPilot;
     if (!pilot.hostOrigins.includes(hostOrigin) || !framedBy(hostOrigin)) return this.refuse('origin');
     this.pilot = pilot;
+    this.embedId = embedId;
     this.style.setProperty('--pilot-accent', pilot.branding.accent);
     if (!isLang(q.get('lang'))) setLang(pilot.defaultLang);
     this.channel = new EmbedChannel({
@@ -110,6 +118,9 @@ export class TsEmbed extends LitElement {
       },
       readyPayload: () => ({ pilot: pilot.id, locale: lang(), battery: pilot.battery }),
       onCommand: (c) => this.command(c),
+      onHello: (p) => {
+        if (p.startToken) this.hostGivesTokens = true;
+      },
     });
     this.channel.open();
     this.phase = { kind: 'intro' };
@@ -132,10 +143,39 @@ export class TsEmbed extends LitElement {
       case 'pause':
         this.renderRoot.querySelector<TsScan>('ts-scan')?.pause();
         return;
+      case 'startToken': {
+        // Only an answer to our own request counts; an unasked token is ignored.
+        const waiter = this.tokenWaiter;
+        this.tokenWaiter = null;
+        waiter?.(c.payload.token);
+        return;
+      }
       default:
         return;
     }
   }
+
+  /**
+   * The pilot's start token for the session about to be created, asked of the host now (a token lives minutes). Not
+   * asked when the host gives none and the pilot does not require one; undefined when the host has none in time.
+   */
+  private readonly startToken = async (): Promise<string | undefined> => {
+    if (!this.hostGivesTokens && !this.pilot?.startToken.required) return undefined;
+    const token = await new Promise<string | null>((resolve) => {
+      const timer = window.setTimeout(() => {
+        this.tokenWaiter = null;
+        resolve(null);
+      }, START_TOKEN_WAIT_MS);
+      this.tokenWaiter?.(null);
+      this.tokenWaiter = (t) => {
+        window.clearTimeout(timer);
+        resolve(t);
+      };
+      // Straight out, not through the ordered queue: the session (and every event after it) waits for the answer.
+      this.send('startToken.request', {});
+    });
+    return token ?? undefined;
+  };
 
   private send(type: Parameters<EmbedChannel['send']>[0], payload: unknown): void {
     this.channel?.send(type, payload);
@@ -267,24 +307,8 @@ export class TsEmbed extends LitElement {
         <button @click=${() => (this.phase = { kind: 'scan' })}>${t('welcome.start')}</button>
       </section>`;
     }
-    return html`<ts-scan .settings=${scanSettings(pilot)} @scan-lifecycle=${this.onLifecycle}></ts-scan>`;
+    return html`<ts-scan .settings=${{ ...scanSettings(pilot), embedId: this.embedId, startToken: this.startToken }} @scan-lifecycle=${this.onLifecycle}></ts-scan>`;
   }
-}
-
-/** The scan as the pilot set it up, with the consent lines that say what the pilot receives. */
-export function scanSettings(pilot: PublicPilot): ScanSettings {
-  const params = { pilot: pilot.name };
-  return {
-    pilot: pilot.id,
-    battery: pilot.battery,
-    normGroup: pilot.normGroup,
-    consentExtra: [
-      { key: 'embed.consent.offeredBy', params },
-      { key: `embed.consent.share.${pilot.share}`, params },
-      ...(pilot.xapi.enabled ? [{ key: 'embed.consent.xapi', params }] : []),
-    ],
-    consentVersionSuffix: `+${EMBED_CONSENT_VERSION}`,
-  };
 }
 
 /** Whether the page that frames this one is `origin` (where the browser says; the CSP already allows only the pilot's). */
