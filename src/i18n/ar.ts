@@ -23,6 +23,8 @@ export const ar: Messages = {
   'intro.retry': 'لنتدرّب مرة أخرى',
   'intro.resumed': 'مرحبًا بعودتك. نتابع من حيث كنت.',
   'intro.start': 'ابدأ',
+  'intro.demoPause': 'إيقاف المثال مؤقتًا',
+  'intro.demoPlay': 'تشغيل المثال',
   'intro.game': 'اللعبة {index} من {count}',
   'paused.title': 'استراحة قصيرة',
   'paused.body': 'توقفت اللعبة لأنك غادرت الشاشة. سنعيد تلك المحاولة الواحدة.',

@@ -22,6 +22,8 @@ export const en = {
   'intro.retry': "Let's practise once more",
   'intro.resumed': 'Welcome back. We continue where you were.',
   'intro.start': 'Start',
+  'intro.demoPause': 'Pause example',
+  'intro.demoPlay': 'Play example',
   'intro.game': 'Game {index} of {count}',
   'paused.title': 'Paused',
   'paused.body': 'The game stopped because you left the screen. We will repeat that one turn.',

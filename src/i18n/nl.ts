@@ -25,6 +25,8 @@ export const nl: Messages = {
   'intro.retry': 'We oefenen nog één keer',
   'intro.resumed': 'Welkom terug. We gaan verder waar je was.',
   'intro.start': 'Start',
+  'intro.demoPause': 'Voorbeeld stilzetten',
+  'intro.demoPlay': 'Voorbeeld afspelen',
   'intro.game': 'Spel {index} van {count}',
   'paused.title': 'Even pauze',
   'paused.body': 'Het spel is gestopt omdat je het scherm verliet. Die ene beurt doen we opnieuw.',

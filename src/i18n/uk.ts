@@ -25,6 +25,8 @@ export const uk: Messages = {
   'intro.retry': 'Потренуймося ще раз',
   'intro.resumed': 'З поверненням. Продовжуємо з того місця, де ви були.',
   'intro.start': 'Старт',
+  'intro.demoPause': 'Призупинити приклад',
+  'intro.demoPlay': 'Відтворити приклад',
   'intro.game': 'Гра {index} з {count}',
   'paused.title': 'Пауза',
   'paused.body': 'Гра зупинилася, бо ви залишили екран. Цей один хід ми повторимо.',

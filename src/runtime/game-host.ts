@@ -17,6 +17,8 @@ export class GameHostController implements ReactiveController {
   private booting: Promise<PhaserNs.Game> | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private active: string | null = null;
+  /** How the active scene was started: only a demo may be paused by the candidate (setDemoPaused). */
+  private activeMode: SceneRun<unknown>['mode'] | null = null;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -40,6 +42,7 @@ export class GameHostController implements ReactiveController {
     this.game = null;
     this.booting = null;
     this.active = null;
+    this.activeMode = null;
   }
 
   /** Starts the manifest's scene with `run` (restarting it if it is already running). */
@@ -49,6 +52,9 @@ export class GameHostController implements ReactiveController {
       if (this.active && this.active !== manifest.id) game.scene.stop(this.active);
       if (!game.scene.getScene(manifest.id)) game.scene.add(manifest.id, await loadScene(manifest.id), false);
       this.active = manifest.id;
+      this.activeMode = run.mode;
+      // A scene paused as a demo is shut down and started afresh (Phaser's start on a paused scene), so a block
+      // never inherits the demo's pause.
       game.scene.start(manifest.id, run);
       // For load-time measurement (bench:web) and a browser's own performance panel: when a game's scene is up.
       performance.mark(`talentscan:scene-started:${manifest.id}`);
@@ -60,6 +66,24 @@ export class GameHostController implements ReactiveController {
     return this.enqueue(() => {
       if (this.game && this.active) this.game.scene.stop(this.active);
       this.active = null;
+      this.activeMode = null;
+    });
+  }
+
+  /**
+   * Pauses or plays the running demo (WCAG 2.2.2: a looping animation beside content needs a pause). Phaser's scene
+   * pause skips the scene's whole step, so its clock (every `after` of the demo's loop), its tweens and any `update`
+   * stand still while the last frame stays drawn; a resume continues where they stood (the tween manager's lag guard
+   * lets at most ~33 ms slip). A scene started as a block (`run`) is never touched: resolves false then. Queued, so a
+   * press before the demo's scene is up applies once it is.
+   */
+  setDemoPaused(paused: boolean): Promise<boolean> {
+    return this.enqueue(() => {
+      const key = this.active;
+      if (!this.game || !key || this.activeMode !== 'demo') return false;
+      if (paused && this.game.scene.isActive(key)) this.game.scene.pause(key);
+      else if (!paused && this.game.scene.isPaused(key)) this.game.scene.resume(key);
+      return this.game.scene.isPaused(key) === paused;
     });
   }
 
@@ -67,8 +91,11 @@ export class GameHostController implements ReactiveController {
   remove(id: string): Promise<void> {
     return this.enqueue(() => {
       if (!this.game) return;
-      if (this.active === id) this.game.scene.stop(id);
-      if (this.active === id) this.active = null;
+      if (this.active === id) {
+        this.game.scene.stop(id);
+        this.active = null;
+        this.activeMode = null;
+      }
       if (this.game.scene.getScene(id)) this.game.scene.remove(id);
     });
   }
@@ -77,9 +104,12 @@ export class GameHostController implements ReactiveController {
    * Scene changes run one after another in call order: a show that is still loading its scene must not overtake a
    * later stop or show (the demo of a block and the block itself are asked for in quick succession).
    */
-  private enqueue(step: () => void | Promise<void>): Promise<void> {
+  private enqueue<R>(step: () => R | Promise<R>): Promise<R> {
     const next = this.queue.then(step);
-    this.queue = next.catch((err: unknown) => console.error('Game host:', err));
+    this.queue = next.then(
+      () => undefined,
+      (err: unknown) => console.error('Game host:', err),
+    );
     return next;
   }
 

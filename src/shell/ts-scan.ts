@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { proxy } from 'comlink';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { I18nController, lang, t, tDynamic, type MessageKey } from '../i18n/index.ts';
 import { gameById } from '../../games/registry.ts';
@@ -23,6 +23,7 @@ import { recorderContext } from './context.ts';
 import { journey, type JourneyView } from './journey.ts';
 import { LifecycleReporter, type ScanSettings } from './scan-lifecycle.ts';
 import { CONSENT_VERSION } from './session-messages.ts';
+import { type IntroDemo, newIntroDemo, showIntroWords, toggleIntroDemo } from './intro-demo.ts';
 import { forgetUnsaved, noteStorage, type SavedSummary, savedSummary } from './saved-summary.ts';
 import { askPersistence, probeStorage, type StorageWarning } from './storage-probe.ts';
 import { base } from './styles.ts';
@@ -70,7 +71,7 @@ export class TsScan extends LitElement {
     pausedByChoice: { state: true },
     saved: { state: true },
     restoreNotice: { state: true },
-    wordsShown: { state: true },
+    introDemo: { state: true },
   };
   static override styles = [
     base,
@@ -98,6 +99,13 @@ export class TsScan extends LitElement {
       .panel .words { transition: opacity 0.5s ease-out; }
       .panel .words.later { opacity: 0; }
       @media (prefers-reduced-motion: reduce) { .panel .words { transition: none; } }
+      .panel .demo-toggle { gap: 0.5em; }
+      .panel .demo-toggle svg { inline-size: 1em; block-size: 1em; flex: none; fill: currentColor; }
+      /* Both labels share one cell and the hidden one keeps its room, so the button never changes size when pressed
+         (on a phone a longer label could wrap the row and resize the stage under the demo). */
+      .panel .demo-toggle .labels { display: grid; justify-items: center; }
+      .panel .demo-toggle .labels > span { grid-area: 1 / 1; }
+      .panel .demo-toggle .labels > [hidden] { display: block; visibility: hidden; }
       .panel .actions { margin-block-start: 0.25rem; }
       .progress { block-size: 8px; background: #d9dbe8; }
       .progress > div { block-size: 100%; background: var(--accent); transition: inline-size 0.3s; }
@@ -123,8 +131,8 @@ export class TsScan extends LitElement {
   declare certified: Certified | null;
   /** Set by an embedding page: certified only, with the pilot's battery, norm group and consent lines. */
   declare settings: ScanSettings | null;
-  /** The intro panel's words are in sight (its demo has been watched, or shows a still picture). */
-  declare wordsShown: boolean;
+  /** The intro panel's demo (moving, paused by the candidate, or still) and whether its words are in sight. */
+  declare introDemo: IntroDemo;
 
   private readonly i18n = new I18nController(this);
   private readonly recorderConsumer = new ContextConsumer(this, { context: recorderContext });
@@ -157,7 +165,7 @@ export class TsScan extends LitElement {
     this.upload = null;
     this.certified = null;
     this.settings = null;
-    this.wordsShown = true;
+    this.introDemo = { demo: 'still', wordsShown: true };
   }
 
   override connectedCallback(): void {
@@ -189,16 +197,29 @@ export class TsScan extends LitElement {
   private newIntro(): void {
     this.introSerial++;
     clearTimeout(this.wordsTimer);
-    this.wordsShown = introWordsDelayMs({ reducedMotion: this.reducedMotion }) === 0;
+    this.introDemo = newIntroDemo(this.reducedMotion);
   }
 
   /** The intro's demo is on the stage: the words come once it has been watched (introWordsDelayMs). */
   private demoStarted(serial: number, timeScale: number): void {
-    if (serial !== this.introSerial || this.wordsShown) return;
+    if (serial !== this.introSerial || this.introDemo.wordsShown) return;
     const delay = introWordsDelayMs({ reducedMotion: this.reducedMotion, timeScale });
     this.wordsTimer = setTimeout(() => {
-      if (serial === this.introSerial) this.wordsShown = true;
+      if (serial === this.introSerial) this.introDemo = showIntroWords(this.introDemo);
     }, delay);
+  }
+
+  /**
+   * The intro's pause/play toggle: the demo's scene stands still or plays on (GameHostController.setDemoPaused, which
+   * never pauses a block), and a paused demo brings its words at once. Only on an intro panel.
+   */
+  private toggleDemo(): void {
+    if (this.screen.kind !== 'scan' || this.screen.view.phase !== 'intro') return;
+    const next = toggleIntroDemo(this.introDemo);
+    if (next === this.introDemo) return;
+    if (next.wordsShown) clearTimeout(this.wordsTimer);
+    this.introDemo = next;
+    void this.host.setDemoPaused(next.demo === 'paused');
   }
 
   private stopSoundWatch: (() => void) | null = null;
@@ -327,7 +348,7 @@ export class TsScan extends LitElement {
             void shown.then(
               () => this.demoStarted(serial, run.timeScale),
               () => {
-                if (serial === this.introSerial) this.wordsShown = true;
+                if (serial === this.introSerial) this.introDemo = showIntroWords(this.introDemo, true);
               },
             );
           }
@@ -649,8 +670,11 @@ export class TsScan extends LitElement {
           ${view.resumed ? html`<ts-journey-map .view=${this.journeyAt(view.game, view.progress)}></ts-journey-map>` : nothing}
           <p class="eyebrow">${t('intro.game', { index: games.indexOf(view.game) + 1, count: games.length })} · ${tDynamic(`game.${view.game}`)}</p>
           <h2>${view.resumed ? t('intro.resumed') : t(heading)}</h2>
-          <p class="words ${this.wordsShown ? '' : 'later'}">${tDynamic(view.instruction)}</p>
-          <div class="actions"><button data-autofocus @click=${() => runner?.beginBlock()}>${t('intro.start')}</button></div>
+          <p class="words ${this.introDemo.wordsShown ? '' : 'later'}">${tDynamic(view.instruction)}</p>
+          <div class="actions">
+            <button data-autofocus @click=${() => runner?.beginBlock()}>${t('intro.start')}</button>
+            ${this.renderDemoToggle()}
+          </div>
         </section>`;
       }
       case 'paused':
@@ -678,6 +702,25 @@ export class TsScan extends LitElement {
       default:
         return nothing;
     }
+  }
+
+  /**
+   * Pause or play the demo (WCAG 2.2.2), after Start in the tab order (Start keeps the focus). Its label says what a
+   * press does, so no aria-pressed (a toggle's pressed state wants a label that does not change); the panel is a
+   * polite live region, so the new label is read out. None for a still demo: nothing moves.
+   */
+  private renderDemoToggle() {
+    const demo = this.introDemo.demo;
+    if (demo === 'still') return nothing;
+    const paused = demo === 'paused';
+    // Media convention: the play triangle points right in every writing direction.
+    const icon = paused
+      ? svg`<path d="M3 1.5v13l11.5-6.5z" />`
+      : svg`<rect x="2.5" y="1.5" width="4" height="13" rx="1" /><rect x="9.5" y="1.5" width="4" height="13" rx="1" />`;
+    return html`<button class="secondary demo-toggle" @click=${() => this.toggleDemo()}>
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">${icon}</svg>
+      <span class="labels"><span ?hidden=${paused}>${t('intro.demoPause')}</span><span ?hidden=${!paused}>${t('intro.demoPlay')}</span></span>
+    </button>`;
   }
 
   /** Between games: the map with the next station, a word of encouragement, and the reminder that stopping is fine. */

@@ -13,7 +13,9 @@ import { keyboardCorrect, passDeviceCheck, phase, play } from '../support/driver
  *   keyboard and passes axe, remembered on the device, logged when it changes, and — with sound on, playing a whole
  *   game — every sound scheduled outside every trial window of the log;
  * - each block's intro shows its language-free demo first and its words second (after DEMO_WATCH_SEC), with the
- *   heading and Start usable at once, the words readable by a screen reader at once, at once under reduced motion.
+ *   heading and Start usable at once, the words readable by a screen reader at once, at once under reduced motion;
+ *   its looping demo can be paused and played again (WCAG 2.2.2) by keyboard, a pause brings the words at once, and
+ *   the toggle never reaches a block.
  */
 
 const PHONE = { width: 360, height: 640 };
@@ -22,6 +24,21 @@ const SHOTS = process.env['EXPERIENCE_SHOTS_DIR'] ?? '/tmp/experience-shots';
 
 function shot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/**
+ * How many different pictures the game stage showed in `count` screenshots `gapMs` apart. Reaction's demo changes
+ * its picture at least every 800 ms (fixation 700, target 450, tap 350, tick 800), so 4 shots 400 ms apart (1.2 s)
+ * always see a change while it plays, and a paused demo shows one picture only.
+ */
+async function stagePictures(page: Page, count = 4, gapMs = 400): Promise<number> {
+  const stage = page.locator('ts-scan .stage');
+  const seen = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    if (i > 0) await page.waitForTimeout(gapMs);
+    seen.add((await stage.screenshot()).toString('base64'));
+  }
+  return seen.size;
 }
 
 const events = async (page: Page): Promise<LogEvent[]> => ((await page.evaluate(() => window.__talentscan?.events())) as LogEvent[]) ?? [];
@@ -155,9 +172,8 @@ for (const lang of ['nl', 'ar'] as const) {
       await toDeviceCheck(page, `lang=${lang}&battery=reaction&seed=42`);
       await passDeviceCheck(page);
       await expect.poll(() => phase(page)).toBe('intro');
-      // The demo starts on or after the intro: the words may not come before the delay from here (the checks below take
-      // seconds on a busy machine, so the clock starts now, not after them).
-      const introSince = Date.now();
+      // After the intro came (its demo starts a little later): the words must not be in sight for about the watch time.
+      const introAt = Date.now();
       const panel = page.locator('ts-scan section.panel');
       const words = panel.locator('p.words');
       const key = await page.evaluate(() => window.__talentscan?.design()?.blocks[0]?.instruction ?? '');
@@ -166,7 +182,7 @@ for (const lang of ['nl', 'ar'] as const) {
 
       // At once: the heading and the Start button (focused), the words out of sight but in the accessibility tree.
       await expect(panel.getByRole('heading', { level: 2 })).toBeVisible();
-      const start = panel.getByRole('button');
+      const start = panel.locator('button[data-autofocus]');
       await expect(start).toBeEnabled();
       await expect.poll(() => isFocused(start)).toBe(true);
       await expect(words).toHaveCSS('opacity', '0');
@@ -175,14 +191,77 @@ for (const lang of ['nl', 'ar'] as const) {
       await shot(page, `intro-demo-first-${lang}-${size}`);
 
       // Then, once the demo has been watched (DEMO_WATCH_SEC), the words in sight, and nothing on the panel moved.
+      // Timed from the intro, not from here: the checks and the screenshot above take seconds on a loaded machine.
       await expect(words).toHaveCSS('opacity', '1', { timeout: introWordsDelayMs({ reducedMotion: false }) + 5000 });
-      expect(Date.now() - introSince).toBeGreaterThan(introWordsDelayMs({ reducedMotion: false }) / 2);
+      expect(Date.now() - introAt).toBeGreaterThan(introWordsDelayMs({ reducedMotion: false }) / 2);
       expect(await start.boundingBox()).toEqual(startBox);
       await expectAccessible(page, `intro ${lang} ${size}, words shown`);
       await shot(page, `intro-words-${lang}-${size}`);
+
+      // The demo's pause toggle: a target of 44×44 px or more; paused, it keeps its size and nothing on the panel moves
+      // (axe on a paused panel: the keyboard test below).
+      const toggle = panel.locator('button.demo-toggle');
+      const toggleBox = await toggle.boundingBox();
+      expect(toggleBox?.width).toBeGreaterThanOrEqual(44);
+      expect(toggleBox?.height).toBeGreaterThanOrEqual(44);
+      await toggle.click();
+      await expect(toggle).toHaveAccessibleName(lang === 'nl' ? 'Voorbeeld afspelen' : 'تشغيل المثال');
+      expect(await toggle.boundingBox()).toEqual(toggleBox);
+      expect(await start.boundingBox()).toEqual(startBox);
+      await shot(page, `intro-paused-${lang}-${size}`);
     });
   }
 }
+
+test('intro: the demo pauses and plays again by keyboard (WCAG 2.2.2), a pause shows the words at once, and a block is never paused', async ({ page }) => {
+  const started = Date.now();
+  await page.setViewportSize(PHONE);
+  await toDeviceCheck(page, 'lang=nl&battery=reaction&seed=42');
+  await passDeviceCheck(page);
+  await expect.poll(() => phase(page)).toBe('intro');
+  const introAt = Date.now();
+  const panel = page.locator('ts-scan section.panel');
+  const words = panel.locator('p.words');
+  const start = panel.getByRole('button', { name: 'Start', exact: true });
+  const toggle = panel.getByRole('button', { name: 'Voorbeeld stilzetten' });
+  await expect.poll(() => isFocused(start)).toBe(true);
+  await expect(words).toHaveCSS('opacity', '0');
+
+  // Tab goes from Start to the toggle, whose focus shows; Space pauses the demo and brings the words at once.
+  await page.keyboard.press('Tab');
+  await expect.poll(() => isFocused(toggle)).toBe(true);
+  await expect(toggle).toHaveCSS('outline-style', 'solid');
+  await page.keyboard.press('Space');
+  const paused = panel.getByRole('button', { name: 'Voorbeeld afspelen' });
+  await expect(paused).toBeVisible();
+  await expect(words).toHaveCSS('opacity', '1', { timeout: 1500 });
+  expect(Date.now() - introAt).toBeLessThan(introWordsDelayMs({ reducedMotion: false }));
+  expect(await isFocused(paused)).toBe(true);
+  await expectAccessible(page, 'intro nl phone, demo paused by keyboard');
+  await shot(page, 'intro-paused-keyboard-focus-nl-phone');
+
+  // Paused: the stage stands still. Enter plays it on (it moves again), Space pauses it again.
+  await page.waitForTimeout(200); // the pause is applied on the game host's queue, a frame or so after the press
+  expect(await stagePictures(page)).toBe(1);
+  await page.keyboard.press('Enter');
+  await expect(toggle).toBeVisible();
+  expect(await stagePictures(page)).toBeGreaterThan(1);
+  await expect(words).toHaveCSS('opacity', '1');
+  await page.keyboard.press('Space');
+  await expect(paused).toBeVisible();
+  await page.waitForTimeout(200);
+  expect(await stagePictures(page)).toBe(1);
+
+  // Start from a paused demo: the block runs (its first target comes) and the toggle is gone with the intro.
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => isFocused(start)).toBe(true);
+  const onset = page.evaluate(() => window.__talentscan?.nextOnset('target'));
+  await page.keyboard.press('Enter');
+  await expect.poll(() => phase(page)).toBe('running');
+  await expect(page.locator('ts-scan button.demo-toggle')).toHaveCount(0);
+  expect(await onset).toMatchObject({ game: 'reaction', block: 0, trial: 0 });
+  console.log(`experience: the intro's demo toggle test took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
 
 test('intro under reduced motion: the demo is a still picture and the words show at once', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -191,5 +270,7 @@ test('intro under reduced motion: the demo is a still picture and the words show
   await passDeviceCheck(page);
   await expect.poll(() => phase(page)).toBe('intro');
   await expect(page.locator('ts-scan section.panel p.words')).toHaveCSS('opacity', '1', { timeout: 500 });
+  // Nothing moves, so there is nothing to pause: no toggle.
+  await expect(page.locator('ts-scan section.panel button')).toHaveCount(1);
   await shot(page, 'intro-reduced-motion-nl-phone');
 });

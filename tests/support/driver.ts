@@ -128,8 +128,8 @@ export async function play(
     const p = await phase(page);
     if (opts.stop?.(answered, p) ?? (p === 'break' || p === 'done')) return answered;
     if (p === 'intro') {
-      // The panel's one button, whatever the language.
-      const start = page.locator('ts-scan section.panel button');
+      // The panel's Start button (it has the focus), whatever the language; the demo's pause toggle is the other one.
+      const start = page.locator('ts-scan section.panel button[data-autofocus]');
       if (opts.keyboard) {
         await expect(start).toBeFocused();
         await input.keyboard.press('Enter');
