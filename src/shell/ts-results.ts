@@ -37,10 +37,14 @@ export class TsResults extends LitElement {
     base,
     css`
       :host { display: block; padding: 1rem; }
-      .wrap { max-inline-size: 48rem; margin-inline: auto; display: grid; gap: 1rem; }
+      /* One column that never grows past the screen: a wide raw table scrolls inside its card (WCAG 1.4.10 reflow). */
+      .wrap { max-inline-size: 48rem; margin-inline: auto; display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+      section.card:has(> table) { overflow-x: auto; }
+      section.card li { overflow-wrap: anywhere; }
       table { inline-size: 100%; border-collapse: collapse; }
       th, td { text-align: start; padding-block: 0.45rem; padding-inline: 0.5rem; border-block-end: 1px solid #e1e3ee; vertical-align: top; }
-      td.value { font-variant-numeric: tabular-nums; white-space: nowrap; }
+      td.value { font-variant-numeric: tabular-nums; }
+      @media (min-width: 30rem) { td.value { white-space: nowrap; } }
       caption { text-align: start; font-weight: 700; font-size: 1.15rem; padding-block-end: 0.5rem; }
       .muted { color: var(--ink-soft); }
       .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }

@@ -191,6 +191,8 @@ test('the whole journey by keyboard on a phone, in Dutch: map between games, pau
   // Every game's raw measurements are there for whoever wants to check them.
   await results.getByText('Ruwe metingen per spel').click();
   for (const name of ['Reactie', 'Pijlen', 'Blokkenreeks']) await expect(results.getByRole('table', { name })).toBeVisible();
+  // Reflow (WCAG 1.4.10): with the raw tables open, nothing makes the page wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
   // The two closing questions.
   // A radio group is one Tab stop; the arrow keys choose within it.
