@@ -38,6 +38,8 @@ export class TsCredential extends LitElement {
     scores: { attribute: false },
     certified: { attribute: false },
     upload: { attribute: false },
+    keyLost: { attribute: false },
+    issuedBefore: { attribute: false },
     state: { state: true },
     issued: { state: true },
     error: { state: true },
@@ -62,6 +64,10 @@ export class TsCredential extends LitElement {
   /** The certified session's server id and token; null for a practice session (no credential). */
   declare certified: { sessionId: string; token: string } | null;
   declare upload: UploadStatus | null;
+  /** A certified scan whose capability token this device no longer holds: its credential can no longer be made here. */
+  declare keyLost: boolean;
+  /** Its credential was issued on this device before (a reopened session): "get it again" asks the server for that one. */
+  declare issuedBefore: boolean;
   declare state: 'idle' | 'working' | 'ready' | 'revoked';
   declare issued: IssuedCredential | undefined;
   declare error: string | undefined;
@@ -76,6 +82,8 @@ export class TsCredential extends LitElement {
     this.scores = undefined;
     this.certified = null;
     this.upload = null;
+    this.keyLost = false;
+    this.issuedBefore = false;
     this.state = 'idle';
     this.issued = undefined;
     this.error = undefined;
@@ -86,7 +94,7 @@ export class TsCredential extends LitElement {
     if (!this.certified) {
       return html`<section class="card grid" aria-labelledby="credential-title">
         <h2 id="credential-title">${t('credential.title')}</h2>
-        <p class="practice-none">${t('credential.practiceNone')}</p>
+        ${this.keyLost ? html`<p class="key-lost">${t('past.keyLost')}</p>` : html`<p class="practice-none">${t('credential.practiceNone')}</p>`}
       </section>`;
     }
     const u = this.upload;
@@ -97,10 +105,10 @@ export class TsCredential extends LitElement {
       ${u?.state === 'refused' ? html`<p role="alert">${t('upload.refused', { reason: u.detail ?? '' })}</p>` : nothing}
       ${
         this.state === 'idle' || this.state === 'working'
-          ? html`<p>${t('credential.intro')}</p>
+          ? html`<p>${t(this.issuedBefore ? 'past.issuedBefore' : 'credential.intro')}</p>
             ${synced || u?.state === 'refused' ? nothing : html`<p role="status" class="upload-waiting">${t('upload.waiting', { count: u?.pending ?? 0 })}</p>`}
             <div class="actions">
-              <button @click=${() => void this.issue()} ?disabled=${this.state === 'working' || !this.sessionId || !synced}>${t('credential.get')}</button>
+              <button @click=${() => void this.issue()} ?disabled=${this.state === 'working' || !this.sessionId || !synced}>${t(this.issuedBefore ? 'past.getAgain' : 'credential.get')}</button>
             </div>
             ${this.state === 'working' ? html`<p role="status">${t('credential.working')}</p>` : nothing}`
           : nothing
