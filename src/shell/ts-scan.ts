@@ -102,7 +102,13 @@ export class TsScan extends LitElement {
       .panel .words { transition: opacity 0.5s ease-out; }
       .panel .words.later { opacity: 0; }
       @media (prefers-reduced-motion: reduce) { .panel .words { transition: none; } }
-      .panel .demo-toggle { gap: 0.5em; }
+      /* The intro's Start and demo toggle share one row at every width and in every language: Start keeps its size,
+         and where the row is too narrow (360 px in Dutch or Ukrainian) the toggle's label wraps inside the button
+         instead of the button dropping under Start. */
+      .panel .actions.intro { flex-wrap: nowrap; align-items: center; }
+      .panel .actions.intro > button:first-child { flex: none; }
+      .panel .demo-toggle { gap: 0.5em; flex: 0 1 auto; min-inline-size: 0; }
+      .panel .demo-toggle .labels { text-align: center; }
       .panel .demo-toggle svg { inline-size: 1em; block-size: 1em; flex: none; fill: currentColor; }
       /* Both labels share one cell and the hidden one keeps its room, so the button never changes size when pressed
          (on a phone a longer label could wrap the row and resize the stage under the demo). */
@@ -578,7 +584,10 @@ export class TsScan extends LitElement {
     if (!changed.has('screen') || same) return;
     const own = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
     const reopened = s.kind === 'scan' && s.view.phase === 'done' && this.reopened ? this.renderRoot.querySelector('ts-results') : null;
-    if (own) own.focus();
+    // A control slotted into <ts-welcome> is focusable only once the welcome has rendered its slot.
+    const slottedIn = own?.closest('ts-welcome');
+    if (own && slottedIn) void slottedIn.updateComplete.then(() => own.focus());
+    else if (own) own.focus();
     else if (reopened) void reopened.updateComplete.then(() => reopened.focusMain());
     else {
       const step = this.renderRoot.querySelector('ts-welcome') ?? this.renderRoot.querySelector('ts-device-check');
@@ -674,7 +683,8 @@ export class TsScan extends LitElement {
   /**
    * "Your results from <date>": the latest finished session, with a way to open it; earlier ones behind one
    * disclosure, each a button named by its date and time. On the welcome screen it takes the focus (it sits at the
-   * top, so a phone shows it first); on the resume screen the resume keeps it and this comes after.
+   * top, so a phone shows it first); on the resume screen the resume keeps the focus and the one filled button, and
+   * this comes after.
    */
   private renderPast(onWelcome: boolean) {
     const [latest, ...earlier] = this.past;
@@ -685,7 +695,7 @@ export class TsScan extends LitElement {
       <h2 id="past-title">${tDynamic('past.title', { date: day.format(latest.endedAt) })}</h2>
       <p>${tDynamic('past.body')}</p>
       <div class="actions">
-        <button ?data-autofocus=${onWelcome} data-past-open @click=${() => void this.openPast(latest)}>${tDynamic('past.open')}</button>
+        <button class=${onWelcome ? '' : 'secondary'} ?data-autofocus=${onWelcome} data-past-open @click=${() => void this.openPast(latest)}>${tDynamic('past.open')}</button>
       </div>
       ${
         earlier.length
@@ -775,7 +785,7 @@ export class TsScan extends LitElement {
           <p class="eyebrow">${t('intro.game', { index: games.indexOf(view.game) + 1, count: games.length })} · ${tDynamic(`game.${view.game}`)}</p>
           <h2>${view.resumed ? t('intro.resumed') : t(heading)}</h2>
           <p class="words ${this.introDemo.wordsShown ? '' : 'later'}">${tDynamic(view.instruction)}</p>
-          <div class="actions">
+          <div class="actions intro">
             <button data-autofocus @click=${() => runner?.beginBlock()}>${t('intro.start')}</button>
             ${this.renderDemoToggle()}
           </div>
