@@ -57,9 +57,15 @@ export class TsResults extends LitElement {
       button.danger-solid { border-color: #b3261e; background: #b3261e; color: #fff; }
       details > summary { cursor: pointer; min-block-size: 44px; display: flex; align-items: center; font-weight: 600; color: var(--accent); }
       [role='alert'] { background: var(--warn-bg); color: var(--warn-ink); border-radius: var(--radius); padding: 0.75rem 1rem; }
-      .title { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.75rem; }
+      /* Reopened results: the title, its date under it, and the way back beside them (under them on a phone). */
+      .title { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: center; gap: 0.5rem 0.75rem; }
       .title h1 { margin: 0; }
-      .title p { margin: 0; color: var(--ink-soft); flex-basis: 100%; }
+      .title p { margin: 0; color: var(--ink-soft); grid-row: 2; }
+      .title button { grid-column: 2; grid-row: 1 / span 2; }
+      @media (max-width: 30rem) {
+        .title { grid-template-columns: minmax(0, 1fr); }
+        .title button { grid-column: 1; grid-row: 3; justify-self: start; }
+      }
       h1:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
     `,
   ];
@@ -107,8 +113,8 @@ export class TsResults extends LitElement {
         <h1 tabindex="-1">${t('results.title')}</h1>
         ${
           r
-            ? html`<button class="secondary" data-results-back @click=${this.back}>${tDynamic('past.back')}</button>
-              <p>${tDynamic('past.from', { date: new Intl.DateTimeFormat(lang(), { dateStyle: 'long' }).format(r.endedAt) })}</p>`
+            ? html`<p>${tDynamic('past.from', { date: new Intl.DateTimeFormat(lang(), { dateStyle: 'long' }).format(r.endedAt) })}</p>
+              <button class="secondary" data-results-back @click=${this.back}>${tDynamic('past.back')}</button>`
             : nothing
         }
       </section>
