@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { issueErrorKey } from '../credential/messages.ts';
 import { summarise, type OpenBadgeCredential } from '../credential/ob-credential.ts';
 import { I18nController, lang, LANGUAGES, tDynamic } from '../i18n/index.ts';
+import { normGroupName } from './norm-name.ts';
 import type { GameScore } from '../runtime/game-contract.ts';
 import { requestCredential, WitnessHttpError } from '../worker/witness-api.ts';
 import type { UploadStatus } from '../worker/witness-uploader.ts';
@@ -242,7 +243,7 @@ th,td{text-align:start;padding-block:.4rem;padding-inline:.5rem;border-block-end
 ${s.domains.map((d) => `<tr><th scope="row">${esc(t(`credential.domain.${d.domain}`))}</th><td class="num">${esc(nf(d.sten))}</td><td class="num">${d.low !== undefined && d.high !== undefined ? `${esc(nf(d.low))}–${esc(nf(d.high))}` : ''}</td></tr>`).join('')}
 </tbody></table>
 ${s.roles.length ? `<table><thead><tr><th>${esc(t('credential.certificate.role'))}</th><th>${esc(t('credential.certificate.fit'))}</th></tr></thead><tbody>${s.roles.map((r) => `<tr><th scope="row">${esc(r.name)}</th><td class="num">${esc(nf(r.fitPercent))}%</td></tr>`).join('')}</tbody></table>` : ''}
-<p>${esc(t('credential.certificate.norm', { population: ev.norm.population, id: ev.norm.id, version: ev.norm.version }))}</p>
+<p>${esc(t('credential.certificate.norm', { population: normGroupName(ev.norm), id: ev.norm.id, version: ev.norm.version }))}</p>
 ${ev.norm.provisional ? `<p><strong>${esc(t('credential.certificate.provisional'))}</strong></p>` : ''}
 <p class="muted">${esc(t('credential.certificate.recompute', { algorithm: ev.algorithmVersion, digest: `${ev.rawLog.digest.slice(0, 23)}…` }))}<br>
 ${esc(t('credential.certificate.id', { id: vc.id }))}<br>${esc(t('credential.certificate.check', { url: `${origin}/verify` }))}</p>
