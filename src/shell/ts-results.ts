@@ -118,24 +118,29 @@ export class TsResults extends LitElement {
             : nothing
         }
       </section>
-      ${this.profile.render({
-        pending: () => html`<p class="card" role="status">${t('results.computing')}</p>`,
-        complete: (profile) => html`<ts-candidate-profile .profile=${profile}></ts-candidate-profile>`,
-        error: (err) => html`<p role="alert">${t('results.profileFailed')} ${err instanceof Error ? err.message : String(err)}</p>`,
-      })}
-      ${this.deleted ? nothing : html`<section class="card"><ts-feedback .sessionId=${this.sessionId}></ts-feedback></section>`}
+      ${this.deleted ? this.renderData() : this.renderResults()}
+    </div>`;
+  }
+
+  /**
+   * The profile, the closing questions, the raw measurements and the credential. Once the candidate deleted their data
+   * none of it stays on screen: the data is gone, and on a shared device the next person must not read it here.
+   */
+  private renderResults() {
+    const r = this.reopened;
+    return html`${this.profile.render({
+      pending: () => html`<p class="card" role="status">${t('results.computing')}</p>`,
+      complete: (profile) => html`<ts-candidate-profile .profile=${profile}></ts-candidate-profile>`,
+      error: (err) => html`<p role="alert">${t('results.profileFailed')} ${err instanceof Error ? err.message : String(err)}</p>`,
+    })}
+      <section class="card"><ts-feedback .sessionId=${this.sessionId}></ts-feedback></section>
       <details class="card">
         <summary>${t('results.raw')}</summary>
         ${this.scores.map((s) => this.renderGame(s))}
       </details>
-      ${
-        this.deleted
-          ? nothing
-          : html`<section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} .certified=${this.certified} .upload=${this.upload} .keyLost=${r?.credential === 'key-lost'} .issuedBefore=${r !== null && this.issuedHere()} @credential-issued=${this.onIssued}></ts-credential></section>`
-      }
+      <section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} .certified=${this.certified} .upload=${this.upload} .keyLost=${r?.credential === 'key-lost'} .issuedBefore=${r !== null && this.issuedHere()} @credential-issued=${this.onIssued}></ts-credential></section>
       ${this.revokeFailed ? html`<p role="alert">${t('results.revokeFailed')}</p>` : nothing}
-      ${this.renderData()}
-    </div>`;
+      ${this.renderData()}`;
   }
 
   private renderData() {

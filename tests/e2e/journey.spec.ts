@@ -296,6 +296,9 @@ async function journey(page: Page, lang: 'nl' | 'ar', viewport: { width: number;
   await expectAccessible(page, name('delete confirm'));
   await hands.goOn('ts-results [data-confirm-delete]');
   await expect(results.getByText(say('results.deleted'))).toBeVisible();
+  // Nothing of the deleted results stays on screen (a shared device's next user must not read them).
+  await expect(profile).toHaveCount(0);
+  await expect(results.getByText(say('results.raw'))).toHaveCount(0);
   expect(await page.evaluate((id) => localStorage.getItem(`talentscan.feedback.${id}`), sessionId)).toBeNull();
   await shot(page, name('deleted'));
   console.log(`journey ${lang} ${size}: the whole journey took ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -398,6 +401,7 @@ for (const [lang, size, viewport] of [
     await results.locator('[data-confirm-delete]').click();
     await expect(results.locator('.data [role="status"]')).toBeVisible();
     await expect(results.getByText(say('results.deleted'))).toBeVisible();
+    await expect(profile).toHaveCount(0);
     await shot(page, name('deleted'));
     console.log(`journey screens ${lang} ${size}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   });
