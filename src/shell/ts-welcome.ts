@@ -142,7 +142,7 @@ export class TsWelcome extends LitElement {
       ${this.consentHint ? html`<p class="notice" role="alert">${t('welcome.consentNeeded')}</p>` : nothing}
       <p class="next">${tDynamic('landing.deviceNext')}</p>
       <div class="actions">
-        <button data-autofocus @click=${this.start}>${t('welcome.start')}</button>
+        <button data-autofocus data-start @click=${this.start}>${t('welcome.start')}</button>
         ${
           locked
             ? nothing

@@ -55,7 +55,7 @@ function instruction(lang: 'nl' | 'ar', key: string): string {
 async function toDeviceCheck(page: Page, query: string): Promise<void> {
   await page.goto(`/?automation=1&${query}`);
   await page.locator('ts-welcome').getByRole('checkbox').check();
-  await page.locator('ts-welcome button[data-autofocus]').click();
+  await page.locator('ts-welcome button[data-start]').click();
   await expect(page.locator('ts-device-check')).toBeVisible();
 }
 
@@ -91,7 +91,7 @@ test('sound is off by default; its switch works by keyboard, passes axe, is reme
   // Remembered on the device: a reload shows it on, and a new session logs it right after the consent.
   await page.reload();
   await page.locator('ts-welcome').getByRole('checkbox').check();
-  await page.locator('ts-welcome button[data-autofocus]').click();
+  await page.locator('ts-welcome button[data-start]').click();
   await expect(page.locator('ts-device-check').getByRole('switch', { name: 'Geluidjes' })).toBeChecked();
   await passDeviceCheck(page);
   await expect.poll(() => phase(page)).toBe('intro');

@@ -36,11 +36,12 @@ function pageOf(scope: ScanScope): Page {
 }
 
 /**
- * Presses Start on the welcome screen (in any language: the welcome step's main button) and goes through the device
+ * Presses Start on the welcome screen (in any language: the button marked data-start; a finished scan's "open my
+ * results" may hold the focus) and goes through the device
  * check that follows it: one practice answer, then on. Resolves once the check has been left.
  */
 export async function pressStart(page: Page): Promise<void> {
-  await page.locator('ts-welcome button[data-autofocus]').click();
+  await page.locator('ts-welcome button[data-start]').click();
   await passDeviceCheck(page);
 }
 
