@@ -10,7 +10,7 @@ import { simulatedSession } from '../server/fixtures/session-log.ts';
 import { PRESENTATION_REFUSALS } from '../server/openid4vp/request.ts';
 import { assuranceView } from './assurance.ts';
 import { coachReport, IntakeError, parseIntake, verifyReport } from './intake.ts';
-import { CSV_COLUMNS, listCsv, queryList } from './list.ts';
+import { bestFit, CSV_COLUMNS, listCsv, queryList } from './list.ts';
 import { COACH_MESSAGES } from './messages.ts';
 import { recompute } from './recompute.ts';
 import { deriveKey, newSalt, seal, unseal } from './seal.ts';
@@ -124,6 +124,29 @@ describe('candidate list', () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]!.startsWith('"\'=cmd"')).toBe(true);
     expect(lines[2]!.split(',')[CSV_COLUMNS.indexOf('reason')]).toBe('revoked');
+  });
+  it("has no best fit when every role had too little data: a 'not-enough-data' 0 % is no fit", () => {
+    const none = rec('4', 'Delta', '2026-12-01T12:00:00Z', {
+      verification: view({
+        roles: [
+          { role: 'painter', name: 'Painter', fitPercent: 0, status: 'not-enough-data' },
+          { role: 'clerk', name: 'Clerk', fitPercent: 0, status: 'not-enough-data' },
+        ],
+      }),
+    });
+    expect(bestFit(none)).toBeUndefined();
+    const mixed = rec('5', 'Echo', '2026-12-01T12:00:00Z', {
+      verification: view({
+        roles: [
+          { role: 'painter', name: 'Painter', fitPercent: 0, status: 'not-enough-data' },
+          { role: 'clerk', name: 'Clerk', fitPercent: 12 },
+        ],
+      }),
+    });
+    expect(bestFit(mixed)).toBe(12);
+    expect(bestFit(mixed, 'painter')).toBeUndefined();
+    const best = listCsv([none]).trimEnd().split('\r\n')[1]!.split(',');
+    expect(best[CSV_COLUMNS.indexOf('best_fit_percent')]).toBe('');
   });
 });
 

@@ -146,7 +146,12 @@ function reportView(report: CoachReport, checkedAt: Date): VerificationView {
     domains: p.domains
       .filter((d) => d.status === 'measured' && d.sten !== undefined)
       .map((d) => ({ domain: d.domain, sten: d.sten as number, ...(d.stenCi ? { low: d.stenCi.low, high: d.stenCi.high } : {}) })),
-    roles: p.roleFits.map((r) => ({ role: r.role, name: r.label, fitPercent: r.fitPercent })),
+    roles: p.roleFits.map((r) => ({
+      role: r.role,
+      name: r.label,
+      fitPercent: r.fitPercent,
+      ...(r.status === 'not-enough-data' ? { status: 'not-enough-data' as const } : {}),
+    })),
     undisclosed: 0,
     norm: { id: p.norm.id, version: p.norm.version, population: p.norm.population, n: p.norm.n, provisional: p.norm.provisional, citation: p.norm.citation },
     algorithmVersion: p.algorithmVersion,

@@ -19,8 +19,16 @@ export interface ListQuery {
   minFit?: number;
 }
 
+/** Fits that rest on enough of their role's profile; a 'not-enough-data' fit's 0 % is no fit and never the best. */
+function computedFits(r: CandidateRecord): CandidateRecord['verification']['roles'] {
+  return r.verification.roles.filter((x) => x.status !== 'not-enough-data');
+}
+
+/** The best computed fit (of one role when given), or undefined when there is none: the list then shows "–". */
 export function bestFit(r: CandidateRecord, role?: string): number | undefined {
-  const fits = r.verification.roles.filter((x) => role === undefined || x.role === role).map((x) => x.fitPercent);
+  const fits = computedFits(r)
+    .filter((x) => role === undefined || x.role === role)
+    .map((x) => x.fitPercent);
   return fits.length ? Math.max(...fits) : undefined;
 }
 
@@ -74,7 +82,7 @@ function field(v: string | number | boolean | undefined): string {
 export function listCsv(records: readonly CandidateRecord[]): string {
   const rows = records.map((r) => {
     const v = r.verification;
-    const best = [...v.roles].sort((a, b) => b.fitPercent - a.fitPercent)[0];
+    const best = [...computedFits(r)].sort((a, b) => b.fitPercent - a.fitPercent)[0];
     const sten = (d: string) => v.domains.find((x) => x.domain === d)?.sten;
     return [
       r.label,

@@ -37,7 +37,11 @@ export interface VerificationView {
   assurance?: AssuranceView;
   /** The results the credential (or report) shows. */
   domains: { domain: Domain; sten: number; low?: number; high?: number }[];
-  roles: { role: string; name: string; fitPercent: number }[];
+  /**
+   * Role fits; `status` 'not-enough-data' (from a report's profile) when too little of the role's profile was measured:
+   * such a fit is no fit, and the list shows none for it rather than its 0 %.
+   */
+  roles: { role: string; name: string; fitPercent: number; status?: 'not-enough-data' }[];
   /** Digests of results the holder kept back. */
   undisclosed: number;
   norm?: { id: string; version: string; population: string; n: number; provisional: boolean; citation: string };

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { GAMES } from '../../games/registry.ts';
 import { INTRO_SEC } from '../../games/kit/pacing.ts';
-import { BATTERIES, BREAK_ALLOWANCE_SEC, batteryDurationSec, DEMO_WATCH_SEC, gameDurationSec, introWordsDelayMs, readingSec } from './batteries.ts';
+import {
+  BATTERIES,
+  BREAK_ALLOWANCE_SEC,
+  batteryDurationSec,
+  DEMO_WATCH_SEC,
+  domainsOfGames,
+  gameDurationSec,
+  introWordsDelayMs,
+  readingSec,
+} from './batteries.ts';
 
 describe('battery durations by the model (reading included)', () => {
   it('the standard battery fits 20.0 minutes and the short one 10.0', () => {
@@ -31,5 +40,21 @@ describe('the intro panel shows its words when the duration model says the demo 
   it('sooner only in a test play whose scene clock runs faster (the demo runs faster too)', () => {
     expect(introWordsDelayMs({ reducedMotion: false, timeScale: 4 })).toBe(DEMO_WATCH_SEC * 250);
     expect(introWordsDelayMs({ reducedMotion: false, timeScale: 0.5 })).toBe(DEMO_WATCH_SEC * 1000);
+  });
+});
+
+describe('the domains a battery measures (from its games’ manifests)', () => {
+  it('standard: all six; short: speed, selective attention, working memory; one game: its own', () => {
+    expect(domainsOfGames(BATTERIES['standard']?.games ?? [])).toEqual([
+      'processing-speed',
+      'inhibition',
+      'selective-attention',
+      'flexibility',
+      'working-memory',
+      'learning',
+    ]);
+    expect(domainsOfGames(BATTERIES['short']?.games ?? [])).toEqual(['processing-speed', 'selective-attention', 'working-memory']);
+    expect(domainsOfGames(['reaction'])).toEqual(['processing-speed']);
+    expect(domainsOfGames(['no-such-game'])).toEqual([]);
   });
 });

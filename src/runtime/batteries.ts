@@ -1,6 +1,8 @@
 import { INTRO_SEC } from '../../games/kit/pacing.ts';
 import { GAME_MESSAGES } from '../../games/messages.ts';
 import { GAMES } from '../../games/registry.ts';
+import { DOMAINS } from '../scoring/profile-types.ts';
+import type { Domain } from './game-contract.ts';
 
 /**
  * A battery: which games, in which order. Between two games the candidate gets a short break screen and goes on
@@ -82,4 +84,13 @@ export function gameDurationSec(game: string): number {
 export function batteryDurationSec(battery: Battery): number {
   const games = battery.games.reduce((sum, g) => sum + gameDurationSec(g), 0);
   return Math.round(games + Math.max(0, battery.games.length - 1) * BREAK_ALLOWANCE_SEC);
+}
+
+/**
+ * The domains a set of games measures, in profile order: read from each game's manifest (its `domainMetrics`), so the
+ * results know which areas a scan covered from what was planned, not from which scores came out.
+ */
+export function domainsOfGames(games: readonly string[]): Domain[] {
+  const covered = new Set(games.flatMap((g) => GAMES[g]?.domainMetrics.map((m) => m.domain) ?? []));
+  return DOMAINS.filter((d) => covered.has(d));
 }

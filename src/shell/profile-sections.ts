@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { t, tDynamic } from '../i18n/index.ts';
 import type { Profile, RoleFit } from '../scoring/profile-types.ts';
+import './results-explain-messages.ts';
 
 /** The working-style tips, with the reminder that they are not a diagnosis (the candidate's and the coach's view). */
 export function tipsSection(p: Profile) {
@@ -22,6 +23,7 @@ export function fitsSection(p: Profile, renderFit: (f: RoleFit) => TemplateResul
         ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.example')}</strong>. ${t('profile.rolesExample')}</p>`
         : nothing
     }
+    <p class="muted">${tDynamic('fit.notJudgement')}</p>
     <ul class="fits">${p.roleFits.map(renderFit)}</ul>
   </section>`;
 }

@@ -1,8 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { formatNumber, I18nController, t, tDynamic } from '../i18n/index.ts';
+import { formatNumber, I18nController, lang, t, tDynamic } from '../i18n/index.ts';
 import { normGroupName } from './norm-name.ts';
+import type { Domain } from '../runtime/game-contract.ts';
 import type { DomainScore, NormRef, Profile, RoleFit } from '../scoring/profile-types.ts';
+import { fitCoverage, type NotMeasured, scanCoverage } from './results-explain.ts';
+import './results-explain-messages.ts';
 import { bandOf, fitBars, gamesOf, strengthsFirst } from './results-view.ts';
 import { stenScale, stenScaleStyles } from './sten-scale.ts';
 import { fitsSection, tipsSection } from './profile-sections.ts';
@@ -13,9 +16,14 @@ import { base } from './styles.ts';
  * "what does this mean" layer (what was measured, in which game, what the band means, against which group); working
  * style tips; each role fit with its range and the "why" as a picture of what each domain adds or takes away. Never
  * worded as a diagnosis. (The coach's view with the numbers is <ts-profile>.)
+ *
+ * Gaps explain themselves: an area of this scan that could not be scored says so, with its game and a hint from the
+ * kind of problem (never as a verdict); the areas the played battery does not cover are one calm line; a role fit says
+ * on how many of its areas it rests. `scanGames` is the played battery's games (null when unknown: every area then
+ * counts as part of the scan).
  */
 export class TsCandidateProfile extends LitElement {
-  static override properties = { profile: { attribute: false } };
+  static override properties = { profile: { attribute: false }, scanGames: { attribute: false } };
   static override styles = [
     base,
     stenScaleStyles,
@@ -49,36 +57,45 @@ export class TsCandidateProfile extends LitElement {
       .plus { inset-inline-start: 50%; background: #0b7a4b; }
       .minus { inset-inline-end: 50%; background: #b3261e; }
       .none { position: absolute; inset-inline-start: calc(50% - 0.5rem); color: var(--ink-soft); font-size: 0.85rem; }
+      .unmeasured .domain { border-inline-start: 4px solid #c9cbe0; padding-inline-start: 0.75rem; }
+      .unmeasured p, .domain p { margin: 0; }
+      .coverage { font-size: 0.9rem; }
     `,
   ];
 
   declare profile: Profile | null;
+  declare scanGames: readonly string[] | null;
   private readonly i18n = new I18nController(this);
 
   constructor() {
     super();
     this.profile = null;
+    this.scanGames = null;
   }
 
   override render() {
     const p = this.profile;
     if (!p) return nothing;
-    const { strengths, others } = strengthsFirst(p.domains);
+    const scan = scanCoverage(p, this.scanGames);
+    const { strengths, others } = strengthsFirst(scan.measured);
+    // Nothing scored: no strengths section (its "no area stands out" would read as a comparison that was never made).
+    const unmeasured = this.renderUnmeasured(scan.notMeasured, scan.measured.length === 0);
     return html`
-      <section class="card strengths" aria-labelledby="strengths-title">
-        <h2 id="strengths-title">${tDynamic('results.strengthsFirst')}</h2>
-        ${
-          p.norm.provisional
-            ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.provisional')}</strong>. ${t('profile.provisionalExplained')}</p>`
-            : nothing
-        }
-        ${
-          strengths.length
-            ? html`<p class="muted">${tDynamic('results.strengthsBody')}</p>
-              <ul class="domains">${strengths.map((d) => this.renderDomain(d, p.norm))}</ul>`
-            : html`<p>${tDynamic('results.noStrength')}</p>`
-        }
-      </section>
+      ${scan.measured.length === 0 ? unmeasured : nothing}
+      ${
+        scan.measured.length > 0
+          ? html`<section class="card strengths" aria-labelledby="strengths-title">
+            <h2 id="strengths-title">${tDynamic('results.strengthsFirst')}</h2>
+            ${this.renderProvisional(p)}
+            ${
+              strengths.length
+                ? html`<p class="muted">${tDynamic('results.strengthsBody')}</p>
+                  <ul class="domains">${strengths.map((d) => this.renderDomain(d, p.norm))}</ul>`
+                : html`<p>${tDynamic('results.noStrength')}</p>`
+            }
+          </section>`
+          : nothing
+      }
       ${
         others.length
           ? html`<section class="card" aria-labelledby="others-title">
@@ -88,11 +105,51 @@ export class TsCandidateProfile extends LitElement {
           </section>`
           : nothing
       }
+      ${scan.measured.length > 0 ? unmeasured : nothing}
+      ${scan.notInScan.length ? html`<p class="card muted" data-not-in-scan>${tDynamic('notInScan', { domains: this.list(scan.notInScan) })}</p>` : nothing}
       ${tipsSection(p)}
       ${fitsSection(p, (f) => this.renderFit(f))}
       <p class="muted">${t('profile.normGroup', { population: normGroupName(p.norm), n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}
         ${t('profile.versions', { version: p.algorithmVersion })}</p>
     `;
+  }
+
+  private renderProvisional(p: Profile) {
+    return p.norm.provisional
+      ? html`<p class="provisional" role="note"><strong>${tDynamic('profile.provisional')}</strong>. ${t('profile.provisionalExplained')}</p>`
+      : nothing;
+  }
+
+  /** Area names joined as a sentence does in the current language ("A, B and C"). */
+  private list(domains: readonly Domain[]): string {
+    return new Intl.ListFormat(lang(), { type: 'conjunction' }).format(domains.map((d) => tDynamic(`domain.${d}`)));
+  }
+
+  /**
+   * The areas of this scan that could not be scored: that it is no judgement, per area its game and a hint from the
+   * kind of problem, and that the scan can be done again. `none` (nothing scored at all) says so first.
+   */
+  private renderUnmeasured(items: readonly NotMeasured[], none: boolean) {
+    if (!items.length) return nothing;
+    return html`<section class="card unmeasured" aria-labelledby="unmeasured-title" data-unmeasured>
+      <h2 id="unmeasured-title">${tDynamic('unmeasured.title')}</h2>
+      ${none ? html`<p>${tDynamic('unmeasured.none')}</p>` : nothing}
+      <p>${tDynamic('unmeasured.body')}</p>
+      <ul class="domains">
+        ${items.map(
+          (d) => html`<li class="domain" data-domain=${d.domain} data-unmeasured-domain>
+            <span class="name">${tDynamic(`domain.${d.domain}`)}</span>
+            <span class="muted">${tDynamic(`domain.${d.domain}.about`)}</span>
+            ${d.games.map(
+              (g) => html`<p>${tDynamic('unmeasured.game', { game: tDynamic(`game.${g.game}`) })}</p>
+                <p data-kind=${g.kind}>${tDynamic(`unmeasured.hint.${g.kind}`)}</p>`,
+            )}
+          </li>`,
+        )}
+      </ul>
+      <p>${tDynamic('unmeasured.again')}</p>
+      <p><a class="button" href="/">${t('results.again')}</a></p>
+    </section>`;
   }
 
   private renderDomain(d: DomainScore, norm: NormRef) {
@@ -149,14 +206,25 @@ export class TsCandidateProfile extends LitElement {
     const computed = f.status !== 'not-enough-data';
     const pct = (v: number) => `${Math.max(0, Math.min(100, v))}%`;
     const range = f.fitRange;
-    return html`<li class="fit">
+    const cover = fitCoverage(f);
+    const partial = cover.measured < cover.total;
+    // A fit that rounds to 0 % reads as a verdict on the person: it is named in words, with its range beside it.
+    const value = !computed ? tDynamic('profile.notEnoughData') : f.fitPercent < 1 ? tDynamic('fit.veryLow') : `${formatNumber(f.fitPercent)}%`;
+    return html`<li class="fit" data-role=${f.role}>
       <div class="head">
         <span class="name">${tDynamic(f.label)}</span>
         <span>
-          ${computed ? `${formatNumber(f.fitPercent)}%` : tDynamic('profile.notEnoughData')}
+          ${value}
           ${computed && range ? html`<span class="muted">(${tDynamic('fit.range', { low: formatNumber(range.low), high: formatNumber(range.high) })})</span>` : nothing}
         </span>
       </div>
+      ${
+        partial
+          ? html`<p class="muted coverage" data-fit-coverage>
+            ${tDynamic('fit.coverage', { measured: formatNumber(cover.measured), total: formatNumber(cover.total) })}${computed ? html`. ${tDynamic('fit.rough')}` : nothing}
+          </p>`
+          : nothing
+      }
       ${
         computed
           ? html`<div class="fit-track" aria-hidden="true">

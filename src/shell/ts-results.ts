@@ -10,6 +10,7 @@ import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
 import { SCAN_LIFECYCLE } from './scan-lifecycle.ts';
 import { feedbackKey, parseFeedback } from './feedback.ts';
+import { scanGamesOf } from './results-explain.ts';
 import { logCsv, myData, saveFile } from './my-data.ts';
 import type { PastResult } from './past-results.ts';
 import { base } from './styles.ts';
@@ -81,6 +82,8 @@ export class TsResults extends LitElement {
   declare revokeFailed: boolean;
   /** "Delete everything" was pressed once: the second press, on the button that says so, deletes. */
   declare confirmDelete: boolean;
+  /** The games of the battery this session played (from its log), read with the profile; null when unknown. */
+  private scanGames: readonly string[] | null = null;
 
   private readonly i18n = new I18nController(this);
   private readonly recorder = new ContextConsumer(this, { context: recorderContext });
@@ -88,7 +91,11 @@ export class TsResults extends LitElement {
     task: async ([sessionId, normGroup]: readonly [string, string | undefined]) => {
       const recorder = this.recorder.value;
       if (!recorder || !sessionId) throw new Error('No session');
-      return recorder.profile(sessionId, normGroup);
+      // The played battery comes with the profile (one render): the results tell "not part of this scan" from "could
+      // not be measured" by the games the log's session-start planned, not by which scores came out.
+      const [profile, events] = await Promise.all([recorder.profile(sessionId, normGroup), recorder.events(sessionId)]);
+      this.scanGames = scanGamesOf(events);
+      return profile;
     },
     args: () => [this.sessionId, this.normGroup] as const,
   });
@@ -130,7 +137,7 @@ export class TsResults extends LitElement {
     const r = this.reopened;
     return html`${this.profile.render({
       pending: () => html`<p class="card" role="status">${t('results.computing')}</p>`,
-      complete: (profile) => html`<ts-candidate-profile .profile=${profile}></ts-candidate-profile>`,
+      complete: (profile) => html`<ts-candidate-profile .profile=${profile} .scanGames=${this.scanGames}></ts-candidate-profile>`,
       error: (err) => html`<p role="alert">${t('results.profileFailed')} ${err instanceof Error ? err.message : String(err)}</p>`,
     })}
       <section class="card"><ts-feedback .sessionId=${this.sessionId}></ts-feedback></section>
