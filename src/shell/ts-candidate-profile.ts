@@ -58,7 +58,8 @@ export class TsCandidateProfile extends LitElement {
       .minus { inset-inline-end: 50%; background: #b3261e; }
       .none { position: absolute; inset-inline-start: calc(50% - 0.5rem); color: var(--ink-soft); font-size: 0.85rem; }
       .unmeasured .domain { border-inline-start: 4px solid #c9cbe0; padding-inline-start: 0.75rem; }
-      .unmeasured p, .domain p { margin: 0; }
+      .unmeasured { display: grid; gap: 0.6rem; }
+      .unmeasured h2, .unmeasured p, .domain p { margin: 0; }
       .coverage { font-size: 0.9rem; }
     `,
   ];
@@ -108,7 +109,14 @@ export class TsCandidateProfile extends LitElement {
       ${scan.measured.length > 0 ? unmeasured : nothing}
       ${scan.notInScan.length ? html`<p class="card muted" data-not-in-scan>${tDynamic('notInScan', { domains: this.list(scan.notInScan) })}</p>` : nothing}
       ${tipsSection(p)}
-      ${fitsSection(p, (f) => this.renderFit(f))}
+      ${
+        p.roleFits.length && p.roleFits.every((f) => f.status === 'not-enough-data')
+          ? html`<section class="card" aria-labelledby="fits-title" data-no-fits>
+            <h2 id="fits-title">${t('profile.roles')}</h2>
+            <p class="muted">${tDynamic('fit.noneComputed')}</p>
+          </section>`
+          : fitsSection(p, (f) => this.renderFit(f))
+      }
       <p class="muted">${t('profile.normGroup', { population: normGroupName(p.norm), n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}
         ${t('profile.versions', { version: p.algorithmVersion })}</p>
     `;
