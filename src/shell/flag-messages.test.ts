@@ -13,7 +13,7 @@ import { buildProfile, GAME_DEVICE_FLAG, PROFILE_FLAG_CODES } from '../scoring/b
 import { DOMAINS } from '../scoring/profile-types.ts';
 import { SCORE_GAME_FLAG_CODES, scoreSession } from '../scoring/score-game.ts';
 import { joinSessionLog, simulateGame } from '../scoring/testing/simulated-sessions.ts';
-import { describeFlag, FLAG_MESSAGES, parseFlagCode } from './flag-messages.ts';
+import { describeFlag, FLAG_MESSAGES, mergeFlags, parseFlagCode } from './flag-messages.ts';
 
 const LANGS = Object.keys(LANGUAGES) as Lang[];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
@@ -108,6 +108,28 @@ describe('flag words', () => {
     expect(describeFlag({ code: 'many-omissions', values: { count: 9 } }, 'flanker').text).toBe(FLAG_MESSAGES.nl['flag.many-omissions']);
     setLang('ar');
     expect(describeFlag({ code: 'ssrt.many-go-omissions', values: { percent: 37.5 } }, 'stop').text).toContain(new Intl.NumberFormat('ar').format(37.5));
+  });
+
+  it('reads a code raised in several blocks once: counts and totals added, a number that differs (the block) dropped', () => {
+    const merged = mergeFlags([
+      { code: 'frame-drops', values: { block: 1, count: 1 } },
+      { code: 'interrupted', values: { count: 2 } },
+      { code: 'frame-drops', values: { block: 3, count: 4 } },
+      { code: 'incomplete-block', values: { block: 2, count: 10, total: 30 } },
+      { code: 'incomplete-block', values: { block: 3, count: 0, total: 30 } },
+      { code: 'practice-not-passed', values: { block: 0 } },
+      { code: 'practice-not-passed' },
+    ]);
+    expect(merged).toEqual([
+      { code: 'frame-drops', values: { count: 5 } },
+      { code: 'interrupted', values: { count: 2 } },
+      { code: 'incomplete-block', values: { count: 10, total: 60 } },
+      { code: 'practice-not-passed' },
+    ]);
+    setLang('en');
+    expect(describeFlag(merged[0] as QualityFlag).text).toBe(
+      'Turns in which the screen did not run smoothly: 5. Their times may be a little off, so this score may count less.',
+    );
   });
 });
 

@@ -260,6 +260,33 @@ export const FLAG_MESSAGES: GameMessages = {
 
 registerMessages(FLAG_MESSAGES);
 
+/** Numbers that add up when one code is raised more than once (per block); others are kept only when all agree. */
+const ADDITIVE = new Set(['count', 'total']);
+
+/**
+ * One entry per code, in the order the codes first appear: a scorer raises some flags once per block ('frame-drops'
+ * in blocks 1 and 3), which would read as the same sentence twice. Counts and totals are added; a number that differs
+ * between the entries (the block) is dropped, so the sentence says what holds for all of them.
+ */
+export function mergeFlags<F extends Pick<QualityFlag, 'code' | 'values'>>(flags: readonly F[]): Pick<QualityFlag, 'code' | 'values'>[] {
+  const byCode = new Map<string, F[]>();
+  for (const f of flags) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+  return [...byCode].map(([code, same]) => {
+    if (same.length === 1) return same[0] as F;
+    const all = same.map((f) => f.values);
+    if (all.some((v) => v === undefined)) return { code };
+    const first = all[0] as Readonly<Record<string, number>>;
+    const values: Record<string, number> = {};
+    for (const key of Object.keys(first)) {
+      const numbers = all.map((v) => v?.[key]);
+      if (numbers.some((n) => typeof n !== 'number')) continue;
+      if (ADDITIVE.has(key)) values[key] = (numbers as number[]).reduce((a, b) => a + b, 0);
+      else if (numbers.every((n) => n === first[key])) values[key] = first[key] as number;
+    }
+    return { code, values };
+  });
+}
+
 /** A flag code read into its parts: the game (only in a profile's codes), the part of the game, and the kind. */
 export interface FlagCodeParts {
   game?: string;

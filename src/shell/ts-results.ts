@@ -10,7 +10,7 @@ import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
 import { SCAN_LIFECYCLE } from './scan-lifecycle.ts';
 import { feedbackKey, parseFeedback } from './feedback.ts';
-import { describeFlag } from './flag-messages.ts';
+import { describeFlag, mergeFlags } from './flag-messages.ts';
 import { logCsv, myData, saveFile } from './my-data.ts';
 import { base } from './styles.ts';
 import './ts-candidate-profile.ts';
@@ -187,14 +187,15 @@ export class TsResults extends LitElement {
   }
 
   /**
-   * The game's quality flags in the candidate's words and direction (src/shell/flag-messages.ts); a code this version
-   * has no words for shows beside the general sentence. The scorers' English details, with the codes, stay one click
+   * The game's quality flags in the candidate's words and direction (src/shell/flag-messages.ts), one line per code
+   * (a flag raised in two blocks reads once, its counts added); a code this version has no words for shows beside the
+   * general sentence. The scorers' English details, with the codes, stay one click
    * further for whoever checks the raw measurements (the algorithm card's language).
    */
   private renderFlags(score: GameScore) {
     return html`<h2>${t('results.flags')}</h2>
       <ul class="flags">
-        ${score.flags.map((f) => {
+        ${mergeFlags(score.flags).map((f) => {
           const words = describeFlag(f, score.game);
           return html`<li>${words.text}${words.known ? nothing : html` <code dir="ltr">${f.code}</code>`}</li>`;
         })}

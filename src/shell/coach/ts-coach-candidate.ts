@@ -6,7 +6,7 @@ import type { QualityFlag } from '../../runtime/game-contract.ts';
 import type { Profile } from '../../scoring/profile-types.ts';
 import { EXAMPLE_ROLES } from '../../scoring/role-profiles.ts';
 import { embeddingLine } from '../embedding-line.ts';
-import { describeFlag } from '../flag-messages.ts';
+import { describeFlag, mergeFlags } from '../flag-messages.ts';
 import { base } from '../styles.ts';
 import '../ts-profile.ts';
 import { coachStyles } from './coach-styles.ts';
@@ -21,12 +21,12 @@ const roleName = (id: string, fallback: string) => {
 };
 
 /**
- * Quality flags as the coach reads them: the sentence in the page's language (with the game and part the code names),
- * then the code, small and left-to-right, to look it up in the algorithm card. The scorers' English details are in the
+ * Quality flags as the coach reads them, one line per code (counts of a flag raised per block added): the sentence in
+ * the page's language (with the game and part the code names), then the code, small and left-to-right, to look it up in the algorithm card. The scorers' English details are in the
  * profile's audit trail (<ts-profile>); a credential carries the codes only, so those read without their numbers.
  */
 function flagList(flags: readonly Pick<QualityFlag, 'code' | 'values'>[]) {
-  return html`<ul class="flags">${flags.map((q) => html`<li>${describeFlag(q).text} <code class="flag-code" dir="ltr">${q.code}</code></li>`)}</ul>`;
+  return html`<ul class="flags">${mergeFlags(flags).map((q) => html`<li>${describeFlag(q).text} <code class="flag-code" dir="ltr">${q.code}</code></li>`)}</ul>`;
 }
 
 /**
@@ -56,7 +56,8 @@ export class TsCoachCandidate extends LitElement {
     dd { margin: 0; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
     ul.flags { display: grid; gap: 0.5rem; }
-    code.flag-code { font-size: 0.85em; color: var(--ink-soft); }
+    /* One unit that moves to the next line whole; only a code longer than the line breaks inside. */
+    code.flag-code { display: inline-block; max-inline-size: 100%; font-size: 0.85em; color: var(--ink-soft); }
   `,
   ];
 
