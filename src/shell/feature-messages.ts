@@ -7,5 +7,6 @@
  */
 import '../coach/messages.ts';
 import '../runtime/device-check-messages.ts';
+import './flag-messages.ts';
 import './journey-messages.ts';
 import './session-messages.ts';
