@@ -20,19 +20,19 @@ export default defineConfig({
   outputDir: 'tests/.artifacts/results',
   timeout: 240_000,
   expect: { timeout: 10_000 },
-  // Games play in real time (mostly waiting), so parallel workers cut the wall time even on two cores: one for the
-  // long real-speed play (project realtime, started first), two for the rest.
+  // Games play in real time (mostly waiting), so parallel workers cut the wall time even on two cores: three for the
+  // real-speed plays (project realtime, started first), and the fourth for the rest until they end.
   fullyParallel: true,
-  workers: 3,
+  workers: 4,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'tests/.artifacts/e2e.json' }]],
   projects: [
-    // The certified short battery in a pilot's frame plays at real speed (about ten minutes: the server checks a
+    // The certified short battery in a pilot's frame plays at real speed (about six minutes: the server checks a
     // witnessed session against its own clock). It is listed first so that it starts first, beside the rest: frames
     // that software rendering loses under their load no longer cost it its timed metrics, since its onsets are
     // measured at presentation (docs/timing.md, frame telemetry).
-    // So is the candidate's whole journey by keyboard on a phone, certified, to the credential (journey.spec.ts, tag
-    // @realtime).
+    // So are the candidate's two whole journeys, certified, to the credential (journey.spec.ts, tag @realtime): by
+    // keyboard on a phone in Dutch, by mouse on a desktop in Arabic.
     { name: 'realtime', testMatch: /(embed|journey)\.spec\.ts/, grep: /@realtime/ },
     { name: 'chromium', testIgnore: /(embed|standard-battery)\.spec\.ts/, grepInvert: /@realtime/ },
     // The standard battery at real speed (twenty minutes): skipped unless asked for (`npm run test:standard`).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GAME_MESSAGES } from '../../games/messages.ts';
 import { GAMES } from '../../games/registry.ts';
-import { LANGUAGES } from './index.ts';
+import { LANGUAGES, messageIn, registerMessages } from './index.ts';
 import { en } from './en.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -35,5 +35,15 @@ describe('i18n', () => {
   it('Arabic is right-to-left, the others left-to-right', () => {
     expect(LANGUAGES.ar.dir).toBe('rtl');
     expect([LANGUAGES.nl.dir, LANGUAGES.en.dir, LANGUAGES.uk.dir]).toEqual(['ltr', 'ltr', 'ltr']);
+  });
+
+  it('messageIn reads any language without switching the page: shell, game and registered words, filled', () => {
+    expect(messageIn('ar', 'welcome.start')).toBe(LANGUAGES.ar.messages['welcome.start']);
+    expect(messageIn('nl', 'intro.game', { index: 2, count: 3 })).toBe('Spel 2 van 3');
+    expect(messageIn('uk', 'game.flanker')).toBe(GAME_MESSAGES.find((m) => m.uk['game.flanker'])?.uk['game.flanker']);
+    expect(messageIn('en', 'test.only.word')).toBeUndefined();
+    registerMessages({ en: { 'test.only.word': 'Hi {name}' }, nl: { 'test.only.word': 'Hoi {name}' }, uk: {}, ar: {} });
+    expect(messageIn('nl', 'test.only.word', { name: 'Sam' })).toBe('Hoi Sam');
+    expect(messageIn('ar', 'test.only.word')).toBeUndefined();
   });
 });

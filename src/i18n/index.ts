@@ -55,12 +55,21 @@ export function registerMessages(bundle: GameMessages): void {
 
 /** Looks up a message whose key is built at run time (game words, metric names); falls back to the key itself. */
 export function tDynamic(key: string, params: Record<string, string | number> = {}): string {
-  if (key in en) return t(key as MessageKey, params);
+  return messageIn(current, key, params) ?? key;
+}
+
+/**
+ * The message for `key` in `language`, whatever the page's language is: the shell's dictionary first, then the games'
+ * and the features' words; undefined when none has it. Tests read the words they expect on screen through this, so
+ * one path checks every language.
+ */
+export function messageIn(language: Lang, key: string, params: Record<string, string | number> = {}): string | undefined {
+  if (key in en) return fill(LANGUAGES[language].messages[key as MessageKey], params);
   for (const m of [...GAME_MESSAGES, ...FEATURE_MESSAGES, ...registered]) {
-    const text = m[current][key];
+    const text = m[language][key];
     if (text !== undefined) return fill(text, params);
   }
-  return key;
+  return undefined;
 }
 
 function fill(text: string, params: Record<string, string | number>): string {

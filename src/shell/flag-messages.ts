@@ -10,7 +10,7 @@
  * Registered for `tDynamic` when first imported (both screens import `describeFlag` from here).
  */
 import { GAMES } from '../../games/registry.ts';
-import { formatNumber, lang, registerMessages, tDynamic } from '../i18n/index.ts';
+import { formatNumber, lang, messageIn, registerMessages, tDynamic } from '../i18n/index.ts';
 import type { GameMessages, QualityFlag } from '../runtime/game-contract.ts';
 
 export const FLAG_MESSAGES: GameMessages = {
@@ -317,8 +317,8 @@ export interface FlagWords {
 /** Keys of this bundle that are not flag kinds, so a code ending in one of them is still unknown. */
 const NOT_KINDS = new Set(['placed', 'technical', 'unknown']);
 
-/** Whether the current language has words for a key (tDynamic answers a missing key with the key itself). */
-const has = (key: string) => tDynamic(key) !== key;
+/** Whether the current language has words for a key. */
+const has = (key: string) => messageIn(lang(), key) !== undefined;
 
 /** The placeholders of a sentence, e.g. ['count', 'total']. */
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

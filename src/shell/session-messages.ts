@@ -61,8 +61,7 @@ export const SESSION_MESSAGES: GameMessages = {
     'error.unsaved': 'Not everything is saved on this device: {count} answers are waiting. Do not reload this page before you have downloaded a backup.',
     'restore.label': 'Continue from a backup',
     'restore.failed': 'This file cannot be used: {reason}',
-    'resume.saved':
-      'Saved on this device: {count} completed answers. You continue right after them; anything after that point was not saved and is done again.',
+    'resume.saved': 'Saved on this device: {count} completed answers. You continue right after them; a round you had not finished is played again.',
     'resume.unsavedAtClose':
       'When the page closed, this device had not saved at least {count} of your latest answers. If you downloaded a backup, choose "Continue from a backup" to keep them.',
     'resume.unsavedAtCloseSome':
@@ -123,8 +122,7 @@ export const SESSION_MESSAGES: GameMessages = {
       'Niet alles is op dit apparaat bewaard: {count} antwoorden wachten nog. Laad deze pagina niet opnieuw voordat je een reservekopie hebt gedownload.',
     'restore.label': 'Verder met een reservekopie',
     'restore.failed': 'Dit bestand kan niet gebruikt worden: {reason}',
-    'resume.saved':
-      'Bewaard op dit apparaat: {count} afgeronde antwoorden. Je gaat direct daarna verder; wat je daarna deed is niet bewaard en doe je opnieuw.',
+    'resume.saved': 'Bewaard op dit apparaat: {count} afgeronde antwoorden. Je gaat direct daarna verder; een ronde die nog niet af was, speel je opnieuw.',
     'resume.unsavedAtClose':
       'Toen de pagina sloot, had dit apparaat minstens {count} van je laatste antwoorden niet bewaard. Heb je een reservekopie gedownload? Kies dan "Verder met een reservekopie" om ze te houden.',
     'resume.unsavedAtCloseSome':
@@ -186,7 +184,7 @@ export const SESSION_MESSAGES: GameMessages = {
     'restore.label': 'Продовжити з резервної копії',
     'restore.failed': 'Цей файл не можна використати: {reason}',
     'resume.saved':
-      'Збережено на цьому пристрої: {count} завершених відповідей. Ви продовжите одразу після них; усе, що було після цього, не збережено, і ви зробите це ще раз.',
+      'Збережено на цьому пристрої: {count} завершених відповідей. Ви продовжите одразу після них; раунд, який ви не завершили, буде зіграно ще раз.',
     'resume.unsavedAtClose':
       'Коли сторінка закрилася, цей пристрій не зберіг щонайменше {count} ваших останніх відповідей. Якщо ви завантажили резервну копію, виберіть «Продовжити з резервної копії», щоб їх зберегти.',
     'resume.unsavedAtCloseSome':
@@ -237,7 +235,7 @@ export const SESSION_MESSAGES: GameMessages = {
     'error.unsaved': 'لم يُحفظ كل شيء على هذا الجهاز: {count} إجابة في الانتظار. لا تُعد تحميل الصفحة قبل تنزيل نسخة احتياطية.',
     'restore.label': 'تابع من نسخة احتياطية',
     'restore.failed': 'لا يمكن استخدام هذا الملف: {reason}',
-    'resume.saved': 'محفوظ على هذا الجهاز: {count} إجابة مكتملة. ستتابع مباشرة بعدها؛ ما فعلته بعد ذلك لم يُحفظ وستعيده.',
+    'resume.saved': 'محفوظ على هذا الجهاز: {count} إجابة مكتملة. ستتابع مباشرة بعدها؛ والجولة التي لم تُكملها ستُلعب من جديد.',
     'resume.unsavedAtClose':
       'عندما أُغلقت الصفحة، لم يكن هذا الجهاز قد حفظ {count} على الأقل من إجاباتك الأخيرة. إذا نزّلت نسخة احتياطية، فاختر «تابع من نسخة احتياطية» للاحتفاظ بها.',
     'resume.unsavedAtCloseSome':

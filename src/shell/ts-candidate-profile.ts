@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { formatNumber, I18nController, t, tDynamic } from '../i18n/index.ts';
+import { normGroupName } from './norm-name.ts';
 import type { DomainScore, NormRef, Profile, RoleFit } from '../scoring/profile-types.ts';
 import { bandOf, fitBars, gamesOf, strengthsFirst } from './results-view.ts';
 import { stenScale, stenScaleStyles } from './sten-scale.ts';
@@ -89,7 +90,7 @@ export class TsCandidateProfile extends LitElement {
       }
       ${tipsSection(p)}
       ${fitsSection(p, (f) => this.renderFit(f))}
-      <p class="muted">${t('profile.normGroup', { population: p.norm.population, n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}
+      <p class="muted">${t('profile.normGroup', { population: normGroupName(p.norm), n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}
         ${t('profile.versions', { version: p.algorithmVersion })}</p>
     `;
   }
@@ -136,7 +137,7 @@ export class TsCandidateProfile extends LitElement {
             }
           </dd>
           <dt>${tDynamic('explain.group')}</dt>
-          <dd>${tDynamic('explain.groupBody', { population: norm.population, n: norm.n })} ${norm.provisional ? tDynamic('profile.provisional') : nothing}</dd>
+          <dd>${tDynamic('explain.groupBody', { population: normGroupName(norm), n: norm.n })} ${norm.provisional ? tDynamic('profile.provisional') : nothing}</dd>
         </dl>
         <p class="muted">${tDynamic('explain.notDiagnosis')}</p>
       </details>

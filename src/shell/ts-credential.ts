@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { issueErrorKey } from '../credential/messages.ts';
 import { summarise, type OpenBadgeCredential } from '../credential/ob-credential.ts';
 import { I18nController, lang, LANGUAGES, tDynamic } from '../i18n/index.ts';
+import { normGroupName } from './norm-name.ts';
 import type { GameScore } from '../runtime/game-contract.ts';
 import { requestCredential, WitnessHttpError } from '../worker/witness-api.ts';
 import type { UploadStatus } from '../worker/witness-uploader.ts';
@@ -38,6 +39,8 @@ export class TsCredential extends LitElement {
     scores: { attribute: false },
     certified: { attribute: false },
     upload: { attribute: false },
+    keyLost: { attribute: false },
+    issuedBefore: { attribute: false },
     state: { state: true },
     issued: { state: true },
     error: { state: true },
@@ -62,6 +65,10 @@ export class TsCredential extends LitElement {
   /** The certified session's server id and token; null for a practice session (no credential). */
   declare certified: { sessionId: string; token: string } | null;
   declare upload: UploadStatus | null;
+  /** A certified scan whose capability token this device no longer holds: its credential can no longer be made here. */
+  declare keyLost: boolean;
+  /** Its credential was issued on this device before (a reopened session): "get it again" asks the server for that one. */
+  declare issuedBefore: boolean;
   declare state: 'idle' | 'working' | 'ready' | 'revoked';
   declare issued: IssuedCredential | undefined;
   declare error: string | undefined;
@@ -76,6 +83,8 @@ export class TsCredential extends LitElement {
     this.scores = undefined;
     this.certified = null;
     this.upload = null;
+    this.keyLost = false;
+    this.issuedBefore = false;
     this.state = 'idle';
     this.issued = undefined;
     this.error = undefined;
@@ -86,7 +95,7 @@ export class TsCredential extends LitElement {
     if (!this.certified) {
       return html`<section class="card grid" aria-labelledby="credential-title">
         <h2 id="credential-title">${t('credential.title')}</h2>
-        <p class="practice-none">${t('credential.practiceNone')}</p>
+        ${this.keyLost ? html`<p class="key-lost">${t('past.keyLost')}</p>` : html`<p class="practice-none">${t('credential.practiceNone')}</p>`}
       </section>`;
     }
     const u = this.upload;
@@ -97,10 +106,10 @@ export class TsCredential extends LitElement {
       ${u?.state === 'refused' ? html`<p role="alert">${t('upload.refused', { reason: u.detail ?? '' })}</p>` : nothing}
       ${
         this.state === 'idle' || this.state === 'working'
-          ? html`<p>${t('credential.intro')}</p>
+          ? html`<p>${t(this.issuedBefore ? 'past.issuedBefore' : 'credential.intro')}</p>
             ${synced || u?.state === 'refused' ? nothing : html`<p role="status" class="upload-waiting">${t('upload.waiting', { count: u?.pending ?? 0 })}</p>`}
             <div class="actions">
-              <button @click=${() => void this.issue()} ?disabled=${this.state === 'working' || !this.sessionId || !synced}>${t('credential.get')}</button>
+              <button @click=${() => void this.issue()} ?disabled=${this.state === 'working' || !this.sessionId || !synced}>${t(this.issuedBefore ? 'past.getAgain' : 'credential.get')}</button>
             </div>
             ${this.state === 'working' ? html`<p role="status">${t('credential.working')}</p>` : nothing}`
           : nothing
@@ -234,7 +243,7 @@ th,td{text-align:start;padding-block:.4rem;padding-inline:.5rem;border-block-end
 ${s.domains.map((d) => `<tr><th scope="row">${esc(t(`credential.domain.${d.domain}`))}</th><td class="num">${esc(nf(d.sten))}</td><td class="num">${d.low !== undefined && d.high !== undefined ? `${esc(nf(d.low))}–${esc(nf(d.high))}` : ''}</td></tr>`).join('')}
 </tbody></table>
 ${s.roles.length ? `<table><thead><tr><th>${esc(t('credential.certificate.role'))}</th><th>${esc(t('credential.certificate.fit'))}</th></tr></thead><tbody>${s.roles.map((r) => `<tr><th scope="row">${esc(r.name)}</th><td class="num">${esc(nf(r.fitPercent))}%</td></tr>`).join('')}</tbody></table>` : ''}
-<p>${esc(t('credential.certificate.norm', { population: ev.norm.population, id: ev.norm.id, version: ev.norm.version }))}</p>
+<p>${esc(t('credential.certificate.norm', { population: normGroupName(ev.norm), id: ev.norm.id, version: ev.norm.version }))}</p>
 ${ev.norm.provisional ? `<p><strong>${esc(t('credential.certificate.provisional'))}</strong></p>` : ''}
 <p class="muted">${esc(t('credential.certificate.recompute', { algorithm: ev.algorithmVersion, digest: `${ev.rawLog.digest.slice(0, 23)}…` }))}<br>
 ${esc(t('credential.certificate.id', { id: vc.id }))}<br>${esc(t('credential.certificate.check', { url: `${origin}/verify` }))}</p>

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { formatNumber, I18nController, t, tDynamic } from '../i18n/index.ts';
+import { normGroupName } from './norm-name.ts';
 import type { DomainScore, Profile, RoleFit } from '../scoring/profile-types.ts';
 import { stenScale, stenScaleStyles } from './sten-scale.ts';
 import { fitsSection, tipsSection } from './profile-sections.ts';
@@ -56,7 +57,7 @@ export class TsProfile extends LitElement {
             : nothing
         }
         <ul class="domains">${p.domains.map((d) => this.renderDomain(d))}</ul>
-        <p class="muted">${t('profile.normGroup', { population: p.norm.population, n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}</p>
+        <p class="muted">${t('profile.normGroup', { population: normGroupName(p.norm), n: p.norm.n, id: `${p.norm.id} ${p.norm.version}` })}</p>
       </section>
       ${tipsSection(p)}
       ${fitsSection(p, (f) => this.renderFit(f))}

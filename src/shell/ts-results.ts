@@ -3,15 +3,16 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { gameById } from '../../games/registry.ts';
 import { coachReport } from '../coach/intake.ts';
-import { formatNumber, I18nController, t, tDynamic } from '../i18n/index.ts';
+import { formatNumber, I18nController, lang, t, tDynamic } from '../i18n/index.ts';
 import type { GameScore, MetricDefinition } from '../runtime/game-contract.ts';
-import { deleteWitnessed } from '../worker/witness-api.ts';
+import { deleteWitnessed, WitnessHttpError } from '../worker/witness-api.ts';
 import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
 import { SCAN_LIFECYCLE } from './scan-lifecycle.ts';
 import { feedbackKey, parseFeedback } from './feedback.ts';
 import { describeFlag, mergeFlags } from './flag-messages.ts';
 import { logCsv, myData, saveFile } from './my-data.ts';
+import type { PastResult } from './past-results.ts';
 import { base } from './styles.ts';
 import './ts-candidate-profile.ts';
 import './ts-credential.ts';
@@ -30,6 +31,7 @@ export class TsResults extends LitElement {
     normGroup: { attribute: false },
     certified: { attribute: false },
     upload: { attribute: false },
+    reopened: { attribute: false },
     deleted: { state: true },
     revokeFailed: { state: true },
     confirmDelete: { state: true },
@@ -58,6 +60,16 @@ export class TsResults extends LitElement {
       details.technical > summary { font-weight: 400; font-size: 0.95rem; }
       details > summary { cursor: pointer; min-block-size: 44px; display: flex; align-items: center; font-weight: 600; color: var(--accent); }
       [role='alert'] { background: var(--warn-bg); color: var(--warn-ink); border-radius: var(--radius); padding: 0.75rem 1rem; }
+      /* Reopened results: the title, its date under it, and the way back beside them (under them on a phone). */
+      .title { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: center; gap: 0.5rem 0.75rem; }
+      .title h1 { margin: 0; }
+      .title p { margin: 0; color: var(--ink-soft); grid-row: 2; }
+      .title button { grid-column: 2; grid-row: 1 / span 2; }
+      @media (max-width: 30rem) {
+        .title { grid-template-columns: minmax(0, 1fr); }
+        .title button { grid-column: 1; grid-row: 3; justify-self: start; }
+      }
+      h1:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
     `,
   ];
 
@@ -66,6 +78,8 @@ export class TsResults extends LitElement {
   declare normGroup: string | undefined;
   declare certified: { sessionId: string; token: string } | null;
   declare upload: UploadStatus | null;
+  /** Set when a finished session is opened again from the welcome screen: its date, a way back, its credential state. */
+  declare reopened: PastResult | null;
   declare deleted: boolean;
   declare revokeFailed: boolean;
   /** "Delete everything" was pressed once: the second press, on the button that says so, deletes. */
@@ -89,41 +103,57 @@ export class TsResults extends LitElement {
     this.normGroup = undefined;
     this.certified = null;
     this.upload = null;
+    this.reopened = null;
     this.deleted = false;
     this.revokeFailed = false;
     this.confirmDelete = false;
   }
 
   override render() {
+    const r = this.reopened;
     return html`<div class="wrap">
-      <section class="card">
-        <h1>${t('results.title')}</h1>
+      <section class="card ${r ? 'title' : ''}">
+        <h1 tabindex="-1">${t('results.title')}</h1>
+        ${
+          r
+            ? html`<p>${tDynamic('past.from', { date: new Intl.DateTimeFormat(lang(), { dateStyle: 'long' }).format(r.endedAt) })}</p>
+              <button class="secondary" data-results-back @click=${this.back}>${tDynamic('past.back')}</button>`
+            : nothing
+        }
       </section>
-      ${this.profile.render({
-        pending: () => html`<p class="card" role="status">${t('results.computing')}</p>`,
-        complete: (profile) => html`<ts-candidate-profile .profile=${profile}></ts-candidate-profile>`,
-        error: (err) => html`<p role="alert">${t('results.profileFailed')} ${err instanceof Error ? err.message : String(err)}</p>`,
-      })}
-      ${this.deleted ? nothing : html`<section class="card"><ts-feedback .sessionId=${this.sessionId}></ts-feedback></section>`}
+      ${this.deleted ? this.renderData() : this.renderResults()}
+    </div>`;
+  }
+
+  /**
+   * The profile, the closing questions, the raw measurements and the credential. Once the candidate deleted their data
+   * none of it stays on screen: the data is gone, and on a shared device the next person must not read it here.
+   */
+  private renderResults() {
+    const r = this.reopened;
+    return html`${this.profile.render({
+      pending: () => html`<p class="card" role="status">${t('results.computing')}</p>`,
+      complete: (profile) => html`<ts-candidate-profile .profile=${profile}></ts-candidate-profile>`,
+      error: (err) => html`<p role="alert">${t('results.profileFailed')} ${err instanceof Error ? err.message : String(err)}</p>`,
+    })}
+      <section class="card"><ts-feedback .sessionId=${this.sessionId}></ts-feedback></section>
       <details class="card">
         <summary>${t('results.raw')}</summary>
         ${this.scores.map((s) => this.renderGame(s))}
       </details>
-      ${
-        this.deleted
-          ? nothing
-          : html`<section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} .certified=${this.certified} .upload=${this.upload} @credential-issued=${this.onIssued}></ts-credential></section>`
-      }
+      <section class="card"><ts-credential .sessionId=${this.sessionId} .scores=${this.scores} .normGroup=${this.normGroup} .certified=${this.certified} .upload=${this.upload} .keyLost=${r?.credential === 'key-lost'} .issuedBefore=${r !== null && this.issuedHere()} @credential-issued=${this.onIssued}></ts-credential></section>
       ${this.revokeFailed ? html`<p role="alert">${t('results.revokeFailed')}</p>` : nothing}
-      ${this.renderData()}
-    </div>`;
+      ${this.renderData()}`;
   }
 
   private renderData() {
     if (this.deleted) {
       return html`<section class="card data">
         <p role="status">${t('results.deleted')}</p>
-        <div class="actions"><a class="button" href="/">${t('results.again')}</a></div>
+        <div class="actions">
+          ${this.reopened ? html`<button class="secondary" data-deleted-back @click=${this.back}>${tDynamic('past.back')}</button>` : nothing}
+          <a class="button" href="/">${t('results.again')}</a>
+        </div>
       </section>`;
     }
     return html`<section class="card data" aria-labelledby="data-title">
@@ -135,7 +165,7 @@ export class TsResults extends LitElement {
       </div>
       <p class="muted">${tDynamic('data.coachHint')}</p>
       <div class="actions"><button class="secondary" @click=${() => void this.shareWithCoach()}>${tDynamic('coach.share.button')}</button></div>
-      <p class="muted">${tDynamic(this.certified ? 'data.deleteHintServer' : 'data.deleteHint')}</p>
+      <p class="muted">${tDynamic(this.certified ? 'data.deleteHintServer' : this.reopened?.credential === 'key-lost' ? 'past.deleteHintKeyLost' : 'data.deleteHint')}</p>
       <div class="actions">
         ${
           this.confirmDelete
@@ -147,6 +177,21 @@ export class TsResults extends LitElement {
       </div>
       <div class="actions"><a class="button" href="/">${t('results.again')}</a></div>
     </section>`;
+  }
+
+  /** Focus for a keyboard or screen-reader user arriving on reopened results: the title, which names the screen. */
+  focusMain(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  /** Back to the welcome screen (reopened results only): `<ts-scan>` reads the list of finished scans again. */
+  private readonly back = () => {
+    this.dispatchEvent(new CustomEvent('results-back', { bubbles: true, composed: true }));
+  };
+
+  /** A credential of this session was issued on this device before (its revocation token is kept here). */
+  private issuedHere(): boolean {
+    return localStorage.getItem(revocationKey(this.sessionId)) !== null;
   }
 
   private readonly askDelete = () => {
@@ -234,9 +279,11 @@ export class TsResults extends LitElement {
     if (!recorder || !this.sessionId) return;
     // A certified session: delete the server's copy too, which also revokes its credentials.
     if (this.certified) {
+      // The server no longer knowing the session means its copy is already gone (deleted earlier, e.g. from a page
+      // that crashed before deleting this device's copy): that is the outcome asked for, not a failure.
       const gone = await deleteWitnessed(this.certified.sessionId, this.certified.token).then(
         () => true,
-        () => false,
+        (err: unknown) => err instanceof WitnessHttpError && err.status === 404 && err.code === 'unknown-session',
       );
       if (!gone) {
         this.revokeFailed = true;
@@ -264,6 +311,9 @@ export class TsResults extends LitElement {
     this.deleted = true;
     this.dispatchEvent(new CustomEvent(SCAN_LIFECYCLE, { detail: { type: 'deleted', sessionId: this.sessionId }, bubbles: true, composed: true }));
     this.confirmDelete = false;
+    // The buttons the focus was on are gone: a keyboard user goes on from the way out.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-deleted-back], .data a.button')?.focus();
   }
 }
 

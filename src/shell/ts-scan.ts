@@ -24,6 +24,7 @@ import { journey, type JourneyView } from './journey.ts';
 import { LifecycleReporter, type ScanSettings } from './scan-lifecycle.ts';
 import { CONSENT_VERSION } from './session-messages.ts';
 import { type IntroDemo, newIntroDemo, showIntroWords, toggleIntroDemo } from './intro-demo.ts';
+import { type PastResult, pastResults } from './past-results.ts';
 import { forgetUnsaved, noteStorage, type SavedSummary, savedSummary } from './saved-summary.ts';
 import { askPersistence, probeStorage, type StorageWarning } from './storage-probe.ts';
 import { base } from './styles.ts';
@@ -72,6 +73,8 @@ export class TsScan extends LitElement {
     saved: { state: true },
     restoreNotice: { state: true },
     introDemo: { state: true },
+    past: { state: true },
+    reopened: { state: true },
   };
   static override styles = [
     base,
@@ -99,7 +102,13 @@ export class TsScan extends LitElement {
       .panel .words { transition: opacity 0.5s ease-out; }
       .panel .words.later { opacity: 0; }
       @media (prefers-reduced-motion: reduce) { .panel .words { transition: none; } }
-      .panel .demo-toggle { gap: 0.5em; }
+      /* The intro's Start and demo toggle share one row at every width and in every language: Start keeps its size,
+         and where the row is too narrow (360 px in Dutch or Ukrainian) the toggle's label wraps inside the button
+         instead of the button dropping under Start. */
+      .panel .actions.intro { flex-wrap: nowrap; align-items: center; }
+      .panel .actions.intro > button:first-child { flex: none; }
+      .panel .demo-toggle { gap: 0.5em; flex: 0 1 auto; min-inline-size: 0; }
+      .panel .demo-toggle .labels { text-align: center; }
       .panel .demo-toggle svg { inline-size: 1em; block-size: 1em; flex: none; fill: currentColor; }
       /* Both labels share one cell and the hidden one keeps its room, so the button never changes size when pressed
          (on a phone a longer label could wrap the row and resize the stage under the demo). */
@@ -113,6 +122,14 @@ export class TsScan extends LitElement {
       .break { display: grid; gap: 0.75rem; max-inline-size: 44rem; margin-inline: auto; inline-size: 100%; }
       .break h2 { font-size: 1.4rem; }
       .encourage { font-size: 1.1rem; font-weight: 600; }
+      /* A finished scan on this device: calm, in the page's own colours, right under the welcome's title. */
+      .past { display: grid; gap: 0.5rem; padding: 1rem; border-radius: var(--radius); background: #ecebfb; border-inline-start: 6px solid var(--accent); }
+      .past h2 { font-size: 1.15rem; margin: 0; }
+      .past p { margin: 0; }
+      .past details > summary { cursor: pointer; min-block-size: 44px; display: flex; align-items: center; font-weight: 600; color: var(--accent); }
+      .past details > summary:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+      .past ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+      .past ul button { background: var(--card); }
     `,
   ];
 
@@ -133,6 +150,10 @@ export class TsScan extends LitElement {
   declare settings: ScanSettings | null;
   /** The intro panel's demo (moving, paused by the candidate, or still) and whether its words are in sight. */
   declare introDemo: IntroDemo;
+  /** Finished sessions on this device, newest first (the welcome's "your results" entry). */
+  declare past: PastResult[];
+  /** The results shown are a finished session opened again from the welcome screen (not the end of a play). */
+  declare reopened: PastResult | null;
 
   private readonly i18n = new I18nController(this);
   private readonly recorderConsumer = new ContextConsumer(this, { context: recorderContext });
@@ -166,6 +187,8 @@ export class TsScan extends LitElement {
     this.certified = null;
     this.settings = null;
     this.introDemo = { demo: 'still', wordsShown: true };
+    this.past = [];
+    this.reopened = null;
   }
 
   override connectedCallback(): void {
@@ -269,6 +292,7 @@ export class TsScan extends LitElement {
     );
     await this.recorder.onUpload(proxy((u: UploadStatus) => (this.upload = u)));
     void probeStorage().then((p) => (this.storageWarning = p.warning));
+    await this.findPast();
     this.screen = { kind: 'welcome', unfinished: await this.findUnfinished() };
     // Only now: a test's showSession before this point would be overwritten by the welcome screen set just above.
     this.installAutomationHook();
@@ -298,6 +322,53 @@ export class TsScan extends LitElement {
     }
   }
 
+  /** The finished sessions to offer again (a failure to read them costs only the entry, never the welcome). */
+  private async findPast(): Promise<void> {
+    try {
+      this.past = pastResults(await this.recorder.finishedSessions());
+    } catch (err) {
+      console.error(err);
+      this.past = [];
+    }
+  }
+
+  /**
+   * Opens a finished session's results again, as right after the scan: its log is loaded into the worker (for a
+   * certified session whose token is still here, the upload goes on from where the server stands, so the credential
+   * can be asked for), and no runner is made, so no lifecycle `completed` is told again to an embedding page.
+   */
+  private async openPast(past: PastResult): Promise<void> {
+    this.startError = null;
+    this.restoreNotice = null;
+    try {
+      await this.recorder.resume(past.sessionId);
+      const scores = await this.recorder.scoreAll(past.sessionId);
+      await loadResults();
+      this.runner?.dispose();
+      this.runner = null;
+      this.shownSession = past.sessionId;
+      this.certified = past.certified;
+      this.upload = past.certified ? await this.recorder.uploadStatus(past.sessionId) : null;
+      this.reopened = past;
+      this.screen = { kind: 'scan', view: { phase: 'done', scores, progress: 1 } };
+    } catch (err) {
+      console.error(err);
+      this.startError = { key: 'past.openFailed', reason: err instanceof Error ? err.message : String(err) };
+      await this.findPast();
+      this.screen = { kind: 'welcome', unfinished: await this.findUnfinished() };
+    }
+  }
+
+  /** Back from reopened results (or after deleting them) to the welcome, with the list read again. */
+  private readonly backToStart = async () => {
+    this.shownSession = null;
+    this.certified = null;
+    this.upload = null;
+    this.reopened = null;
+    await this.findPast();
+    this.screen = { kind: 'welcome', unfinished: await this.findUnfinished() };
+  };
+
   /** The automation hook's feed of logged events (null unless automation is on for this page). */
   private automationFeed: ((e: LogEvent) => void) | null = null;
 
@@ -317,6 +388,7 @@ export class TsScan extends LitElement {
         this.runner = null;
         const sessionId = await this.recorder.importSession(events);
         this.shownSession = sessionId;
+        this.reopened = null;
         await loadResults();
         this.screen = { kind: 'scan', view: { phase: 'done', scores: await this.recorder.scoreAll(sessionId), progress: 1 } };
       },
@@ -330,6 +402,7 @@ export class TsScan extends LitElement {
   private makeRunner(certified: Certified | null, resumed = false): ScanRunner {
     this.runner?.dispose();
     this.shownSession = null;
+    this.reopened = null;
     this.certified = certified;
     this.upload = null;
     const automation = automationEnabled();
@@ -510,7 +583,12 @@ export class TsScan extends LitElement {
     const same = before && before.kind === s.kind && (before.kind !== 'scan' || s.kind !== 'scan' || before.view.phase === s.view.phase);
     if (!changed.has('screen') || same) return;
     const own = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
-    if (own) own.focus();
+    const reopened = s.kind === 'scan' && s.view.phase === 'done' && this.reopened ? this.renderRoot.querySelector('ts-results') : null;
+    // A control slotted into <ts-welcome> is focusable only once the welcome has rendered its slot.
+    const slottedIn = own?.closest('ts-welcome');
+    if (own && slottedIn) void slottedIn.updateComplete.then(() => own.focus());
+    else if (own) own.focus();
+    else if (reopened) void reopened.updateComplete.then(() => reopened.focusMain());
     else {
       const step = this.renderRoot.querySelector('ts-welcome') ?? this.renderRoot.querySelector('ts-device-check');
       if (step) void step.updateComplete.then(() => step.focusMain());
@@ -565,7 +643,7 @@ export class TsScan extends LitElement {
         @welcome-mode=${() => (this.startError = null)}
         @welcome-start=${this.onWelcomeStart}
         @welcome-restore=${(e: CustomEvent<{ file: File }>) => void this.restore(e.detail.file)}
-      ></ts-welcome>`;
+      >${this.renderPast(true)}</ts-welcome>`;
     }
     return this.renderScan(s.view);
   }
@@ -598,6 +676,40 @@ export class TsScan extends LitElement {
         </span>`
         }
       </div>
+      ${this.renderPast(false)}
+    </section>`;
+  }
+
+  /**
+   * "Your results from <date>": the latest finished session, with a way to open it; earlier ones behind one
+   * disclosure, each a button named by its date and time. On the welcome screen it takes the focus (it sits at the
+   * top, so a phone shows it first); on the resume screen the resume keeps the focus and the one filled button, and
+   * this comes after.
+   */
+  private renderPast(onWelcome: boolean) {
+    const [latest, ...earlier] = this.past;
+    if (!latest) return nothing;
+    const day = new Intl.DateTimeFormat(lang(), { dateStyle: 'long' });
+    const moment = new Intl.DateTimeFormat(lang(), { dateStyle: 'long', timeStyle: 'short' });
+    return html`<section class="past" slot="past" aria-labelledby="past-title">
+      <h2 id="past-title">${tDynamic('past.title', { date: day.format(latest.endedAt) })}</h2>
+      <p>${tDynamic('past.body')}</p>
+      <div class="actions">
+        <button class=${onWelcome ? '' : 'secondary'} ?data-autofocus=${onWelcome} data-past-open @click=${() => void this.openPast(latest)}>${tDynamic('past.open')}</button>
+      </div>
+      ${
+        earlier.length
+          ? html`<details>
+            <summary>${tDynamic('past.earlier', { count: earlier.length })}</summary>
+            <ul>
+              ${earlier.map(
+                (p) =>
+                  html`<li><button class="secondary" @click=${() => void this.openPast(p)}>${tDynamic('past.item', { date: moment.format(p.endedAt) })}</button></li>`,
+              )}
+            </ul>
+          </details>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -640,6 +752,8 @@ export class TsScan extends LitElement {
         .normGroup=${this.normGroup}
         .certified=${this.certified}
         .upload=${this.upload}
+        .reopened=${this.reopened}
+        @results-back=${this.backToStart}
       ></ts-results>`;
     }
     const progress = 'progress' in view ? view.progress : 0;
@@ -671,7 +785,7 @@ export class TsScan extends LitElement {
           <p class="eyebrow">${t('intro.game', { index: games.indexOf(view.game) + 1, count: games.length })} · ${tDynamic(`game.${view.game}`)}</p>
           <h2>${view.resumed ? t('intro.resumed') : t(heading)}</h2>
           <p class="words ${this.introDemo.wordsShown ? '' : 'later'}">${tDynamic(view.instruction)}</p>
-          <div class="actions">
+          <div class="actions intro">
             <button data-autofocus @click=${() => runner?.beginBlock()}>${t('intro.start')}</button>
             ${this.renderDemoToggle()}
           </div>

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { verifyCredential, type VerifyResult, type VerifySuccess } from '../credential/verify.ts';
 import { formatNumber, I18nController, lang, tDynamic } from '../i18n/index.ts';
+import { normGroupName } from './norm-name.ts';
 import { embeddingLine } from './embedding-line.ts';
 import { base } from './styles.ts';
 
@@ -108,7 +109,7 @@ export class TsVerify extends LitElement {
       }
       ${
         ev
-          ? html`<p>${t('credential.certificate.norm', { population: ev.norm?.population ?? '', id: ev.norm?.id ?? '', version: ev.norm?.version ?? '' })}</p>
+          ? html`<p>${t('credential.certificate.norm', { population: ev.norm ? normGroupName(ev.norm) : '', id: ev.norm?.id ?? '', version: ev.norm?.version ?? '' })}</p>
             ${ev.norm?.provisional ? html`<p><strong>${t('credential.certificate.provisional')}</strong></p>` : nothing}
             <p class="muted">${t('credential.certificate.recompute', { algorithm: ev.algorithmVersion ?? '', digest: ev.rawLog?.digest ?? '' })}</p>`
           : nothing

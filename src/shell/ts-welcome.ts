@@ -24,6 +24,7 @@ const ICONS = {
  * sentences); the two modes with each mode's consent text; Start, and "Continue from a backup". Fires `welcome-start`
  * ({ mode }) once the box is ticked, `welcome-restore` ({ file }) when a backup file is chosen. A scan whose page
  * locked its settings (an embedded pilot's) is certified only, shows the pilot's extra consent lines and offers no backup.
+ * Slot `past`: what the shell puts under the title (a finished scan on this device, "Your results from <date>").
  */
 export class TsWelcome extends LitElement {
   static override properties = {
@@ -104,6 +105,7 @@ export class TsWelcome extends LitElement {
             : nothing
       }
       ${this.error ? html`<p class="notice" role="alert">${this.error}</p>` : nothing}
+      <slot name="past"></slot>
       <ul class="facts">
         ${facts.map(
           ([icon, title, body]) => html`<li>

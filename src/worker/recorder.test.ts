@@ -183,6 +183,26 @@ describe('Recorder with IndexedDB', () => {
     expect(r.events('d')).toHaveLength(1);
   });
 
+  it('lists the finished sessions with when each ended (read from the log), never an unfinished or a deleted one', async () => {
+    const store = memoryStore();
+    const r = await Recorder.open(async () => store);
+    const pageOf = (timeOrigin: number): LogEvent => ({ ...page, timeOrigin });
+    // Finished, but the row flag was never set (a crash before markFinished): the log decides.
+    await r.startSession({ ...row('g1'), startedAt: 10 }, [start('g1'), pageOf(2e12), { type: 'session-end', seq: 2, page: 0, t: 1234 }]);
+    // Unfinished: the resume screen's, never a result.
+    await r.startSession({ ...row('g2'), startedAt: 20 }, [start('g2'), pageOf(3e12)]);
+    // Finished, then deleted.
+    await r.startSession({ ...row('g3'), startedAt: 30 }, [start('g3'), pageOf(4e12), { type: 'session-end', seq: 2, page: 0, t: 9 }]);
+    await r.deleteSession('g3');
+    // Finished without a page-start for its page: the row's start time stands in.
+    await r.startSession({ ...row('g4'), startedAt: 40, mode: 'certified' }, [start('g4'), { type: 'session-end', seq: 1, page: 0, t: 9 }]);
+    const found = await r.finishedSessions();
+    expect(found.map((f) => [f.row.sessionId, f.endedAt, f.row.finished]).sort()).toEqual([
+      ['g1', 2e12 + 1234, true],
+      ['g4', 40, true],
+    ]);
+  });
+
   it('deletes a session on request', async () => {
     const store = await openIdbStore();
     const r = await Recorder.open(async () => store);

@@ -1,3 +1,4 @@
+import { sessionEndedAt } from '../log/ended-at.ts';
 import type { LogEvent } from '../log/events.ts';
 import { pairTrials, type TrialRecord } from '../log/trials.ts';
 import type { GameScore } from '../runtime/game-contract.ts';
@@ -33,6 +34,12 @@ export type StorageStatus =
 export interface RestoreResult {
   sessionId: string;
   outcome: 'restored' | 'kept' | 'practice-copy' | 'certified-here';
+}
+
+/** A finished session on this device and when it ended (epoch ms). */
+export interface FinishedSession {
+  row: SessionRow;
+  endedAt: number;
 }
 
 /** flush() could not write everything: the events are kept in memory and retried by the worker. */
@@ -330,6 +337,16 @@ export class Recorder {
       .filter(({ last }) => last !== undefined)
       .map(({ row, last }) => ({ ...row, finished: last?.type === 'session-end' }))
       .sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  /**
+   * Finished sessions on this device with when each ended (`sessionEndedAt`, read from the stored log; the row's start
+   * time where the log cannot say), for the welcome screen's "your results" entry. Deleted sessions are gone from the
+   * store, so they are never listed. Unsorted: the shell orders them (src/shell/past-results.ts).
+   */
+  async finishedSessions(): Promise<FinishedSession[]> {
+    const finished = (await this.sessions()).filter((r) => r.finished);
+    return Promise.all(finished.map(async (row) => ({ row, endedAt: sessionEndedAt(await this.store.events(row.sessionId)) ?? row.startedAt })));
   }
 
   /** The emergency copy: the row and every event logged, including those not yet written here. */

@@ -91,6 +91,9 @@ export const recorderApi = {
   async sessions() {
     return (await recorder).sessions();
   },
+  async finishedSessions() {
+    return (await recorder).finishedSessions();
+  },
   async markFinished(sessionId: string) {
     return (await recorder).markFinished(sessionId);
   },

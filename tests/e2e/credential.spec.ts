@@ -12,8 +12,8 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
  * A certified session of the one-game reaction battery, played in the browser at real speed through the automation
  * hook against the real server: the page creates the session on the server, takes the seed from it and uploads the
  * hash-chained log as it is written. The results screen shows the profile; the credential — issued by the server
- * from ITS copy, after the integrity checks — is downloaded, verified on /verify, and withdrawn when the candidate
- * deletes the data. Answer times are drawn per trial (humanRts): the server refuses times too regular to be human.
+ * from ITS copy, after the integrity checks — is downloaded, verified on /verify, given again after a reload (the
+ * finished scan reopened from the welcome screen), and withdrawn when the candidate deletes the data. Answer times are drawn per trial (humanRts): the server refuses times too regular to be human.
  */
 test("certified session: profile, credential from the server's copy, verification and withdrawal", async ({ page }, info) => {
   test.setTimeout(300_000);
@@ -51,10 +51,30 @@ test("certified session: profile, credential from the server's copy, verificatio
   await expect(verifier.getByText(/^Valid: signed by/)).toBeVisible({ timeout: 20_000 });
   await expectAccessible(verifier, 'verify');
 
+  // The page reloads (or the browser crashed): the welcome screen offers the finished scan, its results open again,
+  // and with the token still on this device the credential panel gives the same credential again (same revocation
+  // code, kept on the device), so deleting the data still withdraws it.
+  const reopening = Date.now();
+  await page.reload();
+  const entry = page.locator('ts-scan section.past');
+  await expect(entry.getByRole('heading', { name: /^Your results from / })).toBeVisible();
+  await entry.getByRole('button', { name: 'Open my results' }).click();
+  await expect(results.getByText('Your credential was already made.', { exact: false })).toBeVisible();
+  await results.getByRole('button', { name: 'Get my credential again' }).click();
+  await expect(results.getByText('Your credential is ready.')).toBeVisible({ timeout: 30_000 });
+  const [again] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Download credential (.jwt)' }).click()]);
+  expect((await readFile((await again.path()) ?? '', 'utf8')).split('~')[0]).toBe(credential.split('~')[0]);
+  await expectAccessible(page, 'reopened certified results');
+  console.log(`credential: reload, reopen and the credential again took ${((Date.now() - reopening) / 1000).toFixed(1)} s`);
+
   // Deleting the data withdraws the credential: the verifier now sees it revoked.
   await results.getByRole('button', { name: 'Delete everything' }).click();
   await results.getByRole('button', { name: 'Delete everything' }).click(); // the second press confirms
   await expect(results.getByText('Your data has been deleted from this device.')).toBeVisible();
   await verifier.getByRole('button', { name: 'Check' }).click();
   await expect(verifier.getByText(/^Not valid: .*(revoked|withdrawn)/i)).toBeVisible({ timeout: 20_000 });
+  // And the finished scan is no longer offered.
+  await page.reload();
+  await expect(page.locator('ts-welcome')).toBeVisible();
+  await expect(page.locator('ts-scan section.past')).toHaveCount(0);
 });

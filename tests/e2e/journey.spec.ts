@@ -1,26 +1,30 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import type { LogEvent } from '../../src/log/events.ts';
 import type { TrialRecord } from '../../src/log/trials.ts';
 import { simulatedSession } from '../../src/server/fixtures/session-log.ts';
 import { expectAccessible, isFocused, tabTo } from '../support/a11y.ts';
-import { humanRts, phase, play } from '../support/driver.ts';
+import { humanRts, phase, play, type Responder } from '../support/driver.ts';
 import { RESPONDERS } from '../support/responders.ts';
+import { literally, wordsIn } from '../support/words.ts';
 
 /**
  * The candidate's journey (issue: candidate experience), at 360×640 and 1280×800, in Dutch and in Arabic (RTL).
  *
- * One real play covers the whole path, by keyboard, on a phone, in Dutch: landing → the certified mode + consent →
- * device check → the short battery (at real speed: a certified session is checked against the server's clock;
- * answers through the automation hook) with the map between games, a pause (Esc) and a reload in the middle of a game
- * that lands back on the map at the same station with every trial kept → results → "what does this mean" → the
- * closing questions → the credential, issued from the server's copy and downloaded → my data as JSON and CSV → the
- * report for a coach → delete everything. It runs in the Playwright project `realtime` (tag @realtime), started
- * first beside the rest. It also checks what the short battery's own test checked when it played the same battery (breaks
- * between games, one progress bar over the whole battery, results for every game), so the battery is played once.
- * The other three size × language variants check every shell screen from stored sessions (a simulated
- * session cut at the end of its first game, and a finished one) instead of playing again: the screens are the same
- * code, and a second real play would double the time for no new path. axe-core checks every shell screen.
+ * Two real plays cover the whole path, each in one language at one size, so that together they cover both languages
+ * and both sizes: by keyboard only on a phone in Dutch, and by mouse on a desktop in Arabic (right to left). Each
+ * goes landing → the certified mode + consent → device check → the short battery (at real speed: a certified session
+ * is checked against the server's clock; answers through the automation hook) with the map between games, a pause
+ * and a reload in the middle of a game that lands back on the map at the same station with every trial kept →
+ * results → "what does this mean" and the why of a role fit → the closing questions → the credential, issued from the
+ * server's copy and downloaded → my data as JSON and CSV → the report for a coach → delete everything. They run in the
+ * Playwright project `realtime` (tag @realtime), started first beside the rest. They also check what the short
+ * battery's own test checked (breaks between games, one progress bar over the whole battery, results for every game),
+ * so the battery is not played a third time. The two other size × language pairs (Arabic on a phone, Dutch on a
+ * desktop) check every shell screen from stored sessions (a simulated session cut at the end of its first game, and a
+ * finished one): the screens are the same code, and two more real plays would add about twelve minutes of browser
+ * time for no new path. Every expected word comes from the product's catalogues (support/words.ts); axe-core checks
+ * every shell screen.
  */
 
 const PHONE = { width: 360, height: 640 };
@@ -45,205 +49,273 @@ async function downloadText(page: Page, press: () => Promise<void>): Promise<{ n
   return { name: download.suggestedFilename(), text: await readFile((await download.path()) ?? '', 'utf8') };
 }
 
-test('the whole journey by keyboard on a phone, in Dutch: map between games, pause, reload mid-game, results, credential, data, delete', {
-  tag: '@realtime',
-}, async ({ page }) => {
-  test.setTimeout(900_000);
+/** How the candidate works the shell: the keyboard only (Tab, arrows, Enter, Space, Esc), or the mouse. */
+type Input = 'keyboard' | 'mouse';
+
+/**
+ * The shell's controls, worked by keyboard or by mouse. The games are answered by their test responders either way
+ * (keys for Reaction and Arrows, taps on the board for Block sequence), as a desktop candidate answers them.
+ */
+function handsFor(page: Page, input: Input) {
+  const keyboard = input === 'keyboard';
+  return {
+    keyboard,
+    /** Presses a button: Tab to it and Enter, or a click. */
+    async press(target: Locator): Promise<void> {
+      if (!keyboard) return target.click();
+      await tabTo(page, target);
+      await page.keyboard.press('Enter');
+    },
+    /** Goes on from a screen whose main button takes the focus on arrival: Enter (checking that focus), or a click. */
+    async goOn(selector: string): Promise<void> {
+      if (!keyboard) return page.locator(selector).click();
+      await expectFocused(page, selector);
+      await page.keyboard.press('Enter');
+    },
+    /** Downloads what pressing `target` gives. */
+    download(target: Locator): Promise<{ name: string; text: string }> {
+      return downloadText(page, async () => {
+        if (!keyboard) return target.click();
+        await tabTo(page, target);
+        await page.keyboard.press('Enter');
+      });
+    },
+  };
+}
+
+/**
+ * The whole journey of one candidate, certified, at real speed: landing → mode + consent → device check → the short
+ * battery with the map between games, a pause and a reload in the middle of a game → results → what it means → the
+ * closing questions → the credential → my data → the report for a coach → delete everything (here and on the server).
+ */
+async function journey(page: Page, lang: 'nl' | 'ar', viewport: { width: number; height: number }, input: Input): Promise<void> {
   const started = Date.now();
-  await page.setViewportSize(PHONE);
-  await page.goto('/?automation=1&lang=nl&battery=short');
-  const rts = humanRts(21);
+  const say = wordsIn(lang);
+  const hands = handsFor(page, input);
+  const size = viewport === PHONE ? 'phone' : 'desktop';
+  const name = (screen: string) => `${screen}-${lang}-${size}`;
+  const game = (id: string) => say(`game.${id}`);
+  await page.setViewportSize(viewport);
+  await page.goto(`/?automation=1&lang=${lang}&battery=short`);
+  await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+  const rts = humanRts(lang === 'ar' ? 22 : 21);
 
   // Step 1: landing, mode and consent.
   const welcome = page.locator('ts-welcome');
-  await expect(welcome.getByRole('heading', { name: 'Hoe lang' })).toBeVisible();
-  await expect(welcome.getByText(/Ongeveer \d+ minuten/)).toBeVisible();
-  await expectAccessible(page, 'landing nl phone');
-  await shot(page, 'landing-nl-phone');
-  // The certified mode, by keyboard: Tab reaches the checked radio (practice), an arrow key moves the choice.
-  await tabTo(page, welcome.getByRole('radio', { checked: true }));
-  await page.keyboard.press('ArrowDown');
-  await expect(welcome.getByRole('radio', { name: /Gecertificeerd/ })).toBeChecked();
+  await expect(welcome.getByRole('heading', { name: say('landing.time.title') })).toBeVisible();
+  await expect(welcome.locator('.facts li')).toHaveCount(4);
+  await expectAccessible(page, name('landing'));
+  await shot(page, name('landing'));
+  const certified = welcome.getByRole('radio', { name: literally(say('mode.certified')) });
+  if (hands.keyboard) {
+    // Tab reaches the checked radio (practice); an arrow key moves the choice.
+    await tabTo(page, welcome.getByRole('radio', { checked: true }));
+    await page.keyboard.press('ArrowDown');
+  } else await certified.click();
+  await expect(certified).toBeChecked();
   await expect(welcome.locator('[data-consent-version^="certified"]')).toBeVisible();
-  await tabTo(page, welcome.getByRole('checkbox'));
-  await page.keyboard.press('Space');
-  await expect(welcome.getByRole('checkbox')).toBeChecked();
-  await tabTo(page, welcome.getByRole('button', { name: 'Begin', exact: true }));
-  await page.keyboard.press('Enter');
+  await expectAccessible(page, name('consent certified'));
+  await shot(page, name('consent-certified'));
+  const consent = welcome.getByRole('checkbox');
+  if (hands.keyboard) {
+    await tabTo(page, consent);
+    await page.keyboard.press('Space');
+  } else await consent.click();
+  await expect(consent).toBeChecked();
+  await hands.press(welcome.getByRole('button', { name: say('welcome.start'), exact: true }));
 
   // Step 2: the device check; the focus is on the practice answer, then on the way on.
   const check = page.locator('ts-device-check');
-  await expect(check.getByText('Stap 2 van 3')).toBeVisible();
+  await expect(check.getByText(say('landing.steps', { step: 2 }))).toBeVisible();
   await expect(check.locator('li').first()).toBeVisible();
-  await expectAccessible(page, 'device check nl phone');
-  await shot(page, 'device-check-nl-phone');
-  await expectFocused(page, 'ts-device-check .practice button');
-  await page.keyboard.press('Enter');
-  await expectFocused(page, 'ts-device-check .actions button[data-autofocus]');
-  await page.keyboard.press('Enter');
+  await expectAccessible(page, name('device check'));
+  await shot(page, name('device-check'));
+  await hands.goOn('ts-device-check .practice button');
+  await hands.goOn('ts-device-check .actions button[data-autofocus]');
   await expect.poll(() => phase(page)).toBe('intro');
   // The progress bar runs over the whole battery: recorded at each intro and break, it never goes back.
-  const progressBar = page.locator('ts-scan').getByRole('progressbar');
+  const scan = page.locator('ts-scan');
+  const progressBar = scan.getByRole('progressbar');
   const progress: number[] = [];
   const recordProgress = async () => progress.push(Number(await progressBar.getAttribute('aria-valuenow')));
   await recordProgress();
-  await expect(page.locator('ts-scan').getByText('Spel 1 van 3')).toBeVisible();
-  await expectAccessible(page, 'intro nl phone');
-  await shot(page, 'intro-nl-phone');
+  await expect(scan.getByText(say('intro.game', { index: 1, count: 3 }))).toBeVisible();
+  await expectAccessible(page, name('intro'));
+  await shot(page, name('intro'));
 
   // Game 1, then the map between games.
   const [first, second, third] = ['reaction', 'flanker', 'corsi'].map((g) => {
     const r = RESPONDERS[g];
     if (!r) throw new Error(g);
     return r;
-  }) as [NonNullable<(typeof RESPONDERS)[string]>, NonNullable<(typeof RESPONDERS)[string]>, NonNullable<(typeof RESPONDERS)[string]>];
+  }) as [Responder, Responder, Responder];
+  const how = { rtMs: rts, keyboard: hands.keyboard };
   const gameStarted = Date.now();
-  await play(page, first, { rtMs: rts, keyboard: true });
-  console.log(`journey: game 1 played in ${((Date.now() - gameStarted) / 1000).toFixed(0)} s`);
+  await play(page, first, how);
+  console.log(`journey ${lang} ${size}: game 1 played in ${((Date.now() - gameStarted) / 1000).toFixed(0)} s`);
   await expect.poll(() => phase(page)).toBe('break');
-  const map = page.locator('ts-scan ts-journey-map');
-  await expect(map.locator('li[aria-current="step"]')).toContainText('Station 2');
-  await expect(map.getByRole('status')).toContainText('1 van 3 stations klaar');
+  const map = scan.locator('ts-journey-map');
+  await expect(map.locator('li[aria-current="step"]')).toContainText(say('journey.station', { index: 2, game: game('flanker') }));
+  await expect(map.getByRole('status')).toContainText(say('journey.progress', { done: 1, count: 3 }));
   await recordProgress();
-  await expect(page.locator('ts-scan').getByText('Je kunt nu stoppen en later terugkomen')).toBeVisible();
-  await expectAccessible(page, 'break nl phone');
-  await shot(page, 'break-nl-phone');
-  await expectFocused(page, 'ts-scan .break button');
-  await page.keyboard.press('Enter');
+  await expect(scan.getByText(say('journey.saved'))).toBeVisible();
+  await expectAccessible(page, name('break'));
+  await shot(page, name('break'));
+  await hands.goOn('ts-scan .break button');
   // A certified session fetches the next game's seed from the server first.
   await expect.poll(() => phase(page)).toBe('intro');
 
-  // Game 2: a few answers, a pause by Esc, a few more, then a reload in the middle of the game.
-  await play(page, second, { rtMs: rts, keyboard: true, stop: (answered) => answered >= 3 });
+  // Game 2: a few answers, a pause (Esc, or the pause button), a few more, then a reload in the middle of the game.
+  await play(page, second, { ...how, stop: (answered) => answered >= 3 });
   await expect.poll(() => phase(page)).toBe('running');
-  await expect(page.locator('ts-scan').getByText('Bewaard. Je kunt stoppen en later verder.')).toBeVisible();
-  await shot(page, 'running-nl-phone');
-  await page.keyboard.press('Escape');
+  await expect(scan.getByText(say('play.canStop'))).toBeVisible();
+  await shot(page, name('running'));
+  if (hands.keyboard) await page.keyboard.press('Escape');
+  else await scan.locator('[data-shell-control]').click();
   await expect.poll(() => phase(page)).toBe('paused');
-  await expect(page.locator('ts-scan').getByRole('heading', { name: 'Pauze' })).toBeVisible();
-  await expectAccessible(page, 'pause nl phone');
-  await shot(page, 'pause-nl-phone');
-  await expectFocused(page, 'ts-scan section.panel button');
-  await page.keyboard.press('Enter');
+  await expect(scan.getByRole('heading', { name: say('pause.title') })).toBeVisible();
+  await expectAccessible(page, name('pause'));
+  await shot(page, name('pause'));
+  await hands.goOn('ts-scan section.panel button');
   await expect.poll(() => phase(page)).not.toBe('paused');
-  await play(page, second, { rtMs: rts, keyboard: true, stop: (answered) => answered >= 3 });
+  await play(page, second, { ...how, stop: (answered) => answered >= 3 });
   await page.evaluate(() => window.__talentscan?.persisted());
   const before = await trials(page);
   const sessionId = await page.evaluate(() => window.__talentscan?.sessionId());
   expect(before.filter((t) => t.game === 'flanker').length).toBeGreaterThan(0);
 
   await page.reload();
-  await expect(page.locator('ts-scan').getByRole('heading', { name: 'Welkom terug!' })).toBeVisible();
-  await expect(page.locator('ts-scan').getByText('Je stopte bij station 2: Pijlen. Er is niets kwijt.')).toBeVisible();
-  await expect(map.locator('li[aria-current="step"]')).toContainText('Station 2');
-  await expectAccessible(page, 'resume nl phone');
-  await shot(page, 'resume-nl-phone');
-  await expectFocused(page, 'ts-scan .resume button[data-autofocus]');
-  await page.keyboard.press('Enter');
+  await expect(scan.getByRole('heading', { name: say('journey.welcomeBack') })).toBeVisible();
+  await expect(scan.getByText(say('journey.resumeAt', { index: 2, game: game('flanker') }))).toBeVisible();
+  await expect(map.locator('li[aria-current="step"]')).toContainText(say('journey.station', { index: 2, game: game('flanker') }));
+  await expectAccessible(page, name('resume'));
+  await shot(page, name('resume'));
+  await hands.goOn('ts-scan .resume button[data-autofocus]');
   await expect.poll(() => phase(page)).toBe('intro');
   expect(await page.evaluate(() => window.__talentscan?.sessionId())).toBe(sessionId);
-  await expect(map.locator('li[aria-current="step"]')).toContainText('Station 2');
-  await shot(page, 'intro-resumed-nl-phone');
+  await expect(map.locator('li[aria-current="step"]')).toContainText(say('journey.station', { index: 2, game: game('flanker') }));
+  await shot(page, name('intro-resumed'));
   // Nothing lost: every trial from before the reload is still there, unchanged.
   expect((await trials(page)).slice(0, before.length)).toEqual(before);
-  await play(page, second, { rtMs: rts, keyboard: true });
+  await play(page, second, how);
   await expect.poll(() => phase(page)).toBe('break');
-  await expect(map.locator('li[aria-current="step"]')).toContainText('Station 3');
-  await expect(page.locator('ts-scan').getByText('Nog maar één station!')).toBeVisible();
+  await expect(map.locator('li[aria-current="step"]')).toContainText(say('journey.station', { index: 3, game: game('corsi') }));
+  await expect(scan.getByText(say('break.last'))).toBeVisible();
   await recordProgress();
-  await page.keyboard.press('Enter');
+  await hands.goOn('ts-scan .break button');
   await expect.poll(() => phase(page)).toBe('intro');
-  await expect(page.locator('ts-scan').getByText('Spel 3 van 3')).toBeVisible();
+  await expect(scan.getByText(say('intro.game', { index: 3, count: 3 }))).toBeVisible();
   await recordProgress();
 
   // Game 3 is answered by taps on its board (its test responder); Pause is pressed with the pointer once, and that
   // press is not logged as an answer.
-  await play(page, third, { rtMs: rts, keyboard: true, stop: (answered) => answered >= 1 });
-  const inputsBefore = ((await page.evaluate(() => window.__talentscan?.events())) as LogEvent[]).filter((e) => e.type === 'input').length;
+  await play(page, third, { ...how, stop: (answered) => answered >= 1 });
+  const inputs = async () => ((await page.evaluate(() => window.__talentscan?.events())) as LogEvent[]).filter((e) => e.type === 'input').length;
+  const inputsBefore = await inputs();
   if ((await phase(page)) === 'running') {
-    await page.locator('ts-scan [data-shell-control]').click();
+    await scan.locator('[data-shell-control]').click();
     await expect.poll(() => phase(page)).toBe('paused');
-    const inputsAfter = ((await page.evaluate(() => window.__talentscan?.events())) as LogEvent[]).filter((e) => e.type === 'input').length;
-    expect(inputsAfter).toBe(inputsBefore);
-    await page.keyboard.press('Enter');
+    expect(await inputs()).toBe(inputsBefore);
+    await hands.goOn('ts-scan section.panel button');
     await expect.poll(() => phase(page)).not.toBe('paused');
   }
-  await play(page, third, { rtMs: rts, keyboard: true });
+  await play(page, third, how);
   await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done');
   expect(progress[0]).toBe(0);
   for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1] ?? 0);
   expect(progress.at(-1)).toBeLessThan(100);
-  console.log(`journey: the short battery (3 games, certified, real speed) took ${((Date.now() - gameStarted) / 1000).toFixed(0)} s`);
+  console.log(`journey ${lang} ${size}: the short battery (3 games, certified, real speed) took ${((Date.now() - gameStarted) / 1000).toFixed(0)} s`);
 
-  // Results: strengths first, each area with its band and a "what does this mean" layer.
+  // Results: strengths first, each area with its band, a "what does this mean" layer and the why of each role fit.
   const results = page.locator('ts-results');
-  await expect(results.getByRole('heading', { name: 'Jouw resultaten' })).toBeVisible();
+  await expect(results.getByRole('heading', { name: say('results.title') })).toBeVisible();
   const profile = results.locator('ts-candidate-profile');
-  await expect(profile.getByRole('heading', { name: 'Je sterke punten' })).toBeVisible();
-  await expectAccessible(page, 'results nl phone');
-  await shot(page, 'results-nl-phone');
+  await expect(profile.getByRole('heading', { name: say('results.strengthsFirst') })).toBeVisible();
+  await expectAccessible(page, name('results'));
+  await shot(page, name('results'));
   const explain = profile.locator('details.explain summary').first();
-  await tabTo(page, explain);
-  await page.keyboard.press('Enter');
-  await expect(profile.locator('details.explain[open]').first().getByText('Wat we maten')).toBeVisible();
-  await expect(profile.locator('details.explain[open]').first().getByText('Vergeleken met wie')).toBeVisible();
-  await expectAccessible(page, 'what does this mean nl phone');
+  await expect(explain).toHaveText(say('explain.button'));
+  await hands.press(explain);
+  const opened = profile.locator('details.explain[open]').first();
+  await expect(opened.getByText(say('explain.measured'))).toBeVisible();
+  await expect(opened.getByText(say('explain.group'))).toBeVisible();
+  await hands.press(profile.getByText(say('fit.why')).first());
+  await expect(profile.locator('.bars [role="img"]').first()).toBeVisible();
+  await expectAccessible(page, name('what does this mean'));
+  await shot(page, name('results-explained'));
   // Every game's raw measurements are there for whoever wants to check them.
-  await results.getByText('Ruwe metingen per spel').click();
-  for (const name of ['Reactie', 'Pijlen', 'Blokkenreeks']) await expect(results.getByRole('table', { name })).toBeVisible();
-  // Reflow (WCAG 1.4.10): with the raw tables open, nothing makes the page wider than the phone.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await hands.press(results.getByText(say('results.raw')));
+  for (const id of ['reaction', 'flanker', 'corsi']) await expect(results.getByRole('table', { name: game(id) })).toBeVisible();
+  // Reflow (WCAG 1.4.10): with the raw tables open, nothing makes the page wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 
-  // The two closing questions.
-  // A radio group is one Tab stop; the arrow keys choose within it.
+  // The two closing questions. A radio group is one Tab stop; the arrow keys choose within it.
   const feedback = results.locator('ts-feedback');
-  await tabTo(page, feedback.getByRole('radio', { name: 'Niet echt' }));
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await expect(feedback.getByRole('radio', { name: 'Ja', exact: true })).toBeChecked();
-  await tabTo(page, feedback.getByRole('button', { name: 'Versturen' }));
-  await page.keyboard.press('Enter');
-  await expect(feedback.getByRole('status')).toContainText('Dank je!');
+  const fun = feedback.getByRole('radio', { name: say('feedback.fun.yes'), exact: true });
+  if (hands.keyboard) {
+    await tabTo(page, feedback.getByRole('radio', { name: say('feedback.fun.no') }));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+  } else await fun.click();
+  await expect(fun).toBeChecked();
+  await hands.press(feedback.getByRole('button', { name: say('feedback.send') }));
+  await expect(feedback.getByRole('status')).toContainText(say('feedback.thanks'));
 
-  // The credential: the server issues it from its own witnessed copy of the session; downloaded by keyboard.
+  // The credential: the server issues it from its own witnessed copy of the session.
   await expect.poll(async () => (await page.evaluate(() => window.__talentscan?.upload()))?.state, { timeout: 30_000 }).toBe('synced');
-  await tabTo(page, results.getByRole('button', { name: 'Maak mijn credential' }));
-  await page.keyboard.press('Enter');
-  await expect(results.getByText('Je credential is klaar.')).toBeVisible({ timeout: 30_000 });
-  await expectAccessible(page, 'credential nl phone');
-  await shot(page, 'credential-nl-phone');
-  await tabTo(page, results.getByRole('button', { name: 'Credential downloaden (.jwt)' }));
-  const jwt = await downloadText(page, () => page.keyboard.press('Enter'));
+  await hands.press(results.getByRole('button', { name: say('credential.get') }));
+  await expect(results.getByText(say('credential.ready'))).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, name('credential'));
+  await shot(page, name('credential'));
+  const jwt = await hands.download(results.getByRole('button', { name: say('credential.download.jwt') }));
   expect(jwt.text.split('~')[0]?.split('.')).toHaveLength(3);
 
   // My data: JSON (log, scores, profile, answers) and CSV (the log), and the report a coach imports.
-  await tabTo(page, results.getByRole('button', { name: 'Download mijn gegevens (JSON)' }));
-  const json = await downloadText(page, () => page.keyboard.press('Enter'));
+  const json = await hands.download(results.getByRole('button', { name: say('data.json') }));
   const data = JSON.parse(json.text) as { format: string; events: LogEvent[]; profile?: unknown; feedback?: { fun?: string } };
   expect(data.format).toBe('talentscan-my-data');
   expect(data.events.at(-1)?.type).toBe('session-end');
   expect(data.profile).toBeDefined();
   expect(data.feedback?.fun).toBe('yes');
-  await tabTo(page, results.getByRole('button', { name: /Download mijn gegevens \(CSV/ }));
-  const csv = await downloadText(page, () => page.keyboard.press('Enter'));
+  const csv = await hands.download(results.getByRole('button', { name: say('data.csv') }));
   expect(csv.name).toMatch(/\.csv$/);
   const lines = csv.text.trim().split('\r\n');
   expect(lines[0]).toBe('seq,page,t,type,game,block,trial,kind,name,device,key,x,y,value,reason,details');
   expect(lines).toHaveLength(data.events.length + 1);
-  await tabTo(page, results.getByRole('button', { name: 'Delen met mijn coach (volledig rapport)' }));
-  const report = JSON.parse((await downloadText(page, () => page.keyboard.press('Enter'))).text) as { format: string; version: number; events: unknown[] };
+  const report = JSON.parse((await hands.download(results.getByRole('button', { name: say('coach.share.button') }))).text) as {
+    format: string;
+    version: number;
+    events: unknown[];
+  };
   expect([report.format, report.version, report.events.length]).toEqual(['talentscan-coach-report', 1, data.events.length]);
 
-  // Delete everything: the first press asks, the focus moves to the button that deletes.
-  await tabTo(page, results.getByRole('button', { name: 'Alles wissen' }));
-  await page.keyboard.press('Enter');
-  await expectFocused(page, 'ts-results [data-confirm-delete]');
-  await expectAccessible(page, 'delete confirm nl phone');
-  await page.keyboard.press('Enter');
-  await expect(results.getByText('Je gegevens zijn van dit apparaat gewist.')).toBeVisible();
+  // Delete everything, here and on the server (which withdraws the credential): the first press asks, the focus moves
+  // to the button that deletes.
+  await hands.press(results.getByRole('button', { name: say('data.deleteAll') }));
+  await expect(results.getByText(say('data.deleteConfirm'))).toBeVisible();
+  await expectAccessible(page, name('delete confirm'));
+  await hands.goOn('ts-results [data-confirm-delete]');
+  await expect(results.getByText(say('results.deleted'))).toBeVisible();
+  // Nothing of the deleted results stays on screen (a shared device's next user must not read them).
+  await expect(profile).toHaveCount(0);
+  await expect(results.getByText(say('results.raw'))).toHaveCount(0);
   expect(await page.evaluate((id) => localStorage.getItem(`talentscan.feedback.${id}`), sessionId)).toBeNull();
-  await shot(page, 'deleted-nl-phone');
-  console.log(`journey: the whole keyboard journey took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  await shot(page, name('deleted'));
+  console.log(`journey ${lang} ${size}: the whole journey took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+test('the whole journey by keyboard on a phone, in Dutch: map between games, pause, reload mid-game, results, credential, data, delete', {
+  tag: '@realtime',
+}, async ({ page }) => {
+  test.setTimeout(900_000);
+  await journey(page, 'nl', PHONE, 'keyboard');
+});
+
+test('the whole journey by mouse on a desktop, in Arabic (right to left): map between games, pause, reload mid-game, results, credential, data, delete', {
+  tag: '@realtime',
+}, async ({ page }) => {
+  test.setTimeout(900_000);
+  await journey(page, 'ar', DESKTOP, 'mouse');
 });
 
 /** A short-battery session from the games' simulated participants; `cut` keeps it up to the end of its first game. */
@@ -261,20 +333,7 @@ async function showStored(page: Page, events: LogEvent[]): Promise<void> {
   await expect(page.locator('ts-results')).toBeVisible();
 }
 
-const WORDS = {
-  nl: {
-    start: 'Begin',
-    welcomeBack: 'Welkom terug!',
-    explain: 'Wat betekent dit?',
-    why: 'Waarom deze passendheid?',
-    deleted: 'Je gegevens zijn van dit apparaat gewist.',
-    deleteAll: 'Alles wissen',
-  },
-  ar: { start: 'ابدأ', welcomeBack: 'مرحبًا بعودتك!', explain: 'ماذا يعني هذا؟', why: 'لماذا هذه الملاءمة؟', deleted: null, deleteAll: 'احذف كل شيء' },
-} as const;
-
 for (const [lang, size, viewport] of [
-  ['ar', 'desktop', DESKTOP],
   ['ar', 'phone', PHONE],
   ['nl', 'desktop', DESKTOP],
 ] as const) {
@@ -283,7 +342,7 @@ for (const [lang, size, viewport] of [
   }) => {
     test.setTimeout(180_000);
     const started = Date.now();
-    const w = WORDS[lang];
+    const say = wordsIn(lang);
     const name = (screen: string) => `${screen}-${lang}-${size}`;
     await page.setViewportSize(viewport);
     await page.goto(`/?automation=1&lang=${lang}&battery=short`);
@@ -298,7 +357,7 @@ for (const [lang, size, viewport] of [
     await shot(page, name('consent-certified'));
     await welcome.locator('input[name="mode"][value="practice"]').check();
     await welcome.getByRole('checkbox').check();
-    await welcome.getByRole('button', { name: w.start, exact: true }).click();
+    await welcome.getByRole('button', { name: say('welcome.start'), exact: true }).click();
     const check = page.locator('ts-device-check');
     await expect(check.locator('li').first()).toBeVisible();
     await expectAccessible(page, name('device check'));
@@ -309,7 +368,7 @@ for (const [lang, size, viewport] of [
     await showStored(page, storedSession(`cut-${lang}-${size}`, true));
     await page.reload();
     const scan = page.locator('ts-scan');
-    await expect(scan.getByRole('heading', { name: w.welcomeBack })).toBeVisible();
+    await expect(scan.getByRole('heading', { name: say('journey.welcomeBack') })).toBeVisible();
     await expect(scan.locator('ts-journey-map li[aria-current="step"]')).toHaveCount(1);
     await expectAccessible(page, name('resume'));
     await shot(page, name('resume'));
@@ -331,17 +390,18 @@ for (const [lang, size, viewport] of [
     await expect(profile.locator('.domain').first()).toBeVisible();
     await expectAccessible(page, name('results'));
     await shot(page, name('results'));
-    await profile.getByText(w.explain).first().click();
-    await profile.getByText(w.why).first().click();
+    await profile.getByText(say('explain.button')).first().click();
+    await profile.getByText(say('fit.why')).first().click();
     await expect(profile.locator('.bars [role="img"]').first()).toBeVisible();
     await expectAccessible(page, name('results explained'));
     await shot(page, name('results-explained'));
     const csv = await downloadText(page, () => results.locator('.data button').nth(1).click());
     expect(csv.text.split('\r\n')[0]).toMatch(/^seq,page,t,type,/);
-    await results.getByRole('button', { name: w.deleteAll }).click();
+    await results.getByRole('button', { name: say('data.deleteAll') }).click();
     await results.locator('[data-confirm-delete]').click();
     await expect(results.locator('.data [role="status"]')).toBeVisible();
-    if (w.deleted) await expect(results.getByText(w.deleted)).toBeVisible();
+    await expect(results.getByText(say('results.deleted'))).toBeVisible();
+    await expect(profile).toHaveCount(0);
     await shot(page, name('deleted'));
     console.log(`journey screens ${lang} ${size}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   });

@@ -62,7 +62,7 @@ test('storage fills mid-game, then the browser is killed: the backup was offered
     const stored = completedTrialEnds(await storedLog(page, sessionId)).length;
     expect(stored).toBe(storedBefore); // what was confirmed survived; what was not is not claimed
     await expect(page.locator('ts-scan .saved-summary')).toHaveText(
-      `Saved on this device: ${stored} completed answers. You continue right after them; anything after that point was not saved and is done again.`,
+      `Saved on this device: ${stored} completed answers. You continue right after them; a round you had not finished is played again.`,
     );
     const note = page.locator('ts-scan .unsaved-at-close');
     await expect(note).toContainText('When the page closed, this device had not saved at least');

@@ -3,6 +3,7 @@ import type { Choices } from '../../coach/recompute.ts';
 import type { CandidateRecord, VerificationView } from '../../coach/types.ts';
 import { formatNumber, I18nController, lang, tDynamic as t } from '../../i18n/index.ts';
 import type { QualityFlag } from '../../runtime/game-contract.ts';
+import { normGroupName } from '../norm-name.ts';
 import type { Profile } from '../../scoring/profile-types.ts';
 import { EXAMPLE_ROLES } from '../../scoring/role-profiles.ts';
 import { embeddingLine } from '../embedding-line.ts';
@@ -159,7 +160,7 @@ export class TsCoachCandidate extends LitElement {
       }
       ${
         n
-          ? html`<p>${t('coach.norm.line', { population: n.population, id: n.id, version: n.version })}</p>
+          ? html`<p>${t('coach.norm.line', { population: normGroupName(n), id: n.id, version: n.version })}</p>
             ${n.provisional ? html`<p class="provisional">${t('coach.norm.provisional')}</p>` : nothing}
             <p class="muted" lang="en" dir="ltr">${n.citation}</p>`
           : nothing
@@ -253,7 +254,7 @@ export class TsCoachCandidate extends LitElement {
       <form class="toolbar" @submit=${this.onRecompute}>
         <label>${t('coach.recompute.norm')}<select name="norm">${(c?.normGroups ?? []).map(
           (n) =>
-            html`<option value=${n.id} ?selected=${n.id === (this.recomputed?.profile.norm.id ?? p?.norm.id)}>${n.population} (${n.id} ${n.version})</option>`,
+            html`<option value=${n.id} ?selected=${n.id === (this.recomputed?.profile.norm.id ?? p?.norm.id)}>${normGroupName(n)} (${n.id} ${n.version})</option>`,
         )}</select></label>
         <label>${t('coach.recompute.roles')}<select name="roles">${(c?.roleSets ?? []).map((s) => html`<option value=${s.id}>${s.id} ${s.version}</option>`)}</select></label>
         <button type="submit" ?disabled=${this.working || !c}>${t('coach.recompute.run')}</button>
