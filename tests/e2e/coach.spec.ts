@@ -97,6 +97,9 @@ test('import a credential file and a full report, recompute against another norm
   await pasteByKeyboard(page, 'Kbd 1', issued.vcSdJwt);
   await expect(page.getByText('Kbd 1 imported and verified.')).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('ts-coach-candidate').getByRole('heading', { name: 'Profile of Kbd 1' })).toBeFocused();
+  // A credential carries the flags' codes only: each reads as its sentence (without numbers), the code beside it.
+  const fromCredential = page.locator('ts-coach-candidate ul.flags li', { hasText: 'The comparison group is still provisional.' });
+  await expect(fromCredential.locator('code')).toHaveText('norm.provisional');
 
   await page.getByLabel('Or choose a file').setInputFiles(`${dir}/candidate.jwt`);
   await expect(page.getByText('Candidate 2 imported and verified.')).toBeVisible({ timeout: 15_000 });
