@@ -9,16 +9,16 @@ import { BATTERIES, domainsOfGames } from '../runtime/batteries.ts';
 import type { Domain } from '../runtime/game-contract.ts';
 import { domainSpec } from '../scoring/domain-model.ts';
 import type { DomainScore, Profile, RoleFit } from '../scoring/profile-types.ts';
+import { parseFlagCode } from './flag-messages.ts';
 
 /** The kinds of problem a candidate can act on (or be told is not theirs), in the order a hint picks them. */
 export const NOT_MEASURED_KINDS = ['early', 'few-answers', 'rules', 'practice', 'interrupted', 'not-finished', 'technical', 'other'] as const;
 export type NotMeasuredKind = (typeof NOT_MEASURED_KINDS)[number];
 
 /**
- * A flag code's last dot-separated part → the kind of problem. Codes are the scorers' own (games/*\/score.ts,
- * src/scoring/score-game.ts); a part before the last names the condition ('simple.many-anticipations',
- * 'ssrt.many-go-omissions', 'forward.stop-rule'). Flags that leave nothing out of a score (display-stutter, onset rules,
- * device notes) have no kind: they never explain a gap.
+ * A flag's kind (its code's last part, read by parseFlagCode) → the kind of problem. Codes are the scorers' own
+ * (games/*\/score.ts, src/scoring/score-game.ts). Flags that leave nothing out of a score (display-stutter, onset
+ * rules, device notes) have no kind here: they never explain a gap.
  */
 const KIND_OF_FLAG: Readonly<Record<string, NotMeasuredKind>> = {
   'many-anticipations': 'early',
@@ -38,6 +38,8 @@ const KIND_OF_FLAG: Readonly<Record<string, NotMeasuredKind>> = {
   'contingency-mismatch': 'technical',
   'ssd-mismatch': 'technical',
   'stop-rule': 'technical',
+  'missing-onset': 'technical',
+  'incomplete-block': 'not-finished',
 };
 
 /** The kind a profile quality flag of `game` points to (profile flags are `<game>.<scorer code>`), or null. */
