@@ -44,13 +44,9 @@ const KIND_OF_FLAG: Readonly<Record<string, NotMeasuredKind>> = {
 
 /** The kind a profile quality flag of `game` points to (profile flags are `<game>.<scorer code>`), or null. */
 export function kindOfFlag(game: string, code: string): NotMeasuredKind | null {
-  if (!code.startsWith(`${game}.`)) return null;
-  const last =
-    code
-      .slice(game.length + 1)
-      .split('.')
-      .pop() ?? '';
-  return KIND_OF_FLAG[last] ?? null;
+  const parts = parseFlagCode(code);
+  if (parts.game !== game) return null;
+  return KIND_OF_FLAG[parts.kind] ?? null;
 }
 
 /** Why one game of the scan gave no score for an area: the first kind (NOT_MEASURED_KINDS order) among its flags. */
