@@ -8,6 +8,7 @@ import { verifyCredential, type VerifyOptions, type VerifyResult } from '../cred
 import type { LogEvent } from '../log/events.ts';
 import type { Profile } from '../scoring/profile-types.ts';
 import { assuranceView } from './assurance.ts';
+import { credentialFitStatus } from './fit-status.ts';
 import type { VerificationView } from './types.ts';
 
 export const REPORT_FORMAT = 'talentscan-coach-report';
@@ -114,7 +115,15 @@ export function viewOf(result: VerifyResult, checkedAt = new Date()): Verificati
       ...(low !== undefined ? { low } : {}),
       ...(high !== undefined ? { high } : {}),
     })),
-    roles: result.summary.roles,
+    roles: result.summary.roles.map((r) => {
+      const status = credentialFitStatus(
+        r.role,
+        ev?.roleProfiles?.find((x) => x.role === r.role)?.version,
+        result.summary.domains.map((d) => d.domain),
+        result.undisclosed,
+      );
+      return status ? { ...r, status } : r;
+    }),
     undisclosed: result.undisclosed,
     ...(ev?.norm
       ? {
