@@ -175,7 +175,7 @@ export class TsCoachCandidate extends LitElement {
     return html`<section class="card stack" aria-labelledby="fit-title">
       <h3 id="fit-title">${t('coach.fits.title')}</h3>
       <table><thead><tr><th scope="col">${t('coach.fits.role')}</th><th scope="col">${t('coach.fits.fit')}</th></tr></thead>
-      <tbody>${v.roles.map((x) => html`<tr><th scope="row">${roleName(x.role, x.name)}</th><td class="num">${formatNumber(x.fitPercent)}%</td></tr>`)}</tbody></table>
+      <tbody>${v.roles.map((x) => html`<tr><th scope="row">${roleName(x.role, x.name)}</th><td class="num">${x.status === 'not-enough-data' ? t('profile.notEnoughData') : `${formatNumber(x.fitPercent)}%`}</td></tr>`)}</tbody></table>
       <p class="muted">${t('coach.fits.contributionsNeedReport')}</p>
     </section>`;
   }
