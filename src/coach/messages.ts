@@ -608,7 +608,7 @@ export const COACH_MESSAGES: GameMessages = {
     'coach.wallet.refused': 'رُفض رد المحفظة: {reason}. لم يُحفظ شيء.',
     'coach.wallet.received': 'تم الاستلام من المحفظة والتحقق باسم {label}: {domains}.',
     'coach.import.title': 'استيراد شهادة أو تقرير',
-    'coach.import.body': 'الصق شهادة، أو اختر ملف الشهادة (.jwt) أو التقرير الكامل (.json) الذي أعطاك إياه المرشح.',
+    'coach.import.body': 'الصق شهادة، أو اختر ملف الشهادة (‎.jwt) أو التقرير الكامل (‎.json) الذي أعطاك إياه المرشح.',
     'coach.import.label': 'تسمية لهذا المرشح (لا حاجة للاسم)',
     'coach.import.paste': 'الشهادة (نص)',
     'coach.import.submit': 'استيراد وتحقق',

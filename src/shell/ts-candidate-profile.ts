@@ -229,7 +229,7 @@ export class TsCandidateProfile extends LitElement {
       ${
         partial
           ? html`<p class="muted coverage" data-fit-coverage>
-            ${tDynamic('fit.coverage', { measured: formatNumber(cover.measured), total: formatNumber(cover.total) })}${computed ? html`. ${tDynamic('fit.rough')}` : nothing}
+            ${tDynamic('fit.coverage', { measured: formatNumber(cover.measured), count: cover.total })}${computed ? html`. ${tDynamic('fit.rough')}` : nothing}
           </p>`
           : nothing
       }

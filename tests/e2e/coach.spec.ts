@@ -11,6 +11,7 @@ import { simulatedSession } from '../../src/server/fixtures/session-log.ts';
 import { extractText, getDocumentProxy, renderPageAsImage } from 'unpdf';
 import { test } from '../support/coach-server.ts';
 import { issueToWallet, revoke, TestWallet, type IssuedCredential } from '../support/test-wallet.ts';
+import { wordsIn } from '../support/words.ts';
 
 const SCREENS = 'tests/.artifacts/screens';
 mkdirSync(SCREENS, { recursive: true });
@@ -363,8 +364,9 @@ test("the candidate's 'share with my coach' report imports as recomputable but u
   // Arabic: right to left, still accessible.
   await page.goto('/coach?lang=ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('button', { name: 'فتح Candidate 1' }).click();
-  await expect(page.locator('ts-coach-candidate').getByRole('heading', { name: 'ملف Candidate 1' })).toBeVisible();
+  const ar = wordsIn('ar');
+  await page.getByRole('button', { name: ar('coach.list.openNamed', { label: 'Candidate 1' }) }).click();
+  await expect(page.locator('ts-coach-candidate').getByRole('heading', { name: ar('coach.candidate.title', { label: 'Candidate 1' }) })).toBeVisible();
   await expect(page.locator('ts-coach-candidate ul.flags li', { hasText: 'مجموعة المقارنة ما زالت مؤقتة.' }).locator('code')).toHaveText('norm.provisional');
   await expectAccessible(page, 'arabic');
   await page.screenshot({ path: `${SCREENS}/coach-ar-1280.png` });
