@@ -7,7 +7,6 @@ import type { GameMessages } from '../runtime/game-contract.ts';
 
 export const COACH_MESSAGES: GameMessages = {
   en: {
-    'coach.share.button': 'Share with my coach (full report)',
     'coach.intro':
       'Receive what a candidate shares with you, check it, and go through it together. Everything stays in this browser on this device; nothing is stored on our server.',
     'coach.defaultLabel': 'Candidate {n}',
@@ -200,7 +199,6 @@ export const COACH_MESSAGES: GameMessages = {
     'coach.reason.wrong-type': 'it is not a Talentscan credential',
   },
   nl: {
-    'coach.share.button': 'Delen met mijn coach (volledig rapport)',
     'coach.intro':
       'Ontvang wat een kandidaat met je deelt, controleer het en bespreek het samen. Alles blijft in deze browser op dit apparaat; er wordt niets op onze server bewaard.',
     'coach.defaultLabel': 'Kandidaat {n}',
@@ -396,7 +394,6 @@ export const COACH_MESSAGES: GameMessages = {
     'coach.reason.wrong-type': 'het is geen Talentscan-credential',
   },
   uk: {
-    'coach.share.button': 'Поділитися з коучем (повний звіт)',
     'coach.intro':
       'Отримуйте те, чим кандидат ділиться з вами, перевіряйте це й обговорюйте разом. Усе залишається в цьому браузері на цьому пристрої; на нашому сервері нічого не зберігається.',
     'coach.defaultLabel': 'Кандидат {n}',
@@ -590,7 +587,6 @@ export const COACH_MESSAGES: GameMessages = {
     'coach.reason.wrong-type': 'це не облікові дані Talentscan',
   },
   ar: {
-    'coach.share.button': 'مشاركة مع مدربي (التقرير الكامل)',
     'coach.intro': 'استلم ما يشاركه المرشح معك، وتحقق منه، وناقشه معه. يبقى كل شيء في هذا المتصفح على هذا الجهاز؛ لا يُحفظ شيء على خادمنا.',
     'coach.defaultLabel': 'المرشح {n}',
     'coach.status.verified': 'تم التحقق',

@@ -171,7 +171,7 @@ export class TsResults extends LitElement {
         <button class="secondary" @click=${() => void this.download('csv')}>${tDynamic('data.csv')}</button>
       </div>
       <p class="muted">${tDynamic('data.coachHint')}</p>
-      <div class="actions"><button class="secondary" @click=${() => void this.shareWithCoach()}>${tDynamic('coach.share.button')}</button></div>
+      <div class="actions"><button class="secondary" @click=${() => void this.shareWithCoach()}>${tDynamic('data.shareCoach')}</button></div>
       <p class="muted">${tDynamic(this.certified ? 'data.deleteHintServer' : this.reopened?.credential === 'key-lost' ? 'past.deleteHintKeyLost' : 'data.deleteHint')}</p>
       <div class="actions">
         ${

@@ -282,7 +282,7 @@ async function journey(page: Page, lang: 'nl' | 'ar', viewport: { width: number;
   const lines = csv.text.trim().split('\r\n');
   expect(lines[0]).toBe('seq,page,t,type,game,block,trial,kind,name,device,key,x,y,value,reason,details');
   expect(lines).toHaveLength(data.events.length + 1);
-  const report = JSON.parse((await hands.download(results.getByRole('button', { name: say('coach.share.button') }))).text) as {
+  const report = JSON.parse((await hands.download(results.getByRole('button', { name: say('data.shareCoach') }))).text) as {
     format: string;
     version: number;
     events: unknown[];
