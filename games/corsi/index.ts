@@ -1,6 +1,6 @@
 import { corsiDesign, CORSI_ID, CORSI_VERSION, type CorsiTrial } from './design.ts';
 import { practiceCorrect, PRACTICE_MIN_CORRECT } from './rules.ts';
-import { CORSI_METRICS, scoreCorsi } from './score.ts';
+import { CORSI_FLAG_CODES, CORSI_METRICS, scoreCorsi } from './score.ts';
 import { participants, type CorsiParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { corsiMessages } from './messages.ts';
@@ -22,6 +22,7 @@ export const corsi = defineGame<CorsiTrial, CorsiParticipant>({
   metrics: CORSI_METRICS,
   design: corsiDesign,
   score: scoreCorsi,
+  flagCodes: CORSI_FLAG_CODES,
   practicePassed(design, block, trials) {
     const specs = design.blocks[block]?.trials ?? [];
     if (specs.length === 0) return true;

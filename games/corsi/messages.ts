@@ -1,6 +1,6 @@
 import type { GameMessages } from '../../src/runtime/game-contract.ts';
 
-/** Corsi's words: block instructions and metric names, in every shell language. */
+/** Corsi's words: block instructions, metric names and the names of the parts its quality flags name (`part.*`), in every shell language. */
 export const corsiMessages: GameMessages = {
   en: {
     'corsi.forward': 'Watch the blocks light up. Then tap them in the same order. Keyboard: arrows and Enter.',
@@ -8,6 +8,8 @@ export const corsiMessages: GameMessages = {
     'corsi.backward': 'Now tap them back in reverse order: the last one first.',
     'corsi.backwardTest': 'For real now: in reverse order, as far as you can go.',
     'game.corsi': 'Block sequence',
+    'part.corsi.forward': 'Blocks in order',
+    'part.corsi.backward': 'Blocks in reverse',
     'metric.corsi.forward.span': 'Blocks in order: span',
     'metric.corsi.forward.correct_sequences': 'Blocks in order: rows correct',
     'metric.corsi.forward.total_score': 'Blocks in order: total score',
@@ -23,6 +25,8 @@ export const corsiMessages: GameMessages = {
     'corsi.backward': 'Tik ze nu in omgekeerde volgorde aan: de laatste eerst.',
     'corsi.backwardTest': 'Nu echt: in omgekeerde volgorde, zo ver als je komt.',
     'game.corsi': 'Blokkenreeks',
+    'part.corsi.forward': 'Blokken op volgorde',
+    'part.corsi.backward': 'Blokken omgekeerd',
     'metric.corsi.forward.span': 'Blokken op volgorde: reekslengte',
     'metric.corsi.forward.correct_sequences': 'Blokken op volgorde: goede reeksen',
     'metric.corsi.forward.total_score': 'Blokken op volgorde: totaalscore',
@@ -38,6 +42,8 @@ export const corsiMessages: GameMessages = {
     'corsi.backward': 'Тепер торкайтеся у зворотному порядку: спочатку останній.',
     'corsi.backwardTest': 'Тепер по-справжньому: у зворотному порядку, якнайдалі.',
     'game.corsi': 'Послідовність блоків',
+    'part.corsi.forward': 'Блоки по порядку',
+    'part.corsi.backward': 'Блоки у зворотному порядку',
     'metric.corsi.forward.span': 'Блоки по порядку: обсяг',
     'metric.corsi.forward.correct_sequences': 'Блоки по порядку: правильні ряди',
     'metric.corsi.forward.total_score': 'Блоки по порядку: загальний бал',
@@ -53,6 +59,8 @@ export const corsiMessages: GameMessages = {
     'corsi.backward': 'الآن المسها بالترتيب العكسي: الأخير أولًا.',
     'corsi.backwardTest': 'الآن بجدية: بالترتيب العكسي، إلى أبعد ما تستطيع.',
     'game.corsi': 'تسلسل المربعات',
+    'part.corsi.forward': 'المربعات بالترتيب',
+    'part.corsi.backward': 'المربعات بالعكس',
     'metric.corsi.forward.span': 'المربعات بالترتيب: المدى',
     'metric.corsi.forward.correct_sequences': 'المربعات بالترتيب: السلاسل الصحيحة',
     'metric.corsi.forward.total_score': 'المربعات بالترتيب: الدرجة الكلية',

@@ -3,11 +3,20 @@ import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { CORSI_ID, CORSI_VERSION, LENGTHS, TIMING, type CorsiDesign, type Direction } from './design.ts';
 import { judgeSequence, stopRuleMet, tapsOf } from './rules.ts';
-import { playFlags } from '../kit/scoring.ts';
+import { PLAY_FLAG_CODES, playFlags } from '../kit/scoring.ts';
 
 export const CORSI_SCORER_VERSION = '1.1.0';
 
 const directions: Direction[] = ['forward', 'backward'];
+
+/** Every flag code the scorer raises (its flags are typed against this list; the manifest carries it). */
+export const CORSI_FLAG_CODES = [
+  ...directions.flatMap((d) => [`${d}.no-responses` as const, `${d}.ceiling` as const, `${d}.stop-rule` as const]),
+  'timeouts' as const,
+  'practice-failed' as const,
+  ...PLAY_FLAG_CODES,
+];
+type CorsiFlagCode = (typeof CORSI_FLAG_CODES)[number];
 
 /**
  * How the scorer finds what was shown: each test trial in the log names its block and trial index; the design,
@@ -48,7 +57,7 @@ export const CORSI_METRICS: MetricDefinition[] = directions.flatMap((d): MetricD
 export function scoreCorsi(design: CorsiDesign, events: readonly LogEvent[]): GameScore {
   const trials = pairTrials(events, CORSI_ID).filter((t) => t.kind === 'test');
   const metrics: Record<string, MetricValue> = {};
-  const flags: QualityFlag[] = [];
+  const flags: QualityFlag<CorsiFlagCode>[] = [];
   let used = 0;
 
   for (const d of directions) {
@@ -60,7 +69,8 @@ export function scoreCorsi(design: CorsiDesign, events: readonly LogEvent[]): Ga
     const reason = mine.length === 0 ? `no completed ${d} test trials` : !tapped ? `no tap in any ${d} test sequence` : null;
     if (reason !== null) {
       for (const m of ['span', 'correct_sequences', 'total_score', 'order_errors']) metrics[`${d}.${m}`] = { value: null, reason };
-      if (mine.length > 0) flags.push({ code: `${d}.no-responses`, detail: `None of the ${mine.length} ${d} test sequences received a tap.` });
+      if (mine.length > 0)
+        flags.push({ code: `${d}.no-responses`, detail: `None of the ${mine.length} ${d} test sequences received a tap.`, values: { total: mine.length } });
       continue;
     }
     const correct = judged.filter((j) => j.correct);
@@ -71,23 +81,40 @@ export function scoreCorsi(design: CorsiDesign, events: readonly LogEvent[]): Ga
     metrics[`${d}.order_errors`] = { value: judged.filter((j) => j.orderError).length };
 
     if (span === LENGTHS.max)
-      flags.push({ code: `${d}.ceiling`, detail: `The ${d} span reached the longest sequence (${LENGTHS.max}); the true span may be higher.` });
+      flags.push({
+        code: `${d}.ceiling`,
+        detail: `The ${d} span reached the longest sequence (${LENGTHS.max}); the true span may be higher.`,
+        values: { length: LENGTHS.max },
+      });
     for (const b of blocks) {
       const late = trialsAfterStop(judged.filter((j) => j.block === b));
       if (late > 0)
         flags.push({
           code: `${d}.stop-rule`,
           detail: `Block ${b}: ${late} trial(s) ran after both sequences of one length had failed; they are scored as logged.`,
+          values: { block: b, count: late },
         });
     }
   }
 
   const timeouts = trials.filter((t) => t.endReason === 'timeout').length;
-  if (timeouts > 0) flags.push({ code: 'timeouts', detail: `${timeouts} test sequence(s) ended after ${TIMING.idleTimeoutMs / 1000} s without a tap.` });
+  if (timeouts > 0) {
+    flags.push({
+      code: 'timeouts',
+      detail: `${timeouts} test sequence(s) ended after ${TIMING.idleTimeoutMs / 1000} s without a tap.`,
+      values: { count: timeouts, seconds: TIMING.idleTimeoutMs / 1000 },
+    });
+  }
   flags.push(
-    ...playFlags(events, CORSI_ID, design, 'the board awaited taps', (e) =>
+    ...playFlags(events, CORSI_ID, design, 'the board awaited taps', (e): QualityFlag<'practice-failed'>[] =>
       e.passed === false && e.attempt > 0
-        ? [{ code: 'practice-failed', detail: `Practice block ${e.block} was not passed in ${e.attempt + 1} attempts; the test went on.` }]
+        ? [
+            {
+              code: 'practice-failed',
+              detail: `Practice block ${e.block} was not passed in ${e.attempt + 1} attempts; the test went on.`,
+              values: { block: e.block, attempts: e.attempt + 1 },
+            },
+          ]
         : [],
     ),
   );

@@ -1,5 +1,5 @@
 import { expectedDurationSec, FLANKER_COUNTS_V1, flankerDesign, FLANKER_ID, FLANKER_VERSION, type FlankerTrial } from './design.ts';
-import { FLANKER_METRICS, practicePassed, scoreFlanker } from './score.ts';
+import { FLANKER_FLAG_CODES, FLANKER_METRICS, practicePassed, scoreFlanker } from './score.ts';
 import { participants, type FlankerParticipant } from './simulate.ts';
 import { assumed, retest } from '../kit/reliability.ts';
 import { flankerMessages } from './messages.ts';
@@ -15,6 +15,7 @@ export const flanker = defineGame<FlankerTrial, FlankerParticipant>({
   metrics: FLANKER_METRICS,
   design: flankerDesign,
   score: scoreFlanker,
+  flagCodes: FLANKER_FLAG_CODES,
   practicePassed,
   participants,
   messages: flankerMessages,

@@ -3,7 +3,7 @@ import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { median, round } from '../../src/lib/stats.ts';
 import { FLANKER_ID, type Condition, type Direction, type FlankerDesign, type FlankerTrial } from './design.ts';
-import { answerInWindow, playFlags, practiceRatePassed } from '../kit/scoring.ts';
+import { answerInWindow, PLAY_FLAG_CODES, playFlags, practiceRatePassed } from '../kit/scoring.ts';
 
 export const FLANKER_SCORER_VERSION = '1.1.0';
 
@@ -20,6 +20,10 @@ export const NIH_ACCURACY_THRESHOLD = 0.8;
 export const NIH_RT_RANGE_MS = { min: 500, max: 3000 } as const;
 
 const conditions: Condition[] = ['congruent', 'incongruent'];
+
+/** Every flag code the scorer raises (its flags are typed against this list; the manifest carries it). */
+export const FLANKER_FLAG_CODES = ['no-responses', 'many-anticipations', 'many-omissions', 'near-chance', 'practice-not-passed', ...PLAY_FLAG_CODES] as const;
+type FlankerFlagCode = (typeof FLANKER_FLAG_CODES)[number];
 
 const RT = `RT = input event.timeStamp − onset of the five arrows (one frame shows target and flankers together)`;
 const CORRECT = `a test trial is correct when its first response comes after the arrows, at least ${ANTICIPATION_MS} ms after their onset and within the response window, and names the middle arrow's direction`;
@@ -146,7 +150,7 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
   }
 
   const metrics: Record<string, MetricValue> = {};
-  const flags: QualityFlag[] = [];
+  const flags: QualityFlag<FlankerFlagCode>[] = [];
   const na = (reason: string): MetricValue => ({ value: null, reason });
   const rtsOf = (list: Classified[]) => list.filter((c) => c.outcome.correct && c.outcome.rt !== null).map((c) => c.outcome.rt as number);
   const medianOrNa = (rts: number[]): MetricValue =>
@@ -205,19 +209,21 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
 
   // Quality flags: facts a coach should see next to the numbers, never changes to them.
   const n = classified.length;
-  if (n > 0 && !anyResponse) flags.push({ code: 'no-responses', detail: `None of the ${n} test trials was answered.` });
+  if (n > 0 && !anyResponse) flags.push({ code: 'no-responses', detail: `None of the ${n} test trials was answered.`, values: { total: n } });
   if (n > 0 && anticipations / n > 0.1) {
     flags.push({
       code: 'many-anticipations',
       detail: `${anticipations} of ${n} test trials were answered before the arrows or within ${ANTICIPATION_MS} ms of them.`,
+      values: { count: anticipations, total: n },
     });
   }
   if (n > 0 && anyResponse && omissions / n > 0.2)
-    flags.push({ code: 'many-omissions', detail: `${omissions} of ${n} test trials were not answered in time.` });
+    flags.push({ code: 'many-omissions', detail: `${omissions} of ${n} test trials were not answered in time.`, values: { count: omissions, total: n } });
   if (n > 0 && anyResponse && proportion(classified) <= 0.6) {
     flags.push({
       code: 'near-chance',
       detail: `Accuracy ${round(proportion(classified), 4)} is close to or below guessing (0.5): the answers may not follow the rule.`,
+      values: { count: classified.filter((c) => c.outcome.correct).length, total: n },
     });
   }
   const lastPractice = new Map<number, boolean | undefined>();
@@ -225,7 +231,11 @@ export function scoreFlanker(design: FlankerDesign, events: readonly LogEvent[])
     if (e.type === 'block-end' && e.game === FLANKER_ID && design.blocks[e.block]?.kind === 'practice') lastPractice.set(e.block, e.passed);
   for (const [block, passed] of lastPractice) {
     if (passed === false)
-      flags.push({ code: 'practice-not-passed', detail: `The last attempt at the practice (block ${block}) did not meet its pass criterion.` });
+      flags.push({
+        code: 'practice-not-passed',
+        detail: `The last attempt at the practice (block ${block}) did not meet its pass criterion.`,
+        values: { block },
+      });
   }
   flags.push(...playFlags(events, FLANKER_ID, design, 'the arrows were shown'));
 

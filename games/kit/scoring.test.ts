@@ -15,7 +15,7 @@ const flagsOf = (...events: LogEvent[]) => playFlags(events, 'g', design, 'the t
 describe('playFlags: frame drops', () => {
   it('a log from before onsets were told apart flags every trial with drops, in the words it always had', () => {
     expect(flagsOf(blockEnd(1, { trialsWithDrops: 3, droppedInStimulus: 5 }))).toEqual([
-      { code: 'frame-drops', detail: 'Block 1: 3 trial(s) lost frames while the target was shown (5 frames).' },
+      { code: 'frame-drops', detail: 'Block 1: 3 trial(s) lost frames while the target was shown (5 frames).', values: { block: 1, count: 3 } },
     ]);
   });
 
@@ -24,6 +24,7 @@ describe('playFlags: frame drops', () => {
       {
         code: 'display-stutter',
         detail: 'Block 1: 3 trial(s) lost frames while the target was shown, after an onset measured at presentation: their times stand.',
+        values: { block: 1, count: 3 },
       },
     ]);
   });
@@ -33,6 +34,11 @@ describe('playFlags: frame drops', () => {
     expect(flags.map((f) => f.code)).toEqual(['frame-drops', 'display-stutter']);
     expect(flags[0]?.detail).toMatch(/^Block 1: 1 trial\(s\) lost frames .*onset not measured/);
     expect(flags[1]?.detail).toMatch(/^Block 1: 2 trial\(s\)/);
+    // The counts the details state, as data for the screens' words (src/shell/flag-messages.ts).
+    expect(flags.map((f) => f.values)).toEqual([
+      { block: 1, count: 1 },
+      { block: 1, count: 2 },
+    ]);
   });
 
   it('practice blocks raise nothing', () => {

@@ -13,6 +13,10 @@ export function answerInWindow(trial: TrialRecord, windowMs = Infinity): TrialRe
   return first && (first.rt === null || first.rt <= windowMs) ? first : undefined;
 }
 
+/** The codes playFlags raises, for every game: each scorer's own list includes them. */
+export const PLAY_FLAG_CODES = ['interrupted', 'frame-drops', 'display-stutter'] as const;
+export type PlayFlagCode = (typeof PLAY_FLAG_CODES)[number];
+
 /**
  * The flags of how a play went that every game raises: 'interrupted' (trials run again after the tab was hidden,
  * focus lost or a reload) and, per test block, 'frame-drops' (trials whose times lost frames may have shifted: their
@@ -21,17 +25,21 @@ export function answerInWindow(trial: TrialRecord, windowMs = Infinity): TrialRe
  * `trialsWithUncertainOnset`) counts every trial with drops as 'frame-drops', as it always did. `shown` completes
  * "lost frames while …". `blockEnd` adds a game's own flags of a block end, in log order with the frame flags.
  */
-export function playFlags<T>(
+export function playFlags<T, C extends string = never>(
   events: readonly LogEvent[],
   game: string,
   design: GameDesign<T>,
   shown: string,
-  blockEnd: (e: BlockEndEvent) => QualityFlag[] = () => [],
-): QualityFlag[] {
-  const flags: QualityFlag[] = [];
+  blockEnd: (e: BlockEndEvent) => QualityFlag<C>[] = () => [],
+): QualityFlag<PlayFlagCode | C>[] {
+  const flags: QualityFlag<PlayFlagCode | C>[] = [];
   const interrupted = countInterruptedTrials(events, game);
   if (interrupted > 0)
-    flags.push({ code: 'interrupted', detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.` });
+    flags.push({
+      code: 'interrupted',
+      detail: `${interrupted} trial(s) were interrupted (tab hidden, focus lost or reload) and run again.`,
+      values: { count: interrupted },
+    });
   for (const e of events) {
     if (e.type !== 'block-end' || e.game !== game) continue;
     if (e.frames.trialsWithDrops > 0 && design.blocks[e.block]?.kind === 'test') {
@@ -39,12 +47,12 @@ export function playFlags<T>(
       if (trialsWithUncertainOnset > 0) {
         const measuredNote = trialsWithUncertainOnset < trialsWithDrops ? ', onset not measured at presentation' : '';
         const detail = `Block ${e.block}: ${trialsWithUncertainOnset} trial(s) lost frames while ${shown}${measuredNote} (${droppedInStimulus} frames).`;
-        flags.push({ code: 'frame-drops', detail });
+        flags.push({ code: 'frame-drops', detail, values: { block: e.block, count: trialsWithUncertainOnset } });
       }
       const stuttered = trialsWithDrops - trialsWithUncertainOnset;
       if (stuttered > 0) {
         const detail = `Block ${e.block}: ${stuttered} trial(s) lost frames while ${shown}, after an onset measured at presentation: their times stand.`;
-        flags.push({ code: 'display-stutter', detail });
+        flags.push({ code: 'display-stutter', detail, values: { block: e.block, count: stuttered } });
       }
     }
     flags.push(...blockEnd(e));

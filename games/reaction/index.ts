@@ -1,5 +1,5 @@
 import { estimateDurationSec, REACTION_COUNTS_V1, reactionDesign, REACTION_ID, REACTION_VERSION, type ReactionTrial } from './design.ts';
-import { practicePassed, REACTION_METRICS, scoreReaction } from './score.ts';
+import { practicePassed, REACTION_FLAG_CODES, REACTION_METRICS, scoreReaction } from './score.ts';
 import { participants, type ReactionParticipant } from './simulate.ts';
 import { retest } from '../kit/reliability.ts';
 import { reactionMessages } from './messages.ts';
@@ -14,6 +14,7 @@ export const reaction = defineGame<ReactionTrial, ReactionParticipant>({
   metrics: REACTION_METRICS,
   design: reactionDesign,
   score: scoreReaction,
+  flagCodes: REACTION_FLAG_CODES,
   practicePassed,
   participants,
   messages: reactionMessages,

@@ -1,6 +1,6 @@
 import type { GameMessages } from '../../src/runtime/game-contract.ts';
 
-/** Reaction's words: block instructions and metric names, in every shell language. */
+/** Reaction's words: block instructions, metric names and the names of the parts its quality flags name (`part.*`), in every shell language. */
 export const reactionMessages: GameMessages = {
   en: {
     'reaction.simple': 'Tap the screen or press any key as soon as the yellow circle appears.',
@@ -8,6 +8,8 @@ export const reactionMessages: GameMessages = {
     'reaction.choice': 'Tap on the side of the circle, or press ← or →.',
     'reaction.choiceTest': 'For real now: fast and on the right side.',
     'game.reaction': 'Reaction',
+    'part.reaction.simple': 'Simple reaction',
+    'part.reaction.choice': 'Left or right',
     'metric.reaction.simple.median_rt': 'Simple reaction: median time',
     'metric.reaction.simple.mean_speed': 'Simple reaction: speed',
     'metric.reaction.simple.rt_sd': 'Simple reaction: variability',
@@ -27,6 +29,8 @@ export const reactionMessages: GameMessages = {
     'reaction.choice': 'Tik aan de kant van de cirkel, of druk op ← of →.',
     'reaction.choiceTest': 'Nu echt: snel en aan de goede kant.',
     'game.reaction': 'Reactie',
+    'part.reaction.simple': 'Eenvoudige reactie',
+    'part.reaction.choice': 'Links of rechts',
     'metric.reaction.simple.median_rt': 'Eenvoudige reactie: middelste tijd',
     'metric.reaction.simple.mean_speed': 'Eenvoudige reactie: snelheid',
     'metric.reaction.simple.rt_sd': 'Eenvoudige reactie: wisselvalligheid',
@@ -46,6 +50,8 @@ export const reactionMessages: GameMessages = {
     'reaction.choice': 'Торкніться з того боку, де коло, або натисніть ← чи →.',
     'reaction.choiceTest': 'Тепер по-справжньому: швидко і з правильного боку.',
     'game.reaction': 'Реакція',
+    'part.reaction.simple': 'Проста реакція',
+    'part.reaction.choice': 'Ліворуч чи праворуч',
     'metric.reaction.simple.median_rt': 'Проста реакція: медіанний час',
     'metric.reaction.simple.mean_speed': 'Проста реакція: швидкість',
     'metric.reaction.simple.rt_sd': 'Проста реакція: мінливість',
@@ -65,6 +71,8 @@ export const reactionMessages: GameMessages = {
     'reaction.choice': 'المس جهة الدائرة، أو اضغط ← أو →.',
     'reaction.choiceTest': 'الآن بجدية: بسرعة وعلى الجهة الصحيحة.',
     'game.reaction': 'ردّ الفعل',
+    'part.reaction.simple': 'ردّ فعل بسيط',
+    'part.reaction.choice': 'يمين أو يسار',
     'metric.reaction.simple.median_rt': 'ردّ فعل بسيط: الزمن الوسيط',
     'metric.reaction.simple.mean_speed': 'ردّ فعل بسيط: السرعة',
     'metric.reaction.simple.rt_sd': 'ردّ فعل بسيط: التذبذب',

@@ -3,7 +3,7 @@ import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { mean, median, round, sd } from '../../src/lib/stats.ts';
 import { REACTION_ID, type Condition, type ReactionDesign, type ReactionTrial } from './design.ts';
-import { answerInWindow, playFlags, practiceRatePassed } from '../kit/scoring.ts';
+import { answerInWindow, PLAY_FLAG_CODES, playFlags, practiceRatePassed } from '../kit/scoring.ts';
 
 export const REACTION_SCORER_VERSION = '1.1.0';
 
@@ -15,6 +15,10 @@ export const LAPSE_MS: Record<Condition, number> = { simple: 500, choice: 1000 }
 export const MIN_RTS = 5;
 
 const conditions: Condition[] = ['simple', 'choice'];
+
+/** Every flag code the scorer raises (its flags are typed against this list; the manifest carries it). */
+export const REACTION_FLAG_CODES = [...conditions.map((c) => `${c}.many-anticipations` as const), ...PLAY_FLAG_CODES];
+type ReactionFlagCode = (typeof REACTION_FLAG_CODES)[number];
 
 export const REACTION_METRICS: MetricDefinition[] = conditions.flatMap((c): MetricDefinition[] => [
   {
@@ -96,7 +100,7 @@ export function practicePassed(design: ReactionDesign, block: number, trials: re
 export function scoreReaction(design: ReactionDesign, events: readonly LogEvent[]): GameScore {
   const trials = pairTrials(events, REACTION_ID).filter((t) => t.kind === 'test');
   const metrics: Record<string, MetricValue> = {};
-  const flags: QualityFlag[] = [];
+  const flags: QualityFlag<ReactionFlagCode>[] = [];
 
   for (const c of conditions) {
     const mine = trials.filter((t) => design.blocks[t.block]?.trials[t.trial]?.condition === c);
@@ -121,6 +125,7 @@ export function scoreReaction(design: ReactionDesign, events: readonly LogEvent[
       flags.push({
         code: `${c}.many-anticipations`,
         detail: `${anticipations} of ${mine.length} ${c}-RT trials answered before or within ${ANTICIPATION_MS} ms of the target.`,
+        values: { count: anticipations, total: mine.length },
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { Reliability } from '../../src/runtime/game-contract.ts';
 import { defineGame } from '../kit/manifest.ts';
 import { expectedDurationSec, reversalDesign, REVERSAL_COUNTS, REVERSAL_ID, REVERSAL_VERSION, type ReversalTrial } from './design.ts';
-import { practicePassed, REVERSAL_METRICS, scoreReversal } from './score.ts';
+import { practicePassed, REVERSAL_FLAG_CODES, REVERSAL_METRICS, scoreReversal } from './score.ts';
 import { participants, type ReversalParticipant } from './simulate.ts';
 import { reversalMessages } from './messages.ts';
 import { testResponder } from './responses.ts';
@@ -26,6 +26,7 @@ export const reversal = defineGame<ReversalTrial, ReversalParticipant>({
   metrics: REVERSAL_METRICS,
   design: reversalDesign,
   score: scoreReversal,
+  flagCodes: REVERSAL_FLAG_CODES,
   practicePassed,
   participants,
   messages: reversalMessages,

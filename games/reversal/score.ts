@@ -2,7 +2,7 @@ import type { LogEvent } from '../../src/log/events.ts';
 import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { round } from '../../src/lib/stats.ts';
-import { playFlags } from '../kit/scoring.ts';
+import { PLAY_FLAG_CODES, playFlags } from '../kit/scoring.ts';
 import { OPTIONS, P_BEST, P_OTHER, PHASE_TRIALS, REVERSAL_ID, REVERSAL_VERSION, type ReversalDesign } from './design.ts';
 import { type LearningTrial, learningMetrics } from './learning.ts';
 import { byIndex, latestAttempt } from './play.ts';
@@ -13,6 +13,17 @@ export const REVERSAL_SCORER_VERSION = '2.0.0';
 export const MAX_OMISSION_RATE = 0.1;
 /** One place chosen on more than this share of answered test trials: the best option was not followed (it moves). */
 export const POSITION_BIAS_RATE = 0.9;
+
+/** Every flag code the scorer raises (its flags are typed against this list; the manifest carries it). */
+export const REVERSAL_FLAG_CODES = [
+  'incomplete-block',
+  'missing-trials',
+  'contingency-mismatch',
+  'many-omissions',
+  'position-bias',
+  ...PLAY_FLAG_CODES,
+] as const;
+type ReversalFlagCode = (typeof REVERSAL_FLAG_CODES)[number];
 
 const task = `three options at fixed places; the best pays with p = ${P_BEST}, the other two with p = ${P_OTHER}; the best moves to another option every ${PHASE_TRIALS} test trials, whatever the candidate does`;
 
@@ -50,9 +61,9 @@ export const REVERSAL_METRICS: MetricDefinition[] = [
 function learningTrials(
   design: ReversalDesign,
   all: readonly TrialRecord[],
-): { trials: LearningTrial[]; flags: QualityFlag[]; completed: number; omissions: number } {
+): { trials: LearningTrial[]; flags: QualityFlag<ReversalFlagCode>[]; completed: number; omissions: number } {
   const trials: LearningTrial[] = [];
-  const flags: QualityFlag[] = [];
+  const flags: QualityFlag<ReversalFlagCode>[] = [];
   let completed = 0;
   let omissions = 0;
   design.blocks.forEach((spec, b) => {
@@ -81,13 +92,25 @@ function learningTrials(
       // A trial missing from the log is left out (and flagged): no choice is invented for it.
       if (r) trials.push({ block: Math.floor(i / PHASE_TRIALS) + 1, best: t.best, choice, reward });
     });
-    if (last < spec.trials.length) flags.push({ code: 'incomplete-block', detail: `Block ${b}: ${last} of ${spec.trials.length} test trials were played.` });
-    if (missing.length > 0)
-      flags.push({ code: 'missing-trials', detail: `Block ${b}: trial(s) ${missing.join(', ')} are not in the log; they were left out.` });
+    if (last < spec.trials.length) {
+      flags.push({
+        code: 'incomplete-block',
+        detail: `Block ${b}: ${last} of ${spec.trials.length} test trials were played.`,
+        values: { block: b, count: last, total: spec.trials.length },
+      });
+    }
+    if (missing.length > 0) {
+      flags.push({
+        code: 'missing-trials',
+        detail: `Block ${b}: trial(s) ${missing.join(', ')} are not in the log; they were left out.`,
+        values: { block: b, count: missing.length },
+      });
+    }
     if (wrong.length > 0) {
       flags.push({
         code: 'contingency-mismatch',
         detail: `Block ${b}: on trial(s) ${wrong.join(', ')} the best option or reward the scene logged differs from the design; the design's is scored.`,
+        values: { block: b, count: wrong.length },
       });
     }
   });
@@ -107,7 +130,11 @@ export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[
   metrics['perseverative_errors'] = value(m.perseverative_errors, 2, 'the best option never moved within the trials played');
 
   if (completed > 0 && omissions / completed > MAX_OMISSION_RATE) {
-    flags.push({ code: 'many-omissions', detail: `${omissions} of ${completed} test trials had no choice in time.` });
+    flags.push({
+      code: 'many-omissions',
+      detail: `${omissions} of ${completed} test trials had no choice in time.`,
+      values: { count: omissions, total: completed },
+    });
   }
   const answered = trials.filter((t) => t.choice !== null);
   const most = Math.max(0, ...OPTIONS.map((o) => answered.filter((t) => t.choice === o).length));
@@ -115,6 +142,7 @@ export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[
     flags.push({
       code: 'position-bias',
       detail: `${most} of ${answered.length} choices were of the same place although the best option moved: the candidate may not have played for coins.`,
+      values: { count: most, total: answered.length },
     });
   }
   flags.push(...playFlags(events, REVERSAL_ID, design, 'the options were shown'));

@@ -1,6 +1,6 @@
 import type { TrialRecord } from '../../src/log/trials.ts';
 import { estimateDurationSec, STOP_COUNTS_V1, stopDesign, STOP_ID, STOP_VERSION, type StopDesign, type StopTrial } from './design.ts';
-import { outcomeOf, scoreStop, STOP_METRICS } from './score.ts';
+import { outcomeOf, scoreStop, STOP_FLAG_CODES, STOP_METRICS } from './score.ts';
 import { participants, type StopParticipant } from './simulate.ts';
 import { retest } from '../kit/reliability.ts';
 import { stopMessages } from './messages.ts';
@@ -29,6 +29,7 @@ export const stop = defineGame<StopTrial, StopParticipant>({
   metrics: STOP_METRICS,
   design: stopDesign,
   score: scoreStop,
+  flagCodes: STOP_FLAG_CODES,
   practicePassed: stopPracticePassed,
   participants,
   messages: stopMessages,

@@ -1,9 +1,10 @@
 import type { GameMessages } from '../../src/runtime/game-contract.ts';
 
-/** Stop's words: block instructions and metric names, in every shell language. The stop signal is named by its shape, never its colour. */
+/** Stop's words: block instructions, metric names and the names of the parts its quality flags name (`part.*`), in every shell language. The stop signal is named by its shape, never its colour. */
 export const stopMessages: GameMessages = {
   en: {
     'game.stop': 'Stop',
+    'part.stop.ssrt': 'Stopping',
     'stop.go': 'The arrow points left or right. Press ← or → (or F / J), or tap that side. As fast as you can.',
     'stop.stop': 'If the octagon appears around the arrow, press nothing. Do not wait for it: stay fast.',
     'stop.test': 'For real now: fast on every arrow, stop at the octagon. Sometimes stopping is impossible; that is normal.',
@@ -19,6 +20,7 @@ export const stopMessages: GameMessages = {
   },
   nl: {
     'game.stop': 'Stop',
+    'part.stop.ssrt': 'Stoppen',
     'stop.go': 'De pijl wijst naar links of rechts. Druk op ← of → (of F / J), of tik aan die kant. Zo snel als je kunt.',
     'stop.stop': 'Verschijnt de achthoek rond de pijl? Druk dan niets. Wacht er niet op: blijf snel.',
     'stop.test': 'Nu echt: snel bij elke pijl, stoppen bij de achthoek. Soms lukt stoppen niet; dat is normaal.',
@@ -34,6 +36,7 @@ export const stopMessages: GameMessages = {
   },
   uk: {
     'game.stop': 'Стоп',
+    'part.stop.ssrt': 'Зупинка',
     'stop.go': 'Стрілка вказує ліворуч або праворуч. Натисніть ← або → (чи F / J) або торкніться того боку. Якомога швидше.',
     'stop.stop': 'Якщо навколо стрілки з’явився восьмикутник, нічого не натискайте. Не чекайте на нього: залишайтеся швидкими.',
     'stop.test': 'Тепер по-справжньому: швидко на кожну стрілку, зупинка при восьмикутнику. Іноді зупинитися неможливо, це нормально.',
@@ -49,6 +52,7 @@ export const stopMessages: GameMessages = {
   },
   ar: {
     'game.stop': 'توقّف',
+    'part.stop.ssrt': 'التوقّف',
     'stop.go': 'يشير السهم إلى اليسار أو اليمين. اضغط ← أو → (أو F / J)، أو المس تلك الجهة. بأسرع ما يمكن.',
     'stop.stop': 'إذا ظهر المثمّن حول السهم، فلا تضغط شيئًا. لا تنتظره: ابقَ سريعًا.',
     'stop.test': 'الآن بجدية: بسرعة عند كل سهم، وتوقّف عند المثمّن. أحيانًا يستحيل التوقّف، وهذا طبيعي.',

@@ -5,7 +5,7 @@ import { mean, round, sd } from '../../src/lib/stats.ts';
 import { STOP_ID, type StopDesign, type StopTrial } from './design.ts';
 import { ssrtIntegration } from './ssrt.ts';
 import { prescribedSsds, SSD_MAX_MS, SSD_MIN_MS, SSD_START_MS, SSD_STEP_MS } from './staircase.ts';
-import { answerInWindow, playFlags } from '../kit/scoring.ts';
+import { answerInWindow, PLAY_FLAG_CODES, playFlags } from '../kit/scoring.ts';
 
 export const STOP_SCORER_VERSION = '1.1.0';
 
@@ -21,6 +21,17 @@ export const P_RESPOND_RANGE = { min: 0.25, max: 0.75 } as const;
  * (of the 80 SRO reference sessions of online adults, one exceeds it).
  */
 export const GO_OMISSION_LIMIT = 0.2;
+
+/** Every flag code the scorer raises (its flags are typed against this list; the manifest carries it). */
+export const STOP_FLAG_CODES = [
+  'ssd-mismatch',
+  'missing-onset',
+  'ssrt.race-violation',
+  'ssrt.p-respond-out-of-range',
+  'ssrt.many-go-omissions',
+  ...PLAY_FLAG_CODES,
+] as const;
+type StopFlagCode = (typeof STOP_FLAG_CODES)[number];
 
 const ssdRule = `The SSD of a stop trial is the realised one: stop-signal onset − arrow onset, both stamped at the frame that first showed them; when the candidate answered before the signal was due (so it never appeared) it is the nominal SSD the staircase prescribed (logged as the stimulus parameter ssd; start ${SSD_START_MS} ms, ${SSD_STEP_MS} ms up after a stop trial without response and down after one with a response, kept within ${SSD_MIN_MS}–${SSD_MAX_MS} ms). Realised, because the race the model describes starts when the signal is seen; a nominal delay misstates it by up to a frame, and by more whenever a frame is dropped.`;
 
@@ -113,7 +124,7 @@ export function outcomeOf(trial: TrialRecord, spec: StopTrial): StopOutcome {
 export function scoreStop(design: StopDesign, events: readonly LogEvent[]): GameScore {
   const all = pairTrials(events, STOP_ID);
   const metrics: Record<string, MetricValue> = {};
-  const flags: QualityFlag[] = [];
+  const flags: QualityFlag<StopFlagCode>[] = [];
 
   // The staircase replayed from the log: the SSD each stop trial should have had (practice included, as played).
   const prescribed = new Map(prescribedSsds(design, all).map(({ trial, ssd }) => [trial, ssd]));
@@ -125,13 +136,18 @@ export function scoreStop(design: StopDesign, events: readonly LogEvent[]): Game
     flags.push({
       code: 'ssd-mismatch',
       detail: `${mismatches} stop trial(s) logged a stop-signal delay other than the staircase replayed from the log prescribes.`,
+      values: { count: mismatches },
     });
   }
 
   const test = all.filter((t) => t.kind === 'test' && design.blocks[t.block]?.trials[t.trial] !== undefined);
   const withOnset = test.filter((t) => t.onsets['target'] !== undefined);
   if (withOnset.length < test.length) {
-    flags.push({ code: 'missing-onset', detail: `${test.length - withOnset.length} test trial(s) have no arrow onset in the log and are left out.` });
+    flags.push({
+      code: 'missing-onset',
+      detail: `${test.length - withOnset.length} test trial(s) have no arrow onset in the log and are left out.`,
+      values: { count: test.length - withOnset.length },
+    });
   }
   const outcomes = withOnset.map((t) => {
     const o = outcomeOf(t, design.blocks[t.block]?.trials[t.trial] as StopTrial);
@@ -204,6 +220,7 @@ export function scoreStop(design: StopDesign, events: readonly LogEvent[]): Game
     flags.push({
       code: 'ssrt.many-go-omissions',
       detail: `${round(omissionRate * 100, 1)} % of go trials had no response (limit ${GO_OMISSION_LIMIT * 100} %): the candidate may have waited for the stop signal, which biases SSRT.`,
+      values: { percent: round(omissionRate * 100, 1) },
     });
   }
 

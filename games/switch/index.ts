@@ -1,7 +1,7 @@
 import type { Reliability } from '../../src/runtime/game-contract.ts';
 import { SWITCH_COUNTS_V1_1, switchDesign, SWITCH_ID, SWITCH_VERSION, type SwitchTrial } from './design.ts';
 import { practicePassed } from './practice.ts';
-import { scoreSwitch, SWITCH_METRICS } from './score.ts';
+import { scoreSwitch, SWITCH_FLAG_CODES, SWITCH_METRICS } from './score.ts';
 import { participants, type SwitchParticipant } from './simulate.ts';
 import { estimateDurationSec } from './timing.ts';
 import { switchMessages } from './messages.ts';
@@ -26,6 +26,7 @@ export const taskSwitch = defineGame<SwitchTrial, SwitchParticipant>({
   metrics: SWITCH_METRICS,
   design: switchDesign,
   score: scoreSwitch,
+  flagCodes: SWITCH_FLAG_CODES,
   practicePassed,
   participants,
   messages: switchMessages,

@@ -3,7 +3,7 @@ import { pairTrials, type TrialRecord } from '../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../src/runtime/game-contract.ts';
 import { median, round } from '../../src/lib/stats.ts';
 import { SWITCH_ID, type SwitchDesign, type SwitchTrial, type Transition } from './design.ts';
-import { playFlags } from '../kit/scoring.ts';
+import { PLAY_FLAG_CODES, playFlags } from '../kit/scoring.ts';
 
 export const SWITCH_SCORER_VERSION = '1.1.0';
 
@@ -15,6 +15,10 @@ export const MIN_RTS = 5;
 export const LOW_ACCURACY = 0.6;
 /** Above this share of unanswered scored test trials the RT metrics rest on too little. */
 export const MANY_OMISSIONS = 0.2;
+
+/** Every flag code the scorer raises (its flags are typed against this list; the manifest carries it). */
+export const SWITCH_FLAG_CODES = ['low-accuracy', 'many-omissions', 'practice-not-passed', ...PLAY_FLAG_CODES] as const;
+type SwitchFlagCode = (typeof SWITCH_FLAG_CODES)[number];
 
 const SCORED = 'test-block trials except the first trial of each block (no previous rule: neither a repeat nor a switch)';
 const CORRECT_RT = `RT (input event.timeStamp − target onset) of correct answers: the first answer of the trial, on the side the cued rule asks for, at or above ${ANTICIPATION_MS} ms and within the response window`;
@@ -159,19 +163,24 @@ export function rateCorrect(set: readonly { outcome: TrialOutcome }[]): MetricVa
   return { value: round(set.filter((s) => s.outcome.correct).length / seconds, 4) };
 }
 
-function qualityFlags(design: SwitchDesign, events: readonly LogEvent[], scored: readonly Scored[]): QualityFlag[] {
-  const flags: QualityFlag[] = [];
+function qualityFlags(design: SwitchDesign, events: readonly LogEvent[], scored: readonly Scored[]): QualityFlag<SwitchFlagCode>[] {
+  const flags: QualityFlag<SwitchFlagCode>[] = [];
   if (scored.length > 0) {
     const correct = scored.filter((s) => s.outcome.correct).length;
     if (correct / scored.length < LOW_ACCURACY) {
       flags.push({
         code: 'low-accuracy',
         detail: `${correct} of ${scored.length} scored test trials correct (chance is half): the rules were probably not followed, so the RT metrics say little.`,
+        values: { count: correct, total: scored.length },
       });
     }
     const unanswered = scored.filter((s) => !s.outcome.answered).length;
     if (unanswered / scored.length > MANY_OMISSIONS) {
-      flags.push({ code: 'many-omissions', detail: `${unanswered} of ${scored.length} scored test trials got no answer within the window.` });
+      flags.push({
+        code: 'many-omissions',
+        detail: `${unanswered} of ${scored.length} scored test trials got no answer within the window.`,
+        values: { count: unanswered, total: scored.length },
+      });
     }
   }
   const lastPractice = new Map<number, boolean | undefined>();
@@ -183,6 +192,7 @@ function qualityFlags(design: SwitchDesign, events: readonly LogEvent[], scored:
       flags.push({
         code: 'practice-not-passed',
         detail: `Practice block ${block} (${design.blocks[block]?.demo ?? '?'} rule) did not meet its pass criterion on its last attempt; the game went on.`,
+        values: { block },
       });
   }
   flags.push(...playFlags(events, SWITCH_ID, design, 'the target was shown'));

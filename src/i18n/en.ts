@@ -52,13 +52,13 @@ export const en = {
   'embed.body': 'Embedding the scan in a partner platform is still being built.',
   'unit.perSecond': 'per second',
   'unit.times': '×',
-  'profile.details': 'Details for your coach',
+  'profile.details': 'Details (the scoring rules)',
   'profile.detailsLanguage': 'These details come from the scoring rules and are in English, like the algorithm card.',
   'results.computing': 'Computing your profile…',
   'results.profileFailed': 'Your profile could not be computed:',
   'results.raw': 'Raw measurements per game',
   'results.revokeFailed': 'Your credential could not be withdrawn right now, so your data has not been deleted yet. Please try again.',
-  'profile.title': 'Your cognitive profile',
+  'profile.title': 'Cognitive profile',
   'profile.scaleHelp':
     'Each score is on a scale from 1 to 10, where 5 and 6 are average in the comparison group. The band shows where your score lies with 90% certainty.',
   'profile.provisionalExplained':
@@ -72,7 +72,7 @@ export const en = {
   'profile.why': 'Why this fit?',
   'profile.domain': 'Area',
   'profile.target': 'Role range',
-  'profile.you': 'You',
+  'profile.you': 'Candidate',
   'profile.points': 'Points',
 } as const;
 

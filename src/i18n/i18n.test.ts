@@ -46,4 +46,38 @@ describe('i18n', () => {
     expect(messageIn('nl', 'test.only.word', { name: 'Sam' })).toBe('Hoi Sam');
     expect(messageIn('ar', 'test.only.word')).toBeUndefined();
   });
+
+  it('picks the plural form by count in each language; a form without a variant is the message itself', () => {
+    registerMessages({
+      en: { 'test.left': 'About {count} minutes', 'test.left#one': 'About {count} minute' },
+      nl: { 'test.left': 'Ongeveer {count} minuten', 'test.left#one': 'Ongeveer {count} minuut' },
+      uk: { 'test.left': '{count} хвилин', 'test.left#one': '{count} хвилина', 'test.left#few': '{count} хвилини' },
+      ar: { 'test.left': '{count} دقيقة', 'test.left#one': 'دقيقة واحدة', 'test.left#two': 'دقيقتان', 'test.left#few': '{count} دقائق' },
+    });
+    expect([1, 2, 9].map((count) => messageIn('en', 'test.left', { count }))).toEqual(['About 1 minute', 'About 2 minutes', 'About 9 minutes']);
+    expect([1, 21, 3, 24, 5, 11, 0].map((count) => messageIn('uk', 'test.left', { count }))).toEqual([
+      '1 хвилина',
+      '21 хвилина',
+      '3 хвилини',
+      '24 хвилини',
+      '5 хвилин',
+      '11 хвилин',
+      '0 хвилин',
+    ]);
+    const ar = [1, 2, 9, 15, 100].map((count) => messageIn('ar', 'test.left', { count })?.replace(/[\u2066-\u2069]/g, ''));
+    expect(ar).toEqual(['دقيقة واحدة', 'دقيقتان', '9 دقائق', '15 دقيقة', '100 دقيقة']);
+    // A count given as text (already formatted) chooses no form: the message itself.
+    expect(messageIn('en', 'test.left', { count: '1' })).toBe('About 1 minutes');
+  });
+
+  it('isolates each value in a right-to-left sentence (FSI … PDI), so Latin names keep their order; left-to-right text is untouched', () => {
+    registerMessages({
+      en: { 'test.open': 'Open {name}' },
+      nl: { 'test.open': 'Open {name}' },
+      uk: { 'test.open': 'Відкрити {name}' },
+      ar: { 'test.open': 'فتح {name}' },
+    });
+    expect(messageIn('ar', 'test.open', { name: 'Candidate 1' })).toBe('فتح \u2068Candidate 1\u2069');
+    expect(messageIn('en', 'test.open', { name: 'Candidate 1' })).toBe('Open Candidate 1');
+  });
 });

@@ -40,7 +40,7 @@ export function setLang(next: Lang): void {
 
 /** The message for `key` in the current language, with {name} placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return fill(LANGUAGES[current].messages[key], params);
+  return messageIn(current, key, params) ?? key;
 }
 
 const registered: GameMessages[] = [];
@@ -64,16 +64,43 @@ export function tDynamic(key: string, params: Record<string, string | number> = 
  * one path checks every language.
  */
 export function messageIn(language: Lang, key: string, params: Record<string, string | number> = {}): string | undefined {
-  if (key in en) return fill(LANGUAGES[language].messages[key as MessageKey], params);
-  for (const m of [...GAME_MESSAGES, ...FEATURE_MESSAGES, ...registered]) {
-    const text = m[language][key];
-    if (text !== undefined) return fill(text, params);
-  }
-  return undefined;
+  const words =
+    key in en
+      ? (LANGUAGES[language].messages as Readonly<Record<string, string>>)
+      : [...GAME_MESSAGES, ...FEATURE_MESSAGES, ...registered].find((m) => m[language][key] !== undefined)?.[language];
+  const text = words?.[key];
+  if (words === undefined || text === undefined) return undefined;
+  return fill(words[pluralKey(language, key, params)] ?? text, params, LANGUAGES[language].dir === 'rtl');
 }
 
-function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+/**
+ * Plural forms: a message whose number is its `count` parameter may have variants `<key>#<category>` beside it, one
+ * for each plural category of the language that reads differently (Intl.PluralRules: Arabic has zero, one, two, few,
+ * many and other; Ukrainian one, few, many and other; Dutch and English one and other). The key itself is the form
+ * for every category without a variant of its own.
+ */
+export function pluralKey(language: Lang, key: string, params: Record<string, string | number>): string {
+  const count = params['count'];
+  return typeof count === 'number' ? `${key}${PLURAL_MARK}${pluralRules(language).select(count)}` : key;
+}
+
+/** Separates a message's key from its plural category in a variant's key. */
+export const PLURAL_MARK = '#';
+
+const rules = new Map<Lang, Intl.PluralRules>();
+export function pluralRules(language: Lang): Intl.PluralRules {
+  let r = rules.get(language);
+  if (!r) rules.set(language, (r = new Intl.PluralRules(language)));
+  return r;
+}
+
+/**
+ * Fills {name} placeholders. In a right-to-left language each value is a bidi isolate (FSI … PDI), so a Latin name,
+ * a file type or a number with its signs keeps its own order inside the sentence instead of being reordered with it
+ * (a pilot's name, "Candidate 1", "N = 522").
+ */
+function fill(text: string, params: Record<string, string | number>, isolate = false): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? (isolate ? `\u2068${params[name]}\u2069` : String(params[name])) : m));
 }
 
 export function formatNumber(value: number, maximumFractionDigits = 0): string {

@@ -55,13 +55,13 @@ export const nl: Messages = {
   'embed.body': 'De scan inbouwen in een partnerplatform wordt nog gebouwd.',
   'unit.perSecond': 'per seconde',
   'unit.times': '×',
-  'profile.details': 'Details voor je coach',
+  'profile.details': 'Details (de scoringsregels)',
   'profile.detailsLanguage': 'Deze details komen uit de scoringsregels en zijn in het Engels, net als de algoritmekaart.',
   'results.computing': 'Je profiel wordt berekend…',
   'results.profileFailed': 'Je profiel kon niet worden berekend:',
   'results.raw': 'Ruwe metingen per spel',
   'results.revokeFailed': 'Je credential kon nu niet worden ingetrokken. Daarom zijn je gegevens nog niet gewist. Probeer het opnieuw.',
-  'profile.title': 'Jouw cognitieve profiel',
+  'profile.title': 'Cognitief profiel',
   'profile.scaleHelp':
     'Elke score staat op een schaal van 1 tot 10. 5 en 6 is gemiddeld in de vergelijkingsgroep. De band laat zien waar je score met 90% zekerheid ligt.',
   'profile.provisionalExplained':
@@ -75,6 +75,6 @@ export const nl: Messages = {
   'profile.why': 'Waarom deze passendheid?',
   'profile.domain': 'Gebied',
   'profile.target': 'Bereik van de rol',
-  'profile.you': 'Jij',
+  'profile.you': 'Kandidaat',
   'profile.points': 'Punten',
 };

@@ -49,10 +49,21 @@ export interface MetricDefinition {
 
 export type MetricValue = { value: number } | { value: null; reason: string };
 
-export interface QualityFlag {
-  code: string;
-  /** Plain description for coaches and the algorithm card. */
+/**
+ * A fact about how a play went, raised by a scorer beside the numbers (never a change to them). `C` narrows the code to
+ * those a scorer declares (its `FLAG_CODES` list, carried by the manifest as `flagCodes`), so a scorer cannot raise a
+ * code that has no words on the results screen and in the coach workspace (src/shell/flag-messages.ts).
+ */
+export interface QualityFlag<C extends string = string> {
+  /** `<kind>` or `<part>.<kind>` (e.g. `simple.many-anticipations`); the profile prefixes the game (`reaction.…`). */
+  code: C;
+  /** Plain description for coaches and the algorithm card (English, the algorithm card's language). */
   detail: string;
+  /**
+   * The numbers `detail` states, as data (e.g. `{ count, total }`), so the screens can say them in the candidate's
+   * language without reading the English sentence. Absent in flags recorded before they were added.
+   */
+  values?: Readonly<Record<string, number>>;
 }
 
 /** What a scorer returns: each metric's value or the reason it cannot be computed, plus versions. */
@@ -188,6 +199,8 @@ export interface EarlierVersion<T = unknown> {
   score(design: GameDesign<T>, events: readonly LogEvent[]): GameScore;
   /** What changed in the next version, for the algorithm card. */
   why: string;
+  /** Every flag code its own scorer can raise (see GameManifest.flagCodes); absent when it scores with the current scorer. */
+  flagCodes?: readonly string[];
 }
 
 export interface GameManifest<T = unknown, P = unknown> {
@@ -214,6 +227,12 @@ export interface GameManifest<T = unknown, P = unknown> {
   messages: GameMessages;
   /** Quality flags this game's scorer raises and what each leaves out; flags every game shares are in validity.ts. */
   qualityFlags: QualityFlagRule[];
+  /**
+   * Every flag code the game's scorer can raise, from the scorer's own list (its flags are typed against it); the
+   * codes `scoreGame` adds for every game are in src/scoring/score-game.ts. The words for each are in
+   * src/shell/flag-messages.ts, whose test reads this list.
+   */
+  flagCodes: readonly string[];
   /** Which metrics feed which profile domains. A game may measure a domain without feeding it (none listed). */
   domainMetrics: DomainContribution[];
   /** How the browser test of every game plays it (tests/e2e/games.spec.ts). */

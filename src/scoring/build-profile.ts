@@ -70,6 +70,13 @@ function metricScore(m: ScoredMetric, domain: MetricScore['domain']): MetricScor
   };
 }
 
+/**
+ * The codes the profile adds to its games' flags (which it lists as `<game>.<code>`): a provisional norm table, mixed
+ * input devices, and `<game>.device-mismatch`.
+ */
+export const PROFILE_FLAG_CODES = ['norm.provisional', 'session.mixed-devices'] as const;
+export const GAME_DEVICE_FLAG = 'device-mismatch';
+
 function qualityFlags(scores: readonly GameScore[], table: NormTable, scored: readonly ScoredMetric[], context: ProfileContext): QualityFlag[] {
   const flags: QualityFlag[] = [];
   if (table.provisional) {
@@ -78,13 +85,13 @@ function qualityFlags(scores: readonly GameScore[], table: NormTable, scored: re
   if (context.deviceClass === 'mixed') {
     flags.push({ code: 'session.mixed-devices', detail: 'Answers came from more than one kind of input device; speed scores compare less well.' });
   }
-  for (const s of scores) for (const f of s.flags) flags.push({ code: `${s.game}.${f.code}`, detail: f.detail });
+  for (const s of scores) for (const f of s.flags) flags.push({ ...f, code: `${s.game}.${f.code}` });
   const mismatched = new Map<string, string[]>();
   for (const m of scored) if (m.deviceMismatch) mismatched.set(m.spec.game, [...(mismatched.get(m.spec.game) ?? []), m.spec.metric]);
   for (const [game, metrics] of mismatched) {
     const played = context.gameDevices?.[game] ?? context.deviceClass;
     flags.push({
-      code: `${game}.device-mismatch`,
+      code: `${game}.${GAME_DEVICE_FLAG}`,
       detail: `${game} was played with ${played} input; the norm data for ${metrics.join(', ')} come from ${table.deviceClass} input and no correction is known, so absolute times may differ by the devices' latency (Pronk et al. 2020). Difference scores are not affected.`,
     });
   }

@@ -41,6 +41,10 @@ describe('onset rule per session', () => {
   it('a measuring browser: no flag when every onset was measured, a count when some were not', () => {
     expect(onsetRuleFlag([page('element-timing'), stimulus(1, 105), stimulus(2, 205)], 'g')).toBeNull();
     const partly = onsetRuleFlag([page('element-timing'), stimulus(1, 105), stimulus(2)], 'g');
-    expect(partly).toEqual({ code: 'onsets-partly-measured', detail: '1 of 2 stimulus onsets were not measured in time and follow the rAF rule.' });
+    expect(partly).toEqual({
+      code: 'onsets-partly-measured',
+      detail: '1 of 2 stimulus onsets were not measured in time and follow the rAF rule.',
+      values: { count: 1, total: 2 },
+    });
   });
 });

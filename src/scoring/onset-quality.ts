@@ -1,4 +1,5 @@
 import type { LogEvent, PresentationCapability } from '../log/events.ts';
+import type { QualityFlag } from '../runtime/game-contract.ts';
 
 /**
  * Which onset rule a game's stimuli followed, for the coach and for norms (both must tell measured onsets from rAF
@@ -25,13 +26,19 @@ export function onsetRuleSummary(events: readonly LogEvent[], game: string): Ons
   return { presentation, presented, raf };
 }
 
+export const ONSET_FLAG_CODES = ['onsets-raf-rule', 'onsets-partly-measured'] as const;
+
 /** The quality flag for a game whose onsets were (partly) not measured; null when all were, or the log predates it. */
-export function onsetRuleFlag(events: readonly LogEvent[], game: string): { code: string; detail: string } | null {
+export function onsetRuleFlag(events: readonly LogEvent[], game: string): QualityFlag<(typeof ONSET_FLAG_CODES)[number]> | null {
   const s = onsetRuleSummary(events, game);
   if (s.presentation === 'unknown' || s.raf === 0) return null;
   if (s.presentation === 'none') {
     const detail = `This browser does not report when a frame was presented (no Element Timing): all ${s.raf} stimulus onsets follow the rAF rule, `;
-    return { code: 'onsets-raf-rule', detail: `${detail}which may lie up to two frames from the presented frame.` };
+    return { code: 'onsets-raf-rule', detail: `${detail}which may lie up to two frames from the presented frame.`, values: { count: s.raf } };
   }
-  return { code: 'onsets-partly-measured', detail: `${s.raf} of ${s.raf + s.presented} stimulus onsets were not measured in time and follow the rAF rule.` };
+  return {
+    code: 'onsets-partly-measured',
+    detail: `${s.raf} of ${s.raf + s.presented} stimulus onsets were not measured in time and follow the rAF rule.`,
+    values: { count: s.raf, total: s.raf + s.presented },
+  };
 }

@@ -1,7 +1,10 @@
 import { gameById } from '../../games/registry.ts';
 import type { GameStartEvent, LogEvent } from '../log/events.ts';
-import type { GameScore } from '../runtime/game-contract.ts';
-import { onsetRuleFlag } from './onset-quality.ts';
+import type { GameScore, QualityFlag } from '../runtime/game-contract.ts';
+import { ONSET_FLAG_CODES, onsetRuleFlag } from './onset-quality.ts';
+
+/** The flag codes scoreGame adds to any game's own (GameManifest.flagCodes): the same words for every game. */
+export const SCORE_GAME_FLAG_CODES = ['practice-not-passed', ...ONSET_FLAG_CODES, 'time-scaled'] as const;
 
 /**
  * Scores one game of a session from its log alone: regenerates the design from (game, version, seed) in the log,
@@ -18,20 +21,26 @@ export function scoreGame(events: readonly LogEvent[], game: string): GameScore 
     throw new Error(`The log was recorded with ${game} ${start.version}; this scorer knows ${known}`);
   }
   const score = rules.score(rules.design(start.seed), events);
+  const added: QualityFlag<(typeof SCORE_GAME_FLAG_CODES)[number]>[] = [];
   // A practice block failed on its last attempt: the runtime went on (after one repeat); the coach should know.
   const failedPractice = lastPracticeAttempts(events, game).filter((b) => b.passed === false);
   if (failedPractice.length > 0 && !score.flags.some((f) => f.code.includes('practice'))) {
-    score.flags.push({
+    added.push({
       code: 'practice-not-passed',
       detail: `Practice block(s) ${failedPractice.map((b) => b.block).join(', ')} not passed after the repeat: the instructions may not have been understood.`,
     });
   }
   const onsets = onsetRuleFlag(events, game);
-  if (onsets) score.flags.push(onsets);
+  if (onsets) added.push(onsets);
   const scaled = events.find((e) => e.type === 'page-start' && e.timeScale !== undefined && e.timeScale !== 1);
   if (scaled && scaled.type === 'page-start') {
-    score.flags.push({ code: 'time-scaled', detail: `Automated test play with the game clock at ${scaled.timeScale}× speed: not a valid measurement.` });
+    added.push({
+      code: 'time-scaled',
+      detail: `Automated test play with the game clock at ${scaled.timeScale}× speed: not a valid measurement.`,
+      ...(scaled.timeScale === undefined ? {} : { values: { speed: scaled.timeScale } }),
+    });
   }
+  score.flags.push(...added);
   return score;
 }
 

@@ -7,6 +7,7 @@
  */
 import '../coach/messages.ts';
 import '../runtime/device-check-messages.ts';
+import './flag-messages.ts';
 import './journey-messages.ts';
 import './past-results-messages.ts';
 import './session-messages.ts';

@@ -59,9 +59,11 @@ export const SESSION_MESSAGES: GameMessages = {
     'saving.body':
       'This device has not saved your last answers yet. We continue as soon as they are saved. Free some space on your device and keep this page open.',
     'error.unsaved': 'Not everything is saved on this device: {count} answers are waiting. Do not reload this page before you have downloaded a backup.',
+    'error.unsaved#one': 'Not everything is saved on this device: {count} answer is waiting. Do not reload this page before you have downloaded a backup.',
     'restore.label': 'Continue from a backup',
     'restore.failed': 'This file cannot be used: {reason}',
     'resume.saved': 'Saved on this device: {count} completed answers. You continue right after them; a round you had not finished is played again.',
+    'resume.saved#one': 'Saved on this device: {count} completed answer. You continue right after it; a round you had not finished is played again.',
     'resume.unsavedAtClose':
       'When the page closed, this device had not saved at least {count} of your latest answers. If you downloaded a backup, choose "Continue from a backup" to keep them.',
     'resume.unsavedAtCloseSome':
@@ -120,9 +122,12 @@ export const SESSION_MESSAGES: GameMessages = {
       'Dit apparaat heeft je laatste antwoorden nog niet bewaard. We gaan verder zodra ze bewaard zijn. Maak ruimte vrij op je apparaat en houd deze pagina open.',
     'error.unsaved':
       'Niet alles is op dit apparaat bewaard: {count} antwoorden wachten nog. Laad deze pagina niet opnieuw voordat je een reservekopie hebt gedownload.',
+    'error.unsaved#one':
+      'Niet alles is op dit apparaat bewaard: {count} antwoord wacht nog. Laad deze pagina niet opnieuw voordat je een reservekopie hebt gedownload.',
     'restore.label': 'Verder met een reservekopie',
     'restore.failed': 'Dit bestand kan niet gebruikt worden: {reason}',
     'resume.saved': 'Bewaard op dit apparaat: {count} afgeronde antwoorden. Je gaat direct daarna verder; een ronde die nog niet af was, speel je opnieuw.',
+    'resume.saved#one': 'Bewaard op dit apparaat: {count} afgerond antwoord. Je gaat direct daarna verder; een ronde die nog niet af was, speel je opnieuw.',
     'resume.unsavedAtClose':
       'Toen de pagina sloot, had dit apparaat minstens {count} van je laatste antwoorden niet bewaard. Heb je een reservekopie gedownload? Kies dan "Verder met een reservekopie" om ze te houden.',
     'resume.unsavedAtCloseSome':
@@ -181,10 +186,16 @@ export const SESSION_MESSAGES: GameMessages = {
     'saving.body':
       'Цей пристрій ще не зберіг ваші останні відповіді. Ми продовжимо, щойно їх буде збережено. Звільніть місце на пристрої й не закривайте сторінку.',
     'error.unsaved': 'Не все збережено на цьому пристрої: {count} відповідей очікують. Не перезавантажуйте сторінку, доки не завантажите резервну копію.',
+    'error.unsaved#one': 'Не все збережено на цьому пристрої: {count} відповідь очікує. Не перезавантажуйте сторінку, доки не завантажите резервну копію.',
+    'error.unsaved#few': 'Не все збережено на цьому пристрої: {count} відповіді очікують. Не перезавантажуйте сторінку, доки не завантажите резервну копію.',
     'restore.label': 'Продовжити з резервної копії',
     'restore.failed': 'Цей файл не можна використати: {reason}',
     'resume.saved':
       'Збережено на цьому пристрої: {count} завершених відповідей. Ви продовжите одразу після них; раунд, який ви не завершили, буде зіграно ще раз.',
+    'resume.saved#one':
+      'Збережено на цьому пристрої: {count} завершена відповідь. Ви продовжите одразу після неї; раунд, який ви не завершили, буде зіграно ще раз.',
+    'resume.saved#few':
+      'Збережено на цьому пристрої: {count} завершені відповіді. Ви продовжите одразу після них; раунд, який ви не завершили, буде зіграно ще раз.',
     'resume.unsavedAtClose':
       'Коли сторінка закрилася, цей пристрій не зберіг щонайменше {count} ваших останніх відповідей. Якщо ви завантажили резервну копію, виберіть «Продовжити з резервної копії», щоб їх зберегти.',
     'resume.unsavedAtCloseSome':
@@ -233,9 +244,15 @@ export const SESSION_MESSAGES: GameMessages = {
     'saving.title': 'نحفظ إجاباتك',
     'saving.body': 'لم يحفظ هذا الجهاز إجاباتك الأخيرة بعد. سنتابع بمجرد حفظها. أفرغ بعض المساحة على جهازك وأبقِ هذه الصفحة مفتوحة.',
     'error.unsaved': 'لم يُحفظ كل شيء على هذا الجهاز: {count} إجابة في الانتظار. لا تُعد تحميل الصفحة قبل تنزيل نسخة احتياطية.',
+    'error.unsaved#one': 'لم يُحفظ كل شيء على هذا الجهاز: إجابة واحدة في الانتظار. لا تُعد تحميل الصفحة قبل تنزيل نسخة احتياطية.',
+    'error.unsaved#two': 'لم يُحفظ كل شيء على هذا الجهاز: إجابتان في الانتظار. لا تُعد تحميل الصفحة قبل تنزيل نسخة احتياطية.',
+    'error.unsaved#few': 'لم يُحفظ كل شيء على هذا الجهاز: {count} إجابات في الانتظار. لا تُعد تحميل الصفحة قبل تنزيل نسخة احتياطية.',
     'restore.label': 'تابع من نسخة احتياطية',
     'restore.failed': 'لا يمكن استخدام هذا الملف: {reason}',
     'resume.saved': 'محفوظ على هذا الجهاز: {count} إجابة مكتملة. ستتابع مباشرة بعدها؛ والجولة التي لم تُكملها ستُلعب من جديد.',
+    'resume.saved#one': 'محفوظ على هذا الجهاز: إجابة واحدة مكتملة. ستتابع مباشرة بعدها؛ والجولة التي لم تُكملها ستُلعب من جديد.',
+    'resume.saved#two': 'محفوظ على هذا الجهاز: إجابتان مكتملتان. ستتابع مباشرة بعدهما؛ والجولة التي لم تُكملها ستُلعب من جديد.',
+    'resume.saved#few': 'محفوظ على هذا الجهاز: {count} إجابات مكتملة. ستتابع مباشرة بعدها؛ والجولة التي لم تُكملها ستُلعب من جديد.',
     'resume.unsavedAtClose':
       'عندما أُغلقت الصفحة، لم يكن هذا الجهاز قد حفظ {count} على الأقل من إجاباتك الأخيرة. إذا نزّلت نسخة احتياطية، فاختر «تابع من نسخة احتياطية» للاحتفاظ بها.',
     'resume.unsavedAtCloseSome':

@@ -55,7 +55,7 @@ export class TsJourneyMap extends LitElement {
       ${this.renderDrawing(v)}
       <p class="left" role="status">
         ${tDynamic('journey.progress', { done, count: n })} ·
-        ${v.secondsLeft === 0 ? nothing : minutes < 1 ? tDynamic('journey.leftSoon') : tDynamic('journey.left', { minutes })}
+        ${v.secondsLeft === 0 ? nothing : minutes < 1 ? tDynamic('journey.leftSoon') : tDynamic('journey.left', { count: minutes })}
       </p>
       <ol aria-label=${tDynamic('journey.title')}>
         ${v.stations.map(

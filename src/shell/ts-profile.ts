@@ -8,8 +8,9 @@ import { fitsSection, tipsSection } from './profile-sections.ts';
 import { base } from './styles.ts';
 
 /**
- * The cognitive profile as a candidate and a coach read it together: each domain on the sten scale with its 90%
- * interval, the norm group and how far to trust it, role fits with the reason per domain, working-style tips.
+ * The cognitive profile as the coach reads it (the coach workspace; the candidate's own view is <ts-candidate-profile>):
+ * each domain on the sten scale with its 90% interval, the norm group and how far to trust it, role fits with the
+ * reason per domain, working-style tips. It speaks about the candidate, not to them.
  */
 export class TsProfile extends LitElement {
   static override properties = { profile: { attribute: false } };

@@ -10,6 +10,7 @@ import type { UploadStatus } from '../worker/witness-uploader.ts';
 import { recorderContext } from './context.ts';
 import { SCAN_LIFECYCLE } from './scan-lifecycle.ts';
 import { feedbackKey, parseFeedback } from './feedback.ts';
+import { describeFlag, mergeFlags } from './flag-messages.ts';
 import { logCsv, myData, saveFile } from './my-data.ts';
 import type { PastResult } from './past-results.ts';
 import { base } from './styles.ts';
@@ -55,6 +56,8 @@ export class TsResults extends LitElement {
       .data p { margin: 0; }
       button.danger { border-color: #b3261e; color: #b3261e; }
       button.danger-solid { border-color: #b3261e; background: #b3261e; color: #fff; }
+      ul.flags { display: grid; gap: 0.5rem; padding-inline-start: 1.25rem; }
+      details.technical > summary { font-weight: 400; font-size: 0.95rem; }
       details > summary { cursor: pointer; min-block-size: 44px; display: flex; align-items: center; font-weight: 600; color: var(--accent); }
       [role='alert'] { background: var(--warn-bg); color: var(--warn-ink); border-radius: var(--radius); padding: 0.75rem 1rem; }
       /* Reopened results: the title, its date under it, and the way back beside them (under them on a phone). */
@@ -223,9 +226,29 @@ export class TsResults extends LitElement {
           })}
         </tbody>
       </table>
-      ${score.flags.length ? html`<h2>${t('results.flags')}</h2><ul lang="en" dir="ltr">${score.flags.map((f) => html`<li>${f.detail}</li>`)}</ul>` : nothing}
+      ${score.flags.length ? this.renderFlags(score) : nothing}
       <p class="muted">${score.game} ${score.gameVersion} · scorer ${score.scorerVersion}</p>
     </section>`;
+  }
+
+  /**
+   * The game's quality flags in the candidate's words and direction (src/shell/flag-messages.ts), one line per code
+   * (a flag raised in two blocks reads once, its counts added); a code this version has no words for shows beside the
+   * general sentence. The scorers' English details, with the codes, stay one click
+   * further for whoever checks the raw measurements (the algorithm card's language).
+   */
+  private renderFlags(score: GameScore) {
+    return html`<h2>${t('results.flags')}</h2>
+      <ul class="flags">
+        ${mergeFlags(score.flags).map((f) => {
+          const words = describeFlag(f, score.game);
+          return html`<li>${words.text}${words.known ? nothing : html` <code dir="ltr">${f.code}</code>`}</li>`;
+        })}
+      </ul>
+      <details class="technical">
+        <summary>${tDynamic('flag.technical')}</summary>
+        <ul lang="en" dir="ltr">${score.flags.map((f) => html`<li><code>${f.code}</code>: ${f.detail}</li>`)}</ul>
+      </details>`;
   }
 
   /** "Download my data": the log, the scores, the profile and the closing answers (JSON), or the log as CSV. */

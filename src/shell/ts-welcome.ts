@@ -109,7 +109,7 @@ export class TsWelcome extends LitElement {
         ${facts.map(
           ([icon, title, body]) => html`<li>
             <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">${ICONS[icon]}</svg>
-            <div><h2>${tDynamic(title)}</h2><p>${tDynamic(body, { minutes: this.minutes })}</p></div>
+            <div><h2>${tDynamic(title)}</h2><p>${tDynamic(body, { count: this.minutes })}</p></div>
           </li>`,
         )}
       </ul>

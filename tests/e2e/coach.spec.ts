@@ -11,6 +11,7 @@ import { simulatedSession } from '../../src/server/fixtures/session-log.ts';
 import { extractText, getDocumentProxy, renderPageAsImage } from 'unpdf';
 import { test } from '../support/coach-server.ts';
 import { issueToWallet, revoke, TestWallet, type IssuedCredential } from '../support/test-wallet.ts';
+import { wordsIn } from '../support/words.ts';
 
 const SCREENS = 'tests/.artifacts/screens';
 mkdirSync(SCREENS, { recursive: true });
@@ -97,6 +98,9 @@ test('import a credential file and a full report, recompute against another norm
   await pasteByKeyboard(page, 'Kbd 1', issued.vcSdJwt);
   await expect(page.getByText('Kbd 1 imported and verified.')).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('ts-coach-candidate').getByRole('heading', { name: 'Profile of Kbd 1' })).toBeFocused();
+  // A credential carries the flags' codes only: each reads as its sentence (without numbers), the code beside it.
+  const fromCredential = page.locator('ts-coach-candidate ul.flags li', { hasText: 'The comparison group is still provisional.' });
+  await expect(fromCredential.locator('code')).toHaveText('norm.provisional');
 
   await page.getByLabel('Or choose a file').setInputFiles(`${dir}/candidate.jwt`);
   await expect(page.getByText('Candidate 2 imported and verified.')).toBeVisible({ timeout: 15_000 });
@@ -353,12 +357,17 @@ test("the candidate's 'share with my coach' report imports as recomputable but u
   await expect(candidate.getByText("Not verified: the report is not signed (numbers from the candidate's device)", { exact: true })).toBeVisible();
   await expect(candidate.getByText(/Raw log.*recomputes to exactly this profile/)).toBeVisible();
   await expect(candidate.getByText('These numbers are not verified. Do not rely on them without checking with the candidate.')).toBeVisible();
+  // Quality flags: the sentence in the page's language first, the code after it (the norm tables are provisional).
+  const provisional = candidate.locator('ul.flags li', { hasText: 'The comparison group is still provisional.' });
+  await expect(provisional.locator('code')).toHaveText('norm.provisional');
 
   // Arabic: right to left, still accessible.
   await page.goto('/coach?lang=ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('button', { name: 'فتح Candidate 1' }).click();
-  await expect(page.locator('ts-coach-candidate').getByRole('heading', { name: 'ملف Candidate 1' })).toBeVisible();
+  const ar = wordsIn('ar');
+  await page.getByRole('button', { name: ar('coach.list.openNamed', { label: 'Candidate 1' }) }).click();
+  await expect(page.locator('ts-coach-candidate').getByRole('heading', { name: ar('coach.candidate.title', { label: 'Candidate 1' }) })).toBeVisible();
+  await expect(page.locator('ts-coach-candidate ul.flags li', { hasText: 'مجموعة المقارنة ما زالت مؤقتة.' }).locator('code')).toHaveText('norm.provisional');
   await expectAccessible(page, 'arabic');
   await page.screenshot({ path: `${SCREENS}/coach-ar-1280.png` });
 });

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { LogEvent } from '../../src/log/events.ts';
 import { simulatedSession } from '../../src/server/fixtures/session-log.ts';
 import { expectAccessible, isFocused, tabTo } from '../support/a11y.ts';
+import { wordsIn } from '../support/words.ts';
 
 /**
  * A finished scan can be found again (issue: a reload, a closed tab or a crash after the last game must not look like
@@ -159,14 +160,14 @@ test('ar, 1280×800: an unfinished scan resumes first and the finished one stays
   await expect(scan.getByRole('heading', { name: 'مرحبًا بعودتك!' })).toBeVisible();
   await expectFocused(page, 'ts-scan .resume button[data-autofocus]');
   const entry = scan.locator('.resume section.past');
-  await expect(entry.getByRole('heading', { name: `نتائجك من ${date}` })).toBeVisible();
+  await expect(entry.getByRole('heading', { name: wordsIn('ar')('past.title', { date }) })).toBeVisible();
   await expectAccessible(page, 'resume with results ar desktop');
   await shot(page, 'past-resume-ar-desktop');
 
   // Open the finished one from there.
   await entry.getByRole('button', { name: 'افتح نتائجي' }).click();
   const results = page.locator('ts-results');
-  await expect(results.getByText(`من فحصك في ${date}.`)).toBeVisible();
+  await expect(results.getByText(wordsIn('ar')('past.from', { date }))).toBeVisible();
   await expect(results.locator('ts-candidate-profile')).toBeVisible();
   // Certified, but this device holds no token for it: said plainly, and the delete says what it can and cannot reach.
   await expect(results.locator('ts-credential .key-lost')).toContainText('لا يمكن إنشاء الشهادة هنا');

@@ -42,6 +42,24 @@ test('the results screen meets WCAG 2.2 AA', async ({ page }) => {
   await expect.poll(() => phase(page), { timeout: 20_000 }).toBe('done');
   await expectAccessible(page, 'results');
   await page.screenshot({ path: 'tests/.artifacts/screens/results-phone.png', fullPage: true });
+
+  // The quality notes under the raw measurements speak the page's language, with their numbers (a test play at 4×);
+  // the scorers' English details are one click further, for researchers (src/shell/flag-messages.ts).
+  const results = page.locator('ts-results');
+  await results.getByText('Raw measurements per game').click();
+  const notes = results.locator('ul.flags').first();
+  await expect(notes).toContainText('This was an automatic test run at 4× speed, not a real play. It is not a measurement.');
+  await expect(notes).not.toHaveAttribute('lang', /.+/);
+  const technical = results.getByText('Technical notes (in English, for researchers)').first();
+  await expect(results.getByText(/Automated test play with the game clock at 4× speed/).first()).toBeHidden();
+  await technical.click();
+  await expect(results.getByText(/time-scaled: Automated test play with the game clock at 4× speed/).first()).toBeVisible();
+  await expectAccessible(page, 'results, raw measurements and notes open');
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(notes).toContainText('كانت هذه جولة اختبار آلية بسرعة');
+  await expectAccessible(page, 'results in Arabic, notes open');
 });
 
 test('the language menu switches every string and the direction', async ({ page }) => {

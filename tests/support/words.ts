@@ -5,6 +5,7 @@
 import '../../src/coach/messages.ts';
 import { type Lang, messageIn } from '../../src/i18n/index.ts';
 import '../../src/shell/journey-messages.ts';
+import '../../src/shell/past-results-messages.ts';
 import '../../src/shell/session-messages.ts';
 
 export type Say = (key: string, params?: Record<string, string | number>) => string;

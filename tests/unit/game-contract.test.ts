@@ -48,10 +48,12 @@ describe.each(Object.values(GAMES).map((game) => [game.id, game] as const))('gam
     }
   });
 
-  it('feeds the profile only with metrics it declares, in their declared direction, and flags rules that name its metrics', () => {
+  it('feeds the profile only with metrics it declares, in their declared direction, and flag rules that name its metrics and the flag codes of its scorer', () => {
     const declared = new Map(game.metrics.map((m) => [m.id, m.direction]));
     for (const m of game.domainMetrics) expect(declared.get(m.metric), `${m.domain}: ${m.metric}`).toBe(m.direction);
     for (const rule of game.qualityFlags) {
+      // A rule for a code the scorer never raises would leave nothing out, silently.
+      expect(game.flagCodes, rule.flag).toContain(rule.flag);
       const { metrics } = rule;
       if (typeof metrics === 'object')
         expect(

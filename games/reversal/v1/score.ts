@@ -3,7 +3,7 @@ import { pairTrials, type TrialRecord } from '../../../src/log/trials.ts';
 import type { GameScore, MetricDefinition, MetricValue, QualityFlag } from '../../../src/runtime/game-contract.ts';
 import { round } from '../../../src/lib/stats.ts';
 import { replayBlock, type TrialContingency } from './contingency.ts';
-import { playFlags } from '../../kit/scoring.ts';
+import { PLAY_FLAG_CODES, playFlags } from '../../kit/scoring.ts';
 import {
   BEST_PAYS_PER_CHUNK,
   CRITERION_HITS,
@@ -25,6 +25,18 @@ export const REVERSAL_SCORER_VERSION = '1.1.0';
 export const MAX_OMISSION_RATE = 0.1;
 /** Choosing one side on more than this share of answered test trials suggests playing the side, not the shapes. */
 export const SIDE_BIAS_RATE = 0.9;
+
+/** Every flag code this frozen scorer raises (its flags are typed against this list; the earlier-version entry carries it). */
+export const REVERSAL_V1_FLAG_CODES = [
+  'incomplete-block',
+  'missing-trials',
+  'contingency-mismatch',
+  'many-omissions',
+  'side-bias',
+  'practice-failed',
+  ...PLAY_FLAG_CODES,
+] as const;
+type FlagCode = (typeof REVERSAL_V1_FLAG_CODES)[number];
 
 const criterion = `at least ${CRITERION_HITS} of the last ${CRITERION_WINDOW} test trials since the previous reversal (or the block start) chose the option that was best`;
 
@@ -141,7 +153,7 @@ function mismatches(play: BlockPlay, replay: readonly TrialContingency[]): numbe
 /** `(design, events) → metrics` for Reversal. Pure and deterministic; every rule is in REVERSAL_METRICS. */
 export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[]): GameScore {
   const all = pairTrials(events, REVERSAL_ID);
-  const flags: QualityFlag[] = [];
+  const flags: QualityFlag<FlagCode>[] = [];
   const tally: Tally = {
     trials: 0,
     best: 0,
@@ -224,7 +236,7 @@ export function scoreReversal(design: ReversalDesign, events: readonly LogEvent[
 }
 
 /** A practice block whose last attempt still failed its criterion (the runtime went on after the repeat). */
-function practiceFlags(design: ReversalDesign, events: readonly LogEvent[]): QualityFlag[] {
+function practiceFlags(design: ReversalDesign, events: readonly LogEvent[]): QualityFlag<'practice-failed'>[] {
   const last = new Map<number, boolean | undefined>();
   for (const e of events) {
     if (e.type === 'block-end' && e.game === REVERSAL_ID && design.blocks[e.block]?.kind === 'practice') last.set(e.block, e.passed);
@@ -232,12 +244,12 @@ function practiceFlags(design: ReversalDesign, events: readonly LogEvent[]): Qua
   return [...last]
     .filter(([, passed]) => passed === false)
     .map(([block]) => ({
-      code: 'practice-failed',
+      code: 'practice-failed' as const,
       detail: `Practice block ${block} did not meet its pass criterion on its last attempt; the test ran anyway.`,
     }));
 }
 
-function runFlags(design: ReversalDesign, events: readonly LogEvent[]): QualityFlag[] {
+function runFlags(design: ReversalDesign, events: readonly LogEvent[]): QualityFlag<FlagCode>[] {
   return playFlags(events, REVERSAL_ID, design, 'the options were shown');
 }
 

@@ -2,10 +2,12 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { Choices } from '../../coach/recompute.ts';
 import type { CandidateRecord, VerificationView } from '../../coach/types.ts';
 import { formatNumber, I18nController, lang, tDynamic as t } from '../../i18n/index.ts';
+import type { QualityFlag } from '../../runtime/game-contract.ts';
 import { normGroupName } from '../norm-name.ts';
 import type { Profile } from '../../scoring/profile-types.ts';
 import { EXAMPLE_ROLES } from '../../scoring/role-profiles.ts';
 import { embeddingLine } from '../embedding-line.ts';
+import { describeFlag, mergeFlags } from '../flag-messages.ts';
 import { base } from '../styles.ts';
 import '../ts-profile.ts';
 import { coachStyles } from './coach-styles.ts';
@@ -18,6 +20,15 @@ const roleName = (id: string, fallback: string) => {
   const key = `role.${id}`;
   return t(key) === key ? fallback : t(key);
 };
+
+/**
+ * Quality flags as the coach reads them, one line per code (counts of a flag raised per block added): the sentence in
+ * the page's language (with the game and part the code names), then the code, small and left-to-right, to look it up in the algorithm card. The scorers' English details are in the
+ * profile's audit trail (<ts-profile>); a credential carries the codes only, so those read without their numbers.
+ */
+function flagList(flags: readonly Pick<QualityFlag, 'code' | 'values'>[]) {
+  return html`<ul class="flags">${mergeFlags(flags).map((q) => html`<li>${describeFlag(q).text} <code class="flag-code" dir="ltr">${q.code}</code></li>`)}</ul>`;
+}
 
 /**
  * One candidate as the coach reads it with them: the verification (or why not), assurance, each domain with its sten
@@ -45,6 +56,9 @@ export class TsCoachCandidate extends LitElement {
     dt { font-weight: 600; }
     dd { margin: 0; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
+    ul.flags { display: grid; gap: 0.5rem; }
+    /* One unit that moves to the next line whole; only a code longer than the line breaks inside. */
+    code.flag-code { display: inline-block; max-inline-size: 100%; font-size: 0.85em; color: var(--ink-soft); }
   `,
   ];
 
@@ -152,7 +166,7 @@ export class TsCoachCandidate extends LitElement {
           : nothing
       }
       ${v.algorithmVersion ? html`<p class="muted">${t('coach.algorithm', { version: v.algorithmVersion })}</p>` : nothing}
-      ${r.profile ? nothing : v.qualityFlags.length ? html`<p>${t('coach.flags.codes', { codes: v.qualityFlags.join(', ') })}</p>` : html`<p class="muted">${t('coach.flags.none')}</p>`}
+      ${r.profile ? nothing : v.qualityFlags.length ? html`<p>${t('coach.flags.title')}</p>${flagList(v.qualityFlags.map((code) => ({ code })))}` : html`<p class="muted">${t('coach.flags.none')}</p>`}
     </section>`;
   }
 
@@ -182,7 +196,7 @@ export class TsCoachCandidate extends LitElement {
           )}</tbody>
         </table></div>
         <h4>${t('coach.flags.title')}</h4>
-        ${p.quality.length ? html`<ul lang="en" dir="ltr">${p.quality.map((q) => html`<li><code>${q.code}</code>: ${q.detail}</li>`)}</ul>` : html`<p class="muted">${t('coach.flags.none')}</p>`}
+        ${p.quality.length ? flagList(p.quality) : html`<p class="muted">${t('coach.flags.none')}</p>`}
         <h4>${t('coach.tips.title')}</h4>
         ${p.tips.length ? html`<ul>${p.tips.map((tip) => html`<li>${t(tip.message)} <span class="muted">(${t('coach.tips.rule', { rule: tip.rule })})</span></li>`)}</ul>` : html`<p class="muted">—</p>`}
         <h4>${t('coach.fits.title')}</h4>
