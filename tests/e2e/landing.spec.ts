@@ -43,9 +43,14 @@ async function reloadFromTheBottom(page: Page): Promise<void> {
   await page.reload();
 }
 
-for (const lang of ['nl', 'ar'] as const) {
-  test(`landing (${lang}, 360×640, production build): opens at the top with its title in view, and Tab goes mode, consent, Start, backup`, async ({ page }) => {
-    await page.setViewportSize(PHONE);
+for (const [lang, viewport] of [
+  ['nl', PHONE],
+  ['ar', PHONE],
+  ['nl', { width: 1280, height: 800 }],
+] as const) {
+  const size = `${viewport.width}×${viewport.height}`;
+  test(`landing (${lang}, ${size}, production build): opens at the top with its title in view, and Tab goes mode, consent, Start, backup`, async ({ page }) => {
+    await page.setViewportSize(viewport);
     await page.goto(`http://127.0.0.1:${PROD_PORT}/?lang=${lang}`);
     const welcome = page.locator('ts-welcome');
     const title = welcome.locator('h1');
@@ -55,7 +60,7 @@ for (const lang of ['nl', 'ar'] as const) {
     expect(await scrollY(page)).toBe(0);
     await expect(title).toBeInViewport();
     expect(await outline(title), 'a heading focused by script shows no ring').toMatch(/^none /);
-    await page.screenshot({ path: `${SHOTS}/landing-${lang}-phone.png` });
+    await page.screenshot({ path: `${SHOTS}/landing-${lang}-${size}.png` });
 
     const restore = welcome.locator('label[for="restore-file"]');
     expect(await outline(restore)).toMatch(/^none /);
@@ -71,7 +76,7 @@ for (const lang of ['nl', 'ar'] as const) {
     // The file input itself is out of sight; its label shows the ring the other controls show, and is in view.
     expect(await outline(restore)).toBe('solid 3px');
     await expect(restore).toBeInViewport();
-    await page.screenshot({ path: `${SHOTS}/landing-${lang}-phone-backup-focused.png` });
+    await page.screenshot({ path: `${SHOTS}/landing-${lang}-${size}-backup-focused.png` });
   });
 }
 
