@@ -21,7 +21,9 @@ describe('device check', () => {
     expect(assessDevice({ ...phone, refreshHz: null }).find((i) => i.check === 'refresh')?.message).toBe('device.refresh.unknown');
   });
 
-  it('notes a page without cross-origin isolation (coarser timer) as advice', () => {
-    expect(assessDevice({ ...phone, isolated: false }).find((i) => i.check === 'timer')?.level).toBe('advice');
+  it('notes a page without cross-origin isolation (coarser timer) for the researcher only: it is no advice', () => {
+    const items = assessDevice({ ...phone, isolated: false });
+    expect(items.find((i) => i.check === 'timer')).toEqual({ check: 'timer', level: 'ok', message: 'device.timer.coarse', researcherOnly: true });
+    expect(overall(items)).toBe(overall(assessDevice({ ...phone, isolated: true })));
   });
 });

@@ -140,7 +140,14 @@ export class GameHostController implements ReactiveController {
       scene: [],
     });
     await new Promise<void>((resolve) => (game.isBooted ? resolve() : game.events.once(Phaser.Core.Events.READY, () => resolve())));
-    this.resizeObserver = new ResizeObserver(() => game.scale.refresh());
+    // refresh() alone lays the game out for the parent size Phaser last read, which its own poll (every 500 ms, in
+    // the game loop) updates only when it sees a change: read the new size first. Without it Corsi kept the stage
+    // size of its intro after the intro's panel closed (360×640: a 360×323 canvas on a 360×519 stage, the board
+    // squeezed to its 44 px blocks' floor; 296×560: 296×219, the blocks overlapping).
+    this.resizeObserver = new ResizeObserver(() => {
+      game.scale.getParentBounds();
+      game.scale.refresh();
+    });
     this.resizeObserver.observe(parent);
     this.game = game;
     return game;

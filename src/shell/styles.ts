@@ -39,10 +39,21 @@ export const base = css`
   }
   button.secondary, .button.secondary { background: transparent; color: var(--accent); }
   button:disabled { opacity: 0.5; cursor: not-allowed; }
-  button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible {
+  /* Every control shows the same ring when the keyboard reaches it (WCAG 2.4.7), a disclosure's summary included (the
+     browser's own is a thin 1 px outline). A file input kept out of sight (file-pick.ts) lends it to its label. */
+  button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible,
+  summary:focus-visible, .file-pick input:focus-visible + label {
     outline: 3px solid #f0b400;
     outline-offset: 2px;
   }
+  /* A heading or region that script focuses (tabindex=-1, so a screen reader starts reading there) is no control: no
+     ring, after a click or a key alike. The specificity (0,2,0) beats a component's own h1:focus-visible. */
+  [tabindex='-1']:focus, [tabindex='-1']:focus-visible { outline: none; }
+  .file-pick { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; position: relative; }
+  .file-pick input { position: absolute; inline-size: 1px; block-size: 1px; opacity: 0; overflow: hidden; }
+  .file-pick label { cursor: pointer; }
+  .file-pick input:disabled + label { opacity: 0.5; cursor: not-allowed; }
+  .file-chosen { color: var(--ink-soft); overflow-wrap: anywhere; }
   .card {
     background: var(--card);
     border-radius: var(--radius);

@@ -73,7 +73,7 @@ export class TsDeviceCheck extends LitElement {
       ${
         items
           ? html`<ul>
-            ${items.map((i) => html`<li><span class="icon ${i.level}" aria-hidden="true">${ICON[i.level]}</span><span>${tDynamic(i.message)}</span></li>`)}
+            ${items.filter((i) => !i.researcherOnly).map((i) => html`<li><span class="icon ${i.level}" aria-hidden="true">${ICON[i.level]}</span><span>${tDynamic(i.message)}</span></li>`)}
           </ul>`
           : html`<p role="status">${tDynamic('device.measuring')}</p>`
       }

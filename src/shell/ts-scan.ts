@@ -27,6 +27,7 @@ import { type IntroDemo, newIntroDemo, showIntroWords, toggleIntroDemo } from '.
 import { type PastResult, pastResults } from './past-results.ts';
 import { forgetUnsaved, noteStorage, type SavedSummary, savedSummary } from './saved-summary.ts';
 import { askPersistence, probeStorage, type StorageWarning } from './storage-probe.ts';
+import { filePick } from './file-pick.ts';
 import { base } from './styles.ts';
 import { feedbackSound, onSoundChange } from './sound.ts';
 import './ts-device-check.ts';
@@ -82,8 +83,6 @@ export class TsScan extends LitElement {
       :host { display: flex; flex-direction: column; flex: 1; min-block-size: 0; }
       .resume { max-inline-size: 44rem; margin: 1rem auto; display: grid; gap: 1rem; padding-inline: 1rem; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
-      .restore input { inline-size: 0.1px; block-size: 0.1px; opacity: 0; position: absolute; }
-      .restore label { cursor: pointer; }
       .saved { color: var(--ink-soft); margin: 0; }
       .bar { display: flex; align-items: center; gap: 0.75rem; padding-block: 0.25rem; padding-inline: 1rem; background: var(--card); }
       .bar .saved { flex: 1; font-size: 0.9rem; }
@@ -127,7 +126,6 @@ export class TsScan extends LitElement {
       .past h2 { font-size: 1.15rem; margin: 0; }
       .past p { margin: 0; }
       .past details > summary { cursor: pointer; min-block-size: 44px; display: flex; align-items: center; font-weight: 600; color: var(--accent); }
-      .past details > summary:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
       .past ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
       .past ul button { background: var(--card); }
     `,
@@ -193,6 +191,9 @@ export class TsScan extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A reload always lands on the landing or the resume screen, a new screen: the browser's restoring of the old
+    // scroll position would open it scrolled away from its title.
+    history.scrollRestoration = 'manual';
     addEventListener('keydown', this.onEscape);
     this.addEventListener('click', this.unlockSound);
     this.stopSoundWatch = onSoundChange(() => this.runner?.noteSound());
@@ -580,14 +581,23 @@ export class TsScan extends LitElement {
     const s = this.screen;
     // Move focus to the new step's main action, so keyboard and screen-reader users land where the action is — on a
     // new step or a new phase, not on every progress update of the same one.
-    const same = before && before.kind === s.kind && (before.kind !== 'scan' || s.kind !== 'scan' || before.view.phase === s.view.phase);
+    const same =
+      before &&
+      before.kind === s.kind &&
+      (before.kind !== 'scan' || s.kind !== 'scan' || before.view.phase === s.view.phase) &&
+      (before.kind !== 'welcome' || s.kind !== 'welcome' || !before.unfinished === !s.unfinished);
     if (!changed.has('screen') || same) return;
+    // The landing and the resume screen open at their top, with their title in view, wherever the page was scrolled
+    // (a reload, or Start over from the bottom of the resume screen). Their focus then goes where it belongs without
+    // moving the view: the resume's way on sits under the map, below the fold of a phone.
+    const landing = s.kind === 'welcome';
+    if (landing) window.scrollTo(0, 0);
     const own = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
     const reopened = s.kind === 'scan' && s.view.phase === 'done' && this.reopened ? this.renderRoot.querySelector('ts-results') : null;
     // A control slotted into <ts-welcome> is focusable only once the welcome has rendered its slot.
     const slottedIn = own?.closest('ts-welcome');
-    if (own && slottedIn) void slottedIn.updateComplete.then(() => own.focus());
-    else if (own) own.focus();
+    if (own && slottedIn) void slottedIn.updateComplete.then(() => own.focus({ preventScroll: true }));
+    else if (own) own.focus({ preventScroll: landing });
     else if (reopened) void reopened.updateComplete.then(() => reopened.focusMain());
     else {
       const step = this.renderRoot.querySelector('ts-welcome') ?? this.renderRoot.querySelector('ts-device-check');
@@ -670,10 +680,7 @@ export class TsScan extends LitElement {
         ${
           this.settings
             ? nothing
-            : html`<span class="restore">
-          <input id="restore-file" type="file" accept="application/json,.json" @change=${this.onRestoreFile} />
-          <label class="button secondary" for="restore-file">${tDynamic('restore.label')}</label>
-        </span>`
+            : filePick({ id: 'restore-file', label: tDynamic('restore.label'), accept: 'application/json,.json', onChange: this.onRestoreFile })
         }
       </div>
       ${this.renderPast(false)}

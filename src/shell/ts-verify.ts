@@ -3,6 +3,7 @@ import { verifyCredential, type VerifyResult, type VerifySuccess } from '../cred
 import { formatNumber, I18nController, lang, tDynamic } from '../i18n/index.ts';
 import { normGroupName } from './norm-name.ts';
 import { embeddingLine } from './embedding-line.ts';
+import { filePick } from './file-pick.ts';
 import { base } from './styles.ts';
 
 /**
@@ -18,6 +19,7 @@ export class TsVerify extends LitElement {
     credential: { attribute: false },
     result: { state: true },
     checking: { state: true },
+    fileName: { state: true },
   };
   static override styles = [
     base,
@@ -26,7 +28,6 @@ export class TsVerify extends LitElement {
       .wrap { max-inline-size: 48rem; margin-inline: auto; display: grid; gap: 1rem; }
       label { display: grid; gap: 0.35rem; font-weight: 600; }
       textarea { font: inherit; font-family: ui-monospace, monospace; font-size: 0.85rem; min-block-size: 8rem; padding: 0.5rem; border-radius: 8px; border: 1px solid #8b90b0; inline-size: 100%; box-sizing: border-box; }
-      input[type='file'] { font: inherit; min-block-size: 44px; }
       table { inline-size: 100%; border-collapse: collapse; }
       th, td { text-align: start; padding-block: 0.4rem; padding-inline: 0.5rem; border-block-end: 1px solid #e1e3ee; }
       td.num { font-variant-numeric: tabular-nums; }
@@ -40,6 +41,8 @@ export class TsVerify extends LitElement {
   declare credential: string;
   declare result: VerifyResult | undefined;
   declare checking: boolean;
+  /** The name of the file the credential was loaded from, until the text is edited. */
+  declare fileName: string | null;
   private readonly i18n = new I18nController(this);
   private trusted: Promise<string[] | undefined> | undefined;
 
@@ -48,6 +51,7 @@ export class TsVerify extends LitElement {
     this.credential = '';
     this.result = undefined;
     this.checking = false;
+    this.fileName = null;
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -65,8 +69,8 @@ export class TsVerify extends LitElement {
         <h1>${t('verify.title')}</h1>
         <p>${t('verify.intro')}</p>
         <form @submit=${this.onSubmit} class="wrap">
-          <label>${t('verify.input')}<textarea name="credential" .value=${this.credential} @input=${(e: Event) => (this.credential = (e.target as HTMLTextAreaElement).value)} spellcheck="false" autocomplete="off" dir="ltr"></textarea></label>
-          <label>${t('verify.file')}<input type="file" accept=".jwt,.txt,application/jwt,text/plain" @change=${this.onFile} /></label>
+          <label>${t('verify.input')}<textarea name="credential" .value=${this.credential} @input=${this.onInput} spellcheck="false" autocomplete="off" dir="ltr"></textarea></label>
+          <div>${filePick({ id: 'verify-file', label: t('verify.file'), accept: '.jwt,.txt,application/jwt,text/plain', onChange: this.onFile, chosen: this.fileName })}</div>
           <div><button type="submit" ?disabled=${this.checking || !this.credential.trim()}>${t('verify.submit')}</button></div>
         </form>
       </section>
@@ -145,12 +149,18 @@ export class TsVerify extends LitElement {
     void this.check();
   }
 
-  private async onFile(e: Event): Promise<void> {
+  private readonly onFile = async (e: Event): Promise<void> => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file || file.size > 200_000) return;
+    this.fileName = file.name;
     this.credential = (await file.text()).trim();
     await this.check();
-  }
+  };
+
+  private readonly onInput = (e: Event): void => {
+    this.credential = (e.target as HTMLTextAreaElement).value;
+    this.fileName = null;
+  };
 
   private trustedIssuers(): Promise<string[] | undefined> {
     this.trusted ??= fetch('/issuer/api/info', { credentials: 'same-origin' })

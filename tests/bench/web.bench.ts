@@ -92,7 +92,7 @@ async function gameLoad(browser: Browser, url: string, game: string, rate: numbe
   await page.goto(`${url}/?automation=1&lang=en&battery=${game}&seed=5`);
   await throttled(page, rate);
   await page.getByRole('checkbox').first().check();
-  await page.locator('ts-welcome button[data-autofocus]').click();
+  await page.locator('ts-welcome button[data-start]').click();
   // The device check comes between Start and the game: its way on is what starts the session and loads the game.
   await page.locator('ts-device-check .practice button').click();
   const t0 = await page.evaluate(() => performance.now());

@@ -11,7 +11,7 @@ for (const [lang, viewport] of [
     await page.goto(`/?lang=${lang}`);
     // Step 2 of the start: after the mode and the consent.
     await page.locator('ts-welcome').getByRole('checkbox').check();
-    await page.locator('ts-welcome button[data-autofocus]').click();
+    await page.locator('ts-welcome button[data-start]').click();
     const check = page.locator('ts-device-check');
     await expect(check.locator('li').first()).toBeVisible();
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -9,6 +9,7 @@ import { verifyCredential } from '../../credential/verify.ts';
 import { formatNumber, I18nController, lang, tDynamic as t } from '../../i18n/index.ts';
 import type { Domain } from '../../runtime/game-contract.ts';
 import { DOMAINS } from '../../scoring/profile-types.ts';
+import { filePick } from '../file-pick.ts';
 import { base } from '../styles.ts';
 import { coachStyles } from './coach-styles.ts';
 import { CameraError, QrCamera } from './qr-camera.ts';
@@ -47,6 +48,7 @@ export class TsCoach extends LitElement {
     asked: { state: true },
     trust: { state: true },
     scanning: { state: true },
+    fileName: { state: true },
   };
   static override styles = [
     base,
@@ -77,6 +79,8 @@ export class TsCoach extends LitElement {
   declare asked: Domain[];
   declare trust: string[];
   declare scanning: boolean;
+  /** The file last imported, named under its button (the browser's own "No file chosen" is in its language). */
+  declare fileName: string | null;
   private readonly i18n = new I18nController(this);
   private readonly wallet = new WalletRequestController(this, (o, r) => void this.onWallet(o, r));
   private store: CoachStore | undefined;
@@ -99,6 +103,7 @@ export class TsCoach extends LitElement {
     this.asked = ['processing-speed', 'working-memory'];
     this.trust = [];
     this.scanning = false;
+    this.fileName = null;
   }
 
   override connectedCallback(): void {
@@ -232,7 +237,7 @@ export class TsCoach extends LitElement {
         <label>${t('coach.import.paste')}<textarea name="text" spellcheck="false" autocomplete="off" dir="ltr"></textarea></label>
         <div class="row-actions"><button type="submit" ?disabled=${this.busy}>${t('coach.import.submit')}</button></div>
       </form>
-      <label>${t('coach.import.file')}<input type="file" accept=".jwt,.txt,.json,application/jwt,application/json,text/plain" @change=${this.onFile} ?disabled=${this.busy} /></label>
+      <div>${filePick({ id: 'import-file', label: t('coach.import.file'), accept: '.jwt,.txt,.json,application/jwt,application/json,text/plain', onChange: this.onFile, chosen: this.fileName, disabled: this.busy })}</div>
       <div class="row-actions">
         ${
           this.scanning
@@ -494,6 +499,7 @@ export class TsCoach extends LitElement {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    this.fileName = file.name;
     const label = (this.renderRoot.querySelector('input[name="label"]') as HTMLInputElement | null)?.value ?? '';
     await this.intake(await file.text(), 'file', label);
     input.value = '';
