@@ -70,7 +70,6 @@ export class TsResults extends LitElement {
         .title { grid-template-columns: minmax(0, 1fr); }
         .title button { grid-column: 1; grid-row: 3; justify-self: start; }
       }
-      h1:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
     `,
   ];
 

@@ -335,7 +335,7 @@ export class TsCoach extends LitElement {
       <th scope="row">${r.label}</th>
       <td>${date}</td>
       <td>${statusBadge(r.verification)}</td>
-      <td class="num">${fit === undefined ? '—' : `${formatNumber(fit)}%`}</td>
+      <td class="num">${fit === undefined ? html`<span aria-hidden="true">—</span><span class="visually-hidden">${t('coach.list.noFit')}</span>` : `${formatNumber(fit)}%`}</td>
       <td><div class="row-actions">
         <button class="small" aria-label=${t('coach.list.openNamed', { label: r.label })} @click=${() => this.open(r.id)}>${t('coach.list.open')}</button>
         ${
