@@ -1,8 +1,7 @@
 import { INTRO_SEC } from '../../games/kit/pacing.ts';
 import { GAME_MESSAGES } from '../../games/messages.ts';
 import { GAMES } from '../../games/registry.ts';
-import { DOMAINS } from '../scoring/profile-types.ts';
-import type { Domain } from './game-contract.ts';
+import { DOMAINS, type Domain } from './game-contract.ts';
 
 /**
  * A battery: which games, in which order. Between two games the candidate gets a short break screen and goes on

@@ -9,6 +9,9 @@ import type { TrialRecord } from '../log/trials.ts';
 /** Cognitive domains a game can measure (profile issue maps metrics onto them). */
 export type Domain = 'processing-speed' | 'inhibition' | 'selective-attention' | 'flexibility' | 'working-memory' | 'learning';
 
+/** Every domain, in the profile's order. */
+export const DOMAINS: readonly Domain[] = ['processing-speed', 'inhibition', 'selective-attention', 'flexibility', 'working-memory', 'learning'];
+
 /** Latent abilities of a simulated candidate: z per domain, 0 is typical. */
 export type Abilities = Record<Domain, number>;
 

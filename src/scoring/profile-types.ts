@@ -5,7 +5,8 @@
  */
 import type { Domain, QualityFlag } from '../runtime/game-contract.ts';
 
-export const DOMAINS: readonly Domain[] = ['processing-speed', 'inhibition', 'selective-attention', 'flexibility', 'working-memory', 'learning'];
+/** The domains are the game contract's (the games name them); the profile keeps their order. */
+export { DOMAINS } from '../runtime/game-contract.ts';
 
 /** A 90% confidence interval on the same scale as its score. */
 export interface Interval {
