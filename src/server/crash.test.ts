@@ -161,16 +161,23 @@ describe.each(DB_KINDS)('SIGKILL of the server on %s during a burst', (kind) => 
     const acked = { batches: new Map<string, number>(), credentials: new Map<string, SessionCredentialResponse>(), revoked: new Set<string>() };
     let ackedBatches = 0;
     let killed: Promise<void> | undefined;
+    // Set once the server is dead: the uploaders keep sending until then, so the kill always cuts requests off (with a
+    // flag set when the kill was only decided, they could all finish their last log in the 300 ms before it landed).
+    let dead = false;
     const maybeKill = () => {
       if (killed) return;
       if (acked.credentials.size >= KILL_AFTER.credentials && acked.revoked.size >= KILL_AFTER.revocations && ackedBatches >= KILL_AFTER.batches)
         // A moment later, at no fixed point of any request: the next issuance is usually being computed by then.
-        killed = new Promise((r) => setTimeout(r, Math.random() * 300)).then(() => sigkill(server.child));
+        killed = new Promise((r) => setTimeout(r, Math.random() * 300))
+          .then(() => sigkill(server.child))
+          .then(() => {
+            dead = true;
+          });
     };
     /** Logs whose upload began in the burst: new sessions are started and uploaded until the kill. */
     const plans: Awaited<ReturnType<typeof uploadPlan>>[] = [];
     const uploads = Array.from({ length: UPLOADERS }, async (_, u) => {
-      for (let n = 0; !killed; n++) {
+      for (let n = 0; !dead; n++) {
         const p = await uploadPlan(url, 70 + 10 * n + u);
         plans.push(p);
         for (const body of p.bodies) {
